@@ -1,0 +1,215 @@
+// The single contract between the renderer and main. Electron IPC (src-main/electron) and the
+// WebSocket host (src-main/web) both bind exactly these methods and events to the same handlers
+// (src-main/api-handlers.ts); a unit test fails if either misses one.
+import type { GraphFile, TrainingConfig, DatasetConfig } from './graph/types';
+import type { DatasetDescriptor, DatasetShapes } from './data/types';
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend runs, and when it is not the native one, how to get it. */
+  reason: string;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  /** The backend a training worker would pick on 'auto', probed at start-up. */
+  backend: BackendInfo;
+  platform: string;
+  /** Where runs and caches live. */
+  dataDir: string;
+}
+
+// ---- training events (worker -> main -> renderer) ----
+
+export interface BatchMetrics {
+  loss: number;
+  acc?: number;
+  [metric: string]: number | undefined;
+}
+
+export interface EpochMetrics extends BatchMetrics {
+  val_loss?: number;
+  val_acc?: number;
+}
+
+export type TrainEventBody =
+  | {
+      type: 'started';
+      backend: BackendInfo;
+      epochs: number;
+      batchesPerEpoch: number;
+      trainSamples: number;
+      valSamples: number;
+      paramCount: number;
+    }
+  | {
+      type: 'batch';
+      epoch: number; // 0-based
+      batch: number; // 0-based within the epoch
+      step: number; // global batch index, 0-based
+      metrics: BatchMetrics;
+      /** Fraction of the whole run done, 0..1. */
+      progress: number;
+      samplesPerSec: number;
+      etaSec: number;
+    }
+  | { type: 'epoch'; epoch: number; metrics: EpochMetrics; durationMs: number }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'done'; status: 'completed' | 'stopped'; durationMs: number; final: EpochMetrics | null }
+  | { type: 'failed'; error: string; hint?: string };
+
+export type TrainEvent = TrainEventBody & { runId: string; time: number };
+
+// ---- runs ----
+
+export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed';
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: RunStatus;
+  startedAt: string; // ISO
+  durationMs: number;
+  backend: BackendName | null;
+  epochs: number;
+  final: EpochMetrics | null;
+  experimentId?: string;
+}
+
+export interface RunRecord extends RunSummary {
+  graph: GraphFile;
+  dataset: DatasetConfig;
+  training: TrainingConfig;
+  /** Per-batch metrics (thinned to at most a few thousand points). */
+  batches: { step: number; metrics: BatchMetrics }[];
+  epochsHistory: EpochMetrics[];
+  error?: string;
+  log: string[];
+}
+
+// ---- files ----
+
+export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
+export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
+
+// ---- the request methods ----
+
+export interface Api {
+  getInfo(req: void): Promise<AppInfo>;
+  listDatasets(req: void): Promise<DatasetDescriptor[]>;
+  /** Sizes and shapes of a dataset configuration (loads headers, not whole files). */
+  describeDataset(req: { dataset: DatasetConfig }): Promise<DatasetShapes>;
+  startTraining(req: { graph: GraphFile }): Promise<{ runId: string }>;
+  stopTraining(req: { runId: string }): Promise<void>;
+  pauseTraining(req: { runId: string }): Promise<void>;
+  resumeTraining(req: { runId: string }): Promise<void>;
+  listRuns(req: void): Promise<RunSummary[]>;
+  getRun(req: { runId: string }): Promise<RunRecord>;
+  deleteRun(req: { runId: string }): Promise<void>;
+  /** Electron: native dialog. Web host: rejects with code 'unsupported' (the browser uses upload). */
+  openGraphFile(req: void): Promise<OpenGraphResult>;
+  /** Electron: writes atomically, asks for a path when `path` is null. Web host: 'unsupported' (download). */
+  saveGraphFile(req: { path: string | null; suggestedName: string; content: string }): Promise<SaveGraphResult>;
+}
+
+export type ApiMethod = keyof Api;
+export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
+export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
+
+// The `satisfies` makes this list fail to compile when a method is added to Api and not here.
+const methodTable = {
+  getInfo: true,
+  listDatasets: true,
+  describeDataset: true,
+  startTraining: true,
+  stopTraining: true,
+  pauseTraining: true,
+  resumeTraining: true,
+  listRuns: true,
+  getRun: true,
+  deleteRun: true,
+  openGraphFile: true,
+  saveGraphFile: true,
+} satisfies Record<ApiMethod, true>;
+export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
+
+// ---- the event streams (main -> renderer) ----
+
+/** Menu and OS commands the main process forwards to the renderer (Electron menu, file association). */
+export type MenuCommand =
+  | { type: 'new' }
+  | { type: 'open'; path: string; content: string }
+  | { type: 'save' }
+  | { type: 'saveAs' }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+export interface ApiEvents {
+  train: TrainEvent;
+  menu: MenuCommand;
+}
+export type ApiEventName = keyof ApiEvents;
+const eventTable = { train: true, menu: true } satisfies Record<ApiEventName, true>;
+export const API_EVENTS = Object.keys(eventTable) as ApiEventName[];
+
+// ---- errors ----
+
+export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal';
+
+/** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */
+export interface ApiErrorPayload {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What the renderer holds: the request methods plus event subscription. */
+export interface ApiClient extends Api {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+// ---- wire messages (WebSocket and IPC) ----
+
+export interface WireRequest {
+  kind: 'request';
+  id: number;
+  method: ApiMethod;
+  payload: unknown;
+}
+export type WireResponse =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: ApiErrorPayload };
+export interface WireEvent {
+  kind: 'event';
+  event: ApiEventName;
+  payload: unknown;
+}
+
+// ---- transports ----
+
+/** What the Electron preload exposes as `window.layerlab` (contextBridge); the renderer wraps it into an ApiClient. */
+export interface PreloadBridge {
+  invoke(method: ApiMethod, payload: unknown): Promise<WireResponse>;
+  on(event: ApiEventName, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * The web host serves the renderer at http://127.0.0.1:PORT/?token=TOKEN and accepts WebSocket connections at
+ * ws://127.0.0.1:PORT/api?token=TOKEN only; requests are WireRequest, answers WireResponse, pushes WireEvent.
+ */
+export const WEB_API_PATH = '/api';
+export const WEB_TOKEN_PARAM = 'token';

@@ -1,0 +1,192 @@
+// Whole-graph inference: the shape on every edge, the parameter count of every node and errors on the
+// nodes they concern, each with a fix where one is known. Pure and synchronous: it runs on every edit.
+import type { GraphEdge, GraphFile, GraphNode } from './graph/types';
+import type { DatasetShapes } from './data/types';
+import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec } from './layers/types';
+import { getLayerDef, inputHandles, outputHandles, withDefaults } from './layers';
+import { topologicalOrder } from './graph/topo';
+
+export interface NodeError {
+  message: string;
+  fixes: Fix[];
+}
+
+export interface NodeInference {
+  /** One shape per output handle; null when it cannot be known (error here or upstream). */
+  outputs: (Shape | null)[];
+  params: number;
+  error?: NodeError;
+  notes?: string[];
+}
+
+export interface GraphError extends NodeError {
+  /** The node concerned, or null for graph-wide problems (no Input, no Output). */
+  nodeId: string | null;
+}
+
+export interface GraphInference {
+  nodes: Record<string, NodeInference>;
+  /** Shape carried by each edge; null when unknown. */
+  edges: Record<string, Shape | null>;
+  totalParams: number;
+  errors: GraphError[];
+  order: string[];
+}
+
+type GraphLike = Pick<GraphFile, 'nodes' | 'edges'>;
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === null || b[i] === null || d === b[i]);
+}
+
+function outputIndex(handles: HandleSpec[], id: string): number {
+  return handles.findIndex((h) => h.id === id);
+}
+
+export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInference {
+  const result: GraphInference = { nodes: {}, edges: {}, totalParams: 0, errors: [], order: [] };
+  const byId = new Map<string, GraphNode>(graph.nodes.map((n) => [n.id, n]));
+  const incoming = new Map<string, GraphEdge[]>();
+  for (const e of graph.edges) {
+    const list = incoming.get(e.target) ?? [];
+    list.push(e);
+    incoming.set(e.target, list);
+  }
+
+  const fail = (nodeId: string, message: string, fixes: Fix[] = []): void => {
+    const info = result.nodes[nodeId];
+    info.error = { message, fixes };
+    result.errors.push({ nodeId, message, fixes });
+  };
+
+  const { order, cyclic } = topologicalOrder(graph.nodes, graph.edges);
+  result.order = order;
+  for (const id of cyclic) {
+    result.nodes[id] = { outputs: [], params: 0 };
+    fail(id, 'This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.');
+  }
+
+  for (const id of order) {
+    const node = byId.get(id)!;
+    const info: NodeInference = { outputs: [], params: 0 };
+    result.nodes[id] = info;
+    const def = getLayerDef(node.kind);
+    if (!def) {
+      fail(id, `Unknown layer kind '${node.kind}'.`);
+      continue;
+    }
+    const params = withDefaults(def, node.params);
+    const ins = inputHandles(def, params);
+    const outs = outputHandles(def, params);
+    info.outputs = outs.map(() => null);
+
+    // Gather the shapes arriving at each input handle, in edge order.
+    const shapes: Shape[][] = ins.map(() => []);
+    let upstreamUnknown = false;
+    let wiringError: string | null = null;
+    for (const e of incoming.get(id) ?? []) {
+      const slot = ins.findIndex((h) => h.id === e.targetHandle);
+      if (slot < 0) {
+        wiringError = `A wire ends at input '${e.targetHandle}', which ${def.label} does not have.`;
+        continue;
+      }
+      const shape = result.edges[e.id];
+      if (shape === undefined || shape === null) upstreamUnknown = true;
+      else shapes[slot].push(shape);
+    }
+    if (wiringError) {
+      fail(id, wiringError);
+      continue;
+    }
+    const missing = ins.filter((h, i) => !h.optional && (incoming.get(id) ?? []).every((e) => e.targetHandle !== h.id) && shapes[i].length === 0);
+    if (missing.length > 0) {
+      fail(id, `Connect something to ${missing.map((h) => `'${h.label}'`).join(' and ')}.`);
+      continue;
+    }
+    const tooMany = ins.find((h, i) => !h.multiple && shapes[i].length > 1);
+    if (tooMany) {
+      fail(id, `Input '${tooMany.label}' takes one wire but has ${shapes[ins.indexOf(tooMany)].length}; use Add or Concatenate to merge them.`);
+      continue;
+    }
+    if (upstreamUnknown) continue; // the error is shown upstream
+
+    try {
+      const out = def.infer(shapes, params);
+      info.outputs = out.outputs;
+      info.params = out.params;
+      if (out.notes) info.notes = out.notes;
+    } catch (err) {
+      if (err instanceof ShapeError) fail(id, err.message, err.fixes);
+      else fail(id, err instanceof Error ? err.message : String(err));
+      info.outputs = outs.map(() => null);
+      continue;
+    }
+
+    if (data) checkAgainstData(node, params, shapes, info, data, fail);
+
+    for (const e of graph.edges) {
+      if (e.source !== id) continue;
+      const idx = outputIndex(outs, e.sourceHandle);
+      result.edges[e.id] = idx < 0 ? null : (info.outputs[idx] ?? null);
+    }
+    result.totalParams += info.params;
+  }
+
+  // Edges from nodes that failed carry nothing known.
+  for (const e of graph.edges) if (!(e.id in result.edges)) result.edges[e.id] = null;
+  // Cyclic nodes' counts are unknown but real nodes before the cycle still counted.
+
+  if (!graph.nodes.some((n) => n.kind === 'Input')) {
+    result.errors.push({ nodeId: null, message: 'The graph has no Input node: drag one from the palette.', fixes: [] });
+  }
+  if (!graph.nodes.some((n) => n.kind === 'Output')) {
+    result.errors.push({ nodeId: null, message: 'The graph has no Output node: connect your last layer to an Output.', fixes: [] });
+  }
+  return result;
+}
+
+/** Input nodes must match the dataset's features, Output nodes its targets. */
+function checkAgainstData(
+  node: GraphNode,
+  params: Record<string, unknown>,
+  shapes: Shape[][],
+  info: NodeInference,
+  data: DatasetShapes,
+  fail: (nodeId: string, message: string, fixes?: Fix[]) => void,
+): void {
+  if (node.kind === 'Input') {
+    const feature = String(params.feature ?? 'x');
+    const want = data.features[feature];
+    const have = info.outputs[0];
+    if (!want) {
+      const names = Object.keys(data.features);
+      fail(node.id, `The dataset has no input feature '${feature}'; it has ${names.map((n) => `'${n}'`).join(', ')}.`,
+        names.map((n) => ({ label: `Use '${n}'`, action: { type: 'setParam' as const, param: 'feature', value: n } })));
+    } else if (have && !sameShape(have, want)) {
+      const fixes: Fix[] = want.every((d) => d !== null)
+        ? [{ label: `Set shape to ${formatShape(want)}`, action: { type: 'setParam', param: 'shape', value: want as number[] } }]
+        : [];
+      fail(node.id, `The dataset gives '${feature}' as ${formatShape(want)} per sample, but this Input says ${formatShape(have)}.`, fixes);
+    }
+  } else if (node.kind === 'Output') {
+    const target = String(params.target ?? 'y');
+    const want = data.targets[target];
+    const have = shapes[0]?.[0];
+    if (!want) {
+      const names = Object.keys(data.targets);
+      fail(node.id, `The dataset has no target '${target}'; it has ${names.map((n) => `'${n}'`).join(', ')}.`,
+        names.map((n) => ({ label: `Use '${n}'`, action: { type: 'setParam' as const, param: 'target', value: n } })));
+    } else if (have && !sameShape(have, want)) {
+      const classes = data.numClasses ? ` (${data.numClasses} classes)` : '';
+      fail(node.id, `The model produces ${formatShape(have)} per sample here, but the dataset's '${target}' labels are ${formatShape(want)}${classes}. Make the last layer output ${formatShape(want)}, e.g. Dense with ${want[want.length - 1] ?? '?'} units.`);
+    }
+  }
+}
+
+/** Human-readable parameter count: 1,333,770 -> "1.33M". */
+export function formatCount(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(n >= 1e10 ? 1 : 2)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 1 : 2)}M`;
+  if (n >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
+  return n.toLocaleString('en-US');
+}

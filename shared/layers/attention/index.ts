@@ -1,0 +1,3 @@
+import type { LayerDef } from '../types';
+
+export const attentionLayers: LayerDef[] = [];

@@ -1,0 +1,39 @@
+// What a dataset reader hands to the trainer: whole splits as flat typed arrays (one copy in memory);
+// the trainer slices batches from them, never tf.unstack (quadratic on wasm).
+import type { DatasetConfig } from '../../shared/graph/types';
+import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
+
+export interface TensorData {
+  /** Row-major values; first dimension is the sample index. */
+  data: Float32Array | Int32Array;
+  /** Full shape including the sample count, e.g. [10000, 28, 28]. */
+  shape: number[];
+  dtype: 'float32' | 'int32';
+}
+
+export interface DatasetSplit {
+  size: number;
+  /** By feature name, matching DatasetShapes.features (an Input node's `feature`). */
+  features: Record<string, TensorData>;
+  /** By target name, matching DatasetShapes.targets (an Output node's `target`). */
+  targets: Record<string, TensorData>;
+  /** Integer class per sample, when the task is classification (for confusion matrices, galleries). */
+  classes?: Int32Array;
+}
+
+export interface LoadedDataset {
+  descriptor: DatasetDescriptor;
+  config: DatasetConfig;
+  shapes: DatasetShapes;
+  train: DatasetSplit;
+  validation: DatasetSplit | null;
+  test: DatasetSplit | null;
+  classNames?: string[];
+}
+
+export interface LoadContext {
+  /** Folder for downloads and caches (created if missing). */
+  cacheDir: string;
+  onProgress?: (p: { stage: string; fraction: number; message?: string }) => void;
+  signal?: AbortSignal;
+}

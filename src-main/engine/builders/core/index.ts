@@ -1,0 +1,3 @@
+import type { LayerBuilder } from '../../types';
+
+export const coreBuilders: LayerBuilder[] = [];

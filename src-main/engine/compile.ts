@@ -1,0 +1,91 @@
+// Graph -> tf.LayersModel. Shapes are checked by shared inference first, so a graph that reaches the
+// builders is known to fit; builders only translate.
+import type * as tfType from '@tensorflow/tfjs';
+import type { GraphFile, TrainingConfig } from '../../shared/graph/types';
+import type { DatasetShapes } from '../../shared/data/types';
+import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../shared/layers';
+import { inferGraph } from '../../shared/infer';
+import { getBuilder } from './builders';
+import type { SymbolicTensor, TF } from './types';
+import { makeOptimizer } from './optimizers';
+
+export class GraphCompileError extends Error {
+  constructor(
+    message: string,
+    public readonly nodeId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'GraphCompileError';
+  }
+}
+
+/** tfjs layer names must be unique and simple; node ids from the UI may not be. */
+export function layerNameFor(nodeId: string): string {
+  return `n_${nodeId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+export interface BuiltModel {
+  model: tfType.LayersModel;
+  /** Input node ids in model.inputs order, with the dataset feature each reads. */
+  inputs: { nodeId: string; feature: string }[];
+  /** Output node ids in model.outputs order, with the dataset target each predicts. */
+  outputs: { nodeId: string; target: string }[];
+}
+
+export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): BuiltModel {
+  const inference = inferGraph(graph, data);
+  const first = inference.errors[0];
+  if (first) {
+    const node = first.nodeId ? graph.nodes.find((n) => n.id === first.nodeId) : undefined;
+    const where = node ? `${node.label ?? node.kind} (${node.id}): ` : '';
+    throw new GraphCompileError(`${where}${first.message}`, first.nodeId);
+  }
+
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const produced = new Map<string, SymbolicTensor[]>();
+  const inputs: BuiltModel['inputs'] = [];
+  const outputs: BuiltModel['outputs'] = [];
+  const modelInputs: SymbolicTensor[] = [];
+  const modelOutputs: SymbolicTensor[] = [];
+
+  for (const id of inference.order) {
+    const node = byId.get(id)!;
+    const def = getLayerDef(node.kind)!;
+    const params = withDefaults(def, node.params);
+    const ins = inputHandles(def, params);
+    const outs = outputHandles(def, params);
+    const wired: SymbolicTensor[][] = ins.map(() => []);
+    for (const e of graph.edges) {
+      if (e.target !== id) continue;
+      const slot = ins.findIndex((h) => h.id === e.targetHandle);
+      const source = byId.get(e.source)!;
+      const sourceDef = getLayerDef(source.kind)!;
+      const outIdx = outputHandles(sourceDef, withDefaults(sourceDef, source.params)).findIndex((h) => h.id === e.sourceHandle);
+      const tensor = produced.get(e.source)?.[outIdx];
+      if (slot < 0 || !tensor) throw new GraphCompileError(`Wire ${e.id} into ${node.kind} (${id}) has no tensor`, id);
+      wired[slot].push(tensor);
+    }
+    const result = getBuilder(node.kind).build(wired, params, { tf, nodeId: id, name: layerNameFor(id) });
+    if (result.length !== outs.length) {
+      throw new GraphCompileError(`Builder for ${node.kind} returned ${result.length} outputs, expected ${outs.length}`, id);
+    }
+    produced.set(id, result);
+    if (node.kind === 'Input') {
+      modelInputs.push(result[0]);
+      inputs.push({ nodeId: id, feature: String(params.feature ?? 'x') });
+    } else if (node.kind === 'Output') {
+      modelOutputs.push(wired[0][0]);
+      outputs.push({ nodeId: id, target: String(params.target ?? 'y') });
+    }
+  }
+
+  const model = tf.model({ inputs: modelInputs, outputs: modelOutputs, name: 'layerlab' });
+  return { model, inputs, outputs };
+}
+
+export function compileModel(model: tfType.LayersModel, training: TrainingConfig, tf: TF): void {
+  // Accuracy only means something for classification losses; tfjs would compute garbage otherwise.
+  const classification = training.loss.endsWith('Crossentropy');
+  const metrics = training.metrics.filter((m) => classification || (m !== 'accuracy' && m !== 'acc'));
+  model.compile({ optimizer: makeOptimizer(training, tf), loss: training.loss, metrics });
+}
