@@ -5,6 +5,7 @@ import type { DatasetShapes } from './data/types';
 import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec } from './layers/types';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from './layers';
 import { topologicalOrder } from './graph/topo';
+import { datasetShapes } from './data/catalog';
 
 export interface NodeError {
   message: string;
@@ -143,6 +144,24 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     result.errors.push({ nodeId: null, message: 'The graph has no Output node: connect your last layer to an Output.', fixes: [] });
   }
   return result;
+}
+
+/**
+ * The dataset shapes a whole graph file is checked against: none for view-only graphs (GPT-3 is there to
+ * be counted, not trained) or for a dataset the catalogue does not know (the layer shapes still show).
+ */
+export function dataShapesForGraph(graph: Pick<GraphFile, 'dataset' | 'extras'>): DatasetShapes | undefined {
+  if (graph.extras?.viewOnly === true) return undefined;
+  try {
+    return datasetShapes(graph.dataset);
+  } catch {
+    return undefined;
+  }
+}
+
+/** inferGraph for a whole file, checked against its own dataset settings. */
+export function inferGraphFile(graph: GraphFile): GraphInference {
+  return inferGraph(graph, dataShapesForGraph(graph));
 }
 
 /** Input nodes must match the dataset's features, Output nodes its targets. */

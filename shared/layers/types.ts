@@ -54,6 +54,8 @@ export interface ShapeParam extends ParamBase {
   /** Allowed number of entries. */
   minLength?: number;
   maxLength?: number;
+  /** One entry may be -1, meaning "whatever size makes the element count fit" (Reshape). */
+  allowInferredDim?: boolean;
 }
 export interface StringParam extends ParamBase {
   type: 'string';

@@ -1,3 +1,19 @@
+// Recurrent layers, plus Embedding and the sequence helpers that go with them.
 import type { LayerDef } from '../types';
+import { embeddingLayer } from './embedding';
+import { simpleRnnLayer } from './simple-rnn';
+import { lstmLayer } from './lstm';
+import { gruLayer } from './gru';
+import { bidirectionalLayer } from './bidirectional';
+import { repeatVectorLayer } from './repeat-vector';
+import { timeDistributedLayer } from './time-distributed';
 
-export const recurrentLayers: LayerDef[] = [];
+export const recurrentLayers: LayerDef[] = [
+  embeddingLayer,
+  simpleRnnLayer,
+  lstmLayer,
+  gruLayer,
+  bidirectionalLayer,
+  repeatVectorLayer,
+  timeDistributedLayer,
+] as unknown as LayerDef[];

@@ -1,0 +1,74 @@
+// Attention (Luong dot / scaled dot / Bahdanau additive), soft or hard, optionally causal.
+import { ShapeError, defineLayer, formatShape } from '../types';
+import { expectSequence, sameSteps } from './common';
+
+export type AttentionParams = {
+  mode: string;
+  score: string;
+  units: number;
+  causal: boolean;
+  returnScores: boolean;
+};
+
+export const attentionLayer = defineLayer<AttentionParams>({
+  kind: 'Attention',
+  label: 'Attention',
+  category: 'Attention',
+  summary: 'softmax(score(Q, K)) V; wire one tensor to query and value for self-attention',
+  help: {
+    formula:
+      'weights = softmax(score(q_i, k_j)) over j; out_i = sum_j weights_ij v_j. ' +
+      'dot: q.k; scaled: q.k / sqrt(d_k); additive (Bahdanau): v^T tanh(W1 q + W2 k). ' +
+      'hard: weights = one-hot(argmax) forward, soft gradient backward (straight-through).',
+    paramFormula: 'dot / scaled: 0. additive: units * (d_q + d_k) + units (W1, W2, v; units 0 = d_k).',
+    details:
+      'Query [Tq, d_q] asks, key [Tk, d_k] is matched against, value [Tk, d_v] is averaged; the output is [Tq, d_v]. ' +
+      'Key is optional and defaults to value. Self-attention: connect the same tensor to query and value. ' +
+      'causal hides later steps (step i only sees j <= i), as in a language model. ' +
+      'Hard attention picks one position per query; training still works through the soft weights. ' +
+      'returnScores adds an output with the attention weights [Tq, Tk] to inspect or plot. ' +
+      'Padding masks from an Embedding are not applied.',
+  },
+  params: {
+    mode: { type: 'enum', label: 'Mode', options: ['soft', 'hard'], default: 'soft', help: 'soft: weighted average; hard: attend to the single best position (one-hot weights, straight-through gradient).' },
+    score: { type: 'enum', label: 'Score', options: ['dot', 'scaled', 'additive'], default: 'scaled', help: 'dot: q.k (Luong); scaled: q.k / sqrt(d_k) (Transformer); additive: v^T tanh(W1 q + W2 k) (Bahdanau, has weights).' },
+    units: { type: 'int', label: 'Additive units', default: 0, min: 0, max: 65536, help: 'Hidden size of the additive score; 0 uses the key size d_k. Ignored for dot and scaled.' },
+    causal: { type: 'bool', label: 'Causal', default: false, help: 'Step i may only attend to steps j <= i.' },
+    returnScores: { type: 'bool', label: 'Return scores', default: false, help: "Add an output 'scores' with the attention weights [Tq, Tk]." },
+  },
+  inputs: [
+    { id: 'query', label: 'query', kind: 'sequence' },
+    { id: 'value', label: 'value', kind: 'sequence' },
+    { id: 'key', label: 'key', kind: 'sequence', optional: true },
+  ],
+  outputs: (p) => [
+    { id: 'out', label: 'out', kind: 'sequence' },
+    ...(p.returnScores ? [{ id: 'scores', label: 'scores', kind: 'tensor' as const }] : []),
+  ],
+  infer(inputs, p) {
+    const q = expectSequence(inputs[0]?.[0], 'Attention query');
+    const v = expectSequence(inputs[1]?.[0], 'Attention value');
+    const kShape = inputs[2]?.[0] ?? inputs[1][0];
+    const k = expectSequence(kShape, 'Attention key');
+    if (!sameSteps(k.steps, v.steps)) {
+      throw new ShapeError(`Attention: key and value must have the same number of steps, got key ${formatShape(kShape)} and value ${formatShape(inputs[1][0])}.`);
+    }
+    let params = 0;
+    if (p.score === 'additive') {
+      const units = p.units > 0 ? p.units : k.features;
+      params = units * (q.features + k.features) + units;
+    } else if (q.features !== k.features) {
+      throw new ShapeError(
+        `Attention (${p.score} score): query size ${q.features} must equal key size ${k.features} to take q.k. ` +
+          'Project one of them with a Dense layer, or use the additive score.',
+        [
+          { label: `Insert Dense(${k.features}) before query`, action: { type: 'insertBefore', handle: 'query', kind: 'Dense', params: { units: k.features } } },
+          { label: 'Use additive score', action: { type: 'setParam', param: 'score', value: 'additive' } },
+        ],
+      );
+    }
+    const outputs = [[q.steps, v.features]];
+    if (p.returnScores) outputs.push([q.steps, k.steps]);
+    return { outputs, params };
+  },
+});

@@ -1,0 +1,39 @@
+// Shared shape logic for the merge layers (Add, Multiply, Concatenate).
+import { ShapeError, formatShape, type Dim, type Shape } from '../types';
+
+/** All shapes wired into the one `multiple` handle; at least two are needed. */
+export function mergeInputs(inputs: Shape[][], layer: string): Shape[] {
+  const shapes = inputs[0] ?? [];
+  if (shapes.length < 2) {
+    throw new ShapeError(`${layer} combines two or more tensors but ${shapes.length} ${shapes.length === 1 ? 'is' : 'are'} connected; wire another tensor into 'in'.`);
+  }
+  return shapes;
+}
+
+/** "input 1 is [64] and input 3 is [32]" for the first input and the i-th (0-based) one. */
+export function comparePair(shapes: Shape[], i: number): string {
+  return `input 1 is ${formatShape(shapes[0])} and input ${i + 1} is ${formatShape(shapes[i])}`;
+}
+
+/** Two dims agree when equal or when either is unknown; the known one wins. */
+export function mergeDim(a: Dim, b: Dim): Dim | undefined {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a === b ? a : undefined;
+}
+
+/** Element-wise merge (Add, Multiply): every input must have the same shape. */
+export function elementwiseShape(shapes: Shape[], layer: string, hint: string): Shape {
+  let out = shapes[0];
+  for (let i = 1; i < shapes.length; i++) {
+    const s = shapes[i];
+    const merged = s.length === out.length ? out.map((d, k) => mergeDim(d, s[k])) : null;
+    if (!merged || merged.some((d) => d === undefined)) {
+      throw new ShapeError(
+        `${layer} needs inputs of the same shape, but ${comparePair(shapes, i)}. ${hint}`,
+      );
+    }
+    out = merged as Shape;
+  }
+  return [...out];
+}

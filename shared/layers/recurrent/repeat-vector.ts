@@ -1,0 +1,37 @@
+// RepeatVector: copy one vector n times to make a sequence (one-to-many).
+import { ShapeError, defineLayer, formatShape } from '../types';
+import { IN, singleInput } from '../core/common';
+import { SEQ_OUT, requireInt } from '../conv/common';
+
+export type RepeatVectorParams = { n: number };
+
+export const repeatVectorLayer = defineLayer<RepeatVectorParams>({
+  kind: 'RepeatVector',
+  label: 'RepeatVector',
+  category: 'Recurrent',
+  summary: 'Vector -> sequence of n copies',
+  help: {
+    formula: 'y[t] = x for t = 1..n',
+    paramFormula: '0 (no weights)',
+    details:
+      'Feeds the same vector to every step of a following recurrent layer: the simplest one-to-many or ' +
+      'encoder-decoder bridge (e.g. an image code repeated for each word of a caption).',
+  },
+  params: { n: { type: 'int', label: 'Repeats', default: 8, min: 1, max: 100_000, help: 'Number of time steps n to produce.' } },
+  inputs: [IN],
+  outputs: [SEQ_OUT],
+  infer(inputs, p) {
+    const shape = singleInput(inputs, 'RepeatVector');
+    requireInt(p.n, 'n', 'RepeatVector');
+    if (shape.length !== 1) {
+      throw new ShapeError(
+        `RepeatVector repeats a vector [features], but gets ${formatShape(shape)}. ` +
+          (shape.length === 2
+            ? "It is already a sequence; if it comes from a recurrent layer, turn off that layer's 'Return sequences'."
+            : 'Flatten it first.'),
+        shape.length > 2 ? [{ label: 'Insert Flatten', action: { type: 'insertBefore', handle: 'in', kind: 'Flatten' } }] : [],
+      );
+    }
+    return { outputs: [[p.n, shape[0]]], params: 0 };
+  },
+});

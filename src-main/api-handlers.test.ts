@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { API_METHODS, ApiError } from '../shared/api';
+import { createApiHandlers, dispatch } from './api-handlers';
+import { fakeDeps, sampleGraph } from './api-handlers.fakes';
+
+describe('createApiHandlers: contract', () => {
+  it('implements exactly the methods listed in API_METHODS', () => {
+    const handlers = createApiHandlers(fakeDeps());
+    for (const method of API_METHODS) expect(typeof handlers[method], `handler for ${method}`).toBe('function');
+    expect(Object.keys(handlers).sort()).toEqual([...API_METHODS].sort());
+  });
+
+  it('dispatch reaches every method (none is reported unknown)', async () => {
+    const handlers = createApiHandlers(fakeDeps());
+    for (const method of API_METHODS) {
+      const res = await dispatch(handlers, method, undefined, 7);
+      expect(res.id).toBe(7);
+      if (!res.ok) expect(res.error.message).not.toMatch(/Unknown api method/);
+    }
+  });
+});
+
+describe('dispatch', () => {
+  const handlers = createApiHandlers(fakeDeps());
+
+  it('rejects unknown methods, including prototype names, with the list of known ones', async () => {
+    for (const method of ['nope', 'constructor', '__proto__', 'toString', 42, null]) {
+      const res = await dispatch(handlers, method, undefined, 3);
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe('invalid');
+        expect(res.error.message).toMatch(/Unknown api method/);
+        expect(res.error.message).toContain('startTraining');
+      }
+    }
+  });
+
+  it('returns results with ok: true', async () => {
+    const res = await dispatch(handlers, 'getInfo', undefined);
+    expect(res).toMatchObject({ kind: 'response', ok: true, result: { host: 'web', version: '0.0.0-test' } });
+  });
+
+  it('keeps ApiError codes and wraps other errors as internal with the method name', async () => {
+    const deps = fakeDeps();
+    deps.training.listRuns = () => {
+      throw new Error('disk on fire');
+    };
+    deps.training.stop = () => {
+      throw new ApiError('not_found', 'no run x');
+    };
+    const h = createApiHandlers(deps);
+    const silenced = console.error;
+    console.error = () => {};
+    try {
+      expect(await dispatch(h, 'listRuns', undefined)).toMatchObject({ ok: false, error: { code: 'internal', message: 'listRuns failed: disk on fire' } });
+    } finally {
+      console.error = silenced;
+    }
+    expect(await dispatch(h, 'stopTraining', { runId: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'no run x' } });
+  });
+});
+
+describe('payload validation at the boundary', () => {
+  async function errorOf(method: string, payload: unknown): Promise<string> {
+    const res = await dispatch(createApiHandlers(fakeDeps()), method, payload);
+    if (res.ok) throw new Error(`${method} accepted ${JSON.stringify(payload)}`);
+    expect(res.error.code).toBe('invalid');
+    return res.error.message;
+  }
+
+  it('startTraining needs an object with a graph', async () => {
+    expect(await errorOf('startTraining', undefined)).toBe('startTraining: payload must be an object, got undefined');
+    expect(await errorOf('startTraining', 'graph')).toMatch(/payload must be an object, got the string "graph"/);
+    expect(await errorOf('startTraining', {})).toMatch(/'graph' must be a graph object/);
+    expect(await errorOf('startTraining', { graph: { ...sampleGraph(), nodes: 'x' } })).toBe(
+      "startTraining: 'graph' is not a valid LayerLab graph: nodes: must be a list of nodes, got \"x\"",
+    );
+    const badDataset = { ...sampleGraph(), dataset: { ...sampleGraph().dataset, validationSplit: 0.9 } };
+    expect(await errorOf('startTraining', { graph: badDataset })).toMatch(/dataset.validationSplit: must be at most 0.5, got 0.9/);
+  });
+
+  it('startTraining passes a good graph to the service and returns its run id', async () => {
+    const deps = fakeDeps();
+    const res = await dispatch(createApiHandlers(deps), 'startTraining', { graph: sampleGraph() });
+    expect(res).toMatchObject({ ok: true, result: { runId: 'run-1' } });
+    expect(deps.training.calls).toEqual([{ method: 'start', arg: sampleGraph() }]);
+  });
+
+  it('uses the injected graph parser and reports its message', async () => {
+    const deps = fakeDeps({
+      parseGraph: () => {
+        throw new Error("node 'd1': unknown kind 'Dens'");
+      },
+    });
+    const res = await dispatch(createApiHandlers(deps), 'startTraining', { graph: sampleGraph() });
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid', message: "startTraining: 'graph' is not a valid LayerLab graph: node 'd1': unknown kind 'Dens'" } });
+    expect(deps.training.calls).toEqual([]);
+  });
+
+  it('run ids must be safe names (no path traversal into the run store)', async () => {
+    expect(await errorOf('getRun', { runId: '../../etc' })).toMatch(/is not a run id/);
+    expect(await errorOf('deleteRun', { runId: '' })).toMatch(/is not a run id/);
+    expect(await errorOf('stopTraining', { runId: 5 })).toMatch(/'runId' must be a string, got a number/);
+    expect(await errorOf('pauseTraining', null)).toMatch(/payload must be an object, got null/);
+  });
+
+  it('void methods refuse a payload but tolerate null and {}', async () => {
+    expect(await errorOf('listRuns', { x: 1 })).toBe('listRuns: takes no payload, got an object');
+    const h = createApiHandlers(fakeDeps());
+    expect((await dispatch(h, 'listRuns', null)).ok).toBe(true);
+    expect((await dispatch(h, 'listDatasets', {})).ok).toBe(true);
+  });
+
+  it('describeDataset checks the config', async () => {
+    expect(await errorOf('describeDataset', { dataset: { id: 'mnist' } })).toMatch(/'dataset.representation' must be one of vector, matrix, image, sequence/);
+    const res = await dispatch(createApiHandlers(fakeDeps()), 'describeDataset', { dataset: { ...sampleGraph().dataset, limit: 50 } });
+    expect(res).toMatchObject({ ok: true, result: { trainSize: 50 } });
+  });
+
+  it('saveGraphFile refuses non-JSON content so nothing broken is written', async () => {
+    expect(await errorOf('saveGraphFile', { path: null, suggestedName: 'a', content: '{oops' })).toMatch(/'content' is not JSON .*nothing was written/);
+    expect(await errorOf('saveGraphFile', { path: 3, suggestedName: 'a', content: '{}' })).toMatch(/'path' must be a file path or null/);
+  });
+
+  it('getRun of an unknown run is not_found', async () => {
+    const res = await dispatch(createApiHandlers(fakeDeps()), 'getRun', { runId: 'missing' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'not_found', message: "getRun: no run with id 'missing'" } });
+  });
+});

@@ -1,0 +1,152 @@
+// The one implementation of the api (shared/api.ts). The Electron IPC binding and the WebSocket host both call
+// `dispatch(createApiHandlers(deps), method, payload)`, so they cannot drift apart. Every payload is checked here,
+// at the boundary, and every failure leaves as an ApiErrorPayload with a message that names the problem.
+import { API_METHODS, ApiError } from '../shared/api';
+import type {
+  Api,
+  ApiErrorPayload,
+  ApiMethod,
+  AppInfo,
+  OpenGraphResult,
+  RunRecord,
+  RunSummary,
+  SaveGraphResult,
+  TrainEvent,
+  WireResponse,
+} from '../shared/api';
+import type { DatasetConfig, GraphFile } from '../shared/graph/types';
+import { parseGraphFile } from '../shared/graph/validate';
+import type { DatasetDescriptor, DatasetShapes } from '../shared/data/types';
+import {
+  checkDatasetConfig,
+  checkGraph,
+  checkSaveRequest,
+  expectNoPayload,
+  expectObject,
+  expectRunId,
+  type SaveRequest,
+} from './api-payloads';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** What the handlers need from the training service (src-main/training/service.ts), stated structurally. */
+export interface TrainingServiceLike {
+  start(graph: GraphFile): MaybePromise<{ runId: string } | string>;
+  stop(runId: string): MaybePromise<unknown>;
+  pause(runId: string): MaybePromise<unknown>;
+  resume(runId: string): MaybePromise<unknown>;
+  listRuns(): MaybePromise<RunSummary[]>;
+  /** May return null/undefined or throw for an unknown run; both become a 'not_found' error. */
+  getRun(runId: string): MaybePromise<RunRecord | null | undefined>;
+  deleteRun(runId: string): MaybePromise<unknown>;
+  /** Subscribes to every run's events; returns the unsubscribe function. */
+  onEvent(listener: (event: TrainEvent) => void): () => void;
+}
+
+export interface DatasetsLike {
+  list(): MaybePromise<DatasetDescriptor[]>;
+  describe(config: DatasetConfig): Promise<DatasetShapes>;
+}
+
+export interface GraphFilesLike {
+  open(): Promise<OpenGraphResult>;
+  save(req: SaveRequest): Promise<SaveGraphResult>;
+}
+
+export interface ApiDeps {
+  info: () => Promise<AppInfo>;
+  training: TrainingServiceLike;
+  datasets: DatasetsLike;
+  files: GraphFilesLike;
+  /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
+  parseGraph?: (json: string) => GraphFile;
+}
+
+export function createApiHandlers(deps: ApiDeps): Api {
+  return {
+    async getInfo(req) {
+      expectNoPayload('getInfo', req);
+      return deps.info();
+    },
+    async listDatasets(req) {
+      expectNoPayload('listDatasets', req);
+      return deps.datasets.list();
+    },
+    async describeDataset(req) {
+      const { dataset } = expectObject('describeDataset', req);
+      return deps.datasets.describe(checkDatasetConfig('describeDataset', 'dataset', dataset));
+    },
+    async startTraining(req) {
+      const { graph } = expectObject('startTraining', req);
+      const started = await deps.training.start(checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile));
+      return { runId: typeof started === 'string' ? started : started.runId };
+    },
+    async stopTraining(req) {
+      await deps.training.stop(expectRunId('stopTraining', req));
+    },
+    async pauseTraining(req) {
+      await deps.training.pause(expectRunId('pauseTraining', req));
+    },
+    async resumeTraining(req) {
+      await deps.training.resume(expectRunId('resumeTraining', req));
+    },
+    async listRuns(req) {
+      expectNoPayload('listRuns', req);
+      return deps.training.listRuns();
+    },
+    async getRun(req) {
+      const runId = expectRunId('getRun', req);
+      const run = await deps.training.getRun(runId);
+      if (!run) throw new ApiError('not_found', `getRun: no run with id '${runId}'`);
+      return run;
+    },
+    async deleteRun(req) {
+      await deps.training.deleteRun(expectRunId('deleteRun', req));
+    },
+    async openGraphFile(req) {
+      expectNoPayload('openGraphFile', req);
+      return deps.files.open();
+    },
+    async saveGraphFile(req) {
+      return deps.files.save(checkSaveRequest('saveGraphFile', req));
+    },
+  };
+}
+
+const KNOWN_METHODS = new Set<string>(API_METHODS);
+
+export function isApiMethod(method: unknown): method is ApiMethod {
+  return typeof method === 'string' && KNOWN_METHODS.has(method);
+}
+
+/** Turns anything thrown into the shape that crosses the boundary. Unexpected errors keep their message. */
+export function toErrorPayload(err: unknown, method?: string): ApiErrorPayload {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: method ? `${method} failed: ${message}` : message };
+}
+
+/**
+ * Calls one api method by name with an untrusted payload. Never throws: unknown methods and handler failures
+ * become `ok: false` responses. `id` is echoed for transports that match answers to requests (WebSocket).
+ */
+export async function dispatch(handlers: Api, method: unknown, payload: unknown, id = 0): Promise<WireResponse> {
+  if (!isApiMethod(method)) {
+    const name = typeof method === 'string' ? `'${method.slice(0, 60)}'` : `a ${method === null ? 'null' : typeof method}`;
+    return {
+      kind: 'response',
+      id,
+      ok: false,
+      error: { code: 'invalid', message: `Unknown api method ${name}; known methods: ${API_METHODS.join(', ')}` },
+    };
+  }
+  try {
+    const call = handlers[method] as (req: unknown) => Promise<unknown>;
+    const result = await call.call(handlers, payload);
+    return { kind: 'response', id, ok: true, result };
+  } catch (err) {
+    const error = toErrorPayload(err, method);
+    if (error.code === 'internal') console.error(`[api] ${method}:`, err);
+    return { kind: 'response', id, ok: false, error };
+  }
+}

@@ -1,0 +1,118 @@
+// Runtime checks for what arrives over IPC or WebSocket. TypeScript types stop at the process boundary:
+// anything a renderer (or a page that found the port) sends is `unknown` until one of these accepts it.
+// Each check throws ApiError('invalid', ...) naming the method and the field that is wrong.
+import { ApiError } from '../shared/api';
+import type { DatasetConfig, GraphFile } from '../shared/graph/types';
+
+/** Graph files and saved content are small JSON; this guards memory against a runaway client. */
+export const MAX_CONTENT_CHARS = 50 * 1024 * 1024;
+
+/** Run ids become folder names in the run store: letters, digits, '.', '_', '-' only, no '..'. */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+const REPRESENTATIONS = ['vector', 'matrix', 'image', 'sequence'];
+const LABEL_ENCODINGS = ['onehot', 'int'];
+const NORMALIZATIONS = ['none', 'scale01', 'standardize'];
+
+export function invalid(method: string, message: string): ApiError {
+  return new ApiError('invalid', `${method}: ${message}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Methods typed `req: void` take nothing; null and {} are tolerated because JSON clients send them. */
+export function expectNoPayload(method: string, payload: unknown): void {
+  if (payload === undefined || payload === null) return;
+  if (isPlainObject(payload) && Object.keys(payload).length === 0) return;
+  throw invalid(method, `takes no payload, got ${describe(payload)}`);
+}
+
+export function expectObject(method: string, payload: unknown): Record<string, unknown> {
+  if (!isPlainObject(payload)) throw invalid(method, `payload must be an object, got ${describe(payload)}`);
+  return payload;
+}
+
+export function expectRunId(method: string, payload: unknown): string {
+  const { runId } = expectObject(method, payload);
+  if (typeof runId !== 'string') throw invalid(method, `'runId' must be a string, got ${describe(runId)}`);
+  if (!RUN_ID.test(runId) || runId.includes('..')) {
+    throw invalid(method, `'runId' ${JSON.stringify(runId.slice(0, 60))} is not a run id (letters, digits, '.', '_', '-')`);
+  }
+  return runId;
+}
+
+function expectNumber(method: string, where: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(method, `'${where}' must be a number, got ${describe(value)}`);
+  if (value < min || value > max) throw invalid(method, `'${where}' is ${value}, must be between ${min} and ${max}`);
+}
+
+function expectOneOf(method: string, where: string, value: unknown, allowed: string[]): void {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw invalid(method, `'${where}' must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+}
+
+/** The dataset part of a request: the fields the data readers rely on, checked before any file is touched. */
+export function checkDatasetConfig(method: string, where: string, value: unknown): DatasetConfig {
+  if (!isPlainObject(value)) throw invalid(method, `'${where}' must be an object, got ${describe(value)}`);
+  if (typeof value.id !== 'string' || value.id.length === 0) throw invalid(method, `'${where}.id' must be a dataset id, got ${describe(value.id)}`);
+  expectOneOf(method, `${where}.representation`, value.representation, REPRESENTATIONS);
+  expectOneOf(method, `${where}.labels`, value.labels, LABEL_ENCODINGS);
+  expectOneOf(method, `${where}.normalization`, value.normalization, NORMALIZATIONS);
+  expectNumber(method, `${where}.validationSplit`, value.validationSplit, 0, 0.5);
+  expectNumber(method, `${where}.limit`, value.limit, 0, Number.MAX_SAFE_INTEGER);
+  expectNumber(method, `${where}.seed`, value.seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (value.options !== undefined) {
+    if (!isPlainObject(value.options)) throw invalid(method, `'${where}.options' must be an object, got ${describe(value.options)}`);
+    for (const [key, option] of Object.entries(value.options)) {
+      if (!['string', 'number', 'boolean'].includes(typeof option)) {
+        throw invalid(method, `'${where}.options.${key}' must be a string, number or boolean, got ${describe(option)}`);
+      }
+    }
+  }
+  return value as unknown as DatasetConfig;
+}
+
+/**
+ * The graph part of a request, checked by the full graph-file validator (shared/graph/validate.ts) exactly as if
+ * it had been read from a file, so a graph from the wire and a graph from disk meet the same rules.
+ */
+export function checkGraph(method: string, value: unknown, parseGraph: (json: string) => GraphFile): GraphFile {
+  if (!isPlainObject(value)) throw invalid(method, `'graph' must be a graph object, got ${describe(value)}`);
+  try {
+    return parseGraph(JSON.stringify(value));
+  } catch (err) {
+    throw invalid(method, `'graph' is not a valid LayerLab graph: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export interface SaveRequest {
+  path: string | null;
+  suggestedName: string;
+  content: string;
+}
+
+export function checkSaveRequest(method: string, payload: unknown): SaveRequest {
+  const { path, suggestedName, content } = expectObject(method, payload);
+  if (path !== null && (typeof path !== 'string' || path.length === 0)) {
+    throw invalid(method, `'path' must be a file path or null, got ${describe(path)}`);
+  }
+  if (typeof suggestedName !== 'string') throw invalid(method, `'suggestedName' must be a string, got ${describe(suggestedName)}`);
+  if (typeof content !== 'string') throw invalid(method, `'content' must be a string, got ${describe(content)}`);
+  if (content.length > MAX_CONTENT_CHARS) throw invalid(method, `'content' is ${content.length} characters, more than ${MAX_CONTENT_CHARS}`);
+  try {
+    JSON.parse(content);
+  } catch (err) {
+    throw invalid(method, `'content' is not JSON (${err instanceof Error ? err.message : String(err)}); nothing was written`);
+  }
+  return { path, suggestedName, content };
+}

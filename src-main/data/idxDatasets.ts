@@ -1,0 +1,142 @@
+// MNIST-format datasets (MNIST, Fashion-MNIST, KMNIST) from a folder of the four IDX files, or
+// (MNIST only) downloaded once into the cache with checksums.
+import { readdir } from 'node:fs/promises';
+import { readPrefix } from './readPrefix';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { DatasetConfig } from '../../shared/graph/types';
+import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
+import { datasetShapes, imageFeatureShape, optionValue, splitSizes } from '../../shared/data/catalog';
+import type { LoadContext, LoadedDataset } from './types';
+import { DatasetError, fsProblem } from './errors';
+import { isGzip, parseIdxHeader, readIdxFile } from './idx';
+import { buildImageDataset, type RawImages } from './images';
+import { downloadFile } from './download';
+
+type Part = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
+const PARTS: Record<Part, { prefix: string; kind: string; rank: number }> = {
+  trainImages: { prefix: 'train', kind: 'images', rank: 3 },
+  trainLabels: { prefix: 'train', kind: 'labels', rank: 1 },
+  testImages: { prefix: 't10k', kind: 'images', rank: 3 },
+  testLabels: { prefix: 't10k', kind: 'labels', rank: 1 },
+};
+
+/** The official MNIST files with their published SHA-256 digests. */
+export const MNIST_FILES: Record<Part, { name: string; sha256: string }> = {
+  trainImages: { name: 'train-images-idx3-ubyte.gz', sha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609' },
+  trainLabels: { name: 'train-labels-idx1-ubyte.gz', sha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c' },
+  testImages: { name: 't10k-images-idx3-ubyte.gz', sha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6' },
+  testLabels: { name: 't10k-labels-idx1-ubyte.gz', sha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6' },
+};
+/** Public mirrors of the original files; LAYERLAB_MNIST_MIRROR (a base URL) is tried first when set. */
+export function mnistMirrors(): string[] {
+  const custom = process.env.LAYERLAB_MNIST_MIRROR;
+  return [
+    ...(custom ? [custom.replace(/\/?$/, '/')] : []),
+    'https://ossci-datasets.s3.amazonaws.com/mnist/',
+    'https://storage.googleapis.com/cvdf-datasets/mnist/',
+  ];
+}
+
+/** Finds the four files in a folder: 'train-images-idx3-ubyte', 'train-images.idx3-ubyte', optional '.gz', any prefix. */
+export async function findIdxFiles(folder: string): Promise<Record<Part, string>> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (e) {
+    throw new DatasetError(fsProblem(e), folder);
+  }
+  const found = {} as Record<Part, string>;
+  const missing: string[] = [];
+  for (const [part, spec] of Object.entries(PARTS) as [Part, (typeof PARTS)[Part]][]) {
+    const pattern = new RegExp(`(^|[-_])${spec.prefix}-${spec.kind}[-.]idx${spec.rank}-ubyte(\\.gz)?$`, 'i');
+    const match = names.filter((n) => pattern.test(n)).sort((a, b) => a.length - b.length)[0];
+    if (match) found[part] = join(folder, match);
+    else missing.push(`${spec.prefix}-${spec.kind}-idx${spec.rank}-ubyte[.gz]`);
+  }
+  if (missing.length) {
+    throw new DatasetError(`missing ${missing.join(', ')} (found: ${names.length ? names.join(', ') : 'an empty folder'})`, folder);
+  }
+  return found;
+}
+
+/** Reads one images file and its labels file into RawImages, checking ranks and counts. */
+export async function readIdxPair(imagesFile: string, labelsFile: string): Promise<RawImages> {
+  const [images, labels] = await Promise.all([readIdxFile(imagesFile), readIdxFile(labelsFile)]);
+  if (images.type !== 'ubyte' || (images.dims.length !== 3 && images.dims.length !== 4)) {
+    throw new DatasetError(`expected unsigned-byte images [count, height, width(, channels)], got ${images.type} ${images.dims.join('x')}`, imagesFile);
+  }
+  if (labels.type !== 'ubyte' || labels.dims.length !== 1) {
+    throw new DatasetError(`expected unsigned-byte labels [count], got ${labels.type} ${labels.dims.join('x')}`, labelsFile);
+  }
+  if (labels.dims[0] !== images.dims[0]) {
+    throw new DatasetError(`${labels.dims[0]} labels for ${images.dims[0]} images in ${imagesFile}`, labelsFile);
+  }
+  const [count, height, width, channels = 1] = images.dims;
+  return { pixels: images.data as Uint8Array, labels: labels.data as Uint8Array, count, height, width, channels };
+}
+
+async function resolveFolder(config: DatasetConfig, ctx: LoadContext): Promise<Record<Part, string>> {
+  const path = String(optionValue(config, 'path') ?? '');
+  if (path) return findIdxFiles(path);
+  if (config.id !== 'mnist') throw new DatasetError(`no folder given: set the dataset's Path option to the folder with the IDX files`);
+  const folder = join(ctx.cacheDir, 'mnist');
+  const parts = Object.keys(MNIST_FILES) as Part[];
+  const result = {} as Record<Part, string>;
+  for (let i = 0; i < parts.length; i++) {
+    const { name, sha256 } = MNIST_FILES[parts[i]];
+    result[parts[i]] = await downloadFile(
+      { urls: mnistMirrors().map((m) => m + name), dest: join(folder, name), sha256 },
+      {
+        signal: ctx.signal,
+        onProgress: (p) => ctx.onProgress?.({
+          stage: 'download',
+          fraction: (i + (p.fraction ?? 0)) / parts.length,
+          message: `Downloading ${name} (${Math.round(p.received / 1024)} kB${p.total ? ` of ${Math.round(p.total / 1024)} kB` : ''})`,
+        }),
+      },
+    );
+  }
+  return result;
+}
+
+export async function loadIdxDataset(
+  config: DatasetConfig, ctx: LoadContext, descriptor: DatasetDescriptor,
+): Promise<LoadedDataset> {
+  const files = await resolveFolder(config, ctx);
+  ctx.onProgress?.({ stage: 'read', fraction: 0, message: 'Reading IDX files' });
+  const train = await readIdxPair(files.trainImages, files.trainLabels);
+  const test = await readIdxPair(files.testImages, files.testLabels);
+  ctx.onProgress?.({ stage: 'read', fraction: 1 });
+  const numClasses = descriptor.classNames?.length ?? 10;
+  return buildImageDataset({ descriptor, config, train, test, numClasses, classNames: descriptor.classNames });
+}
+
+/** The first bytes of a file, decompressed if it is gzip (reads a header without loading everything). */
+async function readHead(file: string): Promise<Uint8Array> {
+  const head = await readPrefix(file, 4096);
+  if (!isGzip(head)) return head;
+  // Z_SYNC_FLUSH lets zlib return what the partial input decodes to instead of failing on its end.
+  try {
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (e) {
+    throw new DatasetError(`gzip data is damaged (${(e as Error).message})`, file);
+  }
+}
+
+/** Shapes from the file headers (user folders may hold other sizes than the official sets). */
+export async function describeIdxDataset(config: DatasetConfig): Promise<DatasetShapes> {
+  const path = String(optionValue(config, 'path') ?? '');
+  if (!path) return datasetShapes(config);
+  const files = await findIdxFiles(path);
+  const train = parseIdxHeader(await readHead(files.trainImages), files.trainImages);
+  const test = parseIdxHeader(await readHead(files.testImages), files.testImages);
+  const [count, h, w, c = 1] = train.dims;
+  return {
+    features: { x: imageFeatureShape(h, w, c, config.representation) },
+    targets: { y: [10] },
+    numClasses: 10,
+    trainSize: splitSizes(count, config).train,
+    testSize: test.dims[0],
+  };
+}

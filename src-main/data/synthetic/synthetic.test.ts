@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DatasetConfig } from '../../../shared/graph/types';
+import { ADDITION_VOCAB, DATE_VOCAB, TEXT_VOCAB, decodeIds } from '../../../shared/data/vocab';
+import { datasetShapes } from '../../../shared/data/catalog';
+import { loadDataset } from '../index';
+import { testConfig } from '../testConfig';
+import { tempDir } from '../testFiles';
+import { loadBundledMnist } from '../mnistBundled';
+import { byClass, makeEpisodes } from './fewShot';
+import { generateSeries } from './timeSeries';
+
+let dir = '';
+const ctx = () => ({ cacheDir: join(dir, 'cache') });
+beforeAll(async () => {
+  dir = await tempDir('synthetic');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const row = (data: ArrayLike<number>, i: number, width: number) => Array.from(data).slice(i * width, (i + 1) * width);
+const seqConfig = (id: string, patch: Partial<DatasetConfig> = {}) =>
+  testConfig(id, { representation: 'sequence', labels: 'int', normalization: 'none', ...patch });
+
+describe('copy and reverse', () => {
+  it('targets equal the input, or the input reversed; seeded; test set fixed across seeds', async () => {
+    const opts = { length: 6, vocab: 5, samples: 40 };
+    const copy = await loadDataset(seqConfig('seq-copy', { options: opts }), ctx());
+    const rev = await loadDataset(seqConfig('seq-reverse', { options: opts }), ctx());
+    expect(copy.train.features.x.shape).toEqual([40, 6]);
+    expect(copy.train.targets.y.shape).toEqual([40, 6, 1]);
+    for (let i = 0; i < 40; i++) {
+      expect(row(copy.train.targets.y.data, i, 6)).toEqual(row(copy.train.features.x.data, i, 6));
+      expect(row(rev.train.targets.y.data, i, 6)).toEqual(row(rev.train.features.x.data, i, 6).reverse());
+    }
+    const values = new Set(Array.from(copy.train.features.x.data));
+    expect([...values].sort()).toEqual([0, 1, 2, 3, 4]);
+    const other = await loadDataset(seqConfig('seq-copy', { options: opts, seed: 2 }), ctx());
+    expect(Array.from(other.train.features.x.data)).not.toEqual(Array.from(copy.train.features.x.data));
+    expect(Array.from(other.test!.features.x.data)).toEqual(Array.from(copy.test!.features.x.data));
+  });
+
+  it('matrix representation is one-hot rows [T, V]', async () => {
+    const d = await loadDataset(seqConfig('seq-copy', { representation: 'matrix', labels: 'onehot', options: { length: 4, vocab: 3, samples: 8 } }), ctx());
+    expect(d.train.features.x.shape).toEqual([8, 4, 3]);
+    expect(d.train.targets.y.shape).toEqual([8, 4, 3]);
+    expect(Array.from(d.train.features.x.data)).toEqual(Array.from(d.train.targets.y.data));
+  });
+});
+
+describe('addition', () => {
+  it('"a+b" inputs decode to sums that the targets spell', async () => {
+    const d = await loadDataset(seqConfig('addition', { options: { digits: 3, samples: 200 } }), ctx());
+    expect(d.train.features.x.shape).toEqual([200, 7]);
+    expect(d.train.targets.y.shape).toEqual([200, 4, 1]);
+    let shortOperands = 0;
+    for (let i = 0; i < 200; i++) {
+      const input = decodeIds(ADDITION_VOCAB, row(d.train.features.x.data, i, 7));
+      const output = decodeIds(ADDITION_VOCAB, row(d.train.targets.y.data, i, 4));
+      const m = /^(\d{1,3})\+(\d{1,3}) *$/.exec(input);
+      expect(m, input).not.toBeNull();
+      expect(Number(output.trim())).toBe(Number(m![1]) + Number(m![2]));
+      if (m![1].length < 3) shortOperands++;
+    }
+    expect(shortOperands).toBeGreaterThan(50);
+  });
+});
+
+describe('date translation', () => {
+  it('every input names the same date as its ISO target; decoder_in is the target shifted after <start>', async () => {
+    const d = await loadDataset(seqConfig('date-translation', { options: { samples: 300 } }), ctx());
+    expect(d.train.features.x.shape).toEqual([300, 30]);
+    expect(d.train.features.decoder_in.shape).toEqual([300, 10]);
+    expect(d.train.targets.y.shape).toEqual([300, 10, 1]);
+    const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+    const seenFormats = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const input = decodeIds(DATE_VOCAB, row(d.train.features.x.data, i, 30));
+      const target = decodeIds(DATE_VOCAB, row(d.train.targets.y.data, i, 10));
+      const [y, m, day] = target.split('-').map(Number);
+      expect(input).toContain(String(y));
+      const named = months.findIndex((mm) => input.includes(mm));
+      if (named >= 0) {
+        expect(named + 1).toBe(m);
+        expect(input).toMatch(new RegExp(`(^|\\D)0?${day}(\\D|$)`));
+        seenFormats.add(input.includes(',') ? 'comma' : 'named');
+      } else if (/^\d{2}\.\d{2}\.\d{4}$/.test(input)) {
+        expect(input).toBe(`${String(day).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`);
+        seenFormats.add('dots');
+      } else if (/^\d{4}\//.test(input)) {
+        expect(input).toBe(target.replace(/-/g, '/'));
+        seenFormats.add('iso-slash');
+      } else {
+        expect(input).toBe(`${String(m).padStart(2, '0')}/${String(day).padStart(2, '0')}/${y}`);
+        seenFormats.add('us');
+      }
+      const dec = row(d.train.features.decoder_in.data, i, 10);
+      expect(dec[0]).toBe(DATE_VOCAB.special.start);
+      expect(dec.slice(1)).toEqual(row(d.train.targets.y.data, i, 10).slice(0, 9));
+    }
+    expect(seenFormats.size).toBe(5);
+  });
+});
+
+describe('time series', () => {
+  it('windows are consecutive slices: the target is the step after the window; standardised with training stats', async () => {
+    const cfg = testConfig('time-series', { representation: 'sequence', normalization: 'none', options: { window: 16, horizon: 2, length: 600, noise: 0.1 } });
+    const d = await loadDataset(cfg, ctx());
+    const series = generateSeries(600, 0.1, cfg.seed);
+    expect(d.train.features.x.shape).toEqual([463, 16, 1]);
+    expect(d.test!.size).toBe(120 - 17);
+    for (const n of [0, 100, 462]) {
+      expect(row(d.train.features.x.data, n, 16)).toEqual(Array.from(series.subarray(n, n + 16)));
+      expect(row(d.train.targets.y.data, n, 2)).toEqual(Array.from(series.subarray(n + 16, n + 18)));
+    }
+    // The first test window starts where the training part (80%) ends.
+    expect(row(d.test!.features.x.data, 0, 16)).toEqual(Array.from(series.subarray(480, 496)));
+    const std = await loadDataset({ ...cfg, normalization: 'standardize', validationSplit: 0.2 }, ctx());
+    expect(std.validation!.size).toBe(93);
+    const first = Array.from({ length: std.train.size }, (_, i) => std.train.features.x.data[i * 16]);
+    const mean = first.reduce((a, b) => a + b, 0) / first.length;
+    expect(Math.abs(mean)).toBeLessThan(0.1);
+    // A noisy series is not a constant: the windows vary.
+    expect(Math.max(...first) - Math.min(...first)).toBeGreaterThan(2);
+  });
+});
+
+describe('character text', () => {
+  it('x is T ids of the file and y the same shifted by one; the last 10% is the test part', async () => {
+    const text = 'Hello, world!\r\nThe quick brown fox jumps over the lazy dog. Ünïcode → unknown.\n'.repeat(20);
+    const file = join(dir, 'corpus.txt');
+    await writeFile(file, text);
+    const d = await loadDataset(seqConfig('char-text', { options: { path: file, context: 8, stride: 5 }, validationSplit: 0.1 }), ctx());
+    const clean = text.replace(/\r\n/g, '\n');
+    const testStart = Math.floor(clean.length * 0.9);
+    expect(d.train.size + (d.validation?.size ?? 0)).toBe(Math.floor((testStart - 9) / 5) + 1);
+    expect(d.train.features.x.shape).toEqual([d.train.size, 8]);
+    expect(d.train.targets.y.shape).toEqual([d.train.size, 8, 1]);
+    const unk = TEXT_VOCAB.special.unk;
+    const expected = (s: number) => Array.from(clean.slice(s, s + 8), (ch) => (ch.charCodeAt(0) >= 32 && ch.charCodeAt(0) < 127) || ch === '\n' ? ch : '');
+    for (let i = 0; i < d.train.size; i++) {
+      const x = row(d.train.features.x.data, i, 8);
+      const y = row(d.train.targets.y.data, i, 8);
+      expect(y.slice(0, 7)).toEqual(x.slice(1));
+      // The sample's text appears at a stride position of the file.
+      const decoded = x.map((id) => (id === unk ? '?' : TEXT_VOCAB.chars[id])).join('');
+      const starts = Array.from({ length: 400 }, (_, k) => k * 5).filter((s) => expected(s).map((c) => c || '?').join('') === decoded);
+      expect(starts.length, decoded).toBeGreaterThan(0);
+    }
+    const first = decodeIds(TEXT_VOCAB, row(d.test!.features.x.data, 0, 8));
+    expect(first).toBe(clean.slice(testStart, testStart + 8).replace(/[^\n\x20-\x7e]/g, ''));
+    expect(datasetShapes(seqConfig('char-text', { options: { context: 8 } })).targets.y).toEqual([8, TEXT_VOCAB.size]);
+  });
+
+  it('rejects a missing file, a binary file and a text too short for one sample', async () => {
+    await expect(loadDataset(seqConfig('char-text', { options: { path: join(dir, 'nope.txt') } }), ctx())).rejects.toThrow(/nope\.txt: cannot read/);
+    await writeFile(join(dir, 'bin.txt'), Buffer.from([65, 0, 66]));
+    await expect(loadDataset(seqConfig('char-text', { options: { path: join(dir, 'bin.txt') } }), ctx())).rejects.toThrow(/bin\.txt: is not a text file/);
+    await writeFile(join(dir, 'short.txt'), 'tiny');
+    await expect(loadDataset(seqConfig('char-text', { options: { path: join(dir, 'short.txt'), context: 64 } }), ctx())).rejects.toThrow(/short\.txt: has 4 characters: too short/);
+    await expect(loadDataset(seqConfig('char-text'), ctx())).rejects.toThrow(/no text file given/);
+  });
+});
+
+describe('few-shot MNIST episodes', () => {
+  it('N-way K-shot: K examples per episode label, the query matches its label, test classes held out', async () => {
+    const { train, test } = await loadBundledMnist();
+    const pool = byClass([train, test]);
+    const ways = 3, shots = 2, steps = 7;
+    const ep = makeEpisodes({
+      count: 50, ways, shots, classes: [0, 1, 2, 3, 4, 5, 6], pool, seed: 5,
+      scaling: { offset: [0], scale: [1 / 255] }, config: testConfig('fewshot-mnist', { labels: 'int' }),
+    });
+    expect(ep.features.x.shape).toEqual([50, steps, 784 + ways]);
+    const x = ep.features.x.data;
+    for (let e = 0; e < 50; e++) {
+      const labelOf: number[] = [];
+      const digitOfLabel = new Map<number, number>();
+      for (let t = 0; t < steps; t++) {
+        const slots = Array.from(x.subarray((e * steps + t) * 787 + 784, (e * steps + t + 1) * 787));
+        const digit = ep.digits[e * steps + t];
+        expect(digit).toBeLessThan(7);
+        if (t === steps - 1) {
+          expect(slots).toEqual([0, 0, 0]);
+          expect(digit).toBe(digitOfLabel.get(ep.classes![e]));
+        } else {
+          expect(slots.reduce((a, b) => a + b, 0)).toBe(1);
+          const label = slots.indexOf(1);
+          labelOf.push(label);
+          if (digitOfLabel.has(label)) expect(digitOfLabel.get(label)).toBe(digit);
+          digitOfLabel.set(label, digit);
+        }
+      }
+      expect(labelOf.sort()).toEqual([0, 0, 1, 1, 2, 2]);
+      expect(new Set(digitOfLabel.values()).size).toBe(3);
+    }
+    const d = await loadDataset(testConfig('fewshot-mnist', { representation: 'sequence', options: { ways: 3, shots: 2, episodes: 40 } }), ctx());
+    expect(d.train.features.x.shape).toEqual([40, 7, 787]);
+    expect(d.train.targets.y.shape).toEqual([40, 3]);
+    expect(d.test!.size).toBe(10);
+    await expect(loadDataset(testConfig('fewshot-mnist', { options: { ways: 6 } }), ctx())).rejects.toThrow(/ways is 6/);
+  });
+});

@@ -1,0 +1,60 @@
+// Native open/save dialogs for graph files. Saving writes atomically; a path the renderer names is written
+// directly only when the user picked or opened it before (PathGrants), else the save dialog asks.
+import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
+import path from 'node:path';
+import { ApiError } from '../../shared/api';
+import type { OpenGraphResult, SaveGraphResult } from '../../shared/api';
+import type { GraphFilesLike } from '../api-handlers';
+import { readGraphFileText, withGraphExtension, writeGraphFile } from '../files/graph-files';
+import { PathGrants } from '../files/path-grants';
+
+const FILTERS: FileFilter[] = [
+  { name: 'LayerLab graph', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err));
+}
+
+export function createElectronFiles(getWindow: () => BrowserWindow | null, grants = new PathGrants()): GraphFilesLike & {
+  grants: PathGrants;
+  readGranted(filePath: string): Promise<{ path: string; content: string }>;
+} {
+  async function readGranted(filePath: string): Promise<{ path: string; content: string }> {
+    const content = await readGraphFileText(filePath).catch((err) => {
+      throw asApiError(err);
+    });
+    grants.grant(filePath);
+    return { path: filePath, content };
+  }
+
+  async function write(filePath: string, content: string): Promise<SaveGraphResult> {
+    await writeGraphFile(filePath, content).catch((err) => {
+      throw asApiError(err);
+    });
+    grants.grant(filePath);
+    return { canceled: false, path: filePath };
+  }
+
+  return {
+    grants,
+    readGranted,
+    async open(): Promise<OpenGraphResult> {
+      const win = getWindow();
+      const options = { title: 'Open graph', filters: FILTERS, properties: ['openFile' as const] };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      if (picked.canceled || picked.filePaths.length === 0) return { canceled: true };
+      return { canceled: false, ...(await readGranted(picked.filePaths[0])) };
+    },
+    async save(req): Promise<SaveGraphResult> {
+      if (req.path !== null && grants.isGranted(req.path)) return write(req.path, req.content);
+      const win = getWindow();
+      const defaultPath = req.path ?? path.join(app.getPath('documents'), withGraphExtension(req.suggestedName));
+      const options = { title: 'Save graph', defaultPath, filters: FILTERS };
+      const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (picked.canceled || !picked.filePath) return { canceled: true };
+      return write(withGraphExtension(picked.filePath), req.content);
+    },
+  };
+}

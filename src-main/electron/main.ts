@@ -1,0 +1,182 @@
+// Electron main process: lifecycle, the window, security settings, and wiring of the shared api handlers to
+// IPC. Thin on purpose: the api lives in src-main/api-handlers.ts, training in src-main/training.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { createApiHandlers } from '../api-handlers';
+import { resolveDataDir } from '../files/data-dir';
+import { createServiceDeps, type ServiceDeps } from '../host-deps';
+import { rendererCsp } from '../web/csp';
+import { rendererLocation } from './app-urls';
+import { createElectronFiles } from './dialogs';
+import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { utilityWorkerFactory } from './utility-worker';
+
+// Built layout (electron-vite): out/main/index.js (this file), out/main/worker.js, out/preload/index.js, out/renderer/.
+const location = rendererLocation({
+  devUrl: process.env.ELECTRON_RENDERER_URL,
+  rendererIndex: path.join(__dirname, '../renderer/index.html'),
+  packaged: app.isPackaged,
+});
+const GRAPH_ARG = /\.json$/i;
+
+let mainWindow: BrowserWindow | null = null;
+let services: ServiceDeps | null = null;
+/** A file given on the command line or by the OS (file association) before the window was ready. */
+let pendingOpen: string | null = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => GRAPH_ARG.test(a)) ?? null;
+
+const files = createElectronFiles(() => mainWindow);
+
+app.enableSandbox();
+
+function showError(title: string, err: unknown): void {
+  dialog.showErrorBox(title, err instanceof Error ? err.message : String(err));
+}
+
+async function openInRenderer(filePath: string): Promise<void> {
+  if (!mainWindow) {
+    pendingOpen = filePath;
+    return;
+  }
+  try {
+    const { path: opened, content } = await files.readGranted(filePath);
+    sendEvent(mainWindow.webContents, 'menu', { type: 'open', path: opened, content });
+  } catch (err) {
+    showError('Could not open the graph', err);
+  }
+}
+
+async function openFromDialog(): Promise<void> {
+  try {
+    const result = await files.open();
+    if (!result.canceled && mainWindow) sendEvent(mainWindow.webContents, 'menu', { type: 'open', path: result.path, content: result.content });
+  } catch (err) {
+    showError('Could not open the graph', err);
+  }
+}
+
+function lockDownSession(): void {
+  const csp = rendererCsp({ dev: location.dev });
+  // Covers http (dev server); for the file:// page the renderer's index.html carries the same policy in a meta tag.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function hardenContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!location.isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!location.isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Help links open in the user's browser; the app never opens windows of its own.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'LayerLab',
+    backgroundColor: '#111318',
+    icon: path.join(__dirname, '../../resources/icon.png'),
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow = win;
+  const stopForwarding = forwardTrainEvents(services!.training, win.webContents);
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('did-finish-load', () => {
+    if (pendingOpen) {
+      const file = pendingOpen;
+      pendingOpen = null;
+      void openInRenderer(file);
+    }
+  });
+  win.on('closed', () => {
+    stopForwarding();
+    mainWindow = null;
+  });
+  void win.loadURL(location.url);
+}
+
+// macOS delivers file-association opens as an event, possibly before 'ready'.
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  void openInRenderer(filePath);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const file = argv.find((a) => GRAPH_ARG.test(a));
+    if (file) void openInRenderer(file);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    lockDownSession();
+    hardenContents();
+    services = createServiceDeps({
+      host: 'electron',
+      version: app.getVersion(),
+      dataDir: resolveDataDir(),
+      spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
+    });
+    const handlers = createApiHandlers({ ...services.deps, files });
+    bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });
+    const menu = buildMenuTemplate(
+      {
+        send: (command) => mainWindow && sendEvent(mainWindow.webContents, 'menu', command),
+        open: () => void openFromDialog(),
+        quit: () => app.quit(),
+      },
+      { isMac: process.platform === 'darwin', isDev: location.dev },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  }, (err) => {
+    showError('LayerLab could not start', err);
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Stop running trainings (their runs are saved) before the process ends.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || !services) return;
+    event.preventDefault();
+    disposed = true;
+    void services.dispose().finally(() => app.quit());
+  });
+}

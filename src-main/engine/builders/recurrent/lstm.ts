@@ -1,0 +1,3 @@
+import { rnnBuilder } from './rnn-common';
+
+export const lstmBuilder = rnnBuilder('LSTM');

@@ -1,0 +1,3 @@
+import { rnnBuilder } from './rnn-common';
+
+export const simpleRnnBuilder = rnnBuilder('SimpleRNN');

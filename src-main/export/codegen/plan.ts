@@ -1,0 +1,124 @@
+// The graph as code generators see it: nodes in execution order with complete params, inferred input and
+// output shapes, Python variable names for every output, and which upstream outputs feed each input.
+// Shared by the PyTorch and Keras generators.
+import type { GraphFile, GraphNode } from '../../../shared/graph/types';
+import type { DatasetShapes } from '../../../shared/data/types';
+import type { HandleSpec, LayerDef, ParamValues, Shape } from '../../../shared/layers/types';
+import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
+import { inferGraph, type GraphInference } from '../../../shared/infer';
+
+export class ExportError extends Error {
+  constructor(
+    message: string,
+    public readonly nodeId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export interface PlannedNode {
+  node: GraphNode;
+  def: LayerDef;
+  params: ParamValues;
+  /** Python identifier derived from the node id, unique in the graph. */
+  name: string;
+  inputHandles: HandleSpec[];
+  /** Variables wired into each input handle (edge order), e.g. [['h_dense_1']]. */
+  inputVars: string[][];
+  /** Shapes (no batch axis) arriving at each input handle. */
+  inputShapes: Shape[][];
+  /** One variable per output handle. */
+  outputVars: string[];
+  outputShapes: Shape[];
+}
+
+export interface GraphPlan {
+  nodes: PlannedNode[];
+  /** Input nodes, in execution order: the model's arguments. */
+  inputs: PlannedNode[];
+  /** Output nodes, in execution order: what the model returns. */
+  outputs: PlannedNode[];
+  inference: GraphInference;
+}
+
+const PY_KEYWORDS = new Set(
+  ('False None True and as assert async await break class continue def del elif else except finally for from global ' +
+    'if import in is lambda nonlocal not or pass raise return try while with yield self x y nn F torch np tf keras layers')
+    .split(' '),
+);
+
+/** A Python identifier for a node id: letters, digits and '_' only, never a keyword, never starting with a digit. */
+export function pythonName(id: string, taken: Set<string>): string {
+  let base = id.replace(/[^A-Za-z0-9_]/g, '_').replace(/^_+/, '') || 'node';
+  if (/^[0-9]/.test(base)) base = `n_${base}`;
+  if (PY_KEYWORDS.has(base)) base = `${base}_`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
+}
+
+function nodeTitle(node: GraphNode): string {
+  return `${node.label ?? node.kind} (${node.id})`;
+}
+
+export function planGraph(graph: GraphFile, shapes?: DatasetShapes): GraphPlan {
+  const inference = inferGraph(graph, shapes);
+  const first = inference.errors[0];
+  if (first) {
+    const node = first.nodeId ? graph.nodes.find((n) => n.id === first.nodeId) : undefined;
+    throw new ExportError(`${node ? `${nodeTitle(node)}: ` : ''}${first.message}`, first.nodeId);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const taken = new Set<string>();
+  const planned = new Map<string, PlannedNode>();
+  const nodes: PlannedNode[] = [];
+
+  for (const id of inference.order) {
+    const node = byId.get(id)!;
+    const def = getLayerDef(node.kind)!;
+    const params = withDefaults(def, node.params);
+    const ins = inputHandles(def, params);
+    const outs = outputHandles(def, params);
+    const name = pythonName(id, taken);
+    const inputVars: string[][] = ins.map(() => []);
+    const inputShapes: Shape[][] = ins.map(() => []);
+    for (const e of graph.edges) {
+      if (e.target !== id) continue;
+      const slot = ins.findIndex((h) => h.id === e.targetHandle);
+      const source = planned.get(e.source);
+      const outIdx = source ? outputHandles(source.def, source.params).findIndex((h) => h.id === e.sourceHandle) : -1;
+      if (slot < 0 || !source || outIdx < 0) throw new ExportError(`Wire ${e.id} into ${nodeTitle(node)} does not connect known handles`, id);
+      inputVars[slot].push(source.outputVars[outIdx]);
+      inputShapes[slot].push(source.outputShapes[outIdx]);
+    }
+    const outputShapes = inference.nodes[id].outputs.map((s) => s ?? []);
+    const outputVars = outs.map((h, i) => (outs.length === 1 || i === 0 ? `h_${name}` : `h_${name}_${h.id}`));
+    const p: PlannedNode = { node, def, params, name, inputHandles: ins, inputVars, inputShapes, outputVars, outputShapes };
+    planned.set(id, p);
+    nodes.push(p);
+  }
+  return {
+    nodes,
+    inputs: nodes.filter((n) => n.node.kind === 'Input'),
+    outputs: nodes.filter((n) => n.node.kind === 'Output'),
+    inference,
+  };
+}
+
+/** Python literal for a JS value (numbers, booleans, strings, arrays, plain objects). */
+export function py(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : value < 0 ? "float('-inf')" : "float('nan')";
+    return String(value);
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 1 ? `(${py(value[0])},)` : `(${value.map(py).join(', ')})`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(', ')}}`;
+  }
+  throw new Error(`Cannot write ${typeof value} as Python`);
+}

@@ -1,0 +1,58 @@
+// Reading and writing graph files for the desktop app (the dialogs live in src-main/electron/dialogs.ts).
+import fsp from 'node:fs/promises';
+import { GRAPH_FILE_EXTENSION } from '../../shared/graph/types';
+import { MAX_CONTENT_CHARS } from '../api-payloads';
+import { writeFileAtomic } from './atomic-write';
+
+export class GraphFileAccessError extends Error {
+  constructor(
+    public readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'GraphFileAccessError';
+  }
+}
+
+function reason(err: unknown, writing = false): string {
+  const e = err as NodeJS.ErrnoException;
+  // When writing, the file itself need not exist: ENOENT means its folder is missing.
+  if (e?.code === 'ENOENT') return writing ? 'the folder does not exist' : 'the file does not exist';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'this is a folder, not a file';
+  return e instanceof Error ? e.message : String(err);
+}
+
+/** The file's text; refuses folders and files too large to be a graph. Validation happens in the renderer. */
+export async function readGraphFileText(filePath: string): Promise<string> {
+  let size: number;
+  try {
+    const stat = await fsp.stat(filePath);
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = stat.size;
+  } catch (err) {
+    throw new GraphFileAccessError(filePath, `cannot open: ${reason(err)}`);
+  }
+  if (size > MAX_CONTENT_CHARS) throw new GraphFileAccessError(filePath, `is ${size} bytes, too large for a graph file`);
+  try {
+    return await fsp.readFile(filePath, 'utf8');
+  } catch (err) {
+    throw new GraphFileAccessError(filePath, `cannot read: ${reason(err)}`);
+  }
+}
+
+export async function writeGraphFile(filePath: string, content: string): Promise<void> {
+  try {
+    await writeFileAtomic(filePath, content);
+  } catch (err) {
+    throw new GraphFileAccessError(filePath, `not saved (${reason(err, true)}); the previous file, if any, is unchanged`);
+  }
+}
+
+/** 'model' -> 'model.layerlab.json'; names that already end in .json keep their ending. */
+export function withGraphExtension(fileName: string): string {
+  const trimmed = fileName.trim() || 'untitled';
+  const lower = trimmed.toLowerCase();
+  if (lower.endsWith('.json')) return trimmed;
+  return lower.endsWith('.layerlab') ? `${trimmed}.json` : `${trimmed}${GRAPH_FILE_EXTENSION}`;
+}

@@ -1,0 +1,52 @@
+// The real services behind the api, shared by the Electron app and the web host; they differ only in how a
+// training worker is started (utilityProcess vs child_process.fork), the host name and the file dialogs.
+import fs from 'node:fs';
+import { ApiError } from '../shared/api';
+import type { AppInfo } from '../shared/api';
+import type { ApiDeps } from './api-handlers';
+import { describeDataset, listDatasets } from './data';
+import { probeBackend } from './engine/backend';
+import type { SpawnWorker } from './training/protocol';
+import { TrainingService } from './training/service';
+
+export interface ServiceDepsOptions {
+  host: AppInfo['host'];
+  version: string;
+  dataDir: string;
+  spawnWorker: SpawnWorker;
+}
+
+export interface ServiceDeps {
+  deps: Omit<ApiDeps, 'files'>;
+  training: TrainingService;
+  /** Stops running workers (their runs are saved as stopped/failed). */
+  dispose(): Promise<void>;
+}
+
+export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const training = new TrainingService({ dataDir: opts.dataDir, spawnWorker: opts.spawnWorker });
+  // Probed once: it checks installed packages, which do not change while the app runs.
+  const backend = probeBackend();
+  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
+  return {
+    training,
+    deps: {
+      info: async () => info,
+      training,
+      datasets: {
+        list: listDatasets,
+        // A bad dataset setting or file is the caller's problem to fix, not an internal error.
+        describe: async (config) => {
+          try {
+            return await describeDataset(config);
+          } catch (err) {
+            if (err instanceof ApiError) throw err;
+            throw new ApiError('invalid', `describeDataset: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        },
+      },
+    },
+    dispose: () => training.dispose(),
+  };
+}

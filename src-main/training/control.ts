@@ -1,0 +1,43 @@
+// Stop / pause / resume requests for a running fit loop. The loop acts on them between batches.
+
+export class TrainControl {
+  private stopRequested = false;
+  private pauseRequested = false;
+  private wake: (() => void) | null = null;
+
+  get stopping(): boolean {
+    return this.stopRequested;
+  }
+
+  get pausing(): boolean {
+    return this.pauseRequested && !this.stopRequested;
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.release();
+  }
+
+  pause(): void {
+    this.pauseRequested = true;
+  }
+
+  resume(): void {
+    this.pauseRequested = false;
+    this.release();
+  }
+
+  /** Resolves when resumed or stopped. Call only when `pausing` is true. */
+  waitForResume(): Promise<void> {
+    if (!this.pausing) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private release(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

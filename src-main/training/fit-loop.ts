@@ -1,0 +1,301 @@
+// The training loop: trains a compiled model on flat typed arrays, streaming events.
+// A custom trainOnBatch loop (not model.fit): batches are sliced from the arrays in JS (never tf.unstack),
+// stop and pause act between batches, NaN losses stop the run at once, and no whole-split tensor is held.
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { BackendInfo, BatchMetrics, EpochMetrics, TrainEventBody } from '../../shared/api';
+import type { TensorData } from '../data/types';
+import type { TrainControl } from './control';
+
+type TF = typeof tfTypes;
+
+/** One split, arrays in the model's input / output order. */
+export interface FitSplit {
+  size: number;
+  xs: TensorData[];
+  ys: TensorData[];
+}
+
+export interface FitData {
+  train: FitSplit;
+  validation: FitSplit | null;
+}
+
+export interface FitOptions {
+  epochs: number;
+  batchSize: number;
+  backend: BackendInfo;
+  shuffle?: boolean;
+  seed?: number;
+  /** Only for the NaN hint. */
+  learningRate?: number;
+  /** Only for the NaN hint: the dataset's normalisation setting. */
+  normalization?: string;
+  /** Minimum time between 'batch' events (the last batch of an epoch is always sent). Default 100 ms. */
+  batchEventIntervalMs?: number;
+  /** Called after each epoch's event (tests use it to watch tensor counts). */
+  onEpochEnd?: (epoch: number) => void;
+}
+
+export type FitOutcome =
+  | { status: 'completed' | 'stopped'; durationMs: number; final: EpochMetrics | null; epochsDone: number }
+  | { status: 'failed'; error: string; hint?: string; durationMs: number };
+
+export type Emit = (event: TrainEventBody) => void;
+
+/** The final event for an outcome; the worker sends it after saving the weights. */
+export function outcomeEvent(outcome: FitOutcome): TrainEventBody {
+  return outcome.status === 'failed'
+    ? { type: 'failed', error: outcome.error, hint: outcome.hint }
+    : { type: 'done', status: outcome.status, durationMs: outcome.durationMs, final: outcome.final };
+}
+
+class NonFiniteLossError extends Error {}
+
+export function nonFiniteHint(learningRate?: number, normalization?: string): string {
+  const tips: string[] = [];
+  if (learningRate !== undefined && learningRate > 0.05) {
+    tips.push(`the learning rate ${learningRate} is probably too high: try 0.001 to 0.01`);
+  } else {
+    tips.push(`lower the learning rate${learningRate !== undefined ? ` (now ${learningRate})` : ''}, e.g. by 10x`);
+  }
+  if (normalization === 'none') {
+    tips.push("the inputs are not normalised: set the dataset normalisation to 'scale01' or 'standardize'");
+  } else {
+    tips.push('check that the inputs are normalised and contain no NaN or Infinity values');
+  }
+  const text = tips.join('; ');
+  return text[0].toUpperCase() + text.slice(1) + '.';
+}
+
+/** Small seeded PRNG (mulberry32) so shuffles repeat with the same seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffleInPlace(order: Int32Array, random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+}
+
+function rowSize(t: TensorData): number {
+  return t.shape.slice(1).reduce((a, b) => a * b, 1);
+}
+
+/** Rows `order[start..end)` of one array, copied into a fresh tensor (contiguous runs are viewed, not copied). */
+function batchTensor(tf: TF, t: TensorData, order: Int32Array | null, start: number, end: number): tfTypes.Tensor {
+  const size = rowSize(t);
+  const shape = [end - start, ...t.shape.slice(1)];
+  if (!order) return tf.tensor(t.data.subarray(start * size, end * size), shape, t.dtype);
+  const out = t.dtype === 'int32' ? new Int32Array((end - start) * size) : new Float32Array((end - start) * size);
+  for (let i = start; i < end; i++) {
+    const row = order[i];
+    out.set(t.data.subarray(row * size, (row + 1) * size), (i - start) * size);
+  }
+  return tf.tensor(out, shape, t.dtype);
+}
+
+function one<T>(list: T[]): T | T[] {
+  return list.length === 1 ? list[0] : list;
+}
+
+function toList(v: number | number[]): number[] {
+  return Array.isArray(v) ? v : [v];
+}
+
+/** Weighted running sums of named metrics. */
+class MetricSums {
+  private sums: number[] = [];
+  private weight = 0;
+  constructor(private readonly names: string[]) {}
+  add(values: number[], w: number): void {
+    values.forEach((v, i) => (this.sums[i] = (this.sums[i] ?? 0) + v * w));
+    this.weight += w;
+  }
+  get empty(): boolean {
+    return this.weight === 0;
+  }
+  mean(prefix = ''): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.names.forEach((n, i) => (out[prefix + n] = (this.sums[i] ?? NaN) / this.weight));
+    return out;
+  }
+  /** Means as metrics; 'loss' is always the first name tfjs reports. */
+  metrics(): BatchMetrics {
+    return { loss: NaN, ...this.mean() };
+  }
+  reset(): void {
+    this.sums = [];
+    this.weight = 0;
+  }
+}
+
+function checkSplit(split: FitSplit, model: tfTypes.LayersModel, which: string): void {
+  if (split.xs.length !== model.inputs.length || split.ys.length !== model.outputs.length) {
+    throw new Error(
+      `The ${which} data has ${split.xs.length} input(s) and ${split.ys.length} target(s), the model ${model.inputs.length} and ${model.outputs.length}`,
+    );
+  }
+  for (const t of [...split.xs, ...split.ys]) {
+    if (t.shape[0] !== split.size) {
+      throw new Error(`The ${which} data has an array of ${t.shape[0]} samples where ${split.size} were expected`);
+    }
+  }
+}
+
+function evaluate(tf: TF, model: tfTypes.LayersModel, split: FitSplit, batchSize: number, names: string[]): Record<string, number> {
+  const sums = new MetricSums(names);
+  for (let start = 0; start < split.size; start += batchSize) {
+    const end = Math.min(split.size, start + batchSize);
+    const xs = split.xs.map((t) => batchTensor(tf, t, null, start, end));
+    const ys = split.ys.map((t) => batchTensor(tf, t, null, start, end));
+    const result = model.evaluate(one(xs), one(ys), { batchSize: end - start });
+    const scalars = Array.isArray(result) ? result : [result];
+    sums.add(
+      scalars.map((s) => s.dataSync()[0]),
+      end - start,
+    );
+    tf.dispose([...xs, ...ys, ...scalars]);
+  }
+  return sums.mean('val_');
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Trains `model` (already compiled) and streams 'started', 'batch', 'epoch', 'paused', 'resumed' events.
+ * Returns the outcome instead of emitting 'done'/'failed' so the caller can save weights first.
+ */
+export async function fitModel(
+  tf: TF,
+  model: tfTypes.LayersModel,
+  data: FitData,
+  opts: FitOptions,
+  emit: Emit,
+  control: TrainControl,
+): Promise<FitOutcome> {
+  const wallStart = Date.now();
+  const { epochs, batchSize } = opts;
+  const train = data.train;
+  const interval = opts.batchEventIntervalMs ?? 100;
+  try {
+    if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`'epochs' must be a whole number >= 1, got ${epochs}`);
+    if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`'batchSize' must be a whole number >= 1, got ${batchSize}`);
+    if (train.size < 1) throw new Error('The training split is empty');
+    checkSplit(train, model, 'training');
+    if (data.validation) checkSplit(data.validation, model, 'validation');
+
+    const names = model.metricsNames;
+    const batchesPerEpoch = Math.ceil(train.size / batchSize);
+    const totalSteps = batchesPerEpoch * epochs;
+    emit({
+      type: 'started',
+      backend: opts.backend,
+      epochs,
+      batchesPerEpoch,
+      trainSamples: train.size,
+      valSamples: data.validation?.size ?? 0,
+      paramCount: model.countParams(),
+    });
+
+    const random = rng(opts.seed ?? 1);
+    const order = opts.shuffle === false ? null : Int32Array.from({ length: train.size }, (_, i) => i);
+    let activeMs = 0; // time spent training, pauses excluded
+    let step = 0;
+    let lastEmit = -Infinity; // the very first batch is always sent: the chart starts at once
+    let final: EpochMetrics | null = null;
+    let epochsDone = 0;
+    const sinceEmit = new MetricSums(names);
+    const epochSums = new MetricSums(names);
+
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      if (order) shuffleInPlace(order, random);
+      epochSums.reset();
+      sinceEmit.reset();
+      let epochActiveMs = 0;
+      let epochSamples = 0;
+      for (let batch = 0; batch < batchesPerEpoch; batch++) {
+        // Between batches: let 'stop' / 'pause' messages in, then act on them.
+        await yieldToEventLoop();
+        if (control.pausing) {
+          emit({ type: 'paused' });
+          await control.waitForResume();
+          if (!control.stopping) emit({ type: 'resumed' });
+        }
+        if (control.stopping) {
+          return { status: 'stopped', durationMs: Date.now() - wallStart, final, epochsDone };
+        }
+
+        const t0 = performance.now();
+        const start = batch * batchSize;
+        const end = Math.min(train.size, start + batchSize);
+        const xs = train.xs.map((t) => batchTensor(tf, t, order, start, end));
+        const ys = train.ys.map((t) => batchTensor(tf, t, order, start, end));
+        let values: number[];
+        try {
+          values = toList(await model.trainOnBatch(one(xs), one(ys)));
+        } finally {
+          tf.dispose([...xs, ...ys]);
+        }
+        const dt = performance.now() - t0;
+        activeMs += dt;
+        epochActiveMs += dt;
+        epochSamples += end - start;
+        step++;
+        if (!values.every(Number.isFinite)) {
+          throw new NonFiniteLossError(
+            `The loss became ${values[0]} at epoch ${epoch + 1}, batch ${batch + 1}: training diverged`,
+          );
+        }
+        epochSums.add(values, end - start);
+        sinceEmit.add(values, end - start);
+
+        const now = performance.now();
+        const lastOfEpoch = batch === batchesPerEpoch - 1;
+        if (lastOfEpoch || now - lastEmit >= interval) {
+          lastEmit = now;
+          emit({
+            type: 'batch',
+            epoch,
+            batch,
+            step: step - 1,
+            metrics: sinceEmit.metrics(),
+            progress: step / totalSteps,
+            samplesPerSec: epochActiveMs > 0 ? (epochSamples * 1000) / epochActiveMs : 0,
+            etaSec: ((activeMs / step) * (totalSteps - step)) / 1000,
+          });
+          sinceEmit.reset();
+        }
+      }
+
+      const tEval = performance.now();
+      const metrics: EpochMetrics = epochSums.metrics();
+      if (data.validation && data.validation.size > 0) {
+        Object.assign(metrics, evaluate(tf, model, data.validation, batchSize, names));
+      }
+      const evalMs = performance.now() - tEval;
+      activeMs += evalMs;
+      final = metrics;
+      epochsDone = epoch + 1;
+      emit({ type: 'epoch', epoch, metrics, durationMs: epochActiveMs + evalMs });
+      opts.onEpochEnd?.(epoch);
+    }
+    return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone };
+  } catch (err) {
+    const durationMs = Date.now() - wallStart;
+    if (err instanceof NonFiniteLossError) {
+      return { status: 'failed', error: err.message, hint: nonFiniteHint(opts.learningRate, opts.normalization), durationMs };
+    }
+    return { status: 'failed', error: err instanceof Error ? err.message : String(err), durationMs };
+  }
+}

@@ -1,0 +1,128 @@
+// End to end: a real forked worker process (tsx) trains tiny models on the bundled MNIST digits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError, type TrainEvent } from '../../shared/api';
+import { forkWorkerFactory } from '../web/fork-worker';
+import type { WorkerHandle } from './protocol';
+import { TrainingService } from './service';
+import { mlpGraph } from './testing/fixtures';
+
+let dataDir: string;
+let service: TrainingService;
+const handles: WorkerHandle[] = [];
+const events: TrainEvent[] = [];
+
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'layerlab-service-'));
+  const fork = forkWorkerFactory(path.join(__dirname, 'worker.ts'));
+  service = new TrainingService({
+    dataDir,
+    spawnWorker: () => {
+      const h = fork();
+      handles.push(h);
+      return h;
+    },
+    saveIntervalMs: 200,
+  });
+  service.onEvent((e) => events.push(e));
+});
+afterAll(async () => {
+  await service.dispose();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+/** Resolves with the first event of the run that matches. */
+function next(runId: string, pred: (e: TrainEvent) => boolean, timeoutMs = 60_000): Promise<TrainEvent> {
+  const seen = events.find((e) => e.runId === runId && pred(e));
+  if (seen) return Promise.resolve(seen);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for an event of ${runId}`)), timeoutMs);
+    const off = service.onEvent((e) => {
+      if (e.runId === runId && pred(e)) {
+        clearTimeout(timer);
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+const isFinal = (e: TrainEvent) => e.type === 'done' || e.type === 'failed';
+
+describe('TrainingService with a forked worker', () => {
+  it('trains a tiny run end to end, relays events, stores the run and its weights', async () => {
+    const { runId } = await service.start(mlpGraph({ epochs: 2, limit: 300 }));
+    const final = await next(runId, isFinal);
+    expect(final).toMatchObject({ type: 'done', status: 'completed' });
+    const mine = events.filter((e) => e.runId === runId);
+    expect(mine.find((e) => e.type === 'started')).toMatchObject({ backend: { name: 'cpu' }, trainSamples: 240, batchesPerEpoch: 8 });
+    expect(mine.filter((e) => e.type === 'epoch')).toHaveLength(2);
+    expect(mine.every((e) => typeof e.time === 'number')).toBe(true);
+
+    const run = await service.getRun(runId);
+    expect(run.status).toBe('completed');
+    expect(run.backend).toBe('cpu');
+    expect(run.epochs).toBe(2);
+    expect(run.epochsHistory).toHaveLength(2);
+    expect(run.final?.val_acc).toBeGreaterThan(0.3); // 240 digits, 2 epochs; chance is 0.1
+    expect(run.batches.length).toBeGreaterThan(0);
+    expect(run.log.some((l) => l.includes('cpu'))).toBe(true);
+    expect((await fs.readdir(service.modelDir(runId))).sort()).toEqual(['model.json', 'weights.bin']);
+
+    // What is on disk agrees once the worker has gone.
+    await new Promise((r) => setTimeout(r, 300));
+    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
+    expect(onDisk.status).toBe('completed');
+    expect((await service.listRuns()).map((r) => r.id)).toContain(runId);
+  }, 90_000);
+
+  it('rejects a graph that cannot train, naming the node', async () => {
+    const graph = mlpGraph();
+    graph.nodes.find((n) => n.id === 'd2')!.params.units = 7; // Output expects [10]
+    const err = await service.start(graph).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('invalid');
+    expect((err as ApiError).message).toMatch(/node '(d2|out)'/);
+    console.log(`invalid graph message: ${(err as ApiError).message}`);
+  });
+
+  it('pauses, resumes and stops a run on request', async () => {
+    const { runId } = await service.start(mlpGraph({ epochs: 200, limit: 300 }));
+    await next(runId, (e) => e.type === 'batch');
+    await service.pause(runId);
+    await next(runId, (e) => e.type === 'paused');
+    const batchesAtPause = events.filter((e) => e.runId === runId && e.type === 'batch').length;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events.filter((e) => e.runId === runId && e.type === 'batch').length).toBe(batchesAtPause);
+    await service.resume(runId);
+    await next(runId, (e) => e.type === 'resumed');
+    await service.stop(runId);
+    const final = await next(runId, isFinal, 20_000);
+    expect(final).toMatchObject({ type: 'done', status: 'stopped' });
+    expect((await service.getRun(runId)).status).toBe('stopped');
+  }, 90_000);
+
+  it('turns a killed worker into a failed run with its log, and still runs new ones', async () => {
+    const { runId } = await service.start(mlpGraph({ epochs: 200, limit: 300 }));
+    await next(runId, (e) => e.type === 'batch');
+    handles[handles.length - 1].kill();
+    const final = await next(runId, isFinal);
+    expect(final).toMatchObject({ type: 'failed', error: expect.stringMatching(/killed \(SIGKILL\)/) });
+    const run = await service.getRun(runId);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/training worker was killed/);
+    expect(run.log.length).toBeGreaterThan(1);
+    await expect(service.deleteRun(runId)).resolves.toBeUndefined();
+    await expect(service.getRun(runId)).rejects.toMatchObject({ code: 'not_found' });
+
+    const again = await service.start(mlpGraph({ epochs: 1, limit: 200 }));
+    expect(await next(again.runId, isFinal)).toMatchObject({ type: 'done', status: 'completed' });
+  }, 120_000);
+
+  it('answers not_found for unknown runs', async () => {
+    await expect(service.stop('run-nope')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.getRun('run-nope')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.deleteRun('run-nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

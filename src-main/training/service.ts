@@ -1,0 +1,344 @@
+// Main-process side of training: validates a graph, starts one worker process per run, relays the
+// worker's events to listeners, keeps each run's record in the run store, and reports a worker that
+// dies without finishing as a failed run (its output kept as the run's log).
+import path from 'node:path';
+import { ApiError } from '../../shared/api';
+import type { RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
+import type { GraphFile } from '../../shared/graph/types';
+import type { DatasetShapes } from '../../shared/data/types';
+import { inferGraph } from '../../shared/infer';
+import { datasetShapes } from '../../shared/data/catalog';
+import { OPTIMIZER_NAMES } from '../engine/optimizers';
+import type { SpawnWorker, WorkerHandle, WorkerToMain } from './protocol';
+import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
+
+export interface TrainingServiceOptions {
+  /** Runs live in <dataDir>/runs. */
+  dataDir: string;
+  /** Dataset downloads and caches; default <dataDir>/cache. */
+  cacheDir?: string;
+  spawnWorker: SpawnWorker;
+  /** How long a worker may take to honour 'stop' before it is killed. Default 15 s. */
+  stopTimeoutMs?: number;
+  /** Runs training at the same time; more are refused with 'busy'. Default 4. */
+  maxConcurrent?: number;
+  /** How often a running record is written to disk at most (batch events). Default 2 s. */
+  saveIntervalMs?: number;
+}
+
+const MAX_LOG_LINES = 1000;
+
+interface ActiveRun {
+  record: RunRecord;
+  history: BatchHistory;
+  worker: WorkerHandle;
+  startMs: number;
+  finished: boolean;
+  stopRequested: boolean;
+  saveTimer: NodeJS.Timeout | null;
+  killTimer: NodeJS.Timeout | null;
+  exited: Promise<void>;
+}
+
+function nodeLabel(graph: GraphFile, nodeId: string | null): string {
+  if (!nodeId) return 'Graph';
+  const node = graph.nodes.find((n) => n.id === nodeId);
+  return node ? `${node.label ?? node.kind} node '${node.id}'` : `Node '${nodeId}'`;
+}
+
+function checkTraining(graph: GraphFile): void {
+  const t = graph.training;
+  const bad = (msg: string) => new ApiError('invalid', `Training settings: ${msg}`);
+  if (!t || typeof t !== 'object') throw bad('missing');
+  if (!Number.isInteger(t.epochs) || t.epochs < 1) throw bad(`epochs must be a whole number >= 1, got ${String(t.epochs)}`);
+  if (!Number.isInteger(t.batchSize) || t.batchSize < 1) throw bad(`batchSize must be a whole number >= 1, got ${String(t.batchSize)}`);
+  if (!(typeof t.learningRate === 'number' && t.learningRate > 0 && Number.isFinite(t.learningRate))) {
+    throw bad(`learningRate must be a positive number, got ${String(t.learningRate)}`);
+  }
+  if (!OPTIMIZER_NAMES.includes(t.optimizer)) {
+    throw bad(`unknown optimizer '${String(t.optimizer)}' (expected one of ${OPTIMIZER_NAMES.join(', ')})`);
+  }
+}
+
+/** Throws ApiError('invalid') naming the node (or setting) at fault when the graph cannot train. */
+export function validateForTraining(graph: GraphFile): void {
+  if (!graph || typeof graph !== 'object' || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
+    throw new ApiError('invalid', 'The graph must have nodes and edges lists');
+  }
+  checkTraining(graph);
+  let shapes: DatasetShapes;
+  try {
+    shapes = datasetShapes(graph.dataset);
+  } catch (err) {
+    throw new ApiError('invalid', `Dataset settings: ${(err as Error).message}`);
+  }
+  const { errors } = inferGraph(graph, shapes);
+  if (errors.length > 0) {
+    const first = errors[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    throw new ApiError('invalid', `${nodeLabel(graph, first.nodeId)}: ${first.message}${more}`);
+  }
+}
+
+export class TrainingService {
+  readonly store: RunStore;
+  private readonly cacheDir: string;
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly listeners = new Set<(event: TrainEvent) => void>();
+
+  constructor(private readonly opts: TrainingServiceOptions) {
+    this.store = new RunStore(opts.dataDir);
+    this.cacheDir = opts.cacheDir ?? path.join(opts.dataDir, 'cache');
+  }
+
+  onEvent(listener: (event: TrainEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(graph: GraphFile): Promise<{ runId: string }> {
+    validateForTraining(graph);
+    const running = [...this.active.values()].filter((r) => !r.finished).length;
+    if (running >= (this.opts.maxConcurrent ?? 4)) {
+      throw new ApiError('busy', `${running} runs are already training; stop one or wait for it to finish`);
+    }
+    const id = newRunId();
+    const record: RunRecord = {
+      id,
+      name: graph.name || 'Untitled',
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+      backend: null,
+      epochs: 0,
+      final: null,
+      graph,
+      dataset: graph.dataset,
+      training: graph.training,
+      batches: [],
+      epochsHistory: [],
+      log: [],
+    };
+    await this.store.save(record);
+
+    let worker: WorkerHandle;
+    try {
+      worker = this.opts.spawnWorker();
+    } catch (err) {
+      record.status = 'failed';
+      record.error = `Could not start the training worker: ${(err as Error).message}`;
+      await this.store.save(record);
+      throw new ApiError('internal', record.error);
+    }
+    let exitedResolve!: () => void;
+    const run: ActiveRun = {
+      record,
+      history: new BatchHistory(record.batches),
+      worker,
+      startMs: Date.now(),
+      finished: false,
+      stopRequested: false,
+      saveTimer: null,
+      killTimer: null,
+      exited: new Promise<void>((resolve) => (exitedResolve = resolve)),
+    };
+    this.active.set(id, run);
+
+    worker.onOutput((line) => this.appendLog(run, line));
+    worker.onMessage((msg) => this.onWorkerMessage(run, msg));
+    worker.onExit((code, signal) => {
+      this.onWorkerExit(run, code, signal);
+      exitedResolve();
+    });
+    return { runId: id };
+  }
+
+  async stop(runId: string): Promise<void> {
+    const run = await this.requireActive(runId);
+    if (!run || run.finished || run.stopRequested) return;
+    run.stopRequested = true;
+    run.worker.send({ type: 'stop' });
+    run.killTimer = setTimeout(() => run.worker.kill(), this.opts.stopTimeoutMs ?? 15_000);
+    run.killTimer.unref?.();
+  }
+
+  async pause(runId: string): Promise<void> {
+    const run = await this.requireActive(runId);
+    if (run && !run.finished) run.worker.send({ type: 'pause' });
+  }
+
+  async resume(runId: string): Promise<void> {
+    const run = await this.requireActive(runId);
+    if (run && !run.finished) run.worker.send({ type: 'resume' });
+  }
+
+  async listRuns(): Promise<RunSummary[]> {
+    const stored = await this.store.list((id, why) => console.warn(`Skipping run ${id}: ${why}`));
+    const runs = await Promise.all(stored.map((r) => this.current(r)));
+    return runs.map(summaryOf);
+  }
+
+  async getRun(runId: string): Promise<RunRecord> {
+    const active = this.active.get(runId);
+    if (active) return { ...active.record, batches: active.record.batches.slice(), log: active.record.log.slice() };
+    const stored = await this.readStored(runId);
+    return this.current(stored);
+  }
+
+  async deleteRun(runId: string): Promise<void> {
+    const active = this.active.get(runId);
+    if (active && !active.finished) throw new ApiError('busy', `Run ${runId} is still training: stop it first`);
+    if (active) await active.exited;
+    if (!(await this.store.delete(runId))) throw new ApiError('not_found', `No run '${runId}'`);
+  }
+
+  /** Where a run's trained weights are (model.json + weights.bin). */
+  modelDir(runId: string): string {
+    return this.store.modelDir(runId);
+  }
+
+  /** Stops every worker (app quit). Resolves when they have exited and their records are saved. */
+  async dispose(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const run of runs) {
+      run.stopRequested = true;
+      run.worker.kill();
+    }
+    await Promise.all(runs.map((r) => r.exited));
+  }
+
+  // ---- internals ----
+
+  private async readStored(runId: string): Promise<RunRecord> {
+    let stored: RunRecord | null;
+    try {
+      stored = await this.store.get(runId);
+    } catch (err) {
+      throw new ApiError(/Invalid run id/.test((err as Error).message) ? 'invalid' : 'internal', (err as Error).message);
+    }
+    if (!stored) throw new ApiError('not_found', `No run '${runId}'`);
+    return stored;
+  }
+
+  /** Active runs' live records; a stored 'running' run with no worker was cut off by an app exit. */
+  private async current(stored: RunRecord): Promise<RunRecord> {
+    const active = this.active.get(stored.id);
+    if (active) return active.record;
+    if (stored.status === 'running') {
+      stored.status = 'failed';
+      stored.error = 'Interrupted: the app closed while this run was training';
+      await this.store.save(stored).catch(() => {});
+    }
+    return stored;
+  }
+
+  private async requireActive(runId: string): Promise<ActiveRun | null> {
+    const run = this.active.get(runId);
+    if (run) return run;
+    await this.readStored(runId); // throws not_found for unknown runs
+    return null; // a finished run: nothing to do
+  }
+
+  private emit(run: ActiveRun, body: TrainEventBody): void {
+    const event = { ...body, runId: run.record.id, time: Date.now() } as TrainEvent;
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error('Training event listener failed:', err);
+      }
+    }
+  }
+
+  private appendLog(run: ActiveRun, line: string): void {
+    const log = run.record.log;
+    log.push(line);
+    if (log.length > MAX_LOG_LINES) log.splice(0, log.length - MAX_LOG_LINES);
+  }
+
+  private saveNow(run: ActiveRun): Promise<void> {
+    if (run.saveTimer) clearTimeout(run.saveTimer);
+    run.saveTimer = null;
+    return this.store.save(run.record).catch((err: Error) => console.error(`Could not save run ${run.record.id}: ${err.message}`));
+  }
+
+  private saveSoon(run: ActiveRun): void {
+    if (run.saveTimer) return;
+    run.saveTimer = setTimeout(() => void this.saveNow(run), this.opts.saveIntervalMs ?? 2000);
+    run.saveTimer.unref?.();
+  }
+
+  private onWorkerMessage(run: ActiveRun, msg: WorkerToMain): void {
+    const r = run.record;
+    if (msg.type === 'ready') {
+      // A stop that came before the worker listened may have been lost: repeat it instead of starting.
+      if (run.stopRequested) return run.worker.send({ type: 'stop' });
+      run.worker.send({ type: 'start', runId: r.id, graph: r.graph, runDir: this.store.runDir(r.id), cacheDir: this.cacheDir });
+      return;
+    }
+    if (run.finished) return; // nothing counts after the final event
+    r.durationMs = Date.now() - run.startMs;
+    switch (msg.type) {
+      case 'started':
+        r.backend = msg.backend.name;
+        this.appendLog(run, `Backend: ${msg.backend.reason}`);
+        void this.saveNow(run);
+        break;
+      case 'batch':
+        run.history.add({ step: msg.step, metrics: msg.metrics });
+        this.saveSoon(run);
+        break;
+      case 'epoch':
+        r.epochsHistory.push(msg.metrics);
+        r.epochs = r.epochsHistory.length;
+        r.final = msg.metrics;
+        void this.saveNow(run);
+        break;
+      case 'log':
+        this.appendLog(run, `[${msg.level}] ${msg.message}`);
+        break;
+      case 'paused':
+      case 'resumed':
+        this.appendLog(run, `[info] ${msg.type}`);
+        break;
+      case 'done':
+        run.finished = true;
+        r.status = msg.status;
+        r.durationMs = msg.durationMs;
+        r.final = msg.final ?? r.final;
+        void this.saveNow(run);
+        break;
+      case 'failed':
+        run.finished = true;
+        r.status = 'failed';
+        r.error = msg.hint ? `${msg.error} ${msg.hint}` : msg.error;
+        this.appendLog(run, `[error] ${r.error}`);
+        void this.saveNow(run);
+        break;
+    }
+    this.emit(run, msg);
+  }
+
+  private onWorkerExit(run: ActiveRun, code: number | null, signal: string | null): void {
+    if (run.killTimer) clearTimeout(run.killTimer);
+    const r = run.record;
+    if (!run.finished) {
+      run.finished = true;
+      r.durationMs = Date.now() - run.startMs;
+      if (run.stopRequested) {
+        r.status = 'stopped';
+        this.emit(run, { type: 'done', status: 'stopped', durationMs: r.durationMs, final: r.final });
+      } else {
+        const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+        r.status = 'failed';
+        r.error = `The training worker ${how} before the run finished.`;
+        this.appendLog(run, `[error] ${r.error}`);
+        const lastOutput = r.log.filter((l) => !l.startsWith('[')).slice(-3).join('\n');
+        this.emit(run, { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined });
+      }
+    }
+    void this.saveNow(run).then(() => {
+      if (this.active.get(r.id) === run) this.active.delete(r.id);
+    });
+  }
+}

@@ -1,0 +1,88 @@
+// Toasts, the error dialog (e.g. a bad graph file) and the discard-changes confirmation.
+import { useEffect, useRef } from 'react';
+import { useUi } from '../store/stores';
+
+function Toasts() {
+  const toasts = useUi((s) => s.toasts);
+  const dismiss = useUi((s) => s.dismissToast);
+  return (
+    <div className="ll-toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`ll-toast ll-toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'} data-testid="toast" data-kind={t.kind}>
+          <span>{t.message}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Modal({ title, children, onClose, testId }: { title: string; children: React.ReactNode; onClose(): void; testId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button[data-autofocus]')?.focus();
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', esc);
+    return () => document.removeEventListener('keydown', esc);
+  }, [onClose]);
+  return (
+    <div className="ll-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="ll-modal" role="dialog" aria-modal="true" aria-labelledby={`${testId}-title`} data-testid={testId} ref={ref}>
+        <h2 id={`${testId}-title`}>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function ErrorDialog() {
+  const error = useUi((s) => s.error);
+  const close = useUi((s) => s.closeError);
+  if (!error) return null;
+  return (
+    <Modal title={error.title} onClose={close} testId="error-dialog">
+      <p className="ll-modal-message" data-testid="error-message">
+        {error.message}
+      </p>
+      <p className="ll-muted ll-small">Nothing was changed.</p>
+      <div className="ll-modal-buttons">
+        <button type="button" className="ll-btn ll-btn-primary" data-autofocus onClick={close} data-testid="error-ok">
+          OK
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ConfirmDialog() {
+  const confirm = useUi((s) => s.confirm);
+  const answer = useUi((s) => s.answer);
+  if (!confirm) return null;
+  return (
+    <Modal title={confirm.title} onClose={() => answer(false)} testId="confirm-dialog">
+      <p className="ll-modal-message">{confirm.message}</p>
+      <div className="ll-modal-buttons">
+        <button type="button" className="ll-btn" data-autofocus onClick={() => answer(false)} data-testid="confirm-cancel">
+          Cancel
+        </button>
+        <button type="button" className="ll-btn ll-btn-danger" onClick={() => answer(true)} data-testid="confirm-ok">
+          {confirm.confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function Overlays() {
+  return (
+    <>
+      <Toasts />
+      <ErrorDialog />
+      <ConfirmDialog />
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+// New / Open / Save / templates. Electron uses native dialogs through the api; the browser downloads a
+// file and opens one through a hidden <input type=file>. A bad file shows an error and changes nothing.
+import type { GraphFile } from '../../../shared/graph/types';
+import type { MenuCommand } from '../../../shared/api';
+import { api } from '../api';
+import { useGraphStore, useUi, isElectronHost } from '../store/stores';
+import { newGraph } from '../store/defaults';
+import { readGraphText } from './parse';
+import { baseName, graphFileName } from './names';
+import { serializeGraph } from '../../../shared/graph/validate';
+
+let fileInput: HTMLInputElement | null = null;
+
+/** The hidden file input the browser path opens files with (registered by <FileInput/>). */
+export function registerFileInput(el: HTMLInputElement | null): void {
+  fileInput = el;
+}
+
+async function confirmDiscard(): Promise<boolean> {
+  if (!useGraphStore.getState().dirty) return true;
+  return useUi.getState().ask('Discard unsaved changes?', `"${useGraphStore.getState().graph.name}" has changes that are not saved.`, 'Discard');
+}
+
+export async function newFile(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  useGraphStore.getState().load(newGraph(), null);
+}
+
+export async function loadTemplate(graph: GraphFile, label: string): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  useGraphStore.getState().load(structuredClone(graph), null);
+  useUi.getState().toast(`Loaded template "${label}"`);
+}
+
+/** Parses and loads file text; on a bad file shows the problem and keeps the current graph. */
+export function openText(text: string, source: string, path: string | null): boolean {
+  const result = readGraphText(text);
+  if (!result.ok) {
+    useUi.getState().showError(`Could not open ${source}`, result.message);
+    return false;
+  }
+  useGraphStore.getState().load(result.graph, path);
+  useUi.getState().toast(`Opened ${source}`);
+  return true;
+}
+
+export async function openFile(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  if (isElectronHost()) {
+    try {
+      const r = await api.openGraphFile();
+      if (!r.canceled) openText(r.content, baseName(r.path), r.path);
+    } catch (err) {
+      useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
+    }
+    return;
+  }
+  if (!fileInput) return;
+  fileInput.value = '';
+  fileInput.click();
+}
+
+/** Called by the hidden input when the user picked a file. */
+export async function openPickedFile(file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+    return;
+  }
+  openText(text, file.name, null);
+}
+
+export async function saveFile(saveAs = false): Promise<void> {
+  const { graph, filePath } = useGraphStore.getState();
+  const content = serializeGraph(graph);
+  const suggestedName = graphFileName(graph.name);
+  if (isElectronHost()) {
+    try {
+      const r = await api.saveGraphFile({ path: saveAs ? null : filePath, suggestedName, content });
+      if (r.canceled) return;
+      // Only mark clean if nothing changed while the dialog was open.
+      if (useGraphStore.getState().graph === graph) useGraphStore.getState().markSaved(r.path);
+      useUi.getState().toast(`Saved ${baseName(r.path)}`);
+    } catch (err) {
+      useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
+    }
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = suggestedName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  useGraphStore.getState().markSaved(null);
+  useUi.getState().toast(`Downloaded ${suggestedName}`);
+}
+
+export function handleMenu(cmd: MenuCommand): void {
+  switch (cmd.type) {
+    case 'new':
+      void newFile();
+      break;
+    case 'open':
+      void (async () => {
+        if (await confirmDiscard()) openText(cmd.content, baseName(cmd.path), cmd.path);
+      })();
+      break;
+    case 'save':
+      void saveFile(false);
+      break;
+    case 'saveAs':
+      void saveFile(true);
+      break;
+    case 'undo':
+      useGraphStore.getState().undo();
+      break;
+    case 'redo':
+      useGraphStore.getState().redo();
+      break;
+  }
+}

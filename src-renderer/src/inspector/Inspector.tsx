@@ -1,0 +1,22 @@
+// Right panel: the selected node, or the graph's dataset and training settings when nothing is selected.
+import { useGraphStore, selectedNodeId } from '../store/stores';
+import { NodeInspector } from './NodeInspector';
+import { GraphSettings } from './GraphSettings';
+
+export function Inspector() {
+  const selected = useGraphStore(selectedNodeId);
+  const count = useGraphStore((s) => s.nodes.reduce((n, x) => n + (x.selected ? 1 : 0), 0));
+  return (
+    <aside className="ll-inspector" aria-label="Inspector">
+      {selected ? (
+        <NodeInspector key={selected} nodeId={selected} />
+      ) : count > 1 ? (
+        <div className="ll-inspector-body">
+          <p className="ll-muted">{count} nodes selected. Press Delete to remove them.</p>
+        </div>
+      ) : (
+        <GraphSettings />
+      )}
+    </aside>
+  );
+}

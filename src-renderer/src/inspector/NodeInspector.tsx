@@ -1,0 +1,94 @@
+// The selected node: its parameters, what inference says about it, and the layer's help text.
+import { formatShape } from '../../../shared/layers/types';
+import { formatCount } from '../../../shared/infer';
+import { useGraphStore } from '../store/stores';
+import { ParamEditor } from './ParamEditor';
+import { TextField } from './fields';
+
+export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
+  const label = useGraphStore((s) => s.graph.nodes.find((n) => n.id === nodeId)?.label ?? '');
+  const setParam = useGraphStore((s) => s.setParam);
+  const setLabel = useGraphStore((s) => s.setLabel);
+  const applyFix = useGraphStore((s) => s.applyFix);
+  if (!node) return null;
+  const { def, params, info } = node.data;
+
+  return (
+    <div className="ll-inspector-body" data-testid="node-inspector" data-node={nodeId}>
+      <header className="ll-inspector-head">
+        <h2>{def?.label ?? node.data.kind}</h2>
+        <code className="ll-muted">{nodeId}</code>
+      </header>
+      {def && <p className="ll-muted ll-small">{def.summary}</p>}
+
+      <div className="ll-facts">
+        <div>
+          <span className="ll-muted">Parameters</span>
+          <strong data-testid="inspector-params">{(info?.params ?? 0).toLocaleString('en-US')}</strong>
+          {(info?.params ?? 0) >= 10_000 && <span className="ll-muted"> ({formatCount(info?.params ?? 0)})</span>}
+        </div>
+        <div>
+          <span className="ll-muted">Output</span>
+          <strong data-testid="inspector-shape">
+            {info && info.outputs.length > 0 ? info.outputs.map((s) => (s ? formatShape(s) : '?')).join(' ') : '—'}
+          </strong>
+        </div>
+      </div>
+
+      {info?.error && (
+        <div className="ll-error-box" role="alert" data-testid="inspector-error">
+          {info.error.message}
+          {info.error.fixes.length > 0 && (
+            <div className="ll-fixes">
+              {info.error.fixes.map((f, i) => (
+                <button key={i} type="button" className="ll-fix" onClick={() => applyFix(nodeId, f.action)}>
+                  {f.label}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {info?.notes?.map((n, i) => (
+        <div key={i} className="ll-note-box">
+          {n}
+        </div>
+      ))}
+
+      <section className="ll-section">
+        <h3>Parameters</h3>
+        <TextField
+          label="Name"
+          testId="label"
+          help="Shown on the node instead of the layer kind."
+          placeholder={def?.label ?? node.data.kind}
+          value={label}
+          onCommit={(v) => setLabel(nodeId, v)}
+        />
+        {def ? (
+          Object.entries(def.params).map(([key, spec]) => (
+            <ParamEditor key={`${nodeId}:${key}`} name={key} spec={spec} value={params[key]} onChange={(v) => setParam(nodeId, key, v)} />
+          ))
+        ) : (
+          <p className="ll-error-text">Unknown layer kind '{node.data.kind}': this version of LayerLab cannot edit it.</p>
+        )}
+      </section>
+
+      {def && (
+        <section className="ll-section ll-help" data-testid="layer-help">
+          <h3>How it works</h3>
+          <div className="ll-formula">
+            <span className="ll-muted">Computes</span>
+            <code>{def.help.formula}</code>
+          </div>
+          <div className="ll-formula">
+            <span className="ll-muted">Parameters</span>
+            <code>{def.help.paramFormula}</code>
+          </div>
+          <p>{def.help.details}</p>
+        </section>
+      )}
+    </div>
+  );
+}

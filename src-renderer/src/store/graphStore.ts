@@ -1,0 +1,210 @@
+// The editor's state: the GraphFile being edited (source of truth), its file path and dirty flag,
+// the inference derived from it on every change, React Flow's view of it, and undo history.
+import { create } from 'zustand';
+import { applyNodeChanges, applyEdgeChanges, type NodeChange, type EdgeChange, type Connection } from '@xyflow/react';
+import type { DatasetConfig, GraphFile, TrainingConfig } from '../../../shared/graph/types';
+import type { GraphInference } from '../../../shared/infer';
+import type { DatasetShapes } from '../../../shared/data/types';
+import type { FixAction, ParamValue } from '../../../shared/layers/types';
+import * as ops from './graphOps';
+import { inferWithDataset } from './inference';
+import { toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
+import { newGraph } from './defaults';
+import { TEMPLATES } from '../../../shared/templates';
+
+const HISTORY_LIMIT = 100;
+
+export interface GraphState {
+  graph: GraphFile;
+  filePath: string | null;
+  dirty: boolean;
+  inference: GraphInference;
+  datasetShapes: DatasetShapes | undefined;
+  datasetProblem: string | null;
+  nodes: LayerFlowNode[];
+  edges: ShapeFlowEdge[];
+  past: GraphFile[];
+  future: GraphFile[];
+  /** Bumped when a new document is loaded (the canvas fits the view then). */
+  docVersion: number;
+
+  /** Replaces the whole document (New, Open, template); clean, history cleared. */
+  load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean }): void;
+  markSaved(filePath: string | null): void;
+  /** Any structural edit: records history, re-infers, marks dirty. */
+  edit(fn: (g: GraphFile) => GraphFile): void;
+  undo(): void;
+  redo(): void;
+
+  onNodesChange(changes: NodeChange<LayerFlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void;
+  onConnect(c: Connection): void;
+
+  addNode(kind: string, position: { x: number; y: number }): string;
+  setParam(nodeId: string, key: string, value: ParamValue): void;
+  setLabel(nodeId: string, label: string): void;
+  applyFix(nodeId: string, action: FixAction): void;
+  setDataset(patch: Partial<DatasetConfig>): void;
+  setTraining(patch: Partial<TrainingConfig>): void;
+  rename(name: string): void;
+  select(nodeId: string | null): void;
+}
+
+/** The graph before the drag in progress began, to record one undo step per drag. */
+let dragOrigin: GraphFile | null = null;
+
+function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[]) {
+  const { inference, shapes, datasetProblem } = inferWithDataset(graph);
+  return {
+    graph,
+    inference,
+    datasetShapes: shapes,
+    datasetProblem,
+    nodes: toFlowNodes(graph, inference, prevNodes),
+    edges: toFlowEdges(graph, inference, prevEdges),
+  };
+}
+
+export const useGraphStore = create<GraphState>((set, get) => {
+  // Open on the first template (MLP on MNIST) so there is something to train straight away.
+  const initial = TEMPLATES[0] ? structuredClone(TEMPLATES[0].graph) : newGraph();
+  return {
+    ...derive(initial, [], []),
+    filePath: null,
+    dirty: false,
+    past: [],
+    future: [],
+    docVersion: 0,
+
+    load(graph, filePath, opts) {
+      dragOrigin = null;
+      set({ ...derive(graph, [], []), filePath, dirty: opts?.dirty ?? false, past: [], future: [], docVersion: get().docVersion + 1 });
+    },
+
+    markSaved(filePath) {
+      set({ filePath, dirty: false });
+    },
+
+    edit(fn) {
+      const s = get();
+      const next = fn(s.graph);
+      if (next === s.graph) return;
+      set({
+        ...derive(next, s.nodes, s.edges),
+        dirty: true,
+        past: [...s.past, s.graph].slice(-HISTORY_LIMIT),
+        future: [],
+      });
+    },
+
+    undo() {
+      const s = get();
+      const prev = s.past[s.past.length - 1];
+      if (!prev) return;
+      set({ ...derive(prev, s.nodes, s.edges), dirty: true, past: s.past.slice(0, -1), future: [s.graph, ...s.future] });
+    },
+
+    redo() {
+      const s = get();
+      const next = s.future[0];
+      if (!next) return;
+      set({ ...derive(next, s.nodes, s.edges), dirty: true, past: [...s.past, s.graph], future: s.future.slice(1) });
+    },
+
+    onNodesChange(changes) {
+      const s = get();
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+      if (removed.length > 0) {
+        s.edit((g) => ops.removeElements(g, removed));
+        changes = changes.filter((c) => c.type !== 'remove');
+        if (changes.length === 0) return;
+      }
+      const cur = get();
+      const nodes = applyNodeChanges(changes, cur.nodes);
+      const moved = new Map<string, { x: number; y: number }>();
+      let dragEnded = false;
+      for (const c of changes) {
+        if (c.type !== 'position') continue;
+        if (c.position) moved.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+        if (c.dragging && !dragOrigin) dragOrigin = cur.graph;
+        if (c.dragging === false) dragEnded = true;
+      }
+      // Positions do not affect inference: update the graph without re-inferring.
+      const graph = ops.moveNodes(cur.graph, moved);
+      const patch: Partial<GraphState> = { nodes, graph };
+      if (dragEnded && dragOrigin) {
+        if (dragOrigin !== graph) {
+          patch.past = [...cur.past, dragOrigin].slice(-HISTORY_LIMIT);
+          patch.future = [];
+          patch.dirty = true;
+        }
+        dragOrigin = null;
+      } else if (moved.size > 0 && !dragOrigin) {
+        patch.dirty = true; // moved without a drag (keyboard arrows)
+      }
+      set(patch);
+    },
+
+    onEdgesChange(changes) {
+      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+      if (removed.length > 0) {
+        // Edges of a node being deleted in the same gesture are already gone: removeElements ignores them.
+        get().edit((g) => ops.removeElements(g, [], removed));
+      }
+      const rest = changes.filter((c) => c.type !== 'remove');
+      if (rest.length > 0) set({ edges: applyEdgeChanges(rest, get().edges) });
+    },
+
+    onConnect(c) {
+      get().edit((g) => ops.connect(g, c));
+    },
+
+    addNode(kind, position) {
+      let id = '';
+      get().edit((g) => {
+        const r = ops.addNode(g, kind, position);
+        id = r.id;
+        return r.graph;
+      });
+      get().select(id);
+      return id;
+    },
+
+    setParam(nodeId, key, value) {
+      get().edit((g) => ops.setParam(g, nodeId, key, value));
+    },
+
+    setLabel(nodeId, label) {
+      get().edit((g) => ops.setLabel(g, nodeId, label));
+    },
+
+    applyFix(nodeId, action) {
+      get().edit((g) => ops.applyFix(g, nodeId, action));
+    },
+
+    setDataset(patch) {
+      get().edit((g) => ops.setDataset(g, patch));
+    },
+
+    setTraining(patch) {
+      get().edit((g) => ops.setTraining(g, patch));
+    },
+
+    rename(name) {
+      get().edit((g) => ({ ...g, name }));
+    },
+
+    select(nodeId) {
+      set({
+        nodes: get().nodes.map((n) => (Boolean(n.selected) === (n.id === nodeId) ? n : { ...n, selected: n.id === nodeId })),
+        edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+      });
+    },
+  };
+});
+
+/** The single selected node's id, or null. */
+export function selectedNodeId(s: Pick<GraphState, 'nodes'>): string | null {
+  const sel = s.nodes.filter((n) => n.selected);
+  return sel.length === 1 ? sel[0].id : null;
+}

@@ -1,0 +1,23 @@
+// Runs shared inference against the shapes of the graph's dataset configuration.
+import type { GraphFile } from '../../../shared/graph/types';
+import type { DatasetShapes } from '../../../shared/data/types';
+import { inferGraph, type GraphInference } from '../../../shared/infer';
+import { datasetShapes } from '../../../shared/data/catalog';
+
+export interface InferenceResult {
+  inference: GraphInference;
+  shapes: DatasetShapes | undefined;
+  /** Why the dataset's shapes are unknown (unknown id, bad option), or null. */
+  datasetProblem: string | null;
+}
+
+export function inferWithDataset(graph: GraphFile): InferenceResult {
+  let shapes: DatasetShapes | undefined;
+  let datasetProblem: string | null = null;
+  try {
+    shapes = datasetShapes(graph.dataset);
+  } catch (err) {
+    datasetProblem = err instanceof Error ? err.message : String(err);
+  }
+  return { inference: inferGraph(graph, shapes), shapes, datasetProblem };
+}

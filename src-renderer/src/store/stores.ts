@@ -1,0 +1,22 @@
+// App-wide store instances bound to the real api client.
+import { api, useConnection } from '../api';
+import { createTrainingStore } from './trainingStore';
+import { createAppInfoStore } from './appInfoStore';
+
+export const useTraining = createTrainingStore(api);
+export const useAppInfo = createAppInfoStore(api);
+
+// (Re)load host info whenever a connection comes up.
+let lastStatus = useConnection.getState().status;
+if (lastStatus === 'connected') void useAppInfo.getState().load();
+useConnection.subscribe((s) => {
+  if (s.status === 'connected' && lastStatus !== 'connected') void useAppInfo.getState().load();
+  lastStatus = s.status;
+});
+
+export function isElectronHost(): boolean {
+  return useAppInfo.getState().info?.host === 'electron' || (typeof window !== 'undefined' && Boolean(window.layerlab));
+}
+
+export { useGraphStore, selectedNodeId } from './graphStore';
+export { useUi } from './uiStore';

@@ -1,0 +1,97 @@
+// GraphFile + inference -> React Flow nodes and edges. React Flow keeps only view state (selection,
+// measured size); the GraphFile stays the source of truth.
+import type { Edge, Node } from '@xyflow/react';
+import type { GraphFile, GraphNode } from '../../../shared/graph/types';
+import type { GraphInference, NodeInference } from '../../../shared/infer';
+import { formatShape, type HandleKind, type HandleSpec, type LayerDef, type ParamValues, type Shape } from '../../../shared/layers/types';
+import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
+
+export type LayerNodeData = {
+  kind: string;
+  title: string;
+  /** Undefined for an unknown kind (e.g. a file from a newer version). */
+  def: LayerDef | undefined;
+  params: ParamValues;
+  inputs: HandleSpec[];
+  outputs: HandleSpec[];
+  summary: string;
+  info: NodeInference | undefined;
+};
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
+
+export type ShapeEdgeData = { shape: Shape | null; kind: HandleKind };
+export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
+
+function formatValue(v: unknown): string {
+  if (Array.isArray(v)) return formatShape(v as number[]);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  return String(v);
+}
+
+/** A short line of the parameters that matter most, e.g. "units 128 · relu". */
+export function paramSummary(def: LayerDef, params: ParamValues, max = 3): string {
+  const parts: string[] = [];
+  for (const [key, spec] of Object.entries(def.params)) {
+    if (parts.length >= max) break;
+    const v = params[key];
+    if (spec.type === 'bool') {
+      if (v !== spec.default) parts.push(`${v ? '' : 'no '}${spec.label.toLowerCase()}`);
+      continue;
+    }
+    parts.push(spec.type === 'enum' ? formatValue(v) : `${spec.label.toLowerCase()} ${formatValue(v)}`);
+  }
+  return parts.join(' · ');
+}
+
+export function nodeData(node: GraphNode, info: NodeInference | undefined): LayerNodeData {
+  const def = getLayerDef(node.kind);
+  const params = def ? withDefaults(def, node.params) : { ...node.params };
+  return {
+    kind: node.kind,
+    title: node.label || def?.label || node.kind,
+    def,
+    params,
+    inputs: def ? inputHandles(def, node.params) : [],
+    outputs: def ? outputHandles(def, node.params) : [],
+    summary: def ? paramSummary(def, params) : 'unknown layer kind',
+    info,
+  };
+}
+
+/** Converts the graph; view state (selected, measured size) carries over from `previous` by id. */
+export function toFlowNodes(graph: GraphFile, inference: GraphInference, previous: LayerFlowNode[] = []): LayerFlowNode[] {
+  const prev = new Map(previous.map((n) => [n.id, n]));
+  return graph.nodes.map((n) => {
+    const old = prev.get(n.id);
+    const node: LayerFlowNode = {
+      id: n.id,
+      type: 'layer',
+      position: n.position,
+      data: nodeData(n, inference.nodes[n.id]),
+    };
+    if (old?.selected) node.selected = true;
+    if (old?.measured) node.measured = old.measured;
+    return node;
+  });
+}
+
+export function toFlowEdges(graph: GraphFile, inference: GraphInference, previous: ShapeFlowEdge[] = []): ShapeFlowEdge[] {
+  const prev = new Map(previous.map((e) => [e.id, e]));
+  const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+  return graph.edges.map((e) => {
+    const source = nodes.get(e.source);
+    const def = source ? getLayerDef(source.kind) : undefined;
+    const kind = (def && outputHandles(def, source!.params).find((h) => h.id === e.sourceHandle)?.kind) || 'tensor';
+    const edge: ShapeFlowEdge = {
+      id: e.id,
+      type: 'shape',
+      source: e.source,
+      sourceHandle: e.sourceHandle,
+      target: e.target,
+      targetHandle: e.targetHandle,
+      data: { shape: inference.edges[e.id] ?? null, kind },
+    };
+    if (prev.get(e.id)?.selected) edge.selected = true;
+    return edge;
+  });
+}

@@ -1,0 +1,66 @@
+// Scales and ticks for the metric charts (pure, tested).
+export interface Domain {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface Extent {
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Extent of the data in several series; null when there are no points. */
+export function extentOf(series: readonly { xs: readonly number[]; ys: readonly number[] }[]): Extent | null {
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.xs.length; i++) {
+      if (s.xs[i] > xMax) xMax = s.xs[i];
+      if (s.ys[i] < yMin) yMin = s.ys[i];
+      if (s.ys[i] > yMax) yMax = s.ys[i];
+    }
+  }
+  return xMax === -Infinity ? null : { xMax, yMin, yMax };
+}
+
+/** True when the current domain still holds the data, so new points can be appended without a redraw. */
+export function domainHolds(d: Domain, e: Extent): boolean {
+  return e.xMax <= d.x1 && e.yMax <= d.y1 && e.yMin >= d.y0;
+}
+
+/**
+ * A domain for the data with headroom, so that a growing run rarely forces a full redraw: x covers the
+ * whole planned run when known, y starts at 0 for non-negative metrics and leaves 15% above the max.
+ */
+export function domainFor(e: Extent | null, plannedSteps: number, fixedY?: [number, number]): Domain {
+  const x1 = Math.max(plannedSteps, e ? Math.ceil(e.xMax * 1.25) : 0, 1);
+  if (fixedY) return { x0: 0, x1, y0: Math.min(fixedY[0], e?.yMin ?? fixedY[0]), y1: Math.max(fixedY[1], e?.yMax ?? fixedY[1]) };
+  if (!e) return { x0: 0, x1, y0: 0, y1: 1 };
+  const y0 = e.yMin >= 0 ? 0 : e.yMin * 1.15;
+  const y1 = e.yMax <= 0 ? 1 : e.yMax * 1.15;
+  return { x0: 0, x1, y0, y1 };
+}
+
+/** About `count` round tick values covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 4): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / mag;
+  const step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+export function formatTick(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000) return `${Number((v / 1000).toPrecision(3))}k`;
+  if (a >= 1) return String(Number(v.toPrecision(3)));
+  return String(Number(v.toPrecision(2)));
+}
