@@ -1,6 +1,6 @@
 // Samples/s of LayerLab's fit loop (src-main/training/fit-loop.ts) against a plain model.fit on the
 // same MLP, the same real MNIST digits and the same backend. Usage:
-//   tsx bench/trainer-vs-fit.ts [--backend auto|wasm|cpu] [--hidden 1024,512,512] [--samples 2048] [--epochs 2] [--rounds 2]
+//   tsx bench/trainer-vs-fit.ts [--backend auto|wasm|cpu] [--hidden 1024,512,512] [--samples 1024] [--epochs 1] [--rounds 4]
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../shared/graph/types';
 import { initBackend } from '../src-main/engine/backend';
@@ -14,7 +14,7 @@ export interface TrainerBenchOptions {
   samples: number;
   epochs: number;
   batchSize: number;
-  /** Alternating measurements of each (A B A B ...), to even out a busy machine. */
+  /** Alternations of `epochs` epochs of each (A B A B ...), to even out a busy machine. */
   rounds: number;
 }
 
@@ -26,7 +26,7 @@ export interface TrainerBenchResult {
   ratio: number;
 }
 
-const DEFAULTS: TrainerBenchOptions = { backend: 'auto', hidden: [1024, 512, 512], samples: 2048, epochs: 2, batchSize: 128, rounds: 2 };
+const DEFAULTS: TrainerBenchOptions = { backend: 'auto', hidden: [1024, 512, 512], samples: 1024, epochs: 1, batchSize: 128, rounds: 4 };
 
 export async function benchTrainerVsFit(partial: Partial<TrainerBenchOptions> = {}): Promise<TrainerBenchResult> {
   const o = { ...DEFAULTS, ...partial };
@@ -37,41 +37,34 @@ export async function benchTrainerVsFit(partial: Partial<TrainerBenchOptions> = 
   const x = tf.tensor(data.train.xs[0].data, data.train.xs[0].shape);
   const y = tf.tensor(data.train.ys[0].data, data.train.ys[0].shape);
 
-  const plain = async (): Promise<number> => {
-    const model = mlp(tf, o.hidden, { optimizer: 'adam', learningRate: 0.001 });
-    await model.fit(x, y, { epochs: 1, batchSize: o.batchSize, verbose: 0 }); // warm-up
-    const t0 = performance.now();
-    await model.fit(x, y, { epochs: o.epochs, batchSize: o.batchSize, shuffle: true, verbose: 0 });
-    const sps = (n * o.epochs * 1000) / (performance.now() - t0);
-    model.dispose();
-    return sps;
-  };
-  const ours = async (): Promise<number> => {
-    const model = mlp(tf, o.hidden, { optimizer: 'adam', learningRate: 0.001 });
-    const run = (epochs: number) =>
-      fitModel(tf, model, data, { epochs, batchSize: o.batchSize, backend }, () => {}, new TrainControl());
-    await run(1); // warm-up
-    const t0 = performance.now();
-    const outcome = await run(o.epochs);
+  // Two models, warmed up, then epochs alternate A B A B ... so load from other processes hits both alike.
+  const plainModel = mlp(tf, o.hidden, { optimizer: 'adam', learningRate: 0.001 });
+  const ourModel = mlp(tf, o.hidden, { optimizer: 'adam', learningRate: 0.001 });
+  const plainEpochs = (epochs: number) => plainModel.fit(x, y, { epochs, batchSize: o.batchSize, shuffle: true, verbose: 0 });
+  const ourEpochs = async (epochs: number) => {
+    const outcome = await fitModel(tf, ourModel, data, { epochs, batchSize: o.batchSize, backend }, () => {}, new TrainControl());
     if (outcome.status !== 'completed') throw new Error(`fit loop ${outcome.status}`);
-    const sps = (n * o.epochs * 1000) / (performance.now() - t0);
-    model.dispose();
-    return sps;
   };
-
-  const a: number[] = [];
-  const b: number[] = [];
+  await plainEpochs(1);
+  await ourEpochs(1);
+  let plainMs = 0;
+  let ourMs = 0;
   for (let r = 0; r < o.rounds; r++) {
-    a.push(await plain());
-    b.push(await ours());
+    let t0 = performance.now();
+    await plainEpochs(o.epochs);
+    plainMs += performance.now() - t0;
+    t0 = performance.now();
+    await ourEpochs(o.epochs);
+    ourMs += performance.now() - t0;
   }
+  const total = n * o.epochs * o.rounds * 1000;
+  const plainFit = total / plainMs;
+  const ourLoop = total / ourMs;
   tf.dispose([x, y]);
-  const median = (v: number[]) => [...v].sort((p, q) => p - q)[Math.floor(v.length / 2)];
-  const plainFit = median(a);
-  const ourLoop = median(b);
+  plainModel.dispose();
+  ourModel.dispose();
   return { backend: backend.name, model: `784-${o.hidden.join('-')}-10`, plainFit, ourLoop, ratio: ourLoop / plainFit };
 }
-
 function parseArgs(argv: string[]): Partial<TrainerBenchOptions> {
   const out: Partial<TrainerBenchOptions> = {};
   for (let i = 0; i < argv.length; i += 2) {

@@ -6,9 +6,9 @@
 //   (H time steps of one row each), 'image' [H, W, C].
 // - targets: what the model must PRODUCE (the Output node's incoming shape), e.g. [10] for a 10-class
 //   task with either label encoding. The loaded label tensors differ by encoding:
-//   'onehot' -> float32 [N, ..., numClasses]; 'int' -> int32 class ids [N, ..., 1]. The trailing 1 is
-//   what tfjs sparseCategoricalCrossentropy wants (fit checks targets against the output shape with
-//   its last dimension replaced by 1, then flattens them).
+//   'onehot' -> float32 [N, ..., numClasses]; 'int' -> class ids [N, ..., 1], stored as float32.
+//   That is what tfjs sparseCategoricalCrossentropy wants: fit checks targets against the output
+//   shape with its last dimension replaced by 1, and the loss floors them (int32 is rejected).
 // - Sizes: trainSize and testSize count samples after `limit` and the validation split. `limit` caps
 //   the training pool BEFORE the validation part is taken from it, so train + validation <= limit.
 // - Shapes that depend on a user's file (CSV columns, image folder size, class count) are null here;
@@ -42,7 +42,6 @@ const BOTH_ENCODINGS: LabelEncoding[] = ['onehot', 'int'];
 const IMAGE_REPRESENTATIONS: Representation[] = ['vector', 'matrix', 'sequence', 'image'];
 const TOKEN_REPRESENTATIONS: Representation[] = ['sequence', 'matrix'];
 
-const seqRepHelp = "'sequence': token ids [T] (for an Embedding layer); 'matrix': one-hot rows [T, vocab].";
 
 function pathOption(help: string, def = ''): DatasetOptionSpec {
   return { key: 'path', label: 'Path', type: 'path', default: def, help };

@@ -78,6 +78,8 @@ describe('CIFAR-10 binary reader', () => {
     }
     const shapes = await describeDataset(cfg(dir));
     expect(shapes).toMatchObject({ features: { x: [3072] }, trainSize: 15, testSize: 5, numClasses: 10 });
+    // The archive is scanned entry by entry (streamed through gunzip) for the same counts.
+    expect(await describeDataset(cfg(join(dir, 'cifar-10-binary.tar.gz')))).toEqual(shapes);
   });
 
   it('names the file for a truncated batch, a bad label, a missing batch and a damaged archive', async () => {

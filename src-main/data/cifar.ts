@@ -9,7 +9,7 @@ import { CIFAR10_CLASS_NAMES, datasetShapes, optionValue, splitSizes } from '../
 import type { LoadContext, LoadedDataset } from './types';
 import { DatasetError, fsProblem } from './errors';
 import { buildImageDataset, type RawImages } from './images';
-import { readTar } from './tar';
+import { readTar, tarEntrySizes } from './tar';
 
 const SIDE = 32;
 const PLANE = SIDE * SIDE;
@@ -96,20 +96,29 @@ export async function loadCifar10(config: DatasetConfig, ctx: LoadContext, descr
   return buildImageDataset({ descriptor, config, train, test, numClasses: 10, classNames });
 }
 
-/** Shapes; for a folder the sample counts come from the file sizes (an archive is not opened). */
+/** Shapes; the sample counts come from the batch sizes (an archive's entries are scanned, not kept). */
 export async function describeCifar10(config: DatasetConfig): Promise<DatasetShapes> {
   const shapes = datasetShapes(config);
   const path = String(optionValue(config, 'path') ?? '');
   if (!path) return shapes;
   try {
-    if ((await stat(path)).isFile()) return shapes;
-    let folder = path;
-    if (!(await readdir(folder)).includes(CIFAR_TEST_FILE)) folder = join(path, 'cifar-10-batches-bin');
-    const records = async (name: string) => Math.floor((await stat(join(folder, name))).size / RECORD);
+    let records: (name: string) => Promise<number>;
+    if ((await stat(path)).isFile()) {
+      const sizes = new Map([...(await tarEntrySizes(path))].map(([name, size]) => [name.split('/').pop() ?? '', size]));
+      records = async (name) => {
+        if (!sizes.has(name)) throw new DatasetError(`missing ${name}`, path);
+        return Math.floor(sizes.get(name)! / RECORD);
+      };
+    } else {
+      let folder = path;
+      if (!(await readdir(folder)).includes(CIFAR_TEST_FILE)) folder = join(path, 'cifar-10-batches-bin');
+      records = async (name) => Math.floor((await stat(join(folder, name))).size / RECORD);
+    }
     let train = 0;
     for (const name of CIFAR_TRAIN_FILES) train += await records(name);
     return { ...shapes, trainSize: splitSizes(train, config).train, testSize: await records(CIFAR_TEST_FILE) };
   } catch (e) {
-    throw new DatasetError(`cannot read the CIFAR-10 batches: ${(e as Error).message}`, path);
+    if (e instanceof DatasetError) throw e;
+    throw new DatasetError(`cannot read the CIFAR-10 batches: ${fsProblem(e)}`, path);
   }
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { MNIST_FILES, downloadIdxSet, readIdxPair } from './idxDatasets';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -118,6 +120,43 @@ describe('IDX datasets from a folder', () => {
     } finally {
       if (before === undefined) delete process.env.LAYERLAB_MNIST_MIRROR;
       else process.env.LAYERLAB_MNIST_MIRROR = before;
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('IDX set download', () => {
+  it('fetches the four files from a mirror with whole-set progress, then reuses the verified cache', async () => {
+    const src = join(dir, 'mirror-src');
+    await writeIdxSet(src, 12, 4, true);
+    const served: string[] = [];
+    const server = http.createServer(async (req, res) => {
+      served.push(req.url ?? '');
+      try {
+        const body = await readFile(join(src, (req.url ?? '').replace('/m/', '')));
+        res.writeHead(200, { 'Content-Length': body.length }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const mirror = `http://127.0.0.1:${(server.address() as AddressInfo).port}/m/`;
+    const files = Object.fromEntries(Object.entries(MNIST_FILES).map(([part, { name }]) => {
+      const sha256 = createHash('sha256').update(readFileSync(join(src, name))).digest('hex');
+      return [part, { name, sha256 }];
+    })) as typeof MNIST_FILES;
+    const fractions: number[] = [];
+    try {
+      const cache = join(dir, 'dl-cache');
+      const paths = await downloadIdxSet(cache, files, ['http://127.0.0.1:1/unreachable/', mirror], { cacheDir: cache, onProgress: (p) => fractions.push(p.fraction) });
+      expect(served).toHaveLength(4);
+      expect(fractions.at(-1)).toBe(1);
+      for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]);
+      const pair = await readIdxPair(paths.trainImages, paths.trainLabels);
+      expect(pair.count).toBe(12);
+      await downloadIdxSet(cache, files, [mirror], { cacheDir: cache });
+      expect(served).toHaveLength(4);
+    } finally {
       await new Promise((r) => server.close(r));
     }
   });

@@ -13,7 +13,7 @@ import { isGzip, parseIdxHeader, readIdxFile } from './idx';
 import { buildImageDataset, type RawImages } from './images';
 import { downloadFile } from './download';
 
-type Part = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
+export type Part = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 const PARTS: Record<Part, { prefix: string; kind: string; rank: number }> = {
   trainImages: { prefix: 'train', kind: 'images', rank: 3 },
   trainLabels: { prefix: 'train', kind: 'labels', rank: 1 },
@@ -80,13 +80,19 @@ async function resolveFolder(config: DatasetConfig, ctx: LoadContext): Promise<R
   const path = String(optionValue(config, 'path') ?? '');
   if (path) return findIdxFiles(path);
   if (config.id !== 'mnist') throw new DatasetError(`no folder given: set the dataset's Path option to the folder with the IDX files`);
-  const folder = join(ctx.cacheDir, 'mnist');
-  const parts = Object.keys(MNIST_FILES) as Part[];
+  return downloadIdxSet(join(ctx.cacheDir, 'mnist'), MNIST_FILES, mnistMirrors(), ctx);
+}
+
+/** Downloads (or finds in `folder`, verified) the four files of an IDX set; progress covers all four. */
+export async function downloadIdxSet(
+  folder: string, files: Record<Part, { name: string; sha256: string }>, mirrors: string[], ctx: LoadContext,
+): Promise<Record<Part, string>> {
+  const parts = Object.keys(files) as Part[];
   const result = {} as Record<Part, string>;
   for (let i = 0; i < parts.length; i++) {
-    const { name, sha256 } = MNIST_FILES[parts[i]];
+    const { name, sha256 } = files[parts[i]];
     result[parts[i]] = await downloadFile(
-      { urls: mnistMirrors().map((m) => m + name), dest: join(folder, name), sha256 },
+      { urls: mirrors.map((m) => m + name), dest: join(folder, name), sha256 },
       {
         signal: ctx.signal,
         onProgress: (p) => ctx.onProgress?.({

@@ -1,4 +1,6 @@
 // Dataset entry points for main and the training worker: the catalogue, shapes, loading.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
 import { DATASETS, datasetShapes, getDescriptor, MNIST_CLASS_NAMES } from '../../shared/data/catalog';
@@ -14,6 +16,8 @@ import { describeCharText, loadCharText } from './synthetic/charText';
 import { loadFewShot } from './synthetic/fewShot';
 import { describeCsv, loadCsv } from './csv';
 import { describeImageFolder, loadImageFolder } from './imageFolder';
+import { buildPreview } from './preview';
+import type { DatasetPreview } from '../../shared/data/preview';
 
 export { DatasetError } from './errors';
 
@@ -77,4 +81,15 @@ export async function loadDataset(config: DatasetConfig, ctx: LoadContext): Prom
   const descriptor = descriptorOf(config);
   if (ctx.signal?.aborted) throw new DatasetError('loading was cancelled');
   return LOADERS[config.id].load(config, ctx, descriptor);
+}
+
+/** Sizes, shapes, class balance and `n` samples as plain JSON for the dataset panel. */
+export async function previewDataset(config: DatasetConfig, n = 8, ctx?: LoadContext): Promise<DatasetPreview> {
+  const data = await loadDataset(config, ctx ?? { cacheDir: defaultCacheDir() });
+  return buildPreview(data, Math.max(0, Math.min(64, Math.floor(n))));
+}
+
+/** Where downloads go when the caller has no cache folder of its own. */
+export function defaultCacheDir(): string {
+  return process.env.LAYERLAB_CACHE_DIR || join(homedir(), '.cache', 'layerlab', 'datasets');
 }

@@ -43,13 +43,13 @@ describe('mnist-bundled', () => {
     for (const c of counts) expect(c).toBeGreaterThan(600);
   });
 
-  it('int labels are [N,1] int32; standardize uses training statistics; limit and validation split are seeded', async () => {
+  it('int labels are [N,1] class ids (float32, as tfjs sparse cross-entropy needs); standardize uses training statistics; limit and validation split are seeded', async () => {
     const cfg = testConfig('mnist-bundled', { labels: 'int', normalization: 'standardize', representation: 'image', limit: 1000, validationSplit: 0.2, seed: 7 });
     const a = await loadDataset(cfg, ctx);
     expect(a.train.size).toBe(800);
     expect(a.validation?.size).toBe(200);
     expect(a.train.features.x.shape).toEqual([800, 28, 28, 1]);
-    expect(a.train.targets.y).toMatchObject({ dtype: 'int32', shape: [800, 1] });
+    expect(a.train.targets.y).toMatchObject({ dtype: 'float32', shape: [800, 1] });
     let sum = 0, sq = 0;
     for (const v of a.train.features.x.data) { sum += v; sq += v * v; }
     const n = a.train.features.x.data.length;

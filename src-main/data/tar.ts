@@ -1,6 +1,8 @@
 // A small reader for (gzipped) tar archives held in memory: ustar names with prefix, GNU long names
 // ('L' entries) and pax 'path' records. Enough for dataset archives such as cifar-10-binary.tar.gz.
-import { gunzipSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { readPrefix } from './readPrefix';
 import { DatasetError } from './errors';
 import { isGzip } from './idx';
 
@@ -99,4 +101,56 @@ export function writeTar(files: { name: string; data: Uint8Array }[]): Uint8Arra
     at += b.length;
   }
   return out;
+}
+
+/**
+ * Names and sizes of a (gzipped) tar file's entries, streamed: the data is decompressed but never
+ * held in memory, so a large archive can be described cheaply.
+ */
+export async function tarEntrySizes(file: string): Promise<Map<string, number>> {
+  const head = await readPrefix(file, 2);
+  const raw = createReadStream(file);
+  const stream: AsyncIterable<Buffer> = isGzip(head) ? raw.pipe(createGunzip()) : raw;
+  const sizes = new Map<string, number>();
+  let pending = Buffer.alloc(0);
+  let skip = 0; // data bytes (with padding) still to pass over
+  let longName: string | null = null;
+  let collectLong = 0;
+  let longBuf = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (buf.length > 0) {
+        if (skip > 0) {
+          const n = Math.min(skip, buf.length);
+          if (collectLong > 0) {
+            longBuf = Buffer.concat([longBuf, buf.subarray(0, Math.min(n, collectLong))]);
+            collectLong -= Math.min(n, collectLong);
+            if (collectLong === 0) longName = text(longBuf, 0, longBuf.length);
+          }
+          skip -= n;
+          buf = buf.subarray(n);
+          continue;
+        }
+        if (buf.length < 512) break;
+        const header = buf.subarray(0, 512);
+        buf = buf.subarray(512);
+        if (header.every((b) => b === 0)) continue;
+        const size = octal(header, 124, 12, file, 0);
+        const type = String.fromCharCode(header[156] || 48);
+        const prefix = text(header, 345, 155);
+        const name = longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
+        longName = null;
+        if (type === 'L') {
+          collectLong = size;
+          longBuf = Buffer.alloc(0);
+        } else if (type === '0') sizes.set(name.replace(/^\.\//, ''), size);
+        skip = Math.ceil(size / 512) * 512;
+      }
+      pending = Buffer.from(buf);
+    }
+  } catch (e) {
+    throw e instanceof DatasetError ? e : new DatasetError(`damaged archive (${(e as Error).message})`, file);
+  }
+  return sizes;
 }

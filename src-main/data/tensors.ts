@@ -5,22 +5,17 @@ import type { TensorData } from './types';
 export function floatTensor(data: Float32Array, shape: number[]): TensorData {
   return { data, shape, dtype: 'float32' };
 }
-export function intTensor(data: Int32Array, shape: number[]): TensorData {
-  return { data, shape, dtype: 'int32' };
-}
 
 /**
- * Class ids -> label tensor. `perSample` is how many class ids each sample has (1 for plain
+ * Class ids -> label tensor. 'int' labels are float32 holding whole class ids: tfjs
+ * sparseCategoricalCrossentropy floors its targets and rejects int32 tensors. `perSample` is how many class ids each sample has (1 for plain
  * classification, T for sequence targets), `stepShape` the sample's shape without the class axis.
- * 'onehot': float32 [N, ...stepShape, numClasses]; 'int': int32 [N, ...stepShape, 1].
+ * 'onehot': float32 [N, ...stepShape, numClasses]; 'int': float32 class ids [N, ...stepShape, 1].
  */
 export function labelTensor(
   classes: ArrayLike<number>, numClasses: number, encoding: LabelEncoding, count: number, stepShape: number[] = [],
 ): TensorData {
-  if (encoding === 'int') {
-    const data = Int32Array.from(classes as ArrayLike<number>);
-    return intTensor(data, [count, ...stepShape, 1]);
-  }
+  if (encoding === 'int') return floatTensor(Float32Array.from(classes as ArrayLike<number>), [count, ...stepShape, 1]);
   const data = new Float32Array(classes.length * numClasses);
   for (let i = 0; i < classes.length; i++) data[i * numClasses + classes[i]] = 1;
   return floatTensor(data, [count, ...stepShape, numClasses]);

@@ -39,8 +39,8 @@ export const embeddingLayer = defineLayer<EmbeddingParams>({
     const notes = ['Expects integer token ids from 0 to ' + (p.inputDim - 1) + '; other values are not a valid lookup.'];
     if (p.maskZero) {
       notes.push(
-        'Id 0 is padding. Feed it to SimpleRNN, LSTM, GRU, Bidirectional or TimeDistributed, which skip masked steps; ' +
-          'tfjs refuses masked input into Conv1D and pooling layers.',
+        'Id 0 is padding: SimpleRNN, LSTM, GRU and Bidirectional skip those steps. Conv1D and pooling layers ' +
+          'ignore the mask in tfjs, so there padded steps still count.',
       );
     }
     return { outputs: [[...shape, p.outputDim]], params: p.inputDim * p.outputDim, notes };

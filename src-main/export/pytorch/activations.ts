@@ -25,7 +25,8 @@ export function activationExpr(name: string, x: string, where: string): string {
   return f(x);
 }
 
-/** Name of a Python function implementing the activation (for helper modules that take one). */
-export function activationLambda(name: string, where: string): string {
-  return name === 'linear' ? 'None' : `lambda t: ${activationExpr(name, 't', where)}`;
+
+/** A Python callable for the activation (for helper modules that take one); 'linear' is the identity. */
+export function activationFn(name: string, where: string): string {
+  return name === 'linear' ? '(lambda t: t)' : `(lambda t: ${activationExpr(name, 't', where)})`;
 }

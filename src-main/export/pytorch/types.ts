@@ -34,3 +34,8 @@ export interface PyGenerator<P extends ParamValues = ParamValues> {
 export function definePyGenerator<P extends ParamValues>(gen: PyGenerator<P>): PyGenerator<P> {
   return gen;
 }
+
+/** Name of the forward() argument that carries an Input node's feature. */
+export function inputArgName(n: PlannedNode): string {
+  return `x_${n.name}`;
+}

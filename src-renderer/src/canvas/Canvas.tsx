@@ -37,6 +37,7 @@ export function Canvas() {
   const onNodesChange = useGraphStore((s) => s.onNodesChange);
   const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
   const onConnect = useGraphStore((s) => s.onConnect);
+  const deleteElements = useGraphStore((s) => s.deleteElements);
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition, fitView } = useReactFlow();
 
@@ -79,6 +80,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onDelete={({ nodes: n, edges: e }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id))}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
         colorMode="dark"

@@ -8,29 +8,50 @@ import type { LayerFlowNode } from '../store/toFlow';
 import { useGraphStore } from '../store/stores';
 import { HANDLE_COLORS } from './handleColors';
 
-function handleTop(i: number, n: number): string {
-  return `${((i + 1) / (n + 1)) * 100}%`;
+function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
+  return (
+    <Handle
+      id={h.id}
+      type={type}
+      position={type === 'target' ? Position.Left : Position.Right}
+      style={{ background: HANDLE_COLORS[h.kind] }}
+      className={`ll-handle ll-handle-${h.kind}${h.optional ? ' ll-handle-optional' : ''}`}
+      title={`${h.label} (${h.kind}${h.optional ? ', optional' : ''}${h.multiple ? ', takes several wires' : ''})`}
+      data-testid={`handle-${type === 'target' ? 'in' : 'out'}-${h.id}`}
+    />
+  );
 }
 
-function HandleList({ handles, type }: { handles: HandleSpec[]; type: 'source' | 'target' }) {
-  const position = type === 'target' ? Position.Left : Position.Right;
+/**
+ * Several inputs or outputs: one labelled row per port, each handle in its row. A single in/out pair
+ * sits on the title row instead. Either way a node that grows (an error message) keeps its wires still.
+ */
+function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: HandleSpec[] }) {
+  const rows = Math.max(inputs.length, outputs.length);
   return (
-    <>
-      {handles.map((h, i) => (
-        <Handle
-          key={h.id}
-          id={h.id}
-          type={type}
-          position={position}
-          style={{ top: handleTop(i, handles.length), background: HANDLE_COLORS[h.kind] }}
-          className={`ll-handle ll-handle-${h.kind}${h.optional ? ' ll-handle-optional' : ''}`}
-          title={`${h.label} (${h.kind}${h.optional ? ', optional' : ''}${h.multiple ? ', several wires' : ''})`}
-          data-testid={`handle-${type === 'target' ? 'in' : 'out'}-${h.id}`}
-        >
-          {handles.length > 1 && <span className={`ll-handle-label ll-handle-label-${type}`}>{h.label}</span>}
-        </Handle>
+    <div className="ll-ports">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="ll-port-row">
+          <span className="ll-port-in">
+            {inputs[i] && (
+              <>
+                <NodeHandle h={inputs[i]} type="target" />
+                {inputs[i].label}
+                {inputs[i].optional ? '?' : ''}
+              </>
+            )}
+          </span>
+          <span className="ll-port-out">
+            {outputs[i] && (
+              <>
+                {outputs[i].label}
+                <NodeHandle h={outputs[i]} type="source" />
+              </>
+            )}
+          </span>
+        </div>
       ))}
-    </>
+    </div>
   );
 }
 
@@ -40,6 +61,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const error = info?.error;
   const category = data.def?.category ?? 'Unknown';
   const outShapes = (info?.outputs ?? []).filter((s) => s !== null);
+  const manyPorts = data.inputs.length > 1 || data.outputs.length > 1;
+  const customLabel = data.def !== undefined && data.title !== data.def.label;
   return (
     <div
       className={`ll-node${selected ? ' selected' : ''}${error ? ' has-error' : ''}`}
@@ -49,11 +72,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-params={info?.params ?? 0}
       aria-label={`${data.title} layer${error ? ', has an error' : ''}`}
     >
-      <HandleList handles={data.inputs} type="target" />
       <div className="ll-node-head" data-category={category}>
+        {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
         <span className="ll-node-title">{data.title}</span>
-        {data.title !== data.kind && <span className="ll-node-kind">{data.kind}</span>}
+        {customLabel && <span className="ll-node-kind">{data.def!.label}</span>}
+        {!manyPorts && data.outputs[0] && <NodeHandle h={data.outputs[0]} type="source" />}
       </div>
+      {manyPorts && <Ports inputs={data.inputs} outputs={data.outputs} />}
       <div className="ll-node-body">
         {data.summary && <div className="ll-node-summary">{data.summary}</div>}
         <div className="ll-node-meta">
@@ -95,7 +120,6 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </div>
         )}
       </div>
-      <HandleList handles={data.outputs} type="source" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons.
 import { useEffect, useRef, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { TEMPLATES } from '../../../shared/templates';
 import { formatCount } from '../../../shared/infer';
 import { useAppInfo, useGraphStore, useTraining } from '../store/stores';
@@ -73,6 +74,15 @@ export function Header() {
   const dirty = useGraphStore((s) => s.dirty);
   const totalParams = useGraphStore((s) => s.inference.totalParams);
   const errorCount = useGraphStore((s) => s.inference.errors.length);
+  const { fitView } = useReactFlow();
+  const firstError = useGraphStore((s) => s.inference.errors[0]?.message ?? null);
+  const showFirstError = () => {
+    const { inference, select } = useGraphStore.getState();
+    const withNode = inference.errors.find((e) => e.nodeId);
+    if (!withNode?.nodeId) return;
+    select(withNode.nodeId);
+    void fitView({ nodes: [{ id: withNode.nodeId }], maxZoom: 1, duration: 300 });
+  };
   const status = useTraining((s) => s.status);
   const active = isActive(status);
 
@@ -96,9 +106,9 @@ export function Header() {
         params
       </div>
       {errorCount > 0 && (
-        <div className="ll-stat ll-stat-error" data-testid="error-count">
+        <button type="button" className="ll-stat ll-stat-error ll-link" data-testid="error-count" title={firstError ?? ''} onClick={showFirstError}>
           {errorCount} {errorCount === 1 ? 'problem' : 'problems'}
-        </div>
+        </button>
       )}
       <BackendBadge />
       <div className="ll-spacer" />

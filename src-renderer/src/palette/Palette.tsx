@@ -5,6 +5,7 @@ import { ALL_LAYERS } from '../../../shared/layers';
 import type { LayerDef } from '../../../shared/layers/types';
 import { useGraphStore } from '../store/stores';
 import { LAYER_KIND_MIME } from '../canvas/dnd';
+import { freeSpot } from '../store/graphOps';
 
 function matches(def: LayerDef, q: string): boolean {
   if (!q) return true;
@@ -34,12 +35,10 @@ export function Palette() {
 
   const addAtCentre = (kind: string) => {
     const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-    const count = useGraphStore.getState().graph.nodes.length;
-    const jitter = (count % 6) * 24; // successive clicks do not stack exactly
     const centre = canvas
       ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
-    addNode(kind, { x: centre.x - 90 + jitter, y: centre.y - 30 + jitter });
+    addNode(kind, freeSpot(useGraphStore.getState().graph, { x: centre.x - 84, y: centre.y - 30 }));
   };
 
   const onDragStart = (e: DragEvent, kind: string) => {

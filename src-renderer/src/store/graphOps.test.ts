@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../shared/graph/types';
 import { emptyGraph } from '../../../shared/graph/defaults';
 import { inferGraph } from '../../../shared/infer';
-import { addNode, applyFix, connect, connectionProblem, insertBefore, removeElements, setParam } from './graphOps';
+import { addNode, applyFix, connect, connectionProblem, freeSpot, insertBefore, removeElements, setParam } from './graphOps';
 
 function chain(): GraphFile {
   const g = emptyGraph('t');
@@ -77,6 +77,12 @@ describe('edits', () => {
     expect(g.nodes[0].params.shape).toEqual([784]);
     g = applyFix(g, 'input_1', { type: 'setDataset', patch: { representation: 'matrix' } });
     expect(g.dataset.representation).toBe('matrix');
+  });
+
+  it('freeSpot moves a new node below the ones it would cover', () => {
+    const g = chain();
+    expect(freeSpot(g, { x: 1000, y: 0 })).toEqual({ x: 1000, y: 0 });
+    expect(freeSpot(g, { x: 250, y: 10 })).toEqual({ x: 250, y: 170 });
   });
 
   it('never mutates the graph it is given', () => {

@@ -13,6 +13,16 @@ export function newEdgeId(graph: Pick<GraphFile, 'edges'>, e: Omit<GraphEdge, 'i
   return sharedEdgeId(e, graph.edges.map((x) => x.id));
 }
 
+/** `wanted`, or the first spot below it that does not sit on top of another node. */
+export function freeSpot(graph: Pick<GraphFile, 'nodes'>, wanted: { x: number; y: number }): { x: number; y: number } {
+  const p = { ...wanted };
+  for (let i = 0; i < 20; i++) {
+    if (!graph.nodes.some((n) => Math.abs(n.position.x - p.x) < 150 && Math.abs(n.position.y - p.y) < 140)) return p;
+    p.y += 160;
+  }
+  return p;
+}
+
 export function addNode(graph: GraphFile, kind: string, position: { x: number; y: number }, params: ParamValues = {}): { graph: GraphFile; id: string } {
   if (!getLayerDef(kind)) throw new Error(`Unknown layer kind '${kind}'.`);
   const id = newNodeId(graph, kind);
@@ -23,12 +33,11 @@ export function addNode(graph: GraphFile, kind: string, position: { x: number; y
 export function removeElements(graph: GraphFile, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): GraphFile {
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
-  if (nodes.size === 0 && edges.size === 0) return graph;
-  return {
-    ...graph,
-    nodes: graph.nodes.filter((n) => !nodes.has(n.id)),
-    edges: graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target)),
-  };
+  const keptNodes = graph.nodes.filter((n) => !nodes.has(n.id));
+  const keptEdges = graph.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+  // Same object when nothing matched, so the store records no empty undo step.
+  if (keptNodes.length === graph.nodes.length && keptEdges.length === graph.edges.length) return graph;
+  return { ...graph, nodes: keptNodes, edges: keptEdges };
 }
 
 export interface ConnectionLike {

@@ -54,13 +54,18 @@ describe('graph store', () => {
     expect(s.inference.nodes.output?.error?.message).toMatch(/\[10\]/);
   });
 
-  it('removes nodes through React Flow changes, with their wires', () => {
-    useGraphStore.getState().onNodesChange([{ type: 'remove', id: 'dense_2' }]);
+  it('deletes a node with its wires as one undo step', () => {
+    const wires = useGraphStore.getState().graph.edges.filter((e) => e.source === 'dense_2' || e.target === 'dense_2').map((e) => e.id);
+    // React Flow reports the node and its wires together (onDelete).
+    useGraphStore.getState().deleteElements(['dense_2'], wires);
     const s = useGraphStore.getState();
     expect(s.graph.nodes.some((n) => n.id === 'dense_2')).toBe(false);
     expect(s.graph.edges.some((e) => e.source === 'dense_2' || e.target === 'dense_2')).toBe(false);
     expect(s.nodes).toHaveLength(5);
     expect(s.inference.nodes.dense_3.error?.message).toMatch(/Connect something/);
+    s.undo();
+    expect(useGraphStore.getState().inference.totalParams).toBe(MLP_PARAMS);
+    expect(useGraphStore.getState().graph.edges).toHaveLength(5);
   });
 
   it('moving a node updates the graph without an undo step per frame', () => {

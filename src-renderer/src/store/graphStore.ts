@@ -39,6 +39,8 @@ export interface GraphState {
   onNodesChange(changes: NodeChange<LayerFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void;
   onConnect(c: Connection): void;
+  /** Deletes nodes (with their wires) and wires as one undo step. */
+  deleteElements(nodeIds: string[], edgeIds: string[]): void;
 
   addNode(kind: string, position: { x: number; y: number }): string;
   setParam(nodeId: string, key: string, value: ParamValue): void;
@@ -112,13 +114,9 @@ export const useGraphStore = create<GraphState>((set, get) => {
     },
 
     onNodesChange(changes) {
-      const s = get();
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length > 0) {
-        s.edit((g) => ops.removeElements(g, removed));
-        changes = changes.filter((c) => c.type !== 'remove');
-        if (changes.length === 0) return;
-      }
+      // Deletions arrive through deleteElements (React Flow's onDelete) as one step, not per change.
+      changes = changes.filter((c) => c.type !== 'remove');
+      if (changes.length === 0) return;
       const cur = get();
       const nodes = applyNodeChanges(changes, cur.nodes);
       const moved = new Map<string, { x: number; y: number }>();
@@ -146,13 +144,12 @@ export const useGraphStore = create<GraphState>((set, get) => {
     },
 
     onEdgesChange(changes) {
-      const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-      if (removed.length > 0) {
-        // Edges of a node being deleted in the same gesture are already gone: removeElements ignores them.
-        get().edit((g) => ops.removeElements(g, [], removed));
-      }
       const rest = changes.filter((c) => c.type !== 'remove');
       if (rest.length > 0) set({ edges: applyEdgeChanges(rest, get().edges) });
+    },
+
+    deleteElements(nodeIds, edgeIds) {
+      get().edit((g) => ops.removeElements(g, nodeIds, edgeIds));
     },
 
     onConnect(c) {

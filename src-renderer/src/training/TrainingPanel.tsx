@@ -27,7 +27,8 @@ export function TrainingPanel() {
   const plannedSteps = t.epochs * t.batchesPerEpoch;
   const pct = Math.round(Math.min(1, Math.max(0, t.progress)) * 100);
   const epochText = t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
-  const metrics = t.lastEpoch ?? t.lastBatch;
+  // Live batch numbers while running; the last epoch's (the run's result) once it ends.
+  const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
 
   return (
     <section className="ll-train" aria-label="Training">
@@ -42,6 +43,17 @@ export function TrainingPanel() {
               {t.backend.name}
             </span>
           )}
+          <div className="ll-train-buttons">
+            {active ? (
+              <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="train-stop" onClick={stopTraining} disabled={t.status === 'stopping'}>
+                ■ Stop
+              </button>
+            ) : (
+              <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="train-start" onClick={startTraining}>
+                ▶ Train
+              </button>
+            )}
+          </div>
         </div>
         <div
           className="ll-progress"
@@ -98,17 +110,6 @@ export function TrainingPanel() {
             {t.log[t.log.length - 1].message}
           </div>
         )}
-        <div className="ll-train-buttons">
-          {active ? (
-            <button type="button" className="ll-btn ll-btn-stop" data-testid="train-stop" onClick={stopTraining} disabled={t.status === 'stopping'}>
-              ■ Stop
-            </button>
-          ) : (
-            <button type="button" className="ll-btn ll-btn-primary" data-testid="train-start" onClick={startTraining}>
-              ▶ Train
-            </button>
-          )}
-        </div>
       </div>
       <LineChart title="Loss" series={t.series.loss} plannedSteps={plannedSteps} testId="chart-loss" />
       <LineChart title="Accuracy" series={t.series.accuracy} plannedSteps={plannedSteps} fixedY={ACC_RANGE} testId="chart-accuracy" />

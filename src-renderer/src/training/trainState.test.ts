@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, ApiEvents, TrainEvent, TrainEventBody } from '../../../shared/api';
-import { IDLE, formatDuration, reduceTrainEvent } from './trainState';
+import { IDLE, formatDuration, reduceTrainEvent, type TrainView } from './trainState';
 import { RunSeries } from './series';
 import { createTrainingStore } from '../store/trainingStore';
 import { domainFor, domainHolds, extentOf, niceTicks } from './chartMath';
@@ -19,7 +19,7 @@ const started = ev({
 describe('reduceTrainEvent', () => {
   it('folds a whole run into the view and the chart series', () => {
     const series = new RunSeries();
-    let v = { ...IDLE, status: 'starting' as const };
+    let v: TrainView = { ...IDLE, status: 'starting' };
     v = reduceTrainEvent(v, started, series);
     expect(v).toMatchObject({ status: 'running', epochs: 2, batchesPerEpoch: 3, backend: { name: 'wasm' } });
     for (let step = 0; step < 6; step++) {

@@ -156,7 +156,7 @@ describe('models with each recurrent kind train and round-trip (cpu)', () => {
     it(`${c.name}: loss drops in 20 steps, save/load keeps predictions`, async () => {
       const { first, last, model, x, constant } = await trainCase(c);
       expect(last).toBeLessThan(first * 0.5);
-      expect(last).toBeLessThan(constant * 0.6);
+      expect(last).toBeLessThan(constant * 0.8);
       const loaded = await roundTrip(model);
       expect(predictionGap(model, loaded, x)).toBe(0);
     });
@@ -206,7 +206,7 @@ describe('Embedding and LSTM train on wasm', () => {
       expect(tf.getBackend()).toBe('wasm');
       const { first, last, model, x, constant } = await trainCase(c);
       expect(last).toBeLessThan(first * 0.5);
-      expect(last).toBeLessThan(constant * 0.6);
+      expect(last).toBeLessThan(constant * 0.8);
       const loaded = await roundTrip(model);
       expect(predictionGap(model, loaded, x)).toBeLessThan(1e-6);
     });

@@ -1,0 +1,151 @@
+// `layerlab train FILE`: trains headless in a worker process (as the app does), shows a progress bar on
+// stderr and stores the run in the run store (LAYERLAB_HOME or ~/.layerlab) so `export --run` can use it.
+import type { BackendChoice, GraphFile } from '../../shared/graph/types';
+import type { TrainEvent } from '../../shared/api';
+import { ApiError } from '../../shared/api';
+import { TrainingService } from '../training/service';
+import { forkWorkerFactory } from '../web/fork-worker';
+import { resolveDataDir } from '../files/data-dir';
+import { CliError, parseArgs, type CliCommand } from './args';
+import { loadGraphArg } from './inspect';
+
+const BACKENDS: BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+export const TRAIN_OPTIONS = {
+  template: { type: 'string' },
+  epochs: { type: 'int' },
+  'batch-size': { type: 'int' },
+  lr: { type: 'number' },
+  backend: { type: 'string' },
+  limit: { type: 'int' },
+  quiet: { type: 'flag' },
+} as const;
+
+/** The graph with the command-line overrides applied, each checked. */
+export function applyTrainOverrides(graph: GraphFile, options: Record<string, string | number | boolean>): GraphFile {
+  const g: GraphFile = structuredClone(graph);
+  const positiveInt = (name: string) => {
+    const v = options[name] as number;
+    if (v < 1) throw new CliError(`--${name} must be at least 1, got ${v}`);
+    return v;
+  };
+  if (options.epochs !== undefined) g.training.epochs = positiveInt('epochs');
+  if (options['batch-size'] !== undefined) g.training.batchSize = positiveInt('batch-size');
+  if (options.limit !== undefined) g.dataset.limit = positiveInt('limit');
+  if (options.lr !== undefined) {
+    const lr = options.lr as number;
+    if (!(lr > 0)) throw new CliError(`--lr must be a positive number, got ${lr}`);
+    g.training.learningRate = lr;
+  }
+  if (options.backend !== undefined) {
+    const b = options.backend as BackendChoice;
+    if (!BACKENDS.includes(b)) throw new CliError(`--backend must be one of ${BACKENDS.join(', ')}, got '${String(options.backend)}'`);
+    g.training.backend = b;
+  }
+  return g;
+}
+
+function bar(fraction: number, width = 28): string {
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+const fmt = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(4));
+
+/** Trains `graph` to the end; resolves with the run id and its final status. */
+export async function trainHeadless(
+  graph: GraphFile,
+  opts: { dataDir?: string; quiet?: boolean; out?: NodeJS.WritableStream } = {},
+): Promise<{ runId: string; status: 'completed' | 'stopped' | 'failed'; error?: string }> {
+  const out = opts.out ?? process.stderr;
+  const service = new TrainingService({ dataDir: opts.dataDir ?? resolveDataDir(), spawnWorker: forkWorkerFactory() });
+  const tty = (out as NodeJS.WriteStream).isTTY === true;
+  let lastDraw = 0;
+  let runId = '';
+  const finished = new Promise<{ status: 'completed' | 'stopped' | 'failed'; error?: string }>((resolve) => {
+    service.onEvent((e: TrainEvent) => {
+      if (runId && e.runId !== runId) return;
+      const say = (line: string) => !opts.quiet && out.write(`${tty ? '\r\x1b[K' : ''}${line}\n`);
+      switch (e.type) {
+        case 'started':
+          say(`Backend: ${e.backend.name} (${e.backend.reason})`);
+          say(`${e.paramCount.toLocaleString('en-US')} parameters, ${e.trainSamples} training and ${e.valSamples} validation samples, ${e.epochs} epochs of ${e.batchesPerEpoch} batches`);
+          break;
+        case 'batch': {
+          const now = Date.now();
+          if (opts.quiet || now - lastDraw < (tty ? 100 : 2000)) break;
+          lastDraw = now;
+          const text = `${bar(e.progress)} ${(e.progress * 100).toFixed(0).padStart(3)}% epoch ${e.epoch + 1} batch ${e.batch + 1} loss ${fmt(e.metrics.loss)} ${Math.round(e.samplesPerSec)} samples/s eta ${Math.round(e.etaSec)}s`;
+          out.write(tty ? `\r\x1b[K${text}` : `${text}\n`);
+          break;
+        }
+        case 'epoch':
+          say(`epoch ${e.epoch + 1}: loss ${fmt(e.metrics.loss)} acc ${fmt(e.metrics.acc)} val_loss ${fmt(e.metrics.val_loss)} val_acc ${fmt(e.metrics.val_acc)} (${(e.durationMs / 1000).toFixed(1)} s)`);
+          break;
+        case 'log':
+          if (e.level !== 'info') say(`[${e.level}] ${e.message}`);
+          break;
+        case 'done':
+          say(`${e.status} in ${(e.durationMs / 1000).toFixed(1)} s`);
+          resolve({ status: e.status });
+          break;
+        case 'failed':
+          resolve({ status: 'failed', error: e.hint ? `${e.error}\n${e.hint}` : e.error });
+          break;
+      }
+    });
+  });
+  try {
+    runId = (await service.start(graph)).runId;
+  } catch (err) {
+    if (err instanceof ApiError) throw new CliError(err.message);
+    throw err;
+  }
+  const onSignal = () => void service.stop(runId);
+  process.once('SIGINT', onSignal);
+  try {
+    const result = await finished;
+    await service.dispose(); // waits for the worker to exit and the record to be saved
+    await new Promise((r) => setTimeout(r, 50));
+    return { runId, ...result };
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}
+
+export const trainCommand: CliCommand = {
+  name: 'train',
+  usage: 'train FILE [--epochs N --batch-size N --lr X --backend B]',
+  summary: 'train headless with a progress bar and store the run',
+  help: [
+    'Usage: layerlab train FILE.layerlab.json [options]',
+    '       layerlab train --template ID [options]',
+    '',
+    'Trains the graph in a worker process, as the app does, with a progress bar on stderr, and stores',
+    'the run (metrics and weights) in the run store: $LAYERLAB_HOME or ~/.layerlab. Prints the run id',
+    'on stdout; `layerlab export FILE --run RUN_ID` exports its trained weights. Ctrl-C stops the run',
+    'and keeps what was trained. Exit code 0 when training completes, 1 when it fails, 2 on bad input.',
+    '',
+    'Options (each overrides the setting saved in the file):',
+    '  --epochs N        number of epochs',
+    '  --batch-size N    samples per batch',
+    '  --lr X            learning rate',
+    `  --backend B       ${BACKENDS.join(' | ')}`,
+    '  --limit N         use at most N training samples (quick runs)',
+    '  --template ID     train a built-in template instead of a file',
+    '  --quiet           no progress output',
+  ].join('\n'),
+  async run(args) {
+    const { positionals, options } = parseArgs(args, TRAIN_OPTIONS);
+    if (positionals.length > 1) throw new CliError(`train takes one file, got ${positionals.length}`);
+    const graph = applyTrainOverrides(await loadGraphArg(positionals[0], options.template as string | undefined), options);
+    const result = await trainHeadless(graph, { quiet: options.quiet === true });
+    if (result.status === 'failed') {
+      console.error(`layerlab train: run ${result.runId} failed: ${result.error ?? 'unknown error'}`);
+      console.log(result.runId);
+      return 1;
+    }
+    console.log(result.runId);
+    return 0;
+  },
+};

@@ -1,0 +1,11 @@
+// Keras generators for Embedding, the recurrent layers and their sequence helpers.
+import type { KerasGenerator } from '../types';
+import { embeddingKeras } from './embedding';
+import { gruKeras, lstmKeras, simpleRnnKeras } from './rnn';
+import { bidirectionalKeras } from './bidirectional';
+import { repeatVectorKeras } from './repeat-vector';
+import { timeDistributedKeras } from './time-distributed';
+
+export const recurrentKeras: KerasGenerator[] = [
+  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras,
+] as unknown as KerasGenerator[];

@@ -1,0 +1,390 @@
+// Assembles the runnable PyTorch script: the nn.Module built by the per-kind generators, LayerLab's loss
+// and optimizer settings, data loading (data.npz written beside the script, or IDX files via --data-dir),
+// a training loop, and DistributedDataParallel behind --ddp (torchrun; gloo on CPU, nccl on GPUs).
+import type { GraphFile } from '../../../shared/graph/types';
+import type { DatasetShapes } from '../../../shared/data/types';
+import { planGraph, py, type GraphPlan } from '../codegen/plan';
+import { getPyGenerator } from './index';
+import { helperCode } from './helpers';
+import { inputArgName, type WeightMapping } from './types';
+
+export interface PytorchExport {
+  script: string;
+  /** tfjs layer name -> state_dict entries, for exporting trained weights. */
+  weights: { nodeId: string; mappings: WeightMapping[] }[];
+  warnings: string[];
+  plan: GraphPlan;
+}
+
+/** Dataset ids whose raw files are MNIST-style IDX files the script can read itself (--data-dir). */
+export const IDX_DATASETS = ['mnist-bundled', 'mnist', 'fashion-mnist', 'kmnist'];
+
+const indent = (lines: string[], n: number) => lines.map((l) => (l ? ' '.repeat(n) + l : l));
+
+export function generatePytorchScript(graph: GraphFile, shapes?: DatasetShapes): PytorchExport {
+  const plan = planGraph(graph, shapes);
+  const init: string[] = [];
+  const forward: string[] = [];
+  const helpers = new Set<string>();
+  const warnings: string[] = [];
+  const weights: PytorchExport['weights'] = [];
+  for (const n of plan.nodes) {
+    const code = getPyGenerator(n.node.kind, n.node.id).generate(n);
+    if (code.init.length || code.forward.length) {
+      const comment = `# ${n.node.label ?? n.node.kind} (${n.node.id})`;
+      if (code.init.length) init.push(comment, ...code.init);
+      if (code.forward.length) forward.push(comment, ...code.forward);
+    }
+    code.helpers?.forEach((h) => helpers.add(h));
+    if (code.warnings) warnings.push(...code.warnings);
+    if (code.weights?.length) weights.push({ nodeId: n.node.id, mappings: code.weights });
+  }
+  const args = plan.inputs.map(inputArgName);
+  const returned = plan.outputs.map((o) => o.inputVars[0][0]);
+  forward.push(`return ${returned.length === 1 ? returned[0] : `(${returned.join(', ')})`}`);
+
+  const config = {
+    name: graph.name,
+    dataset: {
+      id: graph.dataset.id,
+      representation: graph.dataset.representation,
+      labels: graph.dataset.labels,
+      normalization: graph.dataset.normalization,
+      validation_split: graph.dataset.validationSplit,
+      limit: graph.dataset.limit,
+      seed: graph.dataset.seed,
+    },
+    training: {
+      epochs: graph.training.epochs,
+      batch_size: graph.training.batchSize,
+      optimizer: graph.training.optimizer,
+      learning_rate: graph.training.learningRate,
+      momentum: graph.training.momentum ?? 0.9,
+      loss: graph.training.loss,
+      metrics: graph.training.metrics,
+      seed: graph.training.seed ?? graph.dataset.seed,
+    },
+    inputs: plan.inputs.map((n) => String(n.params.feature ?? 'x')),
+    outputs: plan.outputs.map((n) => String(n.params.target ?? 'y')),
+    layerlab_params: plan.inference.totalParams,
+  };
+
+  const moduleCode = [
+    'class LayerLabModel(nn.Module):',
+    `    """${graph.name.replace(/"""/g, "'''")}: generated from the LayerLab graph, node by node."""`,
+    '',
+    '    def __init__(self):',
+    '        super().__init__()',
+    ...indent(init.length ? init : ['pass'], 8),
+    '',
+    `    def forward(self, ${args.join(', ')}):`,
+    ...indent(forward, 8),
+  ].join('\n');
+
+  const script = [
+    SCRIPT_HEAD(graph, warnings),
+    `CONFIG = ${py(config)}`,
+    IDX_DATASETS_LINE,
+    '',
+    '',
+    helpers.size ? `${helperCode(helpers)}\n\n` : '',
+    moduleCode,
+    '',
+    '',
+    SCRIPT_BODY,
+  ].join('\n');
+  return { script, weights, warnings, plan };
+}
+
+const IDX_DATASETS_LINE = `IDX_DATASETS = ${py(IDX_DATASETS)}`;
+
+function SCRIPT_HEAD(graph: GraphFile, warnings: string[]): string {
+  return `#!/usr/bin/env python3
+"""${graph.name.replace(/"""/g, "'''")}: a PyTorch script exported by LayerLab.
+
+Same layers, parameter count, dataset settings and hyperparameters as the LayerLab graph.
+  python3 model.py                          # train on data.npz written beside this script
+  python3 model.py --data-dir DIR           # MNIST-style datasets: read the four IDX files in DIR
+  python3 model.py --weights weights.npz    # continue from LayerLab's trained weights
+  torchrun --nproc_per_node=2 model.py --ddp   # DistributedDataParallel (gloo on CPU, nccl on GPUs)
+Tensors keep LayerLab's (TensorFlow's) channels-last layout, so trained weights carry over unchanged.${
+    warnings.length ? `\n\nNot reproduced exactly:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : ''
+  }
+"""
+import argparse
+import gzip
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+`;
+}
+
+const SCRIPT_BODY = String.raw`def count_params(model):
+    """Counted as LayerLab (tfjs countParams) does: every parameter plus BatchNorm's moving mean and variance."""
+    n = sum(p.numel() for p in model.parameters())
+    n += sum(b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
+    return n
+
+
+# ---- data ----
+
+def read_idx(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        raw = f.read()
+    dims = raw[3]
+    shape = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def find_idx(folder, prefix, kind, rank):
+    names = sorted(os.listdir(folder), key=len)
+    for name in names:
+        base = name[:-3] if name.endswith(".gz") else name
+        if base.endswith(f"{prefix}-{kind}-idx{rank}-ubyte") or base.endswith(f"{prefix}-{kind}.idx{rank}-ubyte"):
+            return os.path.join(folder, name)
+    raise SystemExit(f"--data-dir {folder}: no {prefix}-{kind}-idx{rank}-ubyte[.gz] file")
+
+
+def idx_arrays(folder, limit):
+    """MNIST-style IDX files -> LayerLab's representation, normalisation, labels and validation split.
+    The split uses numpy's shuffle with the same seed, so it holds different samples than LayerLab's."""
+    ds = CONFIG["dataset"]
+    images = read_idx(find_idx(folder, "train", "images", 3))
+    labels = read_idx(find_idx(folder, "train", "labels", 1)).astype(np.int64)
+    order = np.random.default_rng(ds["seed"]).permutation(len(images))
+    cap = limit if limit > 0 else len(images)
+    order = order[:cap]
+    n_val = int(round(len(order) * min(0.5, max(0.0, ds["validation_split"]))))
+    val_idx, train_idx = order[:n_val], order[n_val:]
+    x = images.astype(np.float32)
+    if ds["normalization"] == "scale01":
+        x = x / 255.0
+    elif ds["normalization"] == "standardize":
+        mean, std = x[train_idx].mean(), x[train_idx].std()
+        x = (x - mean) / (std if std > 1e-8 else 1.0)
+    h, w = images.shape[1], images.shape[2]
+    shape = {"vector": (h * w,), "matrix": (h, w), "sequence": (h, w), "image": (h, w, 1)}[ds["representation"]]
+    x = x.reshape((len(x),) + shape)
+    y = np.eye(10, dtype=np.float32)[labels] if ds["labels"] == "onehot" else labels.astype(np.int32).reshape(-1, 1)
+    feature, target = CONFIG["inputs"][0], CONFIG["outputs"][0]
+    arrays = {f"train_x_{feature}": x[train_idx], f"train_y_{target}": y[train_idx]}
+    if n_val:
+        arrays[f"val_x_{feature}"], arrays[f"val_y_{target}"] = x[val_idx], y[val_idx]
+    return arrays
+
+
+def to_tensor(a):
+    t = torch.from_numpy(np.ascontiguousarray(a))
+    return t.long() if t.dtype in (torch.int32, torch.int64, torch.uint8) else t.float()
+
+
+def load_splits(args):
+    if args.data_dir:
+        if CONFIG["dataset"]["id"] not in IDX_DATASETS:
+            raise SystemExit(f"--data-dir reads MNIST-style IDX files; dataset '{CONFIG['dataset']['id']}' is not one")
+        arrays = idx_arrays(args.data_dir, args.limit)
+    else:
+        path = args.data or os.path.join(os.path.dirname(os.path.abspath(__file__)), "data.npz")
+        if not os.path.exists(path):
+            raise SystemExit(f"No data file {path}: export again with the data, or pass --data FILE.npz / --data-dir DIR")
+        with np.load(path) as z:
+            arrays = {k: z[k] for k in z.files}
+    splits = {}
+    for split in ("train", "val"):
+        xs = [arrays.get(f"{split}_x_{f}") for f in CONFIG["inputs"]]
+        ys = [arrays.get(f"{split}_y_{t}") for t in CONFIG["outputs"]]
+        if any(a is None for a in xs + ys):
+            if split == "train":
+                raise SystemExit(f"The data has no training arrays for inputs {CONFIG['inputs']} / outputs {CONFIG['outputs']}")
+            continue
+        if split == "train" and args.limit > 0 and not args.data_dir:
+            xs, ys = [a[: args.limit] for a in xs], [a[: args.limit] for a in ys]
+        splits[split] = ([to_tensor(a) for a in xs], [to_tensor(a) for a in ys])
+    return splits
+
+
+# ---- loss, metrics, optimizer: LayerLab's (Keras) definitions ----
+
+EPSILON = 1e-7
+
+
+def loss_fn(pred, target):
+    name = CONFIG["training"]["loss"]
+    if name == "categoricalCrossentropy":
+        p = (pred / pred.sum(dim=-1, keepdim=True)).clamp(EPSILON, 1 - EPSILON)
+        return -(target * torch.log(p)).sum(dim=-1).mean()
+    if name == "sparseCategoricalCrossentropy":
+        p = pred.clamp(EPSILON, 1 - EPSILON)
+        return F.nll_loss(torch.log(p).reshape(-1, p.shape[-1]), target.reshape(-1).long())
+    if name == "binaryCrossentropy":
+        p = pred.clamp(EPSILON, 1 - EPSILON)
+        return -(target * torch.log(p) + (1 - target) * torch.log(1 - p)).mean()
+    if name == "meanSquaredError":
+        return ((pred - target) ** 2).mean()
+    if name == "meanAbsoluteError":
+        return (pred - target).abs().mean()
+    raise SystemExit(f"Unknown loss {name}")
+
+
+def correct_count(pred, target):
+    """Correct class predictions (accuracy numerator) for classification losses, else None."""
+    name = CONFIG["training"]["loss"]
+    if name == "categoricalCrossentropy":
+        return (pred.argmax(-1) == target.argmax(-1)).sum().item(), pred.shape[:-1].numel()
+    if name == "sparseCategoricalCrossentropy":
+        return (pred.argmax(-1).reshape(-1) == target.reshape(-1)).sum().item(), pred.shape[:-1].numel()
+    return None
+
+
+def make_optimizer(params, lr):
+    t = CONFIG["training"]
+    name = t["optimizer"]
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=lr)
+    if name in ("momentum", "nesterov"):
+        return torch.optim.SGD(params, lr=lr, momentum=t["momentum"], nesterov=name == "nesterov")
+    if name == "adam":
+        return torch.optim.Adam(params, lr=lr, eps=1e-7)
+    if name == "adamax":
+        return torch.optim.Adamax(params, lr=lr, eps=1e-7)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr, alpha=0.9, eps=1e-7)
+    if name == "adagrad":
+        return torch.optim.Adagrad(params, lr=lr, initial_accumulator_value=0.1)
+    if name == "adadelta":
+        return torch.optim.Adadelta(params, lr=lr, rho=0.95, eps=1e-7)
+    raise SystemExit(f"Unknown optimizer {name}")
+
+
+def as_tuple(out):
+    return out if isinstance(out, tuple) else (out,)
+
+
+# ---- weights as .npz (names are state_dict keys) ----
+
+def load_weights(model, path):
+    with np.load(path) as z:
+        state = {k: torch.from_numpy(z[k].copy()) for k in z.files}
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    missing = [k for k in missing if not k.endswith("num_batches_tracked")]
+    if missing or unexpected:
+        raise SystemExit(f"{path} does not fit this model: missing {missing}, unexpected {unexpected}")
+
+
+def save_weights(model, path):
+    np.savez(path, **{k: v.detach().cpu().numpy() for k, v in model.state_dict().items()})
+
+
+# ---- training ----
+
+def evaluate(model, data, batch_size, device):
+    """Mean loss (and accuracy) over a split, in eval mode (no dropout, BatchNorm moving statistics)."""
+    xs, ys = data
+    model.eval()
+    total, correct, counted, n = 0.0, 0, 0, len(xs[0])
+    with torch.no_grad():
+        for start in range(0, n, batch_size):
+            bx = [x[start:start + batch_size].to(device) for x in xs]
+            by = [y[start:start + batch_size].to(device) for y in ys]
+            preds = as_tuple(model(*bx))
+            total += sum(loss_fn(p, t) for p, t in zip(preds, by)).item() * len(bx[0])
+            c = correct_count(preds[0], by[0])
+            if c:
+                correct, counted = correct + c[0], counted + c[1]
+    return total / n, (correct / counted if counted else None)
+
+
+def main():
+    t = CONFIG["training"]
+    parser = argparse.ArgumentParser(description=f"Train '{CONFIG['name']}' (exported from LayerLab).")
+    parser.add_argument("--epochs", type=int, default=t["epochs"])
+    parser.add_argument("--batch-size", type=int, default=t["batch_size"])
+    parser.add_argument("--lr", type=float, default=t["learning_rate"])
+    parser.add_argument("--data", help="an .npz with train_x_<feature>, train_y_<target>, val_... arrays (default: data.npz beside this script)")
+    parser.add_argument("--data-dir", help="folder with MNIST-style IDX files (train-images-idx3-ubyte[.gz], ...)")
+    parser.add_argument("--limit", type=int, default=0, help="use at most this many training samples (0 = all)")
+    parser.add_argument("--weights", help="start from these weights (.npz of state_dict arrays, e.g. LayerLab's export)")
+    parser.add_argument("--save", help="write the trained weights to this .npz")
+    parser.add_argument("--ddp", action="store_true", help="DistributedDataParallel; start with torchrun --nproc_per_node=N")
+    parser.add_argument("--seed", type=int, default=t["seed"])
+    args = parser.parse_args()
+
+    rank, world = 0, 1
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if args.ddp:
+        import torch.distributed as dist
+        if "RANK" not in os.environ:
+            raise SystemExit("--ddp needs torchrun: torchrun --nproc_per_node=2 " + os.path.basename(__file__) + " --ddp")
+        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
+        rank, world = dist.get_rank(), dist.get_world_size()
+        if torch.cuda.is_available():
+            device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
+            torch.cuda.set_device(device)
+    log = print if rank == 0 else (lambda *a, **k: None)
+
+    torch.manual_seed(args.seed)  # the same initial weights on every rank
+    splits = load_splits(args)
+    model = LayerLabModel().to(device)
+    if args.weights:
+        load_weights(model, args.weights)
+    params = count_params(model)
+    log(f"parameters: {params} (LayerLab: {CONFIG['layerlab_params']})")
+    train_model = model
+    if args.ddp:
+        from torch.nn.parallel import DistributedDataParallel
+        train_model = DistributedDataParallel(model, device_ids=[device] if device.type == "cuda" else None)
+    optimizer = make_optimizer(model.parameters(), args.lr)
+
+    xs, ys = splits["train"]
+    n = len(xs[0])
+    loss_before, acc_before = evaluate(model, splits["train"], args.batch_size, device)
+    log(f"before training: loss {loss_before:.4f}" + (f" accuracy {acc_before:.4f}" if acc_before is not None else ""))
+    generator = torch.Generator().manual_seed(args.seed)
+    started = time.time()
+    history = []
+    for epoch in range(args.epochs):
+        train_model.train()
+        order = torch.randperm(n, generator=generator)  # the same order on every rank ...
+        order = order[rank::world]                       # ... each rank takes its own share
+        steps = math.ceil(len(order) / args.batch_size)
+        running = 0.0
+        for step in range(steps):
+            idx = order[step * args.batch_size:(step + 1) * args.batch_size]
+            bx = [x[idx].to(device) for x in xs]
+            by = [y[idx].to(device) for y in ys]
+            preds = as_tuple(train_model(*bx))
+            loss = sum(loss_fn(p, t) for p, t in zip(preds, by))
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            running += loss.item()
+        train_loss, train_acc = evaluate(model, splits["train"], args.batch_size, device)
+        line = f"epoch {epoch + 1}/{args.epochs}: batch loss {running / max(steps, 1):.4f}, train loss {train_loss:.4f}"
+        entry = {"epoch": epoch + 1, "loss": train_loss, "accuracy": train_acc}
+        if "val" in splits:
+            val_loss, val_acc = evaluate(model, splits["val"], args.batch_size, device)
+            line += f", val loss {val_loss:.4f}" + (f", val accuracy {val_acc:.4f}" if val_acc is not None else "")
+            entry.update(val_loss=val_loss, val_accuracy=val_acc)
+        history.append(entry)
+        log(line)
+    seconds = time.time() - started
+    if args.save and rank == 0:
+        save_weights(model, args.save)
+        log(f"weights saved to {args.save}")
+    log("RESULT " + json.dumps({"params": params, "layerlab_params": CONFIG["layerlab_params"], "loss_before": loss_before,
+                                "history": history, "seconds": seconds, "world_size": world, "samples": n}))
+    if args.ddp:
+        import torch.distributed as dist
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()
+`;
