@@ -33,6 +33,72 @@ export interface BatchMetrics {
 export interface EpochMetrics extends BatchMetrics {
   val_loss?: number;
   val_acc?: number;
+  /** Learning rate used in this epoch (after the schedule). */
+  lr?: number;
+  /** Mean global gradient L2 norm before clipping (only when clipping is on). */
+  grad_norm?: number;
+}
+
+// ---- evaluation after training ----
+
+/** One prediction in the gallery (misclassified first). */
+export interface GalleryItem {
+  /** Row in the evaluated split. */
+  index: number;
+  /** Classification with one label per sample. */
+  trueClass?: number;
+  predictedClass?: number;
+  /** Sequence outputs: one class per position. */
+  trueTokens?: number[];
+  predictedTokens?: number[];
+  /** Probability of the predicted class (mean over positions for sequences). */
+  confidence: number;
+  correct: boolean;
+  /** Image datasets: pixels 0..255, row-major H x W x C (EvaluationResult.image gives the size). */
+  pixels?: number[];
+}
+
+/** Attention weights of one layer for a few samples: per sample, per head, [queries][keys]. */
+export interface AttentionMaps {
+  nodeId: string;
+  layer: string;
+  kind: 'Attention' | 'MultiHeadAttention';
+  samples: { index: number; heads: number[][][] }[];
+  /** Token ids of the sample's first input when it is a token sequence (axis labels). */
+  tokens?: number[][];
+}
+
+export interface EvaluationResult {
+  split: 'test' | 'validation';
+  /** Samples evaluated (may be fewer than the split when a time limit cut it short, see notes). */
+  samples: number;
+  loss: number;
+  /** Everything model.evaluate reports ('loss', 'acc', ...). */
+  metrics: Record<string, number>;
+  accuracy?: number;
+  classification?: {
+    classNames: string[];
+    /** confusion[true][predicted]; its sum is the number of evaluated labels (samples x positions). */
+    confusion: number[][];
+    /** Correct / support per true class; null when the class never occurs. */
+    perClassAccuracy: (number | null)[];
+    support: number[];
+  };
+  gallery?: GalleryItem[];
+  /** Size of GalleryItem.pixels. */
+  image?: { height: number; width: number; channels: number };
+  regression?: {
+    /** Up to 200 samples in split order; first output value of each (the next step for forecasts). */
+    pairs: { index: number; actual: number; predicted: number }[];
+    mae: number;
+    rmse: number;
+    r2: number;
+    outputsPerSample: number;
+  };
+  attention?: AttentionMaps[];
+  /** What was left out and why. */
+  notes: string[];
+  durationMs: number;
 }
 
 export type TrainEventBody =
@@ -60,7 +126,18 @@ export type TrainEventBody =
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'paused' }
   | { type: 'resumed' }
-  | { type: 'done'; status: 'completed' | 'stopped'; durationMs: number; final: EpochMetrics | null }
+  | { type: 'evaluation'; evaluation: EvaluationResult }
+  | {
+      type: 'done';
+      status: 'completed' | 'stopped';
+      durationMs: number;
+      final: EpochMetrics | null;
+      /** Why training ended before the last epoch (early stopping). */
+      stopReason?: string;
+      /** 0-based epoch whose weights are in best/ (by the early-stopping monitor, else val_loss, else loss). */
+      bestEpoch?: number;
+      best?: EpochMetrics;
+    }
   | { type: 'failed'; error: string; hint?: string };
 
 export type TrainEvent = TrainEventBody & { runId: string; time: number };
@@ -90,6 +167,13 @@ export interface RunRecord extends RunSummary {
   epochsHistory: EpochMetrics[];
   error?: string;
   log: string[];
+  /** Why training ended before the last epoch (early stopping). */
+  stopReason?: string;
+  /** 0-based epoch of the best weights (saved in the run's best/ folder). */
+  bestEpoch?: number;
+  best?: EpochMetrics;
+  /** Test (or validation) results after training. */
+  evaluation?: EvaluationResult;
 }
 
 // ---- files ----

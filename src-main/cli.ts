@@ -1,8 +1,11 @@
 // Headless LayerLab: `layerlab <command> [options]`. Each command lives in src-main/cli/<command>.ts.
 import { CliError, type CliCommand } from './cli/args';
 import { inspectCommand } from './cli/inspect';
+import { trainCommand } from './cli/train';
+import { exportCommand } from './cli/export';
+import { importCommand } from './cli/import';
 
-const COMMANDS: CliCommand[] = [inspectCommand];
+const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);

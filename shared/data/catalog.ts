@@ -370,6 +370,10 @@ export function getDescriptor(id: string): DatasetDescriptor | undefined {
 export function datasetShapes(config: DatasetConfig): DatasetShapes {
   const entry = ENTRIES.find((e) => e.descriptor.id === config.id);
   if (!entry) throw new Error(`Unknown dataset '${config.id}'. Known: ${DATASETS.map((d) => d.id).join(', ')}.`);
+  const reps = entry.descriptor.representations;
+  if (!reps.includes(config.representation)) {
+    throw new Error(`${entry.descriptor.name} has no '${config.representation}' representation; choose ${reps.map((r) => `'${r}'`).join(' or ')}.`);
+  }
   return entry.shapes(config);
 }
 

@@ -47,7 +47,16 @@ export interface DatasetConfig {
   options?: Record<string, string | number | boolean>;
 }
 
-export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamax' | 'rmsprop' | 'adagrad' | 'adadelta';
+export type OptimizerName =
+  | 'sgd'
+  | 'momentum'
+  | 'nesterov'
+  | 'adam'
+  | 'adamw'
+  | 'adamax'
+  | 'rmsprop'
+  | 'adagrad'
+  | 'adadelta';
 export type LossName =
   | 'categoricalCrossentropy'
   | 'sparseCategoricalCrossentropy'
@@ -55,6 +64,43 @@ export type LossName =
   | 'meanSquaredError'
   | 'meanAbsoluteError';
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
+export type LrScheduleType = 'none' | 'step' | 'exponential' | 'cosine' | 'plateau';
+
+/** Learning rate per epoch; the base rate is TrainingConfig.learningRate. Unused fields are ignored. */
+export interface LrScheduleConfig {
+  type: LrScheduleType;
+  /** 'step': multiply by gamma every stepEpochs epochs (default 10). */
+  stepEpochs?: number;
+  /** 'step' / 'exponential': the factor (default 0.1 for step, 0.95 for exponential). */
+  gamma?: number;
+  /** 'cosine' / 'plateau': the floor (default 0). */
+  minLr?: number;
+  /** 'plateau': epochs without improvement of val_loss (loss without validation) before reducing (default 5). */
+  patience?: number;
+  /** 'plateau': multiply by this on a plateau (default 0.1). */
+  factor?: number;
+}
+
+export type EarlyStoppingMonitor = 'val_loss' | 'val_acc' | 'loss';
+
+export interface EarlyStoppingConfig {
+  monitor: EarlyStoppingMonitor;
+  /** Epochs without improvement before stopping. */
+  patience: number;
+  /** Smallest change that counts as an improvement (default 0). */
+  minDelta?: number;
+  /** Put the best epoch's weights back when training ends (default true). */
+  restoreBest?: boolean;
+}
+
+/** Gradient clipping before the optimizer step; either or both. */
+export interface GradientClipConfig {
+  /** Scale all gradients together so their global L2 norm is at most this. */
+  clipNorm?: number;
+  /** Clip every gradient element to [-clipValue, clipValue]. */
+  clipValue?: number;
+}
 
 export interface TrainingConfig {
   epochs: number;
@@ -67,7 +113,16 @@ export interface TrainingConfig {
   /** Extra metrics; 'accuracy' is the usual one. */
   metrics: string[];
   backend: BackendChoice;
+  /** Shuffle order and weight initialisation (default: the dataset seed). */
   seed?: number;
+  /** Learning-rate schedule; absent = constant. */
+  lrSchedule?: LrScheduleConfig;
+  /** Absent = train all epochs. */
+  earlyStopping?: EarlyStoppingConfig;
+  /** Absent = no clipping. */
+  gradientClip?: GradientClipConfig;
+  /** 'adamw' only: decoupled weight decay (default 0.01). */
+  weightDecay?: number;
 }
 
 export interface GraphFile {

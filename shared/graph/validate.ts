@@ -13,6 +13,9 @@ import {
   type GraphFile,
   type GraphNode,
   type TrainingConfig,
+  type LrScheduleConfig,
+  type EarlyStoppingConfig,
+  type GradientClipConfig,
 } from './types';
 
 export class GraphFileError extends Error {
@@ -32,7 +35,9 @@ type Obj = Record<string, unknown>;
 const REPRESENTATIONS = ['vector', 'matrix', 'image', 'sequence'] as const;
 const LABEL_ENCODINGS = ['onehot', 'int'] as const;
 const NORMALIZATIONS = ['none', 'scale01', 'standardize'] as const;
-const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamax', 'rmsprop', 'adagrad', 'adadelta'] as const;
+const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'] as const;
+const LR_SCHEDULES = ['none', 'step', 'exponential', 'cosine', 'plateau'] as const;
+const EARLY_STOP_MONITORS = ['val_loss', 'val_acc', 'loss'] as const;
 const LOSSES = [
   'categoricalCrossentropy',
   'sparseCategoricalCrossentropy',
@@ -345,6 +350,46 @@ function validateTraining(raw: unknown, path: string): TrainingConfig {
   };
   if (raw.momentum !== undefined) config.momentum = f.number('momentum', 0, 1);
   if (raw.seed !== undefined) config.seed = f.int('seed');
+  if (raw.lrSchedule !== undefined) config.lrSchedule = validateLrSchedule(raw.lrSchedule, `${path}.lrSchedule`);
+  if (raw.earlyStopping !== undefined) config.earlyStopping = validateEarlyStopping(raw.earlyStopping, `${path}.earlyStopping`);
+  if (raw.gradientClip !== undefined) config.gradientClip = validateGradientClip(raw.gradientClip, `${path}.gradientClip`);
+  if (raw.weightDecay !== undefined) config.weightDecay = f.number('weightDecay', 0, 1);
+  return config;
+}
+
+function validateLrSchedule(raw: unknown, path: string): LrScheduleConfig {
+  if (!isObj(raw)) throw new GraphFileError(path, `must be the learning-rate schedule object, got ${show(raw)}`);
+  const f = fields(raw, path);
+  const config: LrScheduleConfig = { type: f.oneOf('type', LR_SCHEDULES) };
+  if (raw.stepEpochs !== undefined) config.stepEpochs = f.int('stepEpochs', 1, 100_000);
+  if (raw.gamma !== undefined) config.gamma = f.positive('gamma', 1);
+  if (raw.minLr !== undefined) config.minLr = f.number('minLr', 0, 10);
+  if (raw.patience !== undefined) config.patience = f.int('patience', 0, 100_000);
+  if (raw.factor !== undefined) {
+    config.factor = f.positive('factor', 1);
+    if (config.factor >= 1) throw new GraphFileError(`${path}.factor`, `must be below 1 (it shrinks the learning rate), got ${config.factor}`);
+  }
+  return config;
+}
+
+function validateEarlyStopping(raw: unknown, path: string): EarlyStoppingConfig {
+  if (!isObj(raw)) throw new GraphFileError(path, `must be the early-stopping object, got ${show(raw)}`);
+  const f = fields(raw, path);
+  const config: EarlyStoppingConfig = { monitor: f.oneOf('monitor', EARLY_STOP_MONITORS), patience: f.int('patience', 0, 100_000) };
+  if (raw.minDelta !== undefined) config.minDelta = f.number('minDelta', 0);
+  if (raw.restoreBest !== undefined) {
+    if (typeof raw.restoreBest !== 'boolean') throw new GraphFileError(`${path}.restoreBest`, `must be true or false, got ${show(raw.restoreBest)}`);
+    config.restoreBest = raw.restoreBest;
+  }
+  return config;
+}
+
+function validateGradientClip(raw: unknown, path: string): GradientClipConfig {
+  if (!isObj(raw)) throw new GraphFileError(path, `must be the gradient-clipping object, got ${show(raw)}`);
+  const f = fields(raw, path);
+  const config: GradientClipConfig = {};
+  if (raw.clipNorm !== undefined) config.clipNorm = f.positive('clipNorm');
+  if (raw.clipValue !== undefined) config.clipValue = f.positive('clipValue');
   return config;
 }
 

@@ -66,6 +66,8 @@ describe('catalogue', () => {
   it('rejects an unknown id with the list of known ones', async () => {
     expect(() => datasetShapes(testConfig('nope'))).toThrow(/Unknown dataset 'nope'. Known: mnist-bundled/);
     await expect(loadDataset(testConfig('nope'), ctx())).rejects.toThrow(/unknown dataset 'nope'/);
+    expect(() => datasetShapes(testConfig('time-series', { representation: 'image' }))).toThrow(/no 'image' representation; choose 'sequence'/);
+    await expect(loadDataset(testConfig('csv', { representation: 'image' }), ctx())).rejects.toThrow(/CSV table has no 'image' representation/);
   });
 
   for (const d of DATASETS.filter((x) => x.id !== 'mnist-bundled')) {

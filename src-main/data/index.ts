@@ -52,11 +52,6 @@ const LOADERS: Record<string, Loader> = {
   'image-folder': { load: loadImageFolder, describe: describeImageFolder },
 };
 
-/** Registers a loader (used by the reader modules below). */
-export function registerLoader(id: string, loader: Loader): void {
-  LOADERS[id] = loader;
-}
-
 export function listDatasets(): DatasetDescriptor[] {
   return DATASETS.filter((d) => LOADERS[d.id]);
 }
@@ -65,6 +60,9 @@ function descriptorOf(config: DatasetConfig): DatasetDescriptor {
   const descriptor = getDescriptor(config.id);
   if (!descriptor || !LOADERS[config.id]) {
     throw new DatasetError(`unknown dataset '${config.id}'; known: ${listDatasets().map((d) => d.id).join(', ')}`);
+  }
+  if (!descriptor.representations.includes(config.representation)) {
+    throw new DatasetError(`${descriptor.name} has no '${config.representation}' representation; choose ${descriptor.representations.map((r) => `'${r}'`).join(' or ')}`);
   }
   return descriptor;
 }

@@ -1,17 +1,20 @@
 // tfjs optimizers from the graph's TrainingConfig.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { OptimizerName, TrainingConfig } from '../../shared/graph/types';
+import type { GradientClipConfig, OptimizerName, TrainingConfig } from '../../shared/graph/types';
 
 type TF = typeof tfTypes;
 
 /** Momentum used by 'momentum' / 'nesterov' when the config leaves it out (the usual textbook value). */
 export const DEFAULT_MOMENTUM = 0.9;
+/** AdamW's decoupled weight decay when the config leaves it out (PyTorch's default). */
+export const DEFAULT_WEIGHT_DECAY = 0.01;
 
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
   'sgd',
   'momentum',
   'nesterov',
   'adam',
+  'adamw',
   'adamax',
   'rmsprop',
   'adagrad',
@@ -60,8 +63,102 @@ function fixedAdadelta(tf: TF, lr: number): tfTypes.Optimizer {
   return opt;
 }
 
+type GradientList = { name: string; tensor: tfTypes.Tensor | null }[];
+type ApplyGradients = (grads: tfTypes.NamedTensorMap | { name: string; tensor: tfTypes.Tensor }[]) => void;
+
+function gradientList(grads: tfTypes.NamedTensorMap | { name: string; tensor: tfTypes.Tensor }[]): GradientList {
+  return Array.isArray(grads) ? grads : Object.keys(grads).map((name) => ({ name, tensor: grads[name] }));
+}
+
+/**
+ * AdamW (Loshchilov & Hutter): after each Adam step every updated weight shrinks by lr * weightDecay,
+ * decoupled from the adaptive gradient step. Every variable with a gradient is decayed (as torch.optim.AdamW
+ * over model.parameters()). The optimizer still saves as tfjs 'Adam': a reloaded one has no decay.
+ */
+function adamW(tf: TF, lr: number, weightDecay: number): tfTypes.Optimizer {
+  const opt = tf.train.adam(lr);
+  const adamStep: ApplyGradients = opt.applyGradients.bind(opt);
+  opt.applyGradients = (grads) => {
+    adamStep(grads);
+    const rate = (opt as unknown as { learningRate: number }).learningRate;
+    const keep = 1 - rate * weightDecay;
+    tf.tidy(() => {
+      for (const { name, tensor } of gradientList(grads)) {
+        if (tensor == null) continue;
+        const value = tf.engine().registeredVariables[name];
+        value.assign(value.mul(keep));
+      }
+    });
+  };
+  return opt;
+}
+
+/** What the clipping wrapper saw at the last step (the fit loop reports it as 'grad_norm'). */
+export interface ClipStats {
+  /** Global L2 norm of the gradients before clipping. */
+  lastNorm: number;
+  /** Steps whose gradients were scaled down by clipNorm. */
+  clippedSteps: number;
+  steps: number;
+}
+
+const clipStats = new WeakMap<tfTypes.Optimizer, ClipStats>();
+
+export function clipStatsOf(optimizer: tfTypes.Optimizer | undefined): ClipStats | undefined {
+  return optimizer ? clipStats.get(optimizer) : undefined;
+}
+
+/**
+ * Clips gradients before the optimizer's step. tfjs optimizers do not clip; LayersModel.trainOnBatch
+ * calls optimizer.minimize = computeGradients + applyGradients, so wrapping applyGradients clips inside
+ * the normal training step (metrics, regularisers and all). clipNorm scales all gradients together so
+ * the global L2 norm is at most clipNorm (PyTorch clip_grad_norm_); clipValue then clips each element.
+ */
+export function withGradientClipping(tf: TF, opt: tfTypes.Optimizer, clip: GradientClipConfig): tfTypes.Optimizer {
+  const { clipNorm, clipValue } = clip;
+  if (clipNorm === undefined && clipValue === undefined) return opt;
+  const stats: ClipStats = { lastNorm: NaN, clippedSteps: 0, steps: 0 };
+  clipStats.set(opt, stats);
+  const step: ApplyGradients = opt.applyGradients.bind(opt);
+  opt.applyGradients = (grads) => {
+    const list = gradientList(grads);
+    const present = list.filter((g): g is { name: string; tensor: tfTypes.Tensor } => g.tensor != null);
+    const [norm, ...clipped] = tf.tidy(() => {
+      const sumSquares = tf.addN(present.map((g) => tf.sum(tf.square(g.tensor))));
+      const globalNorm = tf.sqrt(sumSquares);
+      // scale = clipNorm / max(norm, clipNorm): 1 when the norm is within bounds.
+      const scale = clipNorm === undefined ? null : tf.div(clipNorm, tf.maximum(globalNorm, clipNorm));
+      const out = present.map((g) => {
+        let t = scale ? tf.mul(g.tensor, scale) : g.tensor;
+        if (clipValue !== undefined) t = tf.clipByValue(t, -clipValue, clipValue);
+        return t === g.tensor ? tf.clone(t) : t;
+      });
+      return [globalNorm, ...out];
+    });
+    try {
+      stats.lastNorm = norm.dataSync()[0];
+      stats.steps++;
+      if (clipNorm !== undefined && stats.lastNorm > clipNorm) stats.clippedSteps++;
+      let k = 0;
+      // Same names in the same order: stateful optimizers index their slots by position.
+      step(list.map((g) => ({ name: g.name, tensor: g.tensor == null ? (null as unknown as tfTypes.Tensor) : clipped[k++] })));
+    } finally {
+      tf.dispose([norm, ...clipped]);
+    }
+  };
+  return opt;
+}
+
 export function makeOptimizer(
-  training: Pick<TrainingConfig, 'optimizer' | 'learningRate' | 'momentum'>,
+  training: Pick<TrainingConfig, 'optimizer' | 'learningRate' | 'momentum' | 'weightDecay' | 'gradientClip'>,
+  tf: TF,
+): tfTypes.Optimizer {
+  const opt = makeBaseOptimizer(training, tf);
+  return training.gradientClip ? withGradientClipping(tf, opt, training.gradientClip) : opt;
+}
+
+function makeBaseOptimizer(
+  training: Pick<TrainingConfig, 'optimizer' | 'learningRate' | 'momentum' | 'weightDecay'>,
   tf: TF,
 ): tfTypes.Optimizer {
   const lr = training.learningRate;
@@ -81,6 +178,13 @@ export function makeOptimizer(
       return tf.train.momentum(lr, momentum, true);
     case 'adam':
       return tf.train.adam(lr);
+    case 'adamw': {
+      const wd = training.weightDecay ?? DEFAULT_WEIGHT_DECAY;
+      if (!(Number.isFinite(wd) && wd >= 0 && wd < 1)) {
+        throw new Error(`Training setting 'weightDecay' must be in [0, 1), got ${String(wd)}`);
+      }
+      return adamW(tf, lr, wd);
+    }
     case 'adamax':
       return tf.train.adamax(lr);
     case 'rmsprop':

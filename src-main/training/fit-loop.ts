@@ -3,8 +3,12 @@
 // stop and pause act between batches, NaN losses stop the run at once, and no whole-split tensor is held.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { BackendInfo, BatchMetrics, EpochMetrics, TrainEventBody } from '../../shared/api';
+import type { EarlyStoppingConfig, LrScheduleConfig } from '../../shared/graph/types';
 import type { TensorData } from '../data/types';
+import { LrScheduler, optimizerLearningRate, setOptimizerLearningRate } from '../engine/schedules';
+import { clipStatsOf } from '../engine/optimizers';
 import type { TrainControl } from './control';
+import { BestTracker, EarlyStopper, resolveMonitor, WeightSnapshot } from './early-stopping';
 
 type TF = typeof tfTypes;
 
@@ -26,8 +30,12 @@ export interface FitOptions {
   backend: BackendInfo;
   shuffle?: boolean;
   seed?: number;
-  /** Only for the NaN hint. */
+  /** The base learning rate for the schedule (default: the optimizer's) and the NaN hint. */
   learningRate?: number;
+  /** Learning rate per epoch; absent = constant. */
+  lrSchedule?: LrScheduleConfig;
+  /** Absent = train every epoch. */
+  earlyStopping?: EarlyStoppingConfig;
   /** Only for the NaN hint: the dataset's normalisation setting. */
   normalization?: string;
   /** Minimum time between 'batch' events (the last batch of an epoch is always sent). Default 100 ms. */
@@ -36,8 +44,24 @@ export interface FitOptions {
   onEpochEnd?: (epoch: number) => void;
 }
 
+/** The best epoch's weights; the caller saves them (best/) and must dispose them. */
+export interface BestWeights {
+  epoch: number;
+  monitor: string;
+  metrics: EpochMetrics;
+  snapshot: WeightSnapshot;
+}
+
 export type FitOutcome =
-  | { status: 'completed' | 'stopped'; durationMs: number; final: EpochMetrics | null; epochsDone: number }
+  | {
+      status: 'completed' | 'stopped';
+      durationMs: number;
+      final: EpochMetrics | null;
+      epochsDone: number;
+      /** Set when early stopping ended the run. */
+      stopReason?: string;
+      best: BestWeights | null;
+    }
   | { status: 'failed'; error: string; hint?: string; durationMs: number };
 
 export type Emit = (event: TrainEventBody) => void;
@@ -46,7 +70,14 @@ export type Emit = (event: TrainEventBody) => void;
 export function outcomeEvent(outcome: FitOutcome): TrainEventBody {
   return outcome.status === 'failed'
     ? { type: 'failed', error: outcome.error, hint: outcome.hint }
-    : { type: 'done', status: outcome.status, durationMs: outcome.durationMs, final: outcome.final };
+    : {
+        type: 'done',
+        status: outcome.status,
+        durationMs: outcome.durationMs,
+        final: outcome.final,
+        ...(outcome.stopReason ? { stopReason: outcome.stopReason } : {}),
+        ...(outcome.best ? { bestEpoch: outcome.best.epoch, best: outcome.best.metrics } : {}),
+      };
 }
 
 class NonFiniteLossError extends Error {}
@@ -188,6 +219,12 @@ export async function fitModel(
   const { epochs, batchSize } = opts;
   const train = data.train;
   const interval = opts.batchEventIntervalMs ?? 100;
+  const snapshot = new WeightSnapshot(tf);
+  let tracker: BestTracker | null = null;
+  const bestOf = (): BestWeights | null =>
+    tracker && tracker.bestEpoch >= 0 && !snapshot.empty
+      ? { epoch: tracker.bestEpoch, monitor: tracker.monitor, metrics: tracker.bestMetrics!, snapshot }
+      : null;
   try {
     if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`'epochs' must be a whole number >= 1, got ${epochs}`);
     if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`'batchSize' must be a whole number >= 1, got ${batchSize}`);
@@ -196,6 +233,16 @@ export async function fitModel(
     if (data.validation) checkSplit(data.validation, model, 'validation');
 
     const names = model.metricsNames;
+    const optimizer = model.optimizer;
+    const baseLr = opts.learningRate ?? optimizerLearningRate(optimizer);
+    const scheduler = new LrScheduler(opts.lrSchedule, baseLr, epochs);
+    const hasValidation = !!data.validation && data.validation.size > 0;
+    const watched = resolveMonitor(opts.earlyStopping?.monitor, hasValidation, names);
+    if (watched.note) emit({ type: 'log', level: 'warn', message: watched.note });
+    const stopper = opts.earlyStopping ? new EarlyStopper(watched.monitor, opts.earlyStopping) : null;
+    // The best epoch is always tracked (best/ weights): by the early-stopping monitor, else val_loss or loss.
+    tracker = stopper ? stopper.tracker : new BestTracker(watched.monitor);
+    const clip = clipStatsOf(optimizer);
     const batchesPerEpoch = Math.ceil(train.size / batchSize);
     const totalSteps = batchesPerEpoch * epochs;
     emit({
@@ -222,6 +269,9 @@ export async function fitModel(
       if (order) shuffleInPlace(order, random);
       epochSums.reset();
       sinceEmit.reset();
+      const lr = scheduler.lrFor(epoch);
+      setOptimizerLearningRate(optimizer, lr);
+      let normSum = 0;
       let epochActiveMs = 0;
       let epochSamples = 0;
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
@@ -233,7 +283,7 @@ export async function fitModel(
           if (!control.stopping) emit({ type: 'resumed' });
         }
         if (control.stopping) {
-          return { status: 'stopped', durationMs: Date.now() - wallStart, final, epochsDone };
+          return { status: 'stopped', durationMs: Date.now() - wallStart, final, epochsDone, best: bestOf() };
         }
 
         const t0 = performance.now();
@@ -259,6 +309,7 @@ export async function fitModel(
         }
         epochSums.add(values, end - start);
         sinceEmit.add(values, end - start);
+        if (clip) normSum += clip.lastNorm;
 
         const now = performance.now();
         const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -280,18 +331,35 @@ export async function fitModel(
 
       const tEval = performance.now();
       const metrics: EpochMetrics = epochSums.metrics();
-      if (data.validation && data.validation.size > 0) {
-        Object.assign(metrics, evaluate(tf, model, data.validation, batchSize, names));
+      if (hasValidation) {
+        Object.assign(metrics, evaluate(tf, model, data.validation!, batchSize, names));
       }
+      metrics.lr = lr;
+      if (clip) metrics.grad_norm = normSum / batchesPerEpoch;
+      if (tracker.update(epoch, metrics)) snapshot.take(model);
       const evalMs = performance.now() - tEval;
       activeMs += evalMs;
       final = metrics;
       epochsDone = epoch + 1;
       emit({ type: 'epoch', epoch, metrics, durationMs: epochActiveMs + evalMs });
+      const reduced = scheduler.observe((hasValidation ? metrics.val_loss : metrics.loss) ?? NaN);
+      if (reduced) emit({ type: 'log', level: 'info', message: reduced });
       opts.onEpochEnd?.(epoch);
+      if (stopper?.shouldStop() && epoch < epochs - 1) {
+        const stopReason = stopper.reason(epoch);
+        if (stopper.restoreBest) snapshot.restore(model);
+        emit({ type: 'log', level: 'info', message: stopReason });
+        return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, stopReason, best: bestOf() };
+      }
     }
-    return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone };
+    // Training ran to the end: with restoreBest the model still ends on its best weights (as Keras does).
+    if (stopper?.restoreBest && tracker.bestEpoch >= 0 && tracker.bestEpoch !== epochsDone - 1) {
+      snapshot.restore(model);
+      emit({ type: 'log', level: 'info', message: `Restored the weights of epoch ${tracker.bestEpoch + 1} (best ${tracker.monitor}).` });
+    }
+    return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, best: bestOf() };
   } catch (err) {
+    snapshot.dispose();
     const durationMs = Date.now() - wallStart;
     if (err instanceof NonFiniteLossError) {
       return { status: 'failed', error: err.message, hint: nonFiniteHint(opts.learningRate, opts.normalization), durationMs };

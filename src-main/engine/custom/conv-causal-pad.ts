@@ -55,8 +55,3 @@ export function causalPad1DClass(tf: TF): CausalPad1DClass {
   classes.set(tf, CausalPad1D);
   return CausalPad1D;
 }
-
-/** Call before loading a saved model that may contain CausalPad1D (else tfjs reports "Unknown layer"). */
-export function registerConvCustomLayers(tf: TF): void {
-  causalPad1DClass(tf);
-}

@@ -7,7 +7,7 @@ import type { ParamValues } from '../../../../shared/layers/types';
 import { inferGraph } from '../../../../shared/infer';
 import { buildModel } from '../../compile';
 import { ensureGradientFixes } from '../../custom/gradients';
-import { registerConvCustomLayers } from '../../custom/conv-causal-pad';
+import { registerConvCustomLayers } from '../../custom/conv-register';
 import { predictionGap, pseudoRandom, roundTrip, trainSteps } from '../conv/test-support';
 
 beforeAll(async () => {

@@ -1,0 +1,248 @@
+// The two browser rows: web host start to interactive (spawn `tsx src-main/web/serve.ts --port 0`, open the
+// printed URL in Debian's Chromium, wait for the canvas and the backend badge), and canvas frame times while
+// panning a 300-node graph opened through the page's hidden file input.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { syntheticGraph } from './graphs';
+import { median, percentile } from './results';
+
+const ROOT = path.resolve(__dirname, '..');
+const WEB_INDEX = path.join(ROOT, 'out/renderer-web/index.html');
+export const CHROMIUM = process.env.LAYERLAB_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const VIEWPORT = { width: 1400, height: 900 };
+/** The canvas is up and the page has talked to the host (the badge shows the backend it reported). */
+const INTERACTIVE = '.react-flow__renderer';
+const CONNECTED = '[data-testid="backend-badge"]';
+
+export interface StartResult {
+  runs: number;
+  /** Spawn to the URL being printed. */
+  hostReadyMs: number;
+  /** page.goto to canvas + backend badge shown. */
+  pageMs: number;
+  totalMs: number;
+}
+
+export interface FrameResult {
+  nodes: number;
+  renderedNodes: number;
+  durationMs: number;
+  frames: number;
+  fps: number;
+  p50FrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  drags: number;
+}
+
+/** Why the browser rows cannot run here, or null. Builds the web renderer when it is missing. */
+export function browserBlocker(log: (line: string) => void): string | null {
+  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set LAYERLAB_CHROMIUM)`;
+  if (!fs.existsSync(WEB_INDEX)) {
+    log('browser: out/renderer-web is missing, running npm run build:web ...');
+    const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    if (build.status !== 0 || !fs.existsSync(WEB_INDEX)) {
+      const tail = `${build.stderr ?? ''}${build.stdout ?? ''}`.trim().split('\n').slice(-3).join(' / ');
+      return `the web renderer is not built and npm run build:web failed (${build.error?.message ?? tail})`;
+    }
+  }
+  return null;
+}
+
+interface Host {
+  child: ChildProcess;
+  url: string;
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns the web host on a free port with a throwaway LAYERLAB_HOME and waits for its URL line. */
+async function startHost(home: string): Promise<Host> {
+  const t0 = performance.now();
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-main/web/serve.ts', '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, LAYERLAB_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host printed no URL within 60 s: ${output.slice(-300)}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with code ${code} before printing its URL: ${output.slice(-300)}`));
+    });
+  });
+  const readyMs = performance.now() - t0;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, url, readyMs, stop };
+}
+
+async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.warn(`[page error] ${err.message}`));
+  return page;
+}
+
+async function timeToInteractive(page: Page, url: string): Promise<number> {
+  const t0 = performance.now();
+  await page.goto(url);
+  await page.waitForSelector(INTERACTIVE, { state: 'visible', timeout: 60_000 });
+  await page.waitForSelector(CONNECTED, { state: 'visible', timeout: 60_000 });
+  return performance.now() - t0;
+}
+
+/** A point in the middle of the canvas where the empty pane (not a node, edge or overlay) takes the mouse. */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const r = pane.getBoundingClientRect();
+    for (let fy = 0.3; fy <= 0.7; fy += 0.02) {
+      for (let fx = 0.3; fx <= 0.7; fx += 0.02) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    return null;
+  });
+}
+
+async function viewportTransform(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
+}
+
+/** Records requestAnimationFrame timestamps in window.__frames until window.__recording is false. */
+const FRAME_RECORDER = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+
+/** Opens a generated graph through the hidden file input and pans it with mouse drags while counting frames. */
+async function panFrames(page: Page, nodes: number, durationMs: number): Promise<FrameResult> {
+  const graph = syntheticGraph(nodes);
+  await page.setInputFiles('[data-testid="file-input"]', {
+    name: 'bench.layerlab.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(graph)),
+  });
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, nodes, { timeout: 60_000 });
+  await page.waitForTimeout(1000); // fitView runs 50 ms after a new document; let layout settle
+  const renderedNodes = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
+
+  // A string, not a function: tsx's esbuild would wrap named inner functions in a __name helper the page lacks.
+  await page.evaluate(FRAME_RECORDER);
+  const directions = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+  const step = 12;
+  const stepsPerDrag = 25;
+  const start = performance.now();
+  let drags = 0;
+  let panned = false;
+  while (performance.now() - start < durationMs) {
+    const p = await emptyPanePoint(page);
+    if (!p) throw new Error('no empty spot on the canvas to drag from');
+    const before = drags === 0 ? await viewportTransform(page) : '';
+    const [dx, dy] = directions[drags % directions.length];
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    for (let i = 1; i <= stepsPerDrag; i++) await page.mouse.move(p.x + dx * step * i, p.y + dy * step * i);
+    await page.mouse.up();
+    if (drags === 0) panned = (await viewportTransform(page)) !== before;
+    drags++;
+  }
+  const elapsed = performance.now() - start;
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+  if (!panned) throw new Error('dragging the empty canvas did not move the view (pan is off or the drag hit something else)');
+  const deltas = frames.slice(1).map((t, i) => t - frames[i]);
+  if (deltas.length < 10) throw new Error(`only ${frames.length} animation frames in ${elapsed.toFixed(0)} ms`);
+  const span = frames[frames.length - 1] - frames[0];
+  return {
+    nodes,
+    renderedNodes,
+    durationMs: elapsed,
+    frames: deltas.length,
+    fps: (deltas.length * 1000) / span,
+    p50FrameMs: median(deltas),
+    p95FrameMs: percentile(deltas, 95),
+    maxFrameMs: Math.max(...deltas),
+    drags,
+  };
+}
+
+export interface BrowserBenchResult {
+  start: StartResult | Error;
+  frames: FrameResult | Error;
+}
+
+/** Runs start-to-interactive `runs` times (median), then the pan benchmark in the last page. */
+export async function benchBrowser(opts: { runs: number; nodes: number; panMs: number }, log: (line: string) => void): Promise<BrowserBenchResult> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-home-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const ready: number[] = [];
+  const pages: number[] = [];
+  let host: Host | null = null;
+  let page: Page | null = null;
+  try {
+    let start: StartResult | Error;
+    try {
+      for (let i = 0; i < opts.runs; i++) {
+        if (host) await host.stop();
+        if (page) await page.context().close();
+        log(`browser: web host start ${i + 1}/${opts.runs} ...`);
+        page = await openPage(browser);
+        host = await startHost(home);
+        ready.push(host.readyMs);
+        pages.push(await timeToInteractive(page, host.url));
+      }
+      const hostReadyMs = median(ready);
+      const pageMs = median(pages);
+      start = { runs: opts.runs, hostReadyMs, pageMs, totalMs: median(ready.map((r, i) => r + pages[i])) };
+    } catch (err) {
+      start = err instanceof Error ? err : new Error(String(err));
+    }
+    let frames: FrameResult | Error;
+    if (start instanceof Error || !page) {
+      frames = new Error(`the page did not come up (${start instanceof Error ? start.message : 'no page'})`);
+    } else {
+      try {
+        log(`browser: panning ${opts.nodes} nodes for ${opts.panMs / 1000} s ...`);
+        frames = await panFrames(page, opts.nodes, opts.panMs);
+      } catch (err) {
+        frames = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    return { start, frames };
+  } finally {
+    await browser.close();
+    if (host) await host.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}

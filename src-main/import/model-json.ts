@@ -1,0 +1,285 @@
+// Opens a TensorFlow.js Layers model.json, or a Keras model JSON config (model.to_json()), as a LayerLab
+// GraphFile: known layer classes map to LayerLab kinds, nodes are laid out left to right by depth, and an
+// Output node is added for every model output. Unknown classes are refused with a message naming them.
+import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type GraphNode, type Representation } from '../../shared/graph/types';
+import { defaultDatasetConfig, defaultTrainingConfig } from '../../shared/graph/defaults';
+import type { ParamValues } from '../../shared/layers/types';
+import { COLUMN_WIDTH } from '../../shared/templates/build';
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+type Json = Record<string, unknown>;
+/** A reference to another layer's output: layer name, node index, tensor index. */
+type Ref = { layer: string; tensor: number };
+
+interface LayerSpec {
+  name: string;
+  className: string;
+  config: Json;
+  inbound: Ref[];
+}
+
+const ROW_HEIGHT = 140;
+
+const ACTIVATIONS: Record<string, string> = { hard_sigmoid: 'hardSigmoid', silu: 'swish' };
+function activation(v: unknown): string {
+  const name = typeof v === 'string' ? v : typeof v === 'object' && v ? String((v as Json).class_name ?? 'linear') : 'linear';
+  return ACTIVATIONS[name] ?? name;
+}
+
+function single(v: unknown, what: string, layer: string): number {
+  const list = Array.isArray(v) ? (v as number[]) : [v as number];
+  if (list.some((d) => d !== list[0])) throw new ImportError(`Layer '${layer}': ${what} ${JSON.stringify(v)} is not square; LayerLab layers use one size for every axis`);
+  return Number(list[0]);
+}
+
+function sampleShape(config: Json, layer: string): number[] {
+  const batch = (config.batch_input_shape ?? config.batch_shape) as (number | null)[] | undefined;
+  if (!Array.isArray(batch)) throw new ImportError(`Input layer '${layer}' has no batch_input_shape`);
+  const shape = batch.slice(1);
+  if (shape.some((d) => d === null)) throw new ImportError(`Input layer '${layer}' has an unknown size in [${shape.join(', ')}]; LayerLab inputs need fixed sizes`);
+  return shape as number[];
+}
+
+/** LayerLab kind and params for one Keras layer class (InputLayer handled separately). */
+function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
+  const c = l.config;
+  const rnn = (kind: string) => {
+    if (kind === 'GRU' && c.reset_after === true) {
+      throw new ImportError(`Layer '${l.name}': GRU with reset_after=True (the Keras default) has two biases per gate; LayerLab's GRU (tfjs) uses reset_after=False`);
+    }
+    return { kind, params: { units: Number(c.units), activation: activation(c.activation), returnSequences: !!c.return_sequences, returnState: !!c.return_state } };
+  };
+  switch (l.className) {
+    case 'Dense':
+      return { kind: 'Dense', params: { units: Number(c.units), activation: activation(c.activation), useBias: c.use_bias !== false } };
+    case 'Dropout':
+      return { kind: 'Dropout', params: { rate: Number(c.rate) } };
+    case 'Flatten':
+      return { kind: 'Flatten', params: {} };
+    case 'Activation':
+      return { kind: 'Activation', params: { activation: activation(c.activation) } };
+    case 'Reshape':
+      return { kind: 'Reshape', params: { targetShape: (c.target_shape as number[]).map(Number) } };
+    case 'Permute':
+      return { kind: 'Permute', params: { dims: (c.dims as number[]).map(Number) } };
+    case 'BatchNormalization':
+      return { kind: 'BatchNormalization', params: { momentum: Number(c.momentum ?? 0.99), epsilon: Number(c.epsilon ?? 0.001) } };
+    case 'LayerNormalization':
+      return { kind: 'LayerNormalization', params: { epsilon: Number(c.epsilon ?? 0.001) } };
+    case 'Add':
+    case 'Multiply':
+      return { kind: l.className, params: {} };
+    case 'Concatenate':
+      return { kind: 'Concatenate', params: { axis: Number(c.axis ?? -1) } };
+    case 'Conv2D':
+    case 'Conv1D':
+      return {
+        kind: l.className,
+        params: {
+          filters: Number(c.filters),
+          kernelSize: single(c.kernel_size, 'kernel_size', l.name),
+          strides: single(c.strides ?? 1, 'strides', l.name),
+          padding: String(c.padding ?? 'valid'),
+          dilationRate: single(c.dilation_rate ?? 1, 'dilation_rate', l.name),
+          activation: activation(c.activation),
+        },
+      };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const pool = single(c.pool_size ?? 2, 'pool_size', l.name);
+      const strides = c.strides == null ? pool : single(c.strides, 'strides', l.name);
+      return { kind: l.className, params: { poolSize: pool, strides: strides === pool ? 0 : strides, padding: String(c.padding ?? 'valid') } };
+    }
+    case 'MaxPool2D':
+    case 'AvgPool2D':
+      return mapLayer({ ...l, className: l.className === 'MaxPool2D' ? 'MaxPooling2D' : 'AveragePooling2D' });
+    case 'GlobalAveragePooling1D':
+    case 'GlobalAveragePooling2D':
+      return { kind: l.className, params: {} };
+    case 'Embedding':
+      return { kind: 'Embedding', params: { inputDim: Number(c.input_dim), outputDim: Number(c.output_dim), maskZero: !!c.mask_zero } };
+    case 'SimpleRNN':
+    case 'LSTM':
+    case 'GRU':
+      return rnn(l.className);
+    case 'Bidirectional': {
+      const inner = c.layer as Json | undefined;
+      const cell = String(inner?.class_name ?? '');
+      if (!['LSTM', 'GRU', 'SimpleRNN'].includes(cell)) throw new ImportError(`Layer '${l.name}': Bidirectional around '${cell}' is not supported (LSTM, GRU or SimpleRNN)`);
+      const ic = (inner!.config ?? {}) as Json;
+      return { kind: 'Bidirectional', params: { cell, units: Number(ic.units), mergeMode: String(c.merge_mode ?? 'concat'), returnSequences: !!ic.return_sequences } };
+    }
+    case 'RepeatVector':
+      return { kind: 'RepeatVector', params: { n: Number(c.n) } };
+    case 'TimeDistributed': {
+      const inner = c.layer as Json | undefined;
+      if (inner?.class_name !== 'Dense') throw new ImportError(`Layer '${l.name}': TimeDistributed around '${String(inner?.class_name)}' is not supported (only Dense)`);
+      const ic = (inner.config ?? {}) as Json;
+      return { kind: 'TimeDistributed', params: { units: Number(ic.units), activation: activation(ic.activation) } };
+    }
+    default:
+      throw new ImportError(`Layer '${l.name}' has class '${l.className}', which LayerLab cannot import (no matching layer kind)`);
+  }
+}
+
+/** Inbound references from tfjs / Keras 2 ([[name, node, tensor, kwargs], ...]) or Keras 3 (keras_history) layouts. */
+function inboundRefs(raw: unknown): Ref[] {
+  if (!Array.isArray(raw) || raw.length === 0) return [];
+  if (raw.length > 1) throw new ImportError('A layer is called more than once (shared layers); LayerLab graphs use each layer once');
+  const node = raw[0];
+  const refs: Ref[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      if (typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number') {
+        refs.push({ layer: v[0], tensor: v[2] });
+        return;
+      }
+      v.forEach(visit);
+    } else if (v && typeof v === 'object') {
+      const o = v as Json;
+      const hist = (o.config as Json | undefined)?.keras_history;
+      if (Array.isArray(hist)) refs.push({ layer: String(hist[0]), tensor: Number(hist[2]) });
+      else Object.values(o).forEach(visit);
+    }
+  };
+  if (node && typeof node === 'object' && !Array.isArray(node)) visit((node as Json).args);
+  else if (Array.isArray(node)) node.forEach((entry) => (Array.isArray(entry) && typeof entry[0] === 'string' ? refs.push({ layer: entry[0], tensor: Number(entry[2] ?? 0) }) : visit(entry)));
+  return refs;
+}
+
+function topologyOf(json: Json): Json {
+  const topo = (json.modelTopology ?? json) as Json;
+  const inner = (topo.model_config ?? topo) as Json; // tfjs nests Keras's {model_config, training_config} sometimes
+  if (typeof inner.class_name !== 'string' || !inner.config) {
+    throw new ImportError('Not a tfjs Layers model.json or Keras model config: no modelTopology / class_name + config');
+  }
+  return inner;
+}
+
+function readLayers(topo: Json): { layers: LayerSpec[]; outputs: Ref[] } {
+  const cls = String(topo.class_name);
+  const config = topo.config as Json | Json[];
+  const rawLayers = (Array.isArray(config) ? config : (config.layers as Json[])) ?? [];
+  if (!Array.isArray(rawLayers) || rawLayers.length === 0) throw new ImportError('The model has no layers');
+  const layers: LayerSpec[] = rawLayers.map((r, i) => {
+    const c = (r.config ?? {}) as Json;
+    return { name: String(r.name ?? c.name ?? `layer_${i}`), className: String(r.class_name), config: c, inbound: [] };
+  });
+  if (cls === 'Sequential') {
+    // A chain: each layer takes the previous; an InputLayer is made from the first layer's batch_input_shape.
+    const chain: LayerSpec[] = [];
+    if (layers[0].className !== 'InputLayer') {
+      chain.push({ name: `${layers[0].name}_input`, className: 'InputLayer', config: layers[0].config, inbound: [] });
+    }
+    for (const l of layers) {
+      if (chain.length) l.inbound = [{ layer: chain[chain.length - 1].name, tensor: 0 }];
+      chain.push(l);
+    }
+    return { layers: chain, outputs: [{ layer: chain[chain.length - 1].name, tensor: 0 }] };
+  }
+  if (cls !== 'Model' && cls !== 'Functional') throw new ImportError(`Model class '${cls}' is not supported (Sequential, Model or Functional)`);
+  rawLayers.forEach((r, i) => (layers[i].inbound = inboundRefs(r.inbound_nodes)));
+  const outs = (config as Json).output_layers as unknown[];
+  const outputs: Ref[] = (Array.isArray(outs) && Array.isArray(outs[0]) ? (outs as unknown[][]) : [outs]).map((o) => ({ layer: String(o[0]), tensor: Number(o[2] ?? 0) }));
+  return { layers, outputs };
+}
+
+function representationFor(shape: number[]): Representation {
+  return shape.length === 3 ? 'image' : shape.length === 2 ? 'matrix' : 'vector';
+}
+
+export function importModelJson(text: string, name = 'Imported model'): GraphFile {
+  let json: Json;
+  try {
+    json = JSON.parse(text) as Json;
+  } catch (err) {
+    throw new ImportError(`Not valid JSON: ${(err as Error).message}`);
+  }
+  const { layers, outputs } = readLayers(topologyOf(json));
+  const byName = new Map(layers.map((l) => [l.name, l]));
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const ids = new Map<string, string>();
+  /** A layer name that stands for another (CausalPad1D is folded into the Conv1D it feeds). */
+  const alias = new Map<string, Ref>();
+  const causalPad = new Map<string, number>();
+  let inputs = 0;
+  let firstInputShape: number[] | null = null;
+
+  const resolve = (ref: Ref): Ref => (alias.has(ref.layer) ? resolve(alias.get(ref.layer)!) : ref);
+  const handleOf = (layer: string, tensor: number): string => {
+    if (tensor === 0) return 'out';
+    const kind = nodes.find((n) => n.id === ids.get(layer))?.kind;
+    return kind === 'LSTM' ? (tensor === 1 ? 'h' : 'c') : 'h';
+  };
+
+  for (const l of layers) {
+    for (const ref of l.inbound) if (!byName.has(ref.layer)) throw new ImportError(`Layer '${l.name}' reads from unknown layer '${ref.layer}'`);
+    if (l.className === 'CausalPad1D') {
+      alias.set(l.name, l.inbound[0]);
+      causalPad.set(l.name, Number(l.config.padding ?? 0));
+      continue;
+    }
+    let kind: string;
+    let params: ParamValues;
+    if (l.className === 'InputLayer') {
+      const shape = sampleShape(l.config, l.name);
+      inputs++;
+      firstInputShape ??= shape;
+      kind = 'Input';
+      params = { feature: inputs === 1 ? 'x' : `x${inputs}`, shape };
+    } else {
+      ({ kind, params } = mapLayer(l));
+    }
+    if (kind === 'Conv1D' && l.inbound[0] && causalPad.has(l.inbound[0].layer)) params.padding = 'causal';
+    const id = l.name.replace(/[^A-Za-z0-9_-]/g, '_');
+    ids.set(l.name, id);
+    const refs = l.inbound.map(resolve);
+    if (['SimpleRNN', 'LSTM', 'GRU'].includes(kind) && refs.length > 1) params.useInitialState = true;
+    nodes.push({ id, kind, params, position: { x: 0, y: 0 } });
+    refs.forEach((ref, i) => {
+      const isMerge = kind === 'Add' || kind === 'Multiply' || kind === 'Concatenate';
+      const targetHandle = i === 0 || isMerge ? 'in' : kind === 'LSTM' ? (i === 1 ? 'h0' : 'c0') : 'h0';
+      const source = ids.get(ref.layer)!;
+      const sourceHandle = handleOf(ref.layer, ref.tensor);
+      edges.push({ id: `e_${source}_${sourceHandle}-${id}_${targetHandle}_${i}`, source, sourceHandle, target: id, targetHandle });
+    });
+  }
+  outputs.forEach((ref0, i) => {
+    const ref = resolve(ref0);
+    const id = `output${i === 0 ? '' : `_${i + 1}`}`;
+    nodes.push({ id, kind: 'Output', params: { target: i === 0 ? 'y' : `y${i + 1}` }, position: { x: 0, y: 0 } });
+    const source = ids.get(ref.layer);
+    if (!source) throw new ImportError(`Model output '${ref.layer}' is not a layer of the model`);
+    const sourceHandle = handleOf(ref.layer, ref.tensor);
+    edges.push({ id: `e_${source}_${sourceHandle}-${id}`, source, sourceHandle, target: id, targetHandle: 'in' });
+  });
+
+  layout(nodes, edges);
+  const dataset = defaultDatasetConfig();
+  if (firstInputShape) dataset.representation = representationFor(firstInputShape);
+  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() };
+}
+
+/** Left to right by depth (longest path from an input); nodes of one column stacked top to bottom. */
+function layout(nodes: GraphNode[], edges: GraphEdge[]): void {
+  const depth = new Map<string, number>();
+  for (const n of nodes) {
+    // Nodes are in topological order (Keras lists layers after their inputs), so one pass suffices.
+    const ins = edges.filter((e) => e.target === n.id).map((e) => depth.get(e.source) ?? 0);
+    depth.set(n.id, ins.length ? Math.max(...ins) + 1 : 0);
+  }
+  const rows = new Map<number, number>();
+  for (const n of nodes) {
+    const d = depth.get(n.id)!;
+    const row = rows.get(d) ?? 0;
+    rows.set(d, row + 1);
+    n.position = { x: d * COLUMN_WIDTH, y: row * ROW_HEIGHT };
+  }
+}
