@@ -9,20 +9,7 @@ import { loadDataset } from '../src-main/data';
 import { TrainControl } from '../src-main/training/control';
 import { fitModel } from '../src-main/training/fit-loop';
 import { fitDataOf, mlp } from '../src-main/training/testing/fixtures';
-
-export interface MemoryChildResult {
-  backend: string;
-  trainSamples: number;
-  loadMs: number;
-  trainMs: number;
-  samplesPerSec: number;
-  accuracy: number | null;
-  /** Peak resident set size of this process, MiB. */
-  peakRssMiB: number;
-  heapUsedMiB: number;
-}
-
-export const HIDDEN = [128];
+import { HIDDEN, type MemoryChildResult } from './memory';
 
 async function main(): Promise<void> {
   const [backendArg, folder] = process.argv.slice(2);

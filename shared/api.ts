@@ -3,6 +3,7 @@
 // (src-main/api-handlers.ts); a unit test fails if either misses one.
 import type { GraphFile, TrainingConfig, DatasetConfig } from './graph/types';
 import type { DatasetDescriptor, DatasetShapes } from './data/types';
+import type { ExperimentRecord, ExperimentSummary } from './experiments/types';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -199,6 +200,17 @@ export interface Api {
   openGraphFile(req: void): Promise<OpenGraphResult>;
   /** Electron: writes atomically, asks for a path when `path` is null. Web host: 'unsupported' (download). */
   saveGraphFile(req: { path: string | null; suggestedName: string; content: string }): Promise<SaveGraphResult>;
+  /** Runs the trials of graph.extras.experiment (shared/experiments) one after another. */
+  startExperiment(req: { graph: GraphFile }): Promise<{ experimentId: string }>;
+  /** Stops the running trial and drops the queued ones. */
+  cancelExperiment(req: { experimentId: string }): Promise<void>;
+  /** Pauses the running trial and holds the queue. */
+  pauseExperiment(req: { experimentId: string }): Promise<void>;
+  resumeExperiment(req: { experimentId: string }): Promise<void>;
+  /** New order of the waiting trials (a permutation of ExperimentRecord.queue). */
+  reorderExperiment(req: { experimentId: string; queue: number[] }): Promise<void>;
+  getExperiment(req: { experimentId: string }): Promise<ExperimentRecord>;
+  listExperiments(req: void): Promise<ExperimentSummary[]>;
 }
 
 export type ApiMethod = keyof Api;
@@ -219,6 +231,13 @@ const methodTable = {
   deleteRun: true,
   openGraphFile: true,
   saveGraphFile: true,
+  startExperiment: true,
+  cancelExperiment: true,
+  pauseExperiment: true,
+  resumeExperiment: true,
+  reorderExperiment: true,
+  getExperiment: true,
+  listExperiments: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

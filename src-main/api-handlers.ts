@@ -17,9 +17,12 @@ import type {
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { parseGraphFile } from '../shared/graph/validate';
 import type { DatasetDescriptor, DatasetShapes } from '../shared/data/types';
+import type { ExperimentRecord, ExperimentSummary } from '../shared/experiments/types';
 import {
   checkDatasetConfig,
   checkGraph,
+  checkReorderRequest,
+  expectExperimentId,
   checkSaveRequest,
   expectNoPayload,
   expectObject,
@@ -53,16 +56,33 @@ export interface GraphFilesLike {
   save(req: SaveRequest): Promise<SaveGraphResult>;
 }
 
+/** What the handlers need from the experiment runner (src-main/experiments/runner.ts). */
+export interface ExperimentsLike {
+  start(graph: GraphFile): Promise<{ experimentId: string }>;
+  cancel(id: string): Promise<void>;
+  pause(id: string): Promise<void>;
+  resume(id: string): Promise<void>;
+  reorder(id: string, queue: number[]): Promise<void>;
+  get(id: string): Promise<ExperimentRecord>;
+  list(): Promise<ExperimentSummary[]>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
   datasets: DatasetsLike;
   files: GraphFilesLike;
+  /** Absent in hosts without an experiment runner: the experiment methods answer 'unsupported'. */
+  experiments?: ExperimentsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
 
 export function createApiHandlers(deps: ApiDeps): Api {
+  const experiments = (method: string): ExperimentsLike => {
+    if (!deps.experiments) throw new ApiError('unsupported', `${method}: this host has no experiment runner`);
+    return deps.experiments;
+  };
   return {
     async getInfo(req) {
       expectNoPayload('getInfo', req);
@@ -109,6 +129,31 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async saveGraphFile(req) {
       return deps.files.save(checkSaveRequest('saveGraphFile', req));
+    },
+    async startExperiment(req) {
+      const { graph } = expectObject('startExperiment', req);
+      const checked = checkGraph('startExperiment', graph, deps.parseGraph ?? parseGraphFile);
+      return experiments('startExperiment').start(checked);
+    },
+    async cancelExperiment(req) {
+      await experiments('cancelExperiment').cancel(expectExperimentId('cancelExperiment', req));
+    },
+    async pauseExperiment(req) {
+      await experiments('pauseExperiment').pause(expectExperimentId('pauseExperiment', req));
+    },
+    async resumeExperiment(req) {
+      await experiments('resumeExperiment').resume(expectExperimentId('resumeExperiment', req));
+    },
+    async reorderExperiment(req) {
+      const { experimentId, queue } = checkReorderRequest('reorderExperiment', req);
+      await experiments('reorderExperiment').reorder(experimentId, queue);
+    },
+    async getExperiment(req) {
+      return experiments('getExperiment').get(expectExperimentId('getExperiment', req));
+    },
+    async listExperiments(req) {
+      expectNoPayload('listExperiments', req);
+      return experiments('listExperiments').list();
     },
   };
 }

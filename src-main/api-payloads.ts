@@ -116,3 +116,25 @@ export function checkSaveRequest(method: string, payload: unknown): SaveRequest 
   }
   return { path, suggestedName, content };
 }
+
+/** Experiment ids become file names in <dataDir>/experiments: 'exp-' then letters, digits, '_', '-'. */
+const EXPERIMENT_ID = /^exp-[A-Za-z0-9_-]{1,100}$/;
+
+export function expectExperimentId(method: string, payload: unknown): string {
+  const { experimentId } = expectObject(method, payload);
+  if (typeof experimentId !== 'string') throw invalid(method, `'experimentId' must be a string, got ${describe(experimentId)}`);
+  if (!EXPERIMENT_ID.test(experimentId)) {
+    throw invalid(method, `'experimentId' ${JSON.stringify(experimentId.slice(0, 60))} is not an experiment id (exp-, then letters, digits, '_', '-')`);
+  }
+  return experimentId;
+}
+
+/** reorderExperiment's payload: an experiment id and the waiting trial indices in their new order. */
+export function checkReorderRequest(method: string, payload: unknown): { experimentId: string; queue: number[] } {
+  const experimentId = expectExperimentId(method, payload);
+  const { queue } = payload as Record<string, unknown>;
+  if (!Array.isArray(queue) || queue.length > 10_000 || !queue.every((i) => Number.isInteger(i) && (i as number) >= 0)) {
+    throw invalid(method, `'queue' must be a list of trial indices (whole numbers >= 0), got ${describe(queue)}`);
+  }
+  return { experimentId, queue: queue as number[] };
+}

@@ -8,6 +8,7 @@ import { describeDataset, listDatasets } from './data';
 import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
+import { ExperimentRunner } from './experiments/runner';
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -26,6 +27,7 @@ export interface ServiceDeps {
 export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const training = new TrainingService({ dataDir: opts.dataDir, spawnWorker: opts.spawnWorker });
+  const experiments = new ExperimentRunner(training, opts.dataDir);
   // Probed once: it checks installed packages, which do not change while the app runs.
   const backend = probeBackend();
   const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
@@ -34,6 +36,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
     deps: {
       info: async () => info,
       training,
+      experiments,
       datasets: {
         list: listDatasets,
         // A bad dataset setting or file is the caller's problem to fix, not an internal error.
@@ -47,6 +50,9 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
         },
       },
     },
-    dispose: () => training.dispose(),
+    dispose: () => {
+      experiments.dispose();
+      return training.dispose();
+    },
   };
 }

@@ -46,3 +46,65 @@ export function chainGraph(opts: {
     training: opts.training ?? defaultTrainingConfig(),
   };
 }
+
+/** Vertical distance between rows of a branching graph. */
+export const ROW_HEIGHT = 160;
+
+export interface PlacedNode extends ChainStep {
+  /** Column (left to right) and row (top to bottom) on the canvas grid. */
+  col: number;
+  row?: number;
+}
+
+/** A wire: [source, target] from 'out' to 'in', or with explicit handles. */
+export type Wire = [source: string, target: string, sourceHandle?: string, targetHandle?: string];
+
+/** A branching graph (several inputs, state wires, merges) placed on a grid; nodes are ordered by column. */
+export function gridGraph(opts: {
+  name: string;
+  description: string;
+  nodes: PlacedNode[];
+  wires: Wire[];
+  dataset: DatasetConfig;
+  training: TrainingConfig;
+}): GraphFile {
+  const ids = new Set(opts.nodes.map((n) => n.id));
+  for (const [s, t] of opts.wires) {
+    if (!ids.has(s) || !ids.has(t)) throw new Error(`Template '${opts.name}': wire ${s} -> ${t} names a missing node`);
+  }
+  const sorted = [...opts.nodes].sort((a, b) => a.col - b.col);
+  const nodes: GraphNode[] = sorted.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    params: { ...(s.params ?? {}) },
+    position: { x: s.col * COLUMN_WIDTH, y: (s.row ?? 0) * ROW_HEIGHT },
+    ...(s.label ? { label: s.label } : {}),
+  }));
+  const edges: GraphEdge[] = opts.wires.map(([source, target, sourceHandle = 'out', targetHandle = 'in']) => ({
+    id: `e_${source}.${sourceHandle}-${target}.${targetHandle}`,
+    source,
+    sourceHandle,
+    target,
+    targetHandle,
+  }));
+  return {
+    format: GRAPH_FORMAT,
+    version: GRAPH_VERSION,
+    name: opts.name,
+    description: opts.description,
+    nodes,
+    edges,
+    dataset: opts.dataset,
+    training: opts.training,
+  };
+}
+
+/** Dataset settings with the usual defaults filled in. */
+export function datasetConfig(patch: Partial<DatasetConfig> & Pick<DatasetConfig, 'id'>): DatasetConfig {
+  return { ...defaultDatasetConfig(), ...patch };
+}
+
+/** Training settings with the usual defaults filled in. */
+export function trainingConfig(patch: Partial<TrainingConfig>): TrainingConfig {
+  return { ...defaultTrainingConfig(), ...patch };
+}

@@ -1,14 +1,23 @@
 // Every template is a valid file whose inferred shapes and parameter counts equal what tfjs builds.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { TEMPLATES, getTemplate, isViewOnly } from '.';
 import { parseGraphFile, serializeGraph } from '../graph/validate';
 import { inferGraph } from '../infer';
+import { datasetShapes } from '../data/catalog';
+import { CHAR_CONTEXT, SAMPLE_TEXT_PATH } from './transformers';
+import { WAVENET_DILATIONS, WAVENET_RECEPTIVE_FIELD } from './wavenet';
 import { buildModel, layerNameFor } from '../../src-main/engine/compile';
+import { initBackend } from '../../src-main/engine/backend';
 
+// wasm: tfjs's orthogonal recurrent initializer takes ~50 s for an LSTM(128) on the cpu backend, ~1 s on wasm.
+// Shapes and counts do not depend on the backend; initBackend falls back to cpu (and says so) if wasm fails.
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
+  const backend = await initBackend('wasm');
+  if (backend.name !== 'wasm') console.warn(backend.reason);
+}, 60_000);
 
 describe('templates', () => {
   it('have unique ids and validate', () => {
@@ -31,6 +40,44 @@ describe('templates', () => {
     model.dispose();
   });
 
+  it('each has an explanation and things to try next', () => {
+    for (const t of TEMPLATES) {
+      expect(t.explanation.length, t.id).toBeGreaterThan(80);
+      expect(t.tryNext.length, t.id).toBeGreaterThan(0);
+      for (const step of t.tryNext) expect(step.trim().length, t.id).toBeGreaterThan(10);
+    }
+  });
+
+  it("the MLP's descriptions state its real size", () => {
+    const t = getTemplate('mlp-mnist')!;
+    expect(t.description).toContain('1,596,426');
+    expect(t.graph.description).toContain('1,596,426');
+    expect(t.description).not.toMatch(/1\.33M|1,333,770/);
+  });
+
+  // The Input nodes must read what the template's own dataset settings deliver, with no errors.
+  for (const t of TEMPLATES.filter((x) => !isViewOnly(x))) {
+    it(`${t.id}: fits the shapes of its own dataset (${t.graph.dataset.id})`, () => {
+      const inference = inferGraph(t.graph, datasetShapes(t.graph.dataset));
+      expect(inference.errors).toEqual([]);
+    });
+  }
+
+  it('the character GPT points at a bundled text long enough for its context', () => {
+    const file = resolve(__dirname, '../..', SAMPLE_TEXT_PATH);
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8').length).toBeGreaterThan(20 * CHAR_CONTEXT);
+    expect(getTemplate('char-gpt')!.graph.dataset.options?.path).toBe(SAMPLE_TEXT_PATH);
+  });
+
+  it('the WaveNet window equals its receptive field, 1 + (kernel - 1) * (1 + 2 + 4 + 8) = 16', () => {
+    expect(WAVENET_DILATIONS).toEqual([1, 2, 4, 8]);
+    expect(WAVENET_RECEPTIVE_FIELD).toBe(16);
+    const t = getTemplate('wavenet-forecast')!;
+    expect(t.graph.dataset.options?.window).toBe(16);
+    expect(t.explanation).toContain('= 16 steps');
+  });
+
   it('lays nodes out left to right', () => {
     for (const t of TEMPLATES) {
       const xs = t.graph.nodes.map((n) => n.position.x);
@@ -49,7 +96,9 @@ describe('templates', () => {
         checked++;
         const info = inference.nodes[node.id];
         expect(info.params, node.id).toBe(layer.countParams());
-        expect(info.outputs[0], node.id).toEqual((layer.outputShape as (number | null)[]).slice(1));
+        // Layers with several outputs (an RNN with returnState) report one shape per output.
+        const shapes = Array.isArray(layer.outputShape[0]) ? (layer.outputShape as (number | null)[][]) : [layer.outputShape as (number | null)[]];
+        expect(info.outputs, node.id).toEqual(shapes.map((s) => s.slice(1)));
       }
       // Every non-Input node with a tfjs layer was compared (Output nodes add no layer).
       expect(checked).toBe(t.graph.nodes.filter((n) => n.kind !== 'Input' && n.kind !== 'Output').length);

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { datasetShapes } from '../../shared/data/catalog';
+import { formatCount, inferGraph } from '../../shared/infer';
 import { buildModel } from '../engine/compile';
 import { causalPad1DClass } from '../engine/custom/conv-causal-pad';
 import { loadDataset } from '../data';
@@ -14,6 +15,9 @@ import { folderReader } from '../export/tfjs/export-tfjs';
 import { EXPORT_FORMATS, ExportError, exportGraph, type ExportFormat } from '../export';
 import { CliError, parseArgs } from './args';
 import { loadGraphArg } from './inspect';
+
+/** Above this a fresh tfjs model would need gigabytes of memory. */
+const MAX_BUILD_PARAMS = 200_000_000;
 
 async function registerCustomLayers(): Promise<void> {
   causalPad1DClass(tf);
@@ -59,6 +63,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (positionals.length > 1) throw new CliError(`export takes one file, got ${positionals.length}`);
 
   const dataDir = resolveDataDir();
+  tf.env().set('PROD', true); // no console banner about tfjs-node; export only runs forward passes
   await tf.setBackend('cpu');
   let graph: GraphFile;
   let model: tf.LayersModel | undefined;
@@ -80,6 +85,10 @@ export async function runExport(args: string[]): Promise<number> {
   const shapes = dataset?.shapes ?? shapesOf(graph);
   try {
     if (format === 'tfjs' && !model) {
+      const total = inferGraph(graph, shapes).totalParams;
+      if (graph.extras?.viewOnly === true || total > MAX_BUILD_PARAMS) {
+        throw new CliError(`'${graph.name}' has ${formatCount(total)} parameters: too big to build with tfjs here (the tfjs export needs real weights). Export it as pytorch or keras code instead.`, 1);
+      }
       model = buildModel(graph, tf, shapes).model;
       console.error('note: no --run given, so the model has freshly initialised (untrained) weights; train it with `layerlab train` and pass --run RUN_ID to export trained weights');
     }

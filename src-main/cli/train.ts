@@ -68,7 +68,7 @@ export async function trainHeadless(
       const say = (line: string) => !opts.quiet && out.write(`${tty ? '\r\x1b[K' : ''}${line}\n`);
       switch (e.type) {
         case 'started':
-          say(`Backend: ${e.backend.name} (${e.backend.reason})`);
+          say(`Backend: ${e.backend.name}`);
           say(`${e.paramCount.toLocaleString('en-US')} parameters, ${e.trainSamples} training and ${e.valSamples} validation samples, ${e.epochs} epochs of ${e.batchesPerEpoch} batches`);
           break;
         case 'batch': {

@@ -3,11 +3,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { createApiHandlers } from '../api-handlers';
+import { probeBackend } from '../engine/backend';
 import { resolveDataDir } from '../files/data-dir';
 import { createServiceDeps, type ServiceDeps } from '../host-deps';
 import { rendererCsp } from '../web/csp';
 import { rendererLocation } from './app-urls';
 import { createElectronFiles } from './dialogs';
+import { runFirstRunNotice } from './first-run';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { utilityWorkerFactory } from './utility-worker';
@@ -141,10 +143,11 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     lockDownSession();
     hardenContents();
+    const dataDir = resolveDataDir();
     services = createServiceDeps({
       host: 'electron',
       version: app.getVersion(),
-      dataDir: resolveDataDir(),
+      dataDir,
       spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
     });
     const handlers = createApiHandlers({ ...services.deps, files });
@@ -159,6 +162,8 @@ if (!app.requestSingleInstanceLock()) {
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
     createWindow();
+    // Once per data folder, when native TensorFlow is missing: say how much faster it is and how to get it.
+    void runFirstRunNotice(dataDir, probeBackend(), (n) => dialog.showMessageBox({ type: 'info', buttons: ['OK'], ...n })).catch((err) => console.warn('first-run notice:', err));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -64,9 +64,10 @@ function fixedAdadelta(tf: TF, lr: number): tfTypes.Optimizer {
 }
 
 type GradientList = { name: string; tensor: tfTypes.Tensor | null }[];
-type ApplyGradients = (grads: tfTypes.NamedTensorMap | { name: string; tensor: tfTypes.Tensor }[]) => void;
+type Gradients = Parameters<tfTypes.Optimizer['applyGradients']>[0];
+type ApplyGradients = (grads: Gradients) => void;
 
-function gradientList(grads: tfTypes.NamedTensorMap | { name: string; tensor: tfTypes.Tensor }[]): GradientList {
+function gradientList(grads: Gradients): GradientList {
   return Array.isArray(grads) ? grads : Object.keys(grads).map((name) => ({ name, tensor: grads[name] }));
 }
 
@@ -76,7 +77,7 @@ function gradientList(grads: tfTypes.NamedTensorMap | { name: string; tensor: tf
  * over model.parameters()). The optimizer still saves as tfjs 'Adam': a reloaded one has no decay.
  */
 function adamW(tf: TF, lr: number, weightDecay: number): tfTypes.Optimizer {
-  const opt = tf.train.adam(lr);
+  const opt: tfTypes.Optimizer = tf.train.adam(lr);
   const adamStep: ApplyGradients = opt.applyGradients.bind(opt);
   opt.applyGradients = (grads) => {
     adamStep(grads);

@@ -12,6 +12,8 @@ export const SCHEDULE_DEFAULTS = {
   factor: 0.1,
 } as const;
 
+export const SCHEDULE_TYPES: readonly LrScheduleConfig['type'][] = ['none', 'step', 'exponential', 'cosine', 'plateau'];
+
 /** Relative improvement reduce-on-plateau needs to reset its patience (PyTorch's default threshold). */
 const PLATEAU_THRESHOLD = 1e-4;
 
@@ -31,6 +33,9 @@ export class LrScheduler {
     private readonly epochs: number,
   ) {
     this.config = config ?? { type: 'none' };
+    if (!SCHEDULE_TYPES.includes(this.config.type)) {
+      throw new Error(`Unknown learning-rate schedule '${String(this.config.type)}'; expected one of ${SCHEDULE_TYPES.join(', ')}`);
+    }
     this.plateauLr = baseLr;
   }
 
@@ -66,7 +71,7 @@ export class LrScheduler {
   observe(value: number): string | null {
     const c = this.config;
     if (c.type !== 'plateau' || !Number.isFinite(value)) return null;
-    if (value < this.best - Math.abs(this.best) * PLATEAU_THRESHOLD) {
+    if (!Number.isFinite(this.best) || value < this.best - Math.abs(this.best) * PLATEAU_THRESHOLD) {
       this.best = value;
       this.wait = 0;
       return null;

@@ -9,6 +9,7 @@ import { LrScheduler, optimizerLearningRate, setOptimizerLearningRate } from '..
 import { clipStatsOf } from '../engine/optimizers';
 import type { TrainControl } from './control';
 import { BestTracker, EarlyStopper, resolveMonitor, WeightSnapshot } from './early-stopping';
+import { rng } from './seed';
 
 type TF = typeof tfTypes;
 
@@ -98,18 +99,6 @@ export function nonFiniteHint(learningRate?: number, normalization?: string): st
   return text[0].toUpperCase() + text.slice(1) + '.';
 }
 
-/** Small seeded PRNG (mulberry32) so shuffles repeat with the same seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffleInPlace(order: Int32Array, random: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -124,7 +113,7 @@ function rowSize(t: TensorData): number {
 }
 
 /** Rows `order[start..end)` of one array, copied into a fresh tensor (contiguous runs are viewed, not copied). */
-function batchTensor(tf: TF, t: TensorData, order: Int32Array | null, start: number, end: number): tfTypes.Tensor {
+export function batchTensor(tf: TF, t: TensorData, order: Int32Array | null, start: number, end: number): tfTypes.Tensor {
   const size = rowSize(t);
   const shape = [end - start, ...t.shape.slice(1)];
   if (!order) return tf.tensor(t.data.subarray(start * size, end * size), shape, t.dtype);

@@ -2,16 +2,21 @@
 // Kept apart from worker.ts (the process entry) so it can be tested in-process.
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
-import type { BackendInfo } from '../../shared/api';
+import type { BackendInfo, TrainEventBody } from '../../shared/api';
 import { initBackend } from '../engine/backend';
-import { buildModel, compileModel, type BuiltModel } from '../engine/compile';
+import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../engine/compile';
 import { ensureGradientFixes } from '../engine/custom/gradients';
 import { loadDataset } from '../data';
 import type { DatasetSplit, LoadedDataset } from '../data/types';
-import { fitModel, outcomeEvent, type Emit, type FitData, type FitSplit } from './fit-loop';
+import { datasetShapes } from '../../shared/data/catalog';
+import { fitModel, outcomeEvent, type Emit, type FitData, type FitOutcome, type FitSplit } from './fit-loop';
 import type { TrainControl } from './control';
 import { saveModelToFolder } from './model-files';
+import { evaluateModel, type EvaluateOptions } from './evaluate';
+import { WeightSnapshot } from './early-stopping';
+import { seedMathRandom } from './seed';
 
 export interface JobRequest {
   runId: string;
@@ -20,8 +25,13 @@ export interface JobRequest {
   cacheDir: string;
 }
 
-/** Folder inside a run's folder that holds model.json + weights.bin. */
+/** Folder inside a run's folder that holds model.json + weights.bin (the weights training ended with). */
 export const MODEL_DIR = 'model';
+/** Folder with the best epoch's weights (by the early-stopping monitor, else val_loss, else loss). */
+export const BEST_DIR = 'best';
+/** Evaluation time limit after a user's stop (main kills a worker that takes much longer). */
+const EVAL_LIMIT_AFTER_STOP_MS = 8_000;
+const EVAL_LIMIT_MS = 300_000;
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -69,6 +79,16 @@ function progressLogger(emit: Emit): (p: { stage: string; fraction: number; mess
 }
 
 export async function runJob(req: JobRequest, emit: Emit, control: TrainControl): Promise<void> {
+  // Same seed, same initial weights, dropout masks and shuffles (see seed.ts).
+  const restoreRandom = seedMathRandom(req.graph.training.seed ?? req.graph.dataset.seed);
+  try {
+    await runSeededJob(req, emit, control);
+  } finally {
+    restoreRandom();
+  }
+}
+
+async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl): Promise<void> {
   const { graph } = req;
   const started = Date.now();
   const fail = (error: string, hint?: string) => emit({ type: 'failed', error, hint });
@@ -102,8 +122,9 @@ export async function runJob(req: JobRequest, emit: Emit, control: TrainControl)
     return fail(`Could not build the model: ${errorText(err)}`);
   }
 
+  let outcome: FitOutcome | null = null;
   try {
-    const outcome = await fitModel(
+    outcome = await fitModel(
       tf,
       built.model,
       data,
@@ -113,20 +134,102 @@ export async function runJob(req: JobRequest, emit: Emit, control: TrainControl)
         backend,
         seed: graph.training.seed ?? graph.dataset.seed,
         learningRate: graph.training.learningRate,
+        lrSchedule: graph.training.lrSchedule,
+        earlyStopping: graph.training.earlyStopping,
         normalization: graph.dataset.normalization,
       },
       emit,
       control,
     );
     if (outcome.status !== 'failed' && outcome.epochsDone > 0) {
-      try {
-        await saveModelToFolder(built.model, path.join(req.runDir, MODEL_DIR));
-      } catch (err) {
-        emit({ type: 'log', level: 'error', message: `Saving the trained weights failed: ${errorText(err)}` });
-      }
+      await saveWeights(built.model, req.runDir, outcome, emit);
+      const evaluation = evaluateAfterTraining(built, dataset, graph, control.stopping, emit);
+      if (evaluation) emit(evaluation);
     }
     emit(outcomeEvent(outcome));
   } finally {
+    if (outcome && outcome.status !== 'failed') outcome.best?.snapshot.dispose();
     built.model.dispose();
+  }
+}
+
+/** model/ gets the weights training ended with; best/ the best epoch's. */
+async function saveWeights(model: tfTypes.LayersModel, runDir: string, outcome: Extract<FitOutcome, { best: unknown }>, emit: Emit): Promise<void> {
+  try {
+    await saveModelToFolder(model, path.join(runDir, MODEL_DIR));
+  } catch (err) {
+    emit({ type: 'log', level: 'error', message: `Saving the trained weights failed: ${errorText(err)}` });
+  }
+  const best = outcome.best;
+  if (!best) return;
+  const last = new WeightSnapshot(tf);
+  try {
+    last.take(model);
+    best.snapshot.restore(model);
+    await saveModelToFolder(model, path.join(runDir, BEST_DIR));
+  } catch (err) {
+    emit({ type: 'log', level: 'error', message: `Saving the best weights (epoch ${best.epoch + 1}) failed: ${errorText(err)}` });
+  } finally {
+    last.restore(model);
+    last.dispose();
+  }
+}
+
+/** Size of one image when the dataset can be shown as images (for the prediction gallery). */
+function imageSize(dataset: LoadedDataset): EvaluateOptions['image'] {
+  if (!dataset.descriptor.representations.includes('image')) return undefined;
+  try {
+    const shape = datasetShapes({ ...dataset.config, representation: 'image' }).features.x;
+    if (shape?.length === 3 && shape.every((d) => typeof d === 'number' && d > 0)) {
+      const [height, width, channels] = shape as number[];
+      return { height, width, channels };
+    }
+  } catch {
+    // Shapes that depend on the user's files: no pixels in the gallery.
+  }
+  return undefined;
+}
+
+/** The 'evaluation' event for the test split (validation when there is none), or null with a log line. */
+function evaluateAfterTraining(
+  built: BuiltModel,
+  dataset: LoadedDataset,
+  graph: GraphFile,
+  stopped: boolean,
+  emit: Emit,
+): TrainEventBody | null {
+  let split: FitSplit | null = null;
+  let which: 'test' | 'validation' = 'test';
+  try {
+    if (dataset.test && dataset.test.size > 0) split = bindSplit(dataset.test, built, 'test');
+  } catch (err) {
+    emit({ type: 'log', level: 'warn', message: `The test split cannot be evaluated: ${errorText(err)}` });
+  }
+  if (!split && dataset.validation && dataset.validation.size > 0) {
+    split = bindSplit(dataset.validation, built, 'validation');
+    which = 'validation';
+  }
+  if (!split) {
+    emit({ type: 'log', level: 'info', message: 'No evaluation: the dataset has neither a test nor a validation split.' });
+    return null;
+  }
+  const nodeIds = new Map(graph.nodes.map((n) => [layerNameFor(n.id), n.id]));
+  try {
+    const evaluation = evaluateModel(tf, built.model, split, {
+      split: which,
+      loss: graph.training.loss,
+      batchSize: Math.max(graph.training.batchSize, 256),
+      task: dataset.descriptor.task,
+      classNames: dataset.classNames ?? dataset.descriptor.classNames,
+      image: imageSize(dataset),
+      nodeIdOf: (name) => nodeIds.get(name) ?? name,
+      timeLimitMs: stopped ? EVAL_LIMIT_AFTER_STOP_MS : EVAL_LIMIT_MS,
+    });
+    const acc = evaluation.accuracy !== undefined ? `, accuracy ${(evaluation.accuracy * 100).toFixed(2)}%` : '';
+    emit({ type: 'log', level: 'info', message: `Evaluated on ${evaluation.samples} ${which} samples: loss ${evaluation.loss.toFixed(4)}${acc}` });
+    return { type: 'evaluation', evaluation };
+  } catch (err) {
+    emit({ type: 'log', level: 'error', message: `Evaluation failed: ${errorText(err)}` });
+    return null;
   }
 }

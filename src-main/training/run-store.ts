@@ -1,4 +1,5 @@
-// Runs on disk: <dataDir>/runs/<runId>/run.json (a RunRecord) and <dataDir>/runs/<runId>/model/ (weights).
+// Runs on disk: <dataDir>/runs/<runId>/run.json (a RunRecord), <dataDir>/runs/<runId>/model/ (the weights
+// training ended with) and <dataDir>/runs/<runId>/best/ (the best epoch's weights).
 // run.json is written to a temporary file and renamed, so a crash never leaves half a record.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -108,6 +109,10 @@ export class RunStore {
 
   modelDir(id: string): string {
     return path.join(this.runDir(id), 'model');
+  }
+
+  bestModelDir(id: string): string {
+    return path.join(this.runDir(id), 'best');
   }
 
   /** Writes run.json atomically; saves of the same run are applied in call order. */

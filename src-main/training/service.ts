@@ -192,9 +192,14 @@ export class TrainingService {
     if (!(await this.store.delete(runId))) throw new ApiError('not_found', `No run '${runId}'`);
   }
 
-  /** Where a run's trained weights are (model.json + weights.bin). */
+  /** Where a run's trained weights are (model.json + weights.bin): the weights training ended with. */
   modelDir(runId: string): string {
     return this.store.modelDir(runId);
+  }
+
+  /** Where the best epoch's weights are (RunRecord.bestEpoch); absent when no epoch finished. */
+  bestModelDir(runId: string): string {
+    return this.store.bestModelDir(runId);
   }
 
   /** Stops every worker (app quit). Resolves when they have exited and their records are saved. */
@@ -301,11 +306,20 @@ export class TrainingService {
       case 'resumed':
         this.appendLog(run, `[info] ${msg.type}`);
         break;
+      case 'evaluation':
+        r.evaluation = msg.evaluation;
+        break;
       case 'done':
         run.finished = true;
         r.status = msg.status;
         r.durationMs = msg.durationMs;
         r.final = msg.final ?? r.final;
+        if (msg.stopReason) {
+          r.stopReason = msg.stopReason;
+          this.appendLog(run, `[info] ${msg.stopReason}`);
+        }
+        if (msg.bestEpoch !== undefined) r.bestEpoch = msg.bestEpoch;
+        if (msg.best) r.best = msg.best;
         void this.saveNow(run);
         break;
       case 'failed':

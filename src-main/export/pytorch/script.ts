@@ -107,7 +107,9 @@ Same layers, parameter count, dataset settings and hyperparameters as the LayerL
   python3 model.py --data-dir DIR           # MNIST-style datasets: read the four IDX files in DIR
   python3 model.py --weights weights.npz    # continue from LayerLab's trained weights
   torchrun --nproc_per_node=2 model.py --ddp   # DistributedDataParallel (gloo on CPU, nccl on GPUs)
-Tensors keep LayerLab's (TensorFlow's) channels-last layout, so trained weights carry over unchanged.${
+Tensors keep LayerLab's (TensorFlow's) channels-last layout, so trained weights carry over unchanged.
+If torchrun fails with "'NoneType' object has no attribute 'get'" (torch 1.13 on Python 3.11), add
+--redirects 2 --tee 2 before the script name.${
     warnings.length ? `\n\nNot reproduced exactly:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : ''
   }
 """

@@ -5,7 +5,7 @@ import type { PlannedNode } from '../codegen/plan';
 
 /** How one trained tfjs weight becomes one entry of the PyTorch state_dict. */
 export interface WeightMapping {
-  /** The tfjs weight name after the layer name, e.g. 'kernel' in 'n_dense_1/kernel'. */
+  /** The tfjs weight name after the layer name, e.g. 'kernel' in 'n_dense_1/kernel'; '{layer}' stands for the layer name. */
   tfjs: string;
   /** Key in the module's state_dict, e.g. 'dense_1.weight'. */
   torch: string;

@@ -30,9 +30,10 @@ export function pytorchWeightArrays(model: tfTypes.LayersModel, exp: PytorchExpo
   for (const { nodeId, mappings } of exp.weights) {
     const layer = layerNameFor(nodeId);
     for (const m of mappings) {
-      const w = byName.get(`${layer}/${m.tfjs}`);
+      const name = `${layer}/${m.tfjs.replaceAll('{layer}', layer)}`;
+      const w = byName.get(name);
       if (!w) {
-        missing.push(`${layer}/${m.tfjs}`);
+        missing.push(name);
         continue;
       }
       const data = w.read().dataSync() as Float32Array;

@@ -1,5 +1,5 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -10,6 +10,7 @@ import {
   type Connection,
   type Edge,
   type IsValidConnection,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import { connectionProblem } from '../store/graphOps';
 import { useGraphStore } from '../store/stores';
@@ -17,10 +18,19 @@ import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { LAYER_KIND_MIME } from './dnd';
+import { useEditor } from '../editor/editorStore';
+import { EditorToolbar } from '../editor/EditorToolbar';
+import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/ConnectionFeedback';
+import { QuickAdd } from '../editor/QuickAdd';
+import { ShortcutSheet } from '../editor/ShortcutSheet';
+import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
+import { FileSafety } from '../files/FileSafety';
 
 const nodeTypes = { layer: LayerNode };
 const edgeTypes = { shape: ShapeEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Control', 'Meta'];
+const SNAP_GRID: [number, number] = [20, 20];
 // Stay readable: a long chain may overflow the view a little rather than shrink to illegible text.
 const FIT_VIEW = { padding: 0.04, minZoom: 0.5, maxZoom: 1.1 };
 
@@ -40,6 +50,53 @@ export function Canvas() {
   const deleteElements = useGraphStore((s) => s.deleteElements);
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition, fitView } = useReactFlow();
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const theme = useEditor((s) => s.theme);
+  useEditorShortcuts();
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  // Double-click on empty canvas: quick-add at the pointer.
+  const onDoubleClick = useCallback(
+    (e: ReactMouseEvent) => {
+      if (!(e.target as Element).classList?.contains('react-flow__pane')) return;
+      const at = { x: e.clientX, y: e.clientY };
+      useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
+    },
+    [screenToFlowPosition],
+  );
+
+  // A wire dropped on a handle that refuses it says why; dropped on empty canvas it opens quick-add
+  // offering the layers that fit.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, c) => {
+      if (c.isValid || !c.fromHandle) return;
+      const pt = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (c.toHandle) {
+        const reason = refusalReason(c.fromHandle, c.toHandle);
+        if (reason) useEditor.getState().refuse(reason, pt.clientX, pt.clientY);
+        return;
+      }
+      if (!(event.target as Element | null)?.classList?.contains('react-flow__pane')) return;
+      const { graph, inference, nodes: flowNodes } = useGraphStore.getState();
+      if (!graph.nodes.some((n) => n.id === c.fromHandle!.nodeId)) return;
+      const handleId = c.fromHandle.id ?? (c.fromHandle.type === 'source' ? 'out' : 'in');
+      const fromData = flowNodes.find((n) => n.id === c.fromHandle!.nodeId)?.data;
+      const outIndex = fromData?.outputs.findIndex((h) => h.id === handleId) ?? -1;
+      const shape = c.fromHandle.type === 'source' && outIndex >= 0 ? (inference.nodes[c.fromHandle.nodeId]?.outputs[outIndex] ?? null) : null;
+      const at = { x: pt.clientX, y: pt.clientY };
+      const flow = screenToFlowPosition(at);
+      useEditor.getState().openQuickAdd({
+        screen: at,
+        // An input dragged out: put the new node to the left so the wire runs left to right.
+        flow: c.fromHandle.type === 'source' ? { x: flow.x, y: flow.y - 30 } : { x: flow.x - 180, y: flow.y - 30 },
+        from: { nodeId: c.fromHandle.nodeId, handleId, handleType: c.fromHandle.type, shape },
+      });
+    },
+    [screenToFlowPosition],
+  );
 
   // A new document: show all of it once React Flow has measured the nodes.
   useEffect(() => {
@@ -71,7 +128,15 @@ export function Canvas() {
   );
 
   return (
-    <div className="ll-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="ll-canvas"
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDoubleClick={onDoubleClick}
+      onMouseMove={(e) => trackPointer(e, true)}
+      onMouseLeave={(e) => trackPointer(e, false)}
+    >
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -80,20 +145,31 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onDelete={({ nodes: n, edges: e }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id))}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
-        colorMode="dark"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        colorMode={theme}
         minZoom={0.1}
         maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW}
         defaultEdgeOptions={{ type: 'shape' }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#334155" />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
+        <EditorToolbar />
+        <ConnectionStatus />
         <Controls position="bottom-left" />
-        <MiniMap<LayerFlowNode> style={{ width: 150, height: 90 }} pannable zoomable nodeColor={miniMapColor} maskColor="rgba(15, 23, 42, 0.7)" position="bottom-right" />
+        <MiniMap<LayerFlowNode> style={{ width: 150, height: 90 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />
       </ReactFlow>
+      <QuickAdd />
+      <RefusalNote />
+      <ShortcutSheet />
+      <FileSafety />
     </div>
   );
 }

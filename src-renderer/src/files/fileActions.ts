@@ -8,6 +8,7 @@ import { newGraph } from '../store/defaults';
 import { readGraphText } from './parse';
 import { baseName, graphFileName } from './names';
 import { serializeGraph } from '../../../shared/graph/validate';
+import { addRecent, type RecentFile } from './recent';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -40,6 +41,7 @@ export function openText(text: string, source: string, path: string | null): boo
     return false;
   }
   useGraphStore.getState().load(result.graph, path);
+  addRecent(source, path, text);
   useUi.getState().toast(`Opened ${source}`);
   return true;
 }
@@ -72,6 +74,22 @@ export async function openPickedFile(file: File): Promise<void> {
   openText(text, file.name, null);
 }
 
+/** A file dropped onto the window: asks before discarding changes; a bad file changes nothing. */
+export async function openDroppedFile(file: File): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  await openPickedFile(file);
+}
+
+/** Reopens a recent file from its kept content (the browser cannot reopen by name). */
+export async function openRecent(entry: RecentFile): Promise<void> {
+  if (!entry.content) {
+    useUi.getState().showError(`Could not reopen ${entry.name}`, 'The file was too large to keep a copy; open it with Open.');
+    return;
+  }
+  if (!(await confirmDiscard())) return;
+  openText(entry.content, entry.name, entry.path);
+}
+
 export async function saveFile(saveAs = false): Promise<void> {
   const { graph, filePath } = useGraphStore.getState();
   const content = serializeGraph(graph);
@@ -82,6 +100,7 @@ export async function saveFile(saveAs = false): Promise<void> {
       if (r.canceled) return;
       // Only mark clean if nothing changed while the dialog was open.
       if (useGraphStore.getState().graph === graph) useGraphStore.getState().markSaved(r.path);
+      addRecent(baseName(r.path), r.path, content);
       useUi.getState().toast(`Saved ${baseName(r.path)}`);
     } catch (err) {
       useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
@@ -98,6 +117,7 @@ export async function saveFile(saveAs = false): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   useGraphStore.getState().markSaved(null);
+  addRecent(suggestedName, null, content);
   useUi.getState().toast(`Downloaded ${suggestedName}`);
 }
 

@@ -3,6 +3,7 @@ import type { GraphFile } from '../../../shared/graph/types';
 import type { DatasetShapes } from '../../../shared/data/types';
 import { inferGraph, type GraphInference } from '../../../shared/infer';
 import { datasetShapes } from '../../../shared/data/catalog';
+import { withUpstreamFixes } from './upstreamFixes';
 
 export interface InferenceResult {
   inference: GraphInference;
@@ -19,5 +20,5 @@ export function inferWithDataset(graph: GraphFile): InferenceResult {
   } catch (err) {
     datasetProblem = err instanceof Error ? err.message : String(err);
   }
-  return { inference: inferGraph(graph, shapes), shapes, datasetProblem };
+  return { inference: withUpstreamFixes(graph, inferGraph(graph, shapes), shapes), shapes, datasetProblem };
 }

@@ -2,9 +2,13 @@
 import { api, useConnection } from '../api';
 import { createTrainingStore } from './trainingStore';
 import { createAppInfoStore } from './appInfoStore';
+import { createRunsStore } from './runsStore';
+import { createExperimentsStore } from './experimentsStore';
 
 export const useTraining = createTrainingStore(api);
 export const useAppInfo = createAppInfoStore(api);
+export const useRuns = createRunsStore(api);
+export const useExperiments = createExperimentsStore(api);
 
 // (Re)load host info whenever a connection comes up.
 let lastStatus = useConnection.getState().status;

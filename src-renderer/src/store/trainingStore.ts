@@ -11,6 +11,8 @@ export interface TrainingState extends TrainView {
   series: RunSeries;
   start(graph: GraphFile): Promise<void>;
   stop(): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 export function createTrainingStore(api: ApiClient) {
@@ -55,6 +57,19 @@ export function createTrainingStore(api: ApiClient) {
           // The run may have ended meanwhile; keep whatever final state its events gave.
           set((s) => ({ status: s.status === 'stopping' ? 'running' : s.status, log: [...s.log, { level: 'error', message: `Stop failed: ${err instanceof Error ? err.message : String(err)}` }] }));
         }
+      },
+
+      // The worker answers with 'paused' / 'resumed' events, which set the status.
+      async pause() {
+        const { runId, status } = get();
+        if (!runId || status !== 'running') return;
+        await api.pauseTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: `Pause failed: ${err instanceof Error ? err.message : String(err)}` }] })));
+      },
+
+      async resume() {
+        const { runId, status } = get();
+        if (!runId || status !== 'paused') return;
+        await api.resumeTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: `Resume failed: ${err instanceof Error ? err.message : String(err)}` }] })));
       },
     };
   });

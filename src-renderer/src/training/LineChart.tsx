@@ -1,9 +1,10 @@
 // A small canvas line chart that appends: events push points into Series, and on the next animation
 // frame only the new segments are drawn. The whole chart is redrawn only when the data leaves the
-// current axes, a series is cleared, or the canvas is resized.
+// current axes, a series is cleared, the canvas is resized, or smoothing / log scale change.
+// Smoothing (debiased EMA) applies to line series (per-batch values); point series (epochs) stay exact.
 import { useEffect, useRef } from 'react';
 import type { Series } from './series';
-import { domainFor, domainHolds, extentOf, formatTick, niceTicks, type Domain } from './chartMath';
+import { domainFor, domainHolds, emaStep, extentOf, formatTick, logDomainFor, niceTicks, type Domain, type EmaState } from './chartMath';
 
 interface Props {
   title: string;
@@ -12,11 +13,26 @@ interface Props {
   plannedSteps: number;
   fixedY?: [number, number];
   testId: string;
+  /** EMA weight 0..0.99 for line series. */
+  smoothing?: number;
+  /** Plot log10(y); values <= 0 are left out. */
+  logY?: boolean;
+  /** Label for the x axis (default: batches). */
+  xLabel?: string;
 }
 
 const PAD = { left: 40, right: 10, top: 8, bottom: 20 };
 
-export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props) {
+/** The transformed (smoothed / log) copy of a series that is actually drawn. */
+interface Derived {
+  xs: number[];
+  ys: number[];
+  consumed: number;
+  generation: number;
+  ema: EmaState;
+}
+
+export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -27,9 +43,34 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props
     if (!ctx) return;
     let domain: Domain | null = null;
     let size = { w: 0, h: 0, dpr: 1 };
-    const drawn = new Map<Series, { count: number; generation: number }>();
+    const derived = new Map<Series, Derived>();
+    const drawn = new Map<Series, number>();
     let frame = 0;
     let full = true;
+
+    /** Brings the derived copy up to date; returns true when the series was cleared (full redraw). */
+    const sync = (s: Series): boolean => {
+      let d = derived.get(s);
+      let reset = false;
+      if (!d || d.generation !== s.generation) {
+        d = { xs: [], ys: [], consumed: 0, generation: s.generation, ema: { value: 0, count: 0 } };
+        derived.set(s, d);
+        reset = true;
+      }
+      const w = s.style === 'line' ? smoothing : 0;
+      for (let i = d.consumed; i < s.length; i++) {
+        let y = s.ys[i];
+        if (w > 0) y = emaStep(d.ema, y, w);
+        if (logY) {
+          if (!(y > 0)) continue;
+          y = Math.log10(y);
+        }
+        d.xs.push(s.xs[i]);
+        d.ys.push(y);
+      }
+      d.consumed = s.length;
+      return reset;
+    };
 
     const px = (x: number) => PAD.left + ((x - domain!.x0) / (domain!.x1 - domain!.x0)) * (size.w - PAD.left - PAD.right);
     const py = (y: number) => size.h - PAD.bottom - ((y - domain!.y0) / (domain!.y1 - domain!.y0)) * (size.h - PAD.top - PAD.bottom);
@@ -48,7 +89,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props
         ctx.moveTo(PAD.left, y);
         ctx.lineTo(size.w - PAD.right, y);
         ctx.stroke();
-        ctx.fillText(formatTick(t), PAD.left - 5, y);
+        ctx.fillText(formatTick(logY ? 10 ** t : t), PAD.left - 5, y);
       }
       ctx.textAlign = 'center';
       ctx.textBaseline = 'top';
@@ -57,23 +98,27 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props
         if (x > size.w - PAD.right) continue;
         ctx.fillText(formatTick(t), x, size.h - PAD.bottom + 5);
       }
+      if (xLabel) {
+        ctx.textAlign = 'right';
+        ctx.fillText(xLabel, size.w - PAD.right, size.h - PAD.bottom - 12);
+      }
     };
 
-    /** Draws points [from, to) of a series, joining to point from-1 when there is one. */
-    const drawRange = (s: Series, from: number, to: number) => {
+    /** Draws derived points [from, to) of a series, joining to point from-1 when there is one. */
+    const drawRange = (s: Series, d: Derived, from: number, to: number) => {
       if (to <= from) return;
       ctx.strokeStyle = s.color;
       ctx.fillStyle = s.color;
       ctx.lineWidth = s.style === 'points' ? 2 : 1.25;
       ctx.beginPath();
       const start = Math.max(0, from - 1);
-      ctx.moveTo(px(s.xs[start]), py(s.ys[start]));
-      for (let i = start + 1; i < to; i++) ctx.lineTo(px(s.xs[i]), py(s.ys[i]));
+      ctx.moveTo(px(d.xs[start]), py(d.ys[start]));
+      for (let i = start + 1; i < to; i++) ctx.lineTo(px(d.xs[i]), py(d.ys[i]));
       ctx.stroke();
       if (s.style === 'points') {
         for (let i = from; i < to; i++) {
           ctx.beginPath();
-          ctx.arc(px(s.xs[i]), py(s.ys[i]), 3, 0, Math.PI * 2);
+          ctx.arc(px(d.xs[i]), py(d.ys[i]), 3, 0, Math.PI * 2);
           ctx.fill();
         }
       }
@@ -82,30 +127,37 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props
     const render = () => {
       frame = 0;
       if (size.w === 0 || size.h === 0) return;
-      const extent = extentOf(series);
-      const cleared = series.some((s) => (drawn.get(s)?.generation ?? -1) !== s.generation);
+      let cleared = false;
+      for (const s of series) cleared = sync(s) || cleared;
+      const ds = series.map((s) => derived.get(s)!);
+      const extent = extentOf(ds);
       if (full || cleared || !domain || (extent && !domainHolds(domain, extent)) || plannedSteps > domain.x1) {
-        domain = domainFor(extent, plannedSteps, fixedY);
+        domain = logY ? logDomainFor(extent, plannedSteps) : domainFor(extent, plannedSteps, fixedY);
         ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
         drawAxes();
         ctx.save();
         ctx.beginPath();
         ctx.rect(PAD.left, PAD.top, size.w - PAD.left - PAD.right, size.h - PAD.top - PAD.bottom);
         ctx.clip();
-        for (const s of series) {
-          drawRange(s, 0, s.length);
-          drawn.set(s, { count: s.length, generation: s.generation });
-        }
+        series.forEach((s, i) => {
+          drawRange(s, ds[i], 0, ds[i].xs.length);
+          drawn.set(s, ds[i].xs.length);
+        });
         ctx.restore();
         full = false;
       } else {
-        for (const s of series) {
-          const d = drawn.get(s)!;
-          drawRange(s, d.count, s.length);
-          d.count = s.length;
-        }
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(PAD.left, PAD.top, size.w - PAD.left - PAD.right, size.h - PAD.top - PAD.bottom);
+        ctx.clip();
+        series.forEach((s, i) => {
+          drawRange(s, ds[i], drawn.get(s) ?? 0, ds[i].xs.length);
+          drawn.set(s, ds[i].xs.length);
+        });
+        ctx.restore();
       }
       canvas.dataset.points = String(series.reduce((n, s) => n + s.length, 0));
+      canvas.dataset.scale = logY ? 'log' : 'linear';
     };
 
     const schedule = () => {
@@ -133,7 +185,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId }: Props
       unsubs.forEach((u) => u());
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [series, plannedSteps, fixedY]);
+  }, [series, plannedSteps, fixedY, smoothing, logY, xLabel]);
 
   return (
     <figure className="ll-chart">

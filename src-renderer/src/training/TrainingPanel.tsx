@@ -1,8 +1,17 @@
-// Bottom panel: live loss and accuracy charts, progress with ETA and speed, backend, errors with hints.
+// Bottom panel: tabs for the live run, the stored runs and experiments. The live view has loss, accuracy and
+// learning-rate charts, progress with ETA and speed, the backend, pause / resume / stop, errors with hints.
+import './panels.css';
 import { useTraining } from '../store/stores';
+import { useBottomPanel, type BottomTab } from '../store/bottomPanelStore';
+import { useRuns } from '../store/stores';
 import { LineChart } from './LineChart';
+import { ChartControls } from './ChartControls';
+import { useChartOptions } from './chartOptions';
 import { accuracyOf, formatDuration, isActive, type TrainStatus } from './trainState';
 import { startTraining, stopTraining } from './actions';
+import { fmt } from './format';
+import { RunsPanel } from '../runs/RunsPanel';
+import { ExperimentsPanel } from '../experiments/ExperimentsPanel';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
@@ -17,21 +26,57 @@ const STATUS_TEXT: Record<TrainStatus, string> = {
   failed: 'Failed',
 };
 
-function fmt(v: number | undefined, digits = 4): string {
-  return v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
-}
+const TABS: { id: BottomTab; label: string }[] = [
+  { id: 'live', label: 'Training' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'experiments', label: 'Experiments' },
+];
 
 export function TrainingPanel() {
+  const { tab, setTab } = useBottomPanel();
+  return (
+    <section className={`ll-bottom ll-bottom-${tab}`} aria-label="Training">
+      <nav className="ll-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`ll-tab${tab === t.id ? ' active' : ''}`}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      {tab === 'live' && <LiveView />}
+      {tab === 'runs' && <RunsPanel />}
+      {tab === 'experiments' && <ExperimentsPanel />}
+    </section>
+  );
+}
+
+function LiveView() {
   const t = useTraining();
+  const { smoothing, logLoss } = useChartOptions();
   const active = isActive(t.status);
   const plannedSteps = t.epochs * t.batchesPerEpoch;
   const pct = Math.round(Math.min(1, Math.max(0, t.progress)) * 100);
   const epochText = t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
   // Live batch numbers while running; the last epoch's (the run's result) once it ends.
   const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
+  const hasLr = t.lastEpoch?.lr !== undefined;
+
+  const showRun = () => {
+    if (!t.runId) return;
+    useBottomPanel.getState().setTab('runs');
+    void useRuns.getState().refresh().then(() => useRuns.getState().open(t.runId));
+  };
 
   return (
-    <section className="ll-train" aria-label="Training">
+    <div className={`ll-train${hasLr ? ' with-lr' : ''}`}>
       <div className="ll-train-side">
         <div className="ll-train-status">
           <span className={`ll-dot ll-dot-${t.status}`} aria-hidden />
@@ -44,6 +89,16 @@ export function TrainingPanel() {
             </span>
           )}
           <div className="ll-train-buttons">
+            {t.status === 'running' && (
+              <button type="button" className="ll-btn ll-btn-small" data-testid="train-pause" onClick={() => void useTraining.getState().pause()}>
+                ❚❚ Pause
+              </button>
+            )}
+            {t.status === 'paused' && (
+              <button type="button" className="ll-btn ll-btn-small" data-testid="train-resume" onClick={() => void useTraining.getState().resume()}>
+                ▶ Resume
+              </button>
+            )}
             {active ? (
               <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="train-stop" onClick={stopTraining} disabled={t.status === 'stopping'}>
                 ■ Stop
@@ -99,10 +154,22 @@ export function TrainingPanel() {
             )}
           </dl>
         )}
+        {t.stopReason && <div className="ll-train-log ll-log-info">{t.stopReason}</div>}
+        {(t.evaluation || (!active && t.runId && t.status !== 'idle')) && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="train-show-run" onClick={showRun}>
+            {t.evaluation ? `Evaluation: ${t.evaluation.accuracy !== undefined ? `${(t.evaluation.accuracy * 100).toFixed(1)}% test acc` : `test loss ${fmt(t.evaluation.loss)}`} ›` : 'Show in Runs ›'}
+          </button>
+        )}
         {t.status === 'failed' && t.error && (
           <div className="ll-error-box" role="alert" data-testid="train-error">
             <div>{t.error}</div>
             {t.hint && <div className="ll-hint">{t.hint}</div>}
+            {t.log.length > 0 && (
+              <details>
+                <summary>log ({t.log.length} lines)</summary>
+                <pre className="ll-log-pre">{t.log.map((l) => `[${l.level}] ${l.message}`).join('\n')}</pre>
+              </details>
+            )}
           </div>
         )}
         {t.log.length > 0 && t.status !== 'failed' && (
@@ -110,9 +177,11 @@ export function TrainingPanel() {
             {t.log[t.log.length - 1].message}
           </div>
         )}
+        <ChartControls />
       </div>
-      <LineChart title="Loss" series={t.series.loss} plannedSteps={plannedSteps} testId="chart-loss" />
-      <LineChart title="Accuracy" series={t.series.accuracy} plannedSteps={plannedSteps} fixedY={ACC_RANGE} testId="chart-accuracy" />
-    </section>
+      <LineChart title="Loss" series={t.series.loss} plannedSteps={plannedSteps} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
+      <LineChart title="Accuracy" series={t.series.accuracy} plannedSteps={plannedSteps} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
+      {hasLr && <LineChart title="Learning rate" series={t.series.learningRate} plannedSteps={plannedSteps} testId="chart-lr" />}
+    </div>
   );
 }

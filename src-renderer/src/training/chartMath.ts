@@ -64,3 +64,31 @@ export function formatTick(v: number): string {
   if (a >= 1) return String(Number(v.toPrecision(3)));
   return String(Number(v.toPrecision(2)));
 }
+
+/** Running state of a debiased exponential moving average (TensorBoard-style smoothing). */
+export interface EmaState {
+  value: number;
+  count: number;
+}
+
+/** Feeds one value; returns the smoothed value. weight 0 = no smoothing, 0.99 = very smooth. */
+export function emaStep(state: EmaState, y: number, weight: number): number {
+  state.value = state.value * weight + (1 - weight) * y;
+  state.count++;
+  const debias = 1 - weight ** state.count;
+  return weight === 0 ? y : state.value / debias;
+}
+
+/** Smooths a whole list (for static charts and tests). */
+export function smooth(ys: readonly number[], weight: number): number[] {
+  const st: EmaState = { value: 0, count: 0 };
+  return ys.map((y) => emaStep(st, y, weight));
+}
+
+/** Y domain for log10-transformed data: the data range with some room on both sides. */
+export function logDomainFor(e: Extent | null, plannedSteps: number): Domain {
+  const x1 = Math.max(plannedSteps, e ? Math.ceil(e.xMax * 1.25) : 0, 1);
+  if (!e) return { x0: 0, x1, y0: -2, y1: 1 };
+  const span = Math.max(0.5, e.yMax - e.yMin);
+  return { x0: 0, x1, y0: e.yMin - span * 0.1, y1: e.yMax + span * 0.2 };
+}

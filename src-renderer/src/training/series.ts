@@ -49,12 +49,15 @@ export class RunSeries {
   readonly accBatch = new Series('train acc (batch)', 'rgba(52, 211, 153, 0.55)');
   readonly accEpoch = new Series('train acc (epoch)', '#34d399', 'points');
   readonly valAccEpoch = new Series('val acc (epoch)', '#f472b6', 'points');
+  /** Learning rate per epoch (after the schedule), when the trainer reports it. */
+  readonly lrEpoch = new Series('learning rate', '#a78bfa', 'points');
 
   /** Stable arrays, so charts keep their subscriptions across renders. */
   readonly loss: readonly Series[] = [this.lossBatch, this.lossEpoch, this.valLossEpoch];
   readonly accuracy: readonly Series[] = [this.accBatch, this.accEpoch, this.valAccEpoch];
+  readonly learningRate: readonly Series[] = [this.lrEpoch];
 
   clear(): void {
-    for (const s of [...this.loss, ...this.accuracy]) s.clear();
+    for (const s of [...this.loss, ...this.accuracy, ...this.learningRate]) s.clear();
   }
 }

@@ -1,5 +1,5 @@
 // The training panel's state and how each TrainEvent changes it. Pure apart from appending chart points.
-import type { BackendInfo, BatchMetrics, EpochMetrics, TrainEvent } from '../../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, TrainEvent } from '../../../shared/api';
 import type { RunSeries } from './series';
 
 export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
@@ -24,6 +24,10 @@ export interface TrainView {
   error: string | null;
   hint: string | null;
   log: { level: 'info' | 'warn' | 'error'; message: string }[];
+  /** Why training ended early (early stopping). */
+  stopReason: string | null;
+  /** Test results after training, when the trainer evaluated. */
+  evaluation: EvaluationResult | null;
 }
 
 export const IDLE: TrainView = {
@@ -45,6 +49,8 @@ export const IDLE: TrainView = {
   error: null,
   hint: null,
   log: [],
+  stopReason: null,
+  evaluation: null,
 };
 
 const LOG_LIMIT = 200;
@@ -95,6 +101,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
       if (acc !== undefined) series.accEpoch.push(x, acc);
       const valAcc = accuracyOf(ev.metrics, 'val_');
       if (valAcc !== undefined) series.valAccEpoch.push(x, valAcc);
+      if (ev.metrics.lr !== undefined) series.lrEpoch.push(x, ev.metrics.lr);
       return { ...view, lastEpoch: ev.metrics, epoch: ev.epoch };
     }
     case 'log':
@@ -111,9 +118,12 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
         lastEpoch: ev.final ?? view.lastEpoch,
         progress: ev.status === 'completed' ? 1 : view.progress,
         etaSec: 0,
+        stopReason: ev.stopReason ?? null,
       };
     case 'failed':
       return { ...view, status: 'failed', error: ev.error, hint: ev.hint ?? null, etaSec: 0 };
+    case 'evaluation':
+      return { ...view, evaluation: ev.evaluation };
   }
 }
 

@@ -131,7 +131,6 @@ async function expectTrains(c: TrainCase, steps = 20) {
   const x = pseudoRandom([16, ...c.input], 7);
   const y = targetFor(x);
   const { first, last } = await trainSteps(model, x, y, steps);
-
   return { first, last, model, x, constantLoss: constantLoss(y) };
 }
 

@@ -15,6 +15,13 @@ export const bidirectionalPy = definePyGenerator<BidirectionalParams>({
       ],
       forward: [`${n.outputVars[0]} = self.${n.name}(${n.inputVars[0][0]})`],
       helpers: ['KerasBidirectional'],
+      // tfjs names the wrapped layers forward_<layer>_<cell> and backward_<layer>_<cell> ({layer} = tfjs layer name).
+      weights: (['forward', 'backward'] as const).flatMap((dir) =>
+        ['kernel', 'recurrent_kernel', 'bias'].map((w) => ({
+          tfjs: `${dir}_{layer}_${p.cell.toLowerCase()}/${w}`,
+          torch: `${n.name}.${dir}_layer.${w}`,
+        })),
+      ),
     };
   },
 });

@@ -1,0 +1,248 @@
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,torch] [--out DIR]`
+// Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendChoice } from '../shared/graph/types';
+import { initBackend } from '../src-main/engine/backend';
+import { benchBrowser, browserBlocker } from './browser';
+import { benchInference } from './infer';
+import { benchMemory, fashionBlocker, HIDDEN as MEMORY_HIDDEN } from './memory';
+import { benchTorch, findTorchPython } from './pytorch';
+import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type BenchReport, type BenchRow } from './results';
+import { benchTraining, MLP_HIDDEN, trainingSizes, type TrainingRow } from './training';
+
+const GROUPS = ['train', 'infer', 'web', 'canvas', 'memory', 'torch'] as const;
+type Group = (typeof GROUPS)[number];
+
+export interface RunOptions {
+  backend: 'wasm' | 'cpu';
+  quick: boolean;
+  only: Group[];
+  outDir: string;
+}
+
+const USAGE = `Usage: npm run bench -- [--backend wasm|cpu] [--quick] [--only ${GROUPS.join(',')}] [--out DIR]
+  --backend  tfjs backend for the training rows (default wasm)
+  --quick    skip the full Fashion-MNIST memory row and time the web host start once instead of 3 times
+  --only     run only these groups (comma separated)
+  --out      folder for the JSON report (default bench/results)`;
+
+export function parseRunArgs(argv: string[]): RunOptions | { help: true } {
+  const o: RunOptions = { backend: 'wasm', quick: false, only: [...GROUPS], outDir: path.join(__dirname, 'results') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return argv[++i];
+    };
+    if (arg === '--help' || arg === '-h') return { help: true };
+    else if (arg === '--quick') o.quick = true;
+    else if (arg === '--backend') {
+      const b = value();
+      if (b !== 'wasm' && b !== 'cpu') throw new Error(`--backend must be wasm or cpu, got '${b}' (tfjs-node is not benchmarked here)`);
+      o.backend = b;
+    } else if (arg === '--only') {
+      const groups = value().split(',').map((s) => s.trim());
+      const bad = groups.filter((g) => !(GROUPS as readonly string[]).includes(g));
+      if (bad.length) throw new Error(`--only: unknown group ${bad.join(', ')}; known: ${GROUPS.join(', ')}`);
+      o.only = groups as Group[];
+    } else if (arg === '--out') o.outDir = path.resolve(value());
+    else throw new Error(`Unknown argument '${arg}'\n${USAGE}`);
+  }
+  return o;
+}
+
+function trainingRow(r: TrainingRow): BenchRow {
+  return {
+    key: `train.${r.key}`,
+    name: `Train ${r.model}`,
+    status: 'ok',
+    metrics: {
+      ours: { value: r.ourLoop, unit: 'samples/s', better: 'higher' },
+      modelFit: { value: r.plainFit, unit: 'samples/s', better: 'higher' },
+      ratio: { value: r.ratio, unit: 'x', better: 'higher' },
+    },
+    cells: {
+      result: `${fmt(r.ourLoop)} samples/s`,
+      reference: `model.fit ${fmt(r.plainFit)} samples/s`,
+      ratio: `${r.ratio.toFixed(2)}x`,
+      note: `${r.samples} samples, batch 128, Adam`,
+    },
+  };
+}
+
+async function guarded(rows: BenchRow[], key: string, name: string, fn: () => Promise<BenchRow | BenchRow[]>): Promise<void> {
+  try {
+    const out = await fn();
+    rows.push(...(Array.isArray(out) ? out : [out]));
+  } catch (err) {
+    console.error(`${key}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    rows.push(failedRow(key, name, err));
+  }
+}
+
+export async function runBench(o: RunOptions): Promise<BenchReport> {
+  const loadStart = os.loadavg()[0];
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const log = (line: string) => console.log(`  ${line}`);
+  const backend = await initBackend(o.backend as BackendChoice);
+  console.log(`LayerLab benchmark: backend ${backend.name}, ${os.cpus().length} cores, load ${loadStart.toFixed(2)}`);
+  const rows: BenchRow[] = [];
+  const has = (g: Group) => o.only.includes(g);
+  let mlpOurs: number | null = null;
+  const sizes = trainingSizes(backend.name);
+
+  if (has('train')) {
+    await guarded(rows, 'train', 'Training', async () => {
+      const results = await benchTraining(backend, sizes, log);
+      mlpOurs = results.find((r) => r.key === 'mlp')?.ourLoop ?? null;
+      return results.map(trainingRow);
+    });
+  }
+
+  if (has('infer')) {
+    await guarded(rows, 'infer.1000', 'Shape inference, 1,000 nodes', async () => {
+      log('shape inference: 1,000-node graph ...');
+      const r = benchInference(1000, 15);
+      return {
+        key: 'infer.1000',
+        name: 'Shape inference, 1,000 nodes',
+        status: 'ok',
+        metrics: { median: { value: r.medianMs, unit: 'ms', better: 'lower' }, p90: { value: r.p90Ms, unit: 'ms', better: 'lower' } },
+        cells: { result: `${fmt(r.medianMs)} ms median`, note: `p90 ${fmt(r.p90Ms)} ms; ${r.edges} edges; ${r.runs} runs of inferGraph` },
+      };
+    });
+  }
+
+  if (has('web') || has('canvas')) {
+    const blocker = browserBlocker(log);
+    if (blocker) {
+      if (has('web')) rows.push(skippedRow('web.start', 'Web host start to interactive', blocker));
+      if (has('canvas')) rows.push(skippedRow('canvas.pan300', 'Canvas panning, 300 nodes', blocker));
+    } else {
+      const runs = o.quick ? 1 : 3;
+      const r = await benchBrowser({ runs, nodes: 300, panMs: 3000 }, log).catch((err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        return { start: e, frames: e };
+      });
+      if (has('web')) {
+        rows.push(
+          r.start instanceof Error
+            ? failedRow('web.start', 'Web host start to interactive', r.start)
+            : {
+                key: 'web.start',
+                name: 'Web host start to interactive',
+                status: 'ok',
+                metrics: {
+                  total: { value: r.start.totalMs, unit: 'ms', better: 'lower' },
+                  hostReady: { value: r.start.hostReadyMs, unit: 'ms', better: 'lower' },
+                  page: { value: r.start.pageMs, unit: 'ms', better: 'lower' },
+                },
+                cells: {
+                  result: `${fmt(r.start.totalMs / 1000)} s`,
+                  note: `spawn to URL ${fmt(r.start.hostReadyMs / 1000)} s + page to canvas ${fmt(r.start.pageMs / 1000)} s; median of ${r.start.runs}`,
+                },
+              },
+        );
+      }
+      if (has('canvas')) {
+        const f = r.frames;
+        rows.push(
+          f instanceof Error
+            ? failedRow('canvas.pan300', 'Canvas panning, 300 nodes', f)
+            : {
+                key: 'canvas.pan300',
+                name: 'Canvas panning, 300 nodes',
+                status: 'ok',
+                metrics: {
+                  fps: { value: f.fps, unit: 'fps', better: 'higher' },
+                  p95: { value: f.p95FrameMs, unit: 'ms', better: 'lower' },
+                  p50: { value: f.p50FrameMs, unit: 'ms', better: 'lower' },
+                },
+                cells: {
+                  result: `${fmt(f.fps)} fps`,
+                  note: `frame p95 ${fmt(f.p95FrameMs)} ms, p50 ${fmt(f.p50FrameMs)} ms, max ${fmt(f.maxFrameMs)} ms; ${f.frames} frames, ${f.drags} drags, ${f.renderedNodes} nodes drawn, headless Chromium`,
+                },
+              },
+        );
+      }
+    }
+  }
+
+  if (has('memory')) {
+    const blocker = o.quick ? 'skipped by --quick' : fashionBlocker();
+    if (blocker) rows.push(skippedRow('memory.fashion', 'Peak memory, Fashion-MNIST epoch', blocker));
+    else {
+      await guarded(rows, 'memory.fashion', 'Peak memory, Fashion-MNIST epoch', async () => {
+        log('memory: one epoch of full Fashion-MNIST in a child process ...');
+        const m = await benchMemory(backend.name);
+        return {
+          key: 'memory.fashion',
+          name: 'Peak memory, Fashion-MNIST epoch',
+          status: 'ok',
+          metrics: {
+            peakRss: { value: m.peakRssMiB, unit: 'MiB', better: 'lower' },
+            samplesPerSec: { value: m.samplesPerSec, unit: 'samples/s', better: 'higher' },
+          },
+          cells: {
+            result: `${fmt(m.peakRssMiB)} MiB peak RSS`,
+            note: `${m.trainSamples.toLocaleString('en-US')} samples, MLP 784-${MEMORY_HIDDEN.join('-')}-10, ${fmt(m.samplesPerSec)} samples/s, acc ${m.accuracy?.toFixed(3) ?? '?'}, load ${fmt(m.loadMs / 1000)} s`,
+          },
+        };
+      });
+    }
+  }
+
+  if (has('torch')) {
+    const found = findTorchPython();
+    if ('reason' in found) rows.push(skippedRow('torch.mlp', 'PyTorch MLP 784-1024-512-512-10', found.reason));
+    else {
+      await guarded(rows, 'torch.mlp', 'PyTorch MLP 784-1024-512-512-10', async () => {
+        log(`pytorch: ${found.python} ...`);
+        const t = await benchTorch(found.python, MLP_HIDDEN, sizes.mlp, sizes.rounds, sizes.batchSize);
+        const ratio = mlpOurs === null ? null : mlpOurs / t.samplesPerSec;
+        return {
+          key: 'torch.mlp',
+          name: 'PyTorch MLP 784-1024-512-512-10',
+          status: 'ok',
+          metrics: {
+            pytorch: { value: t.samplesPerSec, unit: 'samples/s', better: 'higher' },
+            ...(ratio === null ? {} : { oursOverPytorch: { value: ratio, unit: 'x', better: 'higher' as const } }),
+          },
+          cells: {
+            result: `${fmt(t.samplesPerSec)} samples/s`,
+            reference: mlpOurs === null ? 'ours: not run (--only)' : `ours ${fmt(mlpOurs)} samples/s`,
+            ratio: ratio === null ? '' : `${ratio.toFixed(3)}x ours/pytorch`,
+            note: `torch ${t.torch}, ${t.threads} threads, ${t.samples} samples`,
+          },
+        };
+      });
+    }
+  }
+
+  return {
+    format: 'layerlab-bench',
+    version: 1,
+    startedAt,
+    durationS: (performance.now() - t0) / 1000,
+    backend: { name: backend.name, reason: backend.reason },
+    options: { backend: o.backend, quick: o.quick, only: o.only, sizes },
+    machine: machineNow(loadStart),
+    rows,
+  };
+}
+
+if (process.argv[1]?.endsWith(path.join('bench', 'run.ts'))) {
+  (async () => {
+    const o = parseRunArgs(process.argv.slice(2));
+    if ('help' in o) return console.log(USAGE);
+    const report = await runBench(o);
+    const file = saveReport(report, o.outDir);
+    console.log(`\n${formatReport(report)}\n\nSaved ${path.relative(process.cwd(), file)}`);
+    if (report.rows.some((r) => r.status === 'failed')) process.exitCode = 1;
+  })().catch((err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

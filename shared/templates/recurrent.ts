@@ -1,0 +1,149 @@
+// Recurrent templates: many-to-one, one-to-many, many-to-many, and the SimpleRNN / LSTM / GRU comparison.
+import type { Template } from '.';
+import { chainGraph, datasetConfig, trainingConfig } from './build';
+import { ADDITION_VOCAB } from '../data/vocab';
+
+const lstmRowsDescription = 'Input [28, 28] (28 rows as 28 time steps) -> LSTM 128 -> Dense 10 softmax (81,674 parameters).';
+
+/** Many-to-one: read a digit row by row, classify after the last row. */
+export const lstmMnistRows: Template = {
+  id: 'lstm-mnist-rows',
+  name: 'LSTM on MNIST rows (many-to-one)',
+  description: lstmRowsDescription,
+  explanation:
+    'Many-to-one: the image is read as a sequence of 28 rows of 28 pixels (the "matrix" representation). ' +
+    'The LSTM updates its 128-number memory after every row and only the final state, after row 28, goes to ' +
+    'the classifier. The same weights process every row, so the model has far fewer parameters than the MLP ' +
+    '(81,674 vs 1,596,426) yet reaches similar accuracy.',
+  tryNext: [
+    'Swap the LSTM for a GRU or SimpleRNN and compare accuracy and parameters.',
+    'Turn on returnSequences and add a second LSTM on top (a stacked RNN).',
+    'Use a Bidirectional LSTM: it reads the rows top-down and bottom-up.',
+  ],
+  graph: chainGraph({
+    name: 'LSTM on MNIST rows',
+    description: lstmRowsDescription,
+    steps: [
+      { id: 'rows', kind: 'Input', params: { feature: 'x', shape: [28, 28] }, label: '28 rows x 28 pixels' },
+      { id: 'lstm', kind: 'LSTM', params: { units: 128 } },
+      { id: 'classes', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+      { id: 'label', kind: 'Output', params: { target: 'y' } },
+    ],
+    dataset: datasetConfig({ id: 'mnist-bundled', representation: 'matrix' }),
+    training: trainingConfig({ epochs: 5, batchSize: 64, learningRate: 0.002 }),
+  }),
+};
+
+const V = ADDITION_VOCAB.size;
+const additionDescription = `Input [7, ${V}] ("123+45" one-hot) -> Flatten -> Dense 128 (one vector) -> RepeatVector 4 -> LSTM 128 -> TimeDistributed Dense ${V} softmax -> 4 answer characters.`;
+
+/** One-to-many: one vector in, a sequence out (RepeatVector feeds it to every decoder step). */
+export const oneToManyAddition: Template = {
+  id: 'one-to-many-addition',
+  name: 'One-to-many: vector to sequence (addition)',
+  description: additionDescription,
+  explanation:
+    'One-to-many: a single vector generates a whole sequence. Here the question "123+45" is flattened and ' +
+    'squeezed into ONE 128-number vector; RepeatVector hands that same vector to each of the 4 steps of a ' +
+    'decoder LSTM, which writes the answer one character per step, and TimeDistributed applies the same ' +
+    'softmax classifier at every step. The catalogue has no digit-image-to-spelled-name dataset, so ' +
+    'character addition (the classic Keras addition RNN) stands in: the structure is the same, only the ' +
+    'encoder of the single input differs (an image encoder would replace Flatten + Dense).',
+  tryNext: [
+    'Replace Flatten + Dense with an LSTM encoder (returnSequences off): the encoder becomes many-to-one.',
+    'Increase the number of digits in the dataset options and watch accuracy per character drop.',
+    'Shrink the bottleneck Dense to 16 units: how much of the question can one small vector hold?',
+  ],
+  graph: chainGraph({
+    name: 'One-to-many (addition)',
+    description: additionDescription,
+    steps: [
+      { id: 'question', kind: 'Input', params: { feature: 'x', shape: [7, V] }, label: 'Question characters (one-hot)' },
+      { id: 'flatten', kind: 'Flatten' },
+      { id: 'thought', kind: 'Dense', params: { units: 128, activation: 'relu' }, label: 'The one vector' },
+      { id: 'repeat', kind: 'RepeatVector', params: { n: 4 } },
+      { id: 'decoder', kind: 'LSTM', params: { units: 128, returnSequences: true } },
+      { id: 'chars', kind: 'TimeDistributed', params: { units: V, activation: 'softmax' } },
+      { id: 'answer', kind: 'Output', params: { target: 'y' } },
+    ],
+    dataset: datasetConfig({ id: 'addition', representation: 'matrix', normalization: 'none', options: { digits: 3, samples: 20000 } }),
+    training: trainingConfig({ epochs: 30, batchSize: 64, learningRate: 0.003 }),
+  }),
+};
+
+const taggingDescription = 'Input [8, 10] one-hot tokens -> LSTM 64 (every step) -> TimeDistributed Dense 10 softmax: one label per input step.';
+
+/** Many-to-many, aligned: one output per input step. */
+export const manyToManyTagging: Template = {
+  id: 'many-to-many-tagging',
+  name: 'Many-to-many: sequence tagging',
+  description: taggingDescription,
+  explanation:
+    'Many-to-many, aligned: with returnSequences on, the LSTM emits its state at every step, and ' +
+    'TimeDistributed applies one shared Dense softmax to each step, giving one label per input token ' +
+    '(as in part-of-speech tagging). The task here is the copy task: the label of each step is its own token, ' +
+    'which a tagger learns quickly because each answer is available at its own step.',
+  tryNext: [
+    "Switch the dataset to 'Sequence reverse': the first output needs the LAST input, which a left-to-right LSTM has not seen yet; accuracy stalls near chance for early steps.",
+    'Then replace the LSTM with a Bidirectional LSTM (returnSequences on) and watch reverse become learnable.',
+    'Forecasting: the WaveNet template is another many-to-one / many-to-many sequence model on the time series.',
+  ],
+  graph: chainGraph({
+    name: 'Sequence tagging (many-to-many)',
+    description: taggingDescription,
+    steps: [
+      { id: 'tokens', kind: 'Input', params: { feature: 'x', shape: [8, 10] } },
+      { id: 'lstm', kind: 'LSTM', params: { units: 64, returnSequences: true } },
+      { id: 'tags', kind: 'TimeDistributed', params: { units: 10, activation: 'softmax' } },
+      { id: 'labels', kind: 'Output', params: { target: 'y' } },
+    ],
+    dataset: datasetConfig({ id: 'seq-copy', representation: 'matrix', normalization: 'none', options: { length: 8, vocab: 10, samples: 4000 } }),
+    training: trainingConfig({ epochs: 10, batchSize: 64, learningRate: 0.01 }),
+  }),
+};
+
+export type RnnCell = 'SimpleRNN' | 'LSTM' | 'GRU';
+export const REVERSE_LENGTH = 12;
+export const REVERSE_VOCAB = 8;
+
+function rnnReverse(cell: RnnCell): Template {
+  const description =
+    `Reverse a ${REVERSE_LENGTH}-token sequence through a bottleneck: ${cell} 64 encoder (last state only) -> ` +
+    `RepeatVector ${REVERSE_LENGTH} -> ${cell} 64 decoder -> TimeDistributed Dense ${REVERSE_VOCAB} softmax.`;
+  return {
+    id: `long-dependency-${cell.toLowerCase()}`,
+    name: `Long dependencies: ${cell}`,
+    description,
+    explanation:
+      'One of three identical graphs that differ only in the recurrent cell (SimpleRNN, LSTM, GRU); train all ' +
+      'three and compare them in the runs panel. The encoder must squeeze the whole sequence into one state, and ' +
+      'the decoder writes it back reversed. The first output is the LAST input (a short path), but the last ' +
+      `output is the FIRST input, which must survive ${2 * REVERSE_LENGTH} recurrent steps. In a SimpleRNN the ` +
+      'gradient through that path is a product of many Jacobians and vanishes, so it learns the late outputs ' +
+      "poorly; LSTM and GRU gates let the state (and gradient) pass unchanged, the 'constant error carousel'.",
+    tryNext: [
+      'Train all three templates with the same seed and compare their validation accuracy curves.',
+      `Raise the sequence length in the dataset options (and RepeatVector n to match) from ${REVERSE_LENGTH} to 20: the SimpleRNN falls further behind.`,
+      'Add gradient clipping in the training settings and see whether it helps the SimpleRNN.',
+    ],
+    graph: chainGraph({
+      name: `Long dependencies: ${cell}`,
+      description,
+      steps: [
+        { id: 'tokens', kind: 'Input', params: { feature: 'x', shape: [REVERSE_LENGTH, REVERSE_VOCAB] } },
+        { id: 'encoder', kind: cell, params: { units: 64 } },
+        { id: 'repeat', kind: 'RepeatVector', params: { n: REVERSE_LENGTH } },
+        { id: 'decoder', kind: cell, params: { units: 64, returnSequences: true } },
+        { id: 'tokens_out', kind: 'TimeDistributed', params: { units: REVERSE_VOCAB, activation: 'softmax' } },
+        { id: 'reversed', kind: 'Output', params: { target: 'y' } },
+      ],
+      dataset: datasetConfig({
+        id: 'seq-reverse', representation: 'matrix', normalization: 'none',
+        options: { length: REVERSE_LENGTH, vocab: REVERSE_VOCAB, samples: 8000 },
+      }),
+      training: trainingConfig({ epochs: 20, batchSize: 64, learningRate: 0.005, seed: 1 }),
+    }),
+  };
+}
+
+export const RNN_COMPARISON: Template[] = (['SimpleRNN', 'LSTM', 'GRU'] as const).map(rnnReverse);

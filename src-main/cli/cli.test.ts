@@ -1,0 +1,132 @@
+// The CLI in-process: inspect prints GPT-3's count fast; bad files and arguments exit 2 with a message;
+// every command has --help; train stores a run that export --run turns into tfjs files and PyTorch weights;
+// import writes a graph file and never overwrites one without --force.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GPT_CONFIGS, gptCounts } from '../../shared/templates/gpt-configs';
+import { KIND_GRAPHS } from '../export/testing/graphs';
+import { main } from '../cli';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-cli-'));
+const savedHome = process.env.LAYERLAB_HOME;
+afterAll(() => {
+  if (savedHome === undefined) delete process.env.LAYERLAB_HOME;
+  else process.env.LAYERLAB_HOME = savedHome;
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+let out: string[] = [];
+let err: string[] = [];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('layerlab inspect', () => {
+  it('prints the GPT-3 template table and its 175B count in well under a second', async () => {
+    const started = performance.now();
+    const code = await main(['inspect', '--template', 'gpt-3']);
+    const ms = performance.now() - started;
+    expect(code).toBe(0);
+    const gpt3 = gptCounts(GPT_CONFIGS.find((c) => c.id === 'gpt-3')!);
+    expect(out.join('\n')).toContain(`Total parameters: ${gpt3.withHead.toLocaleString('en-US')}`);
+    console.warn(`[cli] inspect gpt-3: ${gpt3.withHead.toLocaleString('en-US')} parameters in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(500);
+  });
+
+  it('a missing or broken file exits 2 with a message naming it', async () => {
+    expect(await main(['inspect', path.join(tmp, 'missing.layerlab.json')])).toBe(2);
+    expect(err.join('\n')).toMatch(/layerlab inspect: cannot read .*missing\.layerlab\.json: no such file/);
+    const broken = path.join(tmp, 'broken.layerlab.json');
+    writeFileSync(broken, '{"format": "layerlab-graph", "nodes": 3');
+    expect(await main(['inspect', broken])).toBe(2);
+    expect(err.join('\n')).toContain('broken.layerlab.json');
+  });
+});
+
+describe('arguments', () => {
+  it('every command answers --help with exit 0', async () => {
+    for (const cmd of ['inspect', 'train', 'export', 'import']) {
+      out = [];
+      expect(await main([cmd, '--help'])).toBe(0);
+      expect(out.join('\n')).toMatch(new RegExp(`Usage: layerlab ${cmd}`));
+    }
+  });
+
+  it('bad options exit 2 and say what is wrong', async () => {
+    const file = path.join(tmp, 'core.layerlab.json');
+    writeFileSync(file, JSON.stringify(KIND_GRAPHS[0]));
+    const cases: [string[], RegExp][] = [
+      [['train', file, '--epochs', 'two'], /--epochs must be a whole number, got 'two'/],
+      [['train', file, '--epochs', '0'], /--epochs must be at least 1, got 0/],
+      [['train', file, '--backend', 'gpu'], /--backend must be one of auto, tensorflow, wasm, cpu, got 'gpu'/],
+      [['train', file, '--colour'], /unknown option --colour/],
+      [['export', file, '--out', tmp], /--format is required/],
+      [['export', file, '--format', 'onnx', '--out', tmp], /--format must be one of tfjs, pytorch, keras, got 'onnx'/],
+      [['export', file, '--format', 'tfjs'], /--out DIR is required/],
+      [['export', '--run', 'run-nope', '--format', 'tfjs', '--out', tmp], /no run 'run-nope'/],
+      [['import', file], /--out FILE.layerlab.json is required/],
+      [['import', path.join(tmp, 'no-model.json'), '--out', path.join(tmp, 'x.layerlab.json')], /cannot read .*no-model\.json: no such file/],
+    ];
+    process.env.LAYERLAB_HOME = path.join(tmp, 'home-empty');
+    for (const [args, message] of cases) {
+      err = [];
+      expect(await main(args), args.join(' ')).toBe(2);
+      expect(err.join('\n'), args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('export of a kind without a generator fails with exit 1 naming the kind', async () => {
+    const g = structuredClone(KIND_GRAPHS[0]);
+    g.nodes = [
+      { id: 'x', kind: 'Input', params: { shape: [28, 28] }, position: { x: 0, y: 0 } },
+      { id: 'pos', kind: 'PositionalEncoding', params: {}, position: { x: 240, y: 0 } },
+      { id: 'gap', kind: 'GlobalAveragePooling1D', params: {}, position: { x: 480, y: 0 } },
+      { id: 'head', kind: 'Dense', params: { units: 10, activation: 'softmax' }, position: { x: 720, y: 0 } },
+      { id: 'y', kind: 'Output', params: {}, position: { x: 960, y: 0 } },
+    ];
+    g.edges = ['x-pos', 'pos-gap', 'gap-head', 'head-y'].map((id) => {
+      const [source, target] = id.split('-');
+      return { id, source, target, sourceHandle: 'out', targetHandle: 'in' };
+    });
+    g.dataset.representation = 'matrix';
+    const file = path.join(tmp, 'positional.layerlab.json');
+    writeFileSync(file, JSON.stringify(g));
+    expect(await main(['export', file, '--format', 'pytorch', '--out', path.join(tmp, 'pos'), '--no-data'])).toBe(1);
+    expect(err.join('\n')).toMatch(/does not support layer kind 'PositionalEncoding'/);
+  });
+});
+
+describe('train, then export the run, then import it back', () => {
+  it('stores a run whose weights export as tfjs files and weights.npz; import writes a graph once', async () => {
+    const home = path.join(tmp, 'home');
+    process.env.LAYERLAB_HOME = home;
+    const file = path.join(tmp, 'core.layerlab.json');
+    writeFileSync(file, JSON.stringify(KIND_GRAPHS[0]));
+    const started = Date.now();
+    expect(await main(['train', file, '--epochs', '1', '--limit', '96', '--batch-size', '32', '--backend', 'cpu', '--quiet'])).toBe(0);
+    const runId = out.pop()!;
+    console.warn(`[cli] train (core-kinds graph, 96 samples, cpu, in a worker process): ${Date.now() - started} ms`);
+    expect(runId).toMatch(/^run-/);
+    const record = JSON.parse(readFileSync(path.join(home, 'runs', runId, 'run.json'), 'utf8')) as { status: string; epochs: number };
+    expect(record).toMatchObject({ status: 'completed', epochs: 1 });
+
+    const tfjsDir = path.join(tmp, 'tfjs');
+    expect(await main(['export', '--run', runId, '--format', 'tfjs', '--out', tfjsDir])).toBe(0);
+    expect(existsSync(path.join(tfjsDir, 'model.json')) && existsSync(path.join(tfjsDir, 'weights.bin'))).toBe(true);
+    const ptDir = path.join(tmp, 'pt');
+    expect(await main(['export', '--run', runId, '--format', 'pytorch', '--out', ptDir])).toBe(0);
+    expect(['model.py', 'weights.npz', 'data.npz'].every((f) => existsSync(path.join(ptDir, f)))).toBe(true);
+
+    const graphFile = path.join(tmp, 'imported.layerlab.json');
+    expect(await main(['import', path.join(tfjsDir, 'model.json'), '--out', graphFile])).toBe(0);
+    expect(out.join('\n')).toContain('26,626 parameters');
+    expect(await main(['import', path.join(tfjsDir, 'model.json'), '--out', graphFile])).toBe(2);
+    expect(err.join('\n')).toMatch(/already exists; pass --force/);
+  }, 180_000);
+});

@@ -1,0 +1,94 @@
+// Import: a model exported to tfjs files comes back as a graph with the same inferred parameter count
+// (and the same kinds); a Keras model.to_json() config imports too; unknown classes are named.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { GraphFile } from '../../shared/graph/types';
+import { getTemplate } from '../../shared/templates';
+import { datasetShapes } from '../../shared/data/catalog';
+import { inferGraph } from '../../shared/infer';
+import { parseGraphFile } from '../../shared/graph/validate';
+import { buildModel } from '../engine/compile';
+import { exportTfjsModel, MODEL_JSON } from '../export/tfjs/export-tfjs';
+import { KIND_GRAPHS } from '../export/testing/graphs';
+import { importModelJson, ImportError } from './model-json';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-import-'));
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const kindsOf = (g: GraphFile) => g.nodes.map((n) => n.kind).sort();
+
+describe('import a tfjs model.json', () => {
+  for (const original of [getTemplate('mlp-mnist')!.graph, ...KIND_GRAPHS]) {
+    it(`${original.name}: export to tfjs, import back, same parameter count and kinds`, async () => {
+      const shapes = datasetShapes(original.dataset);
+      const { model } = buildModel(original, tf, shapes);
+      const dir = path.join(tmp, original.name.replace(/\W+/g, '-'));
+      await exportTfjsModel(model, dir);
+      model.dispose();
+      const imported = importModelJson(readFileSync(path.join(dir, MODEL_JSON), 'utf8'), original.name);
+      const inf = inferGraph(imported);
+      expect(inf.errors).toEqual([]);
+      expect(inf.totalParams).toBe(inferGraph(original, shapes).totalParams);
+      expect(kindsOf(imported)).toEqual(kindsOf(original));
+      // A valid graph file, laid out left to right: every edge goes to a column further right.
+      expect(() => parseGraphFile(JSON.stringify(imported))).not.toThrow();
+      const x = new Map(imported.nodes.map((n) => [n.id, n.position.x]));
+      for (const e of imported.edges) expect(x.get(e.target)!).toBeGreaterThan(x.get(e.source)!);
+    }, 30_000);
+  }
+
+  it('keeps causal padding, initial states and returned states', async () => {
+    const { model } = buildModel(KIND_GRAPHS[2], tf, datasetShapes(KIND_GRAPHS[2].dataset));
+    const dir = path.join(tmp, 'rnn-check');
+    await exportTfjsModel(model, dir);
+    model.dispose();
+    const g = importModelJson(readFileSync(path.join(dir, MODEL_JSON), 'utf8'));
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    expect(byId.get('n_causal')!.params).toMatchObject({ padding: 'causal', dilationRate: 2 });
+    expect(byId.get('n_dec')!.params).toMatchObject({ useInitialState: true });
+    expect(g.edges.filter((e) => e.target === 'n_dec').map((e) => [e.sourceHandle, e.targetHandle]).sort()).toEqual([
+      ['c', 'c0'], ['h', 'h0'], ['out', 'in'],
+    ]);
+  }, 30_000);
+});
+
+describe('import a Keras JSON config', () => {
+  it('a Sequential model.to_json() config becomes a chain with the same count', () => {
+    const keras = {
+      class_name: 'Sequential',
+      config: {
+        name: 'sequential',
+        layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, 28, 28, 1], dtype: 'float32', name: 'input_1' } },
+          { class_name: 'Conv2D', config: { name: 'conv2d', filters: 8, kernel_size: [3, 3], strides: [1, 1], padding: 'same', dilation_rate: [1, 1], activation: 'relu' } },
+          { class_name: 'MaxPooling2D', config: { name: 'max_pooling2d', pool_size: [2, 2], strides: [2, 2], padding: 'valid' } },
+          { class_name: 'Flatten', config: { name: 'flatten' } },
+          { class_name: 'Dense', config: { name: 'dense', units: 10, activation: 'softmax', use_bias: true } },
+        ],
+      },
+      keras_version: '2.15.0',
+      backend: 'tensorflow',
+    };
+    const g = importModelJson(JSON.stringify(keras));
+    expect(g.nodes.map((n) => n.kind)).toEqual(['Input', 'Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Output']);
+    expect(g.dataset.representation).toBe('image');
+    expect(inferGraph(g).totalParams).toBe(8 * (9 + 1) + 10 * (14 * 14 * 8 + 1));
+  });
+
+  it('an unknown layer class is refused with its name', () => {
+    const keras = {
+      class_name: 'Sequential',
+      config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 4, batch_input_shape: [null, 3] } }, { class_name: 'Lambda', config: { name: 'my_lambda' } }] },
+    };
+    expect(() => importModelJson(JSON.stringify(keras))).toThrow(ImportError);
+    expect(() => importModelJson(JSON.stringify(keras))).toThrow(/Layer 'my_lambda' has class 'Lambda', which LayerLab cannot import/);
+    expect(() => importModelJson('{"nope": 1}')).toThrow(/Not a tfjs Layers model.json or Keras model config/);
+    expect(() => importModelJson('not json')).toThrow(/Not valid JSON/);
+  });
+});

@@ -1,0 +1,115 @@
+// The canvas toolbar: align, auto-layout, zoom to fit, snap, theme, recent files, export, shortcut sheet.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import { useEditor } from './editorStore';
+import './editor.css';
+import { alignSelection, autoLayoutAll } from './actions';
+import { exportPng, exportSvg } from './exportActions';
+import { listRecent, type RecentFile } from '../files/recent';
+import { openRecent } from '../files/fileActions';
+import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+
+export const FIT_VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1.1, duration: 200 };
+
+function Dropdown({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="ll-menu" ref={ref}>
+      <button type="button" className="ll-tool" aria-haspopup="menu" aria-expanded={open} data-testid={testId} onClick={() => setOpen(!open)}>
+        {label} ▾
+      </button>
+      {open && (
+        <div className="ll-menu-list ll-tool-menu" role="menu">
+          {children(() => setOpen(false))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function RecentMenu() {
+  const [items, setItems] = useState<RecentFile[]>([]);
+  return (
+    <div onMouseDownCapture={() => setItems(listRecent())}>
+      <Dropdown label="Recent" testId="btn-recent">
+        {(close) =>
+          items.length === 0 ? (
+            <div className="ll-muted ll-pad">No recent files yet.</div>
+          ) : (
+            items.map((r, i) => (
+              <button
+                key={`${r.path ?? r.name}-${i}`}
+                type="button"
+                role="menuitem"
+                className="ll-menu-item"
+                data-testid={`recent-${i}`}
+                title={r.path ?? r.name}
+                onClick={() => {
+                  close();
+                  void openRecent(r);
+                }}
+              >
+                <span className="ll-menu-name">{r.name}</span>
+                <span className="ll-menu-desc">{new Date(r.at).toLocaleString()}</span>
+              </button>
+            ))
+          )
+        }
+      </Dropdown>
+    </div>
+  );
+}
+
+export function EditorToolbar() {
+  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const snap = useEditor((s) => s.snapToGrid);
+  const theme = useEditor((s) => s.theme);
+  const toggleSnap = useEditor((s) => s.toggleSnap);
+  const toggleTheme = useEditor((s) => s.toggleTheme);
+  const showShortcuts = useEditor((s) => s.setShortcutsOpen);
+  return (
+    <Panel position="top-left" className="ll-toolbar" aria-label="Editor tools">
+      <button type="button" className="ll-tool" data-testid="btn-align-left" title="Align selected layers on the left" onClick={() => alignSelection('left')}>
+        ⇤ Align left
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-align-top" title="Align selected layers on the top" onClick={() => alignSelection('top')}>
+        ⤒ Align top
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={autoLayoutAll}>
+        ⇶ Layout
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-fit" title="Zoom to fit (F)" onClick={() => void flow.fitView(FIT_VIEW)}>
+        ⛶ Fit
+      </button>
+      <button type="button" className={`ll-tool${snap ? ' on' : ''}`} aria-pressed={snap} data-testid="btn-snap" title="Snap to a 20 px grid" onClick={toggleSnap}>
+        # Snap
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-theme" title="Switch dark / light theme" onClick={toggleTheme}>
+        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      </button>
+      <RecentMenu />
+      <Dropdown label="Export" testId="btn-export">
+        {(close) => (
+          <>
+            <button type="button" role="menuitem" className="ll-menu-item" data-testid="export-png" onClick={() => { close(); void exportPng(flow); }}>
+              <span className="ll-menu-name">PNG image</span>
+            </button>
+            <button type="button" role="menuitem" className="ll-menu-item" data-testid="export-svg" onClick={() => { close(); exportSvg(flow); }}>
+              <span className="ll-menu-name">SVG drawing</span>
+            </button>
+          </>
+        )}
+      </Dropdown>
+      <button type="button" className="ll-tool" data-testid="btn-shortcuts" title="Keyboard shortcuts (?)" onClick={() => showShortcuts(true)}>
+        ?
+      </button>
+    </Panel>
+  );
+}

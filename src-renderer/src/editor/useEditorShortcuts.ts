@@ -1,0 +1,118 @@
+// Editor keys (outside text fields and dialogs): Space quick-add, Ctrl/Cmd+C/V/D/A, F fit, L layout, ? sheet.
+// Copy and paste go through the system clipboard's copy/paste events so they work between windows; the
+// localStorage/in-memory clipboard is the fallback where those events do not carry data.
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useEditor } from './editorStore';
+import { autoLayoutAll, duplicateSelection, fallbackClipText, pasteText, selectNodes, selectionClipText } from './actions';
+import { useGraphStore } from '../store/stores';
+import { FIT_VIEW } from './EditorToolbar';
+
+function inTextField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+}
+
+/** A dialog or menu is open: leave keys to it. */
+function overlayOpen(): boolean {
+  return Boolean(document.querySelector('.ll-modal, [role="dialog"], [role="menu"]'));
+}
+
+/** Last pointer position over the canvas, for Space quick-add. */
+const pointer = { x: 0, y: 0, inside: false };
+
+export function trackPointer(e: { clientX: number; clientY: number }, inside: boolean): void {
+  pointer.x = e.clientX;
+  pointer.y = e.clientY;
+  pointer.inside = inside;
+}
+
+export function useEditorShortcuts(): void {
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  useEffect(() => {
+    let copyEventSeen = false;
+    let pasteEventSeen = false;
+
+    const onKey = (e: KeyboardEvent) => {
+      if (inTextField(e.target) || e.altKey) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (e.key === '?' || (e.key === '/' && e.shiftKey)) {
+        if (!overlayOpen() || useEditor.getState().shortcutsOpen) {
+          e.preventDefault();
+          useEditor.getState().setShortcutsOpen(!useEditor.getState().shortcutsOpen);
+        }
+        return;
+      }
+      if (e.key === 'Escape') {
+        useEditor.getState().setShortcutsOpen(false);
+        useEditor.getState().closeQuickAdd();
+        return;
+      }
+      if (overlayOpen()) return;
+      if (!mod && e.key === ' ') {
+        e.preventDefault();
+        let at = { x: pointer.x, y: pointer.y };
+        if (!pointer.inside) {
+          const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+          at = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : at;
+        }
+        useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
+      } else if (!mod && key === 'f' && !e.shiftKey) {
+        e.preventDefault();
+        void fitView(FIT_VIEW);
+      } else if (!mod && key === 'l' && !e.shiftKey) {
+        e.preventDefault();
+        autoLayoutAll();
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        selectNodes(useGraphStore.getState().nodes.map((n) => n.id));
+      } else if (mod && key === 'd') {
+        e.preventDefault();
+        duplicateSelection();
+      } else if (mod && key === 'c') {
+        // Let the browser fire 'copy' (which fills the system clipboard); if it does not, try the async API.
+        const text = selectionClipText();
+        copyEventSeen = false;
+        if (text) {
+          setTimeout(() => {
+            if (!copyEventSeen) void navigator.clipboard?.writeText(text).catch(() => undefined);
+          }, 50);
+        }
+      } else if (mod && key === 'v') {
+        // Paste comes from the 'paste' event; when none arrives, use the fallback clipboard.
+        pasteEventSeen = false;
+        setTimeout(() => {
+          if (!pasteEventSeen) pasteText(fallbackClipText());
+        }, 80);
+      }
+    };
+
+    const onCopy = (e: ClipboardEvent) => {
+      if (inTextField(e.target) || overlayOpen()) return;
+      copyEventSeen = true;
+      const text = selectionClipText();
+      if (!text || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+    };
+
+    const onPaste = (e: ClipboardEvent) => {
+      if (inTextField(e.target) || overlayOpen()) return;
+      pasteEventSeen = true;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      // Empty clipboard data (some hosts withhold it): use the fallback copy instead.
+      if (pasteText(text || fallbackClipText())) e.preventDefault();
+    };
+
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [screenToFlowPosition, fitView]);
+}

@@ -1,0 +1,164 @@
+// Stored runs: a list with status, final metrics, backend and duration; tick 2+ to overlay their loss
+// curves; open one to see its details (error, hint and log for a failed run; evaluation results), re-open
+// its graph into the canvas exactly as it was trained, or delete it.
+import { useEffect, useMemo, useState } from 'react';
+import type { RunRecord, RunSummary } from '../../../shared/api';
+import { useGraphStore, useRuns, useUi } from '../store/stores';
+import { LineChart } from '../training/LineChart';
+import { ChartControls } from '../training/ChartControls';
+import { useChartOptions } from '../training/chartOptions';
+import { accuracyOf, formatDuration } from '../training/trainState';
+import { fmt } from '../training/format';
+import { overlaySeries, RUN_COLORS } from './overlay';
+import { EvaluationView } from './EvaluationView';
+
+export async function reopenRun(run: RunRecord): Promise<void> {
+  const { dirty, graph } = useGraphStore.getState();
+  if (dirty && !(await useUi.getState().ask('Discard unsaved changes?', `"${graph.name}" has changes that are not saved.`, 'Discard'))) return;
+  useGraphStore.getState().load(structuredClone(run.graph), null);
+  useUi.getState().toast(`Opened the graph of run "${run.name}"`);
+}
+
+function RunRow({ run, selected, open, colorIndex }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number }) {
+  const { toggle, open: show } = useRuns.getState();
+  const f = run.final;
+  return (
+    <tr className={`${open ? 'open' : ''}`} data-testid={`run-row-${run.id}`} data-status={run.status} onClick={() => void show(run.id)}>
+      <td onClick={(e) => e.stopPropagation()}>
+        <input type="checkbox" checked={selected} aria-label={`Overlay ${run.name}`} data-testid={`run-select-${run.id}`} onChange={() => toggle(run.id)} />
+        {selected && <i className="ll-swatch" style={{ background: RUN_COLORS[colorIndex % RUN_COLORS.length] }} />}
+      </td>
+      <td className="ll-run-name" title={run.name}>
+        {run.name}
+        {run.experimentId && <span className="ll-badge">exp</span>}
+      </td>
+      <td>
+        <span className={`ll-status ll-status-${run.status}`}>{run.status}</span>
+      </td>
+      <td className="ll-mono">{fmt(f?.loss)}</td>
+      <td className="ll-mono">{fmt(f?.val_loss)}</td>
+      <td className="ll-mono">{fmt(f ? accuracyOf(f, 'val_') ?? accuracyOf(f) : undefined, 3)}</td>
+      <td>{run.epochs}</td>
+      <td>{run.backend ?? '—'}</td>
+      <td>{formatDuration(run.durationMs / 1000)}</td>
+      <td className="ll-muted">{new Date(run.startedAt).toLocaleString()}</td>
+    </tr>
+  );
+}
+
+function Overlay({ ids }: { ids: string[] }) {
+  const [records, setRecords] = useState<RunRecord[]>([]);
+  const { smoothing, logLoss } = useChartOptions();
+  useEffect(() => {
+    let live = true;
+    void Promise.all(ids.map((id) => useRuns.getState().record(id))).then((r) => live && setRecords(r), () => {});
+    return () => {
+      live = false;
+    };
+  }, [ids]);
+  const series = useMemo(() => overlaySeries(records), [records]);
+  return (
+    <div className="ll-runs-overlay" data-testid="runs-overlay" data-runs={records.length}>
+      <LineChart title={`Loss of ${records.length} runs (line: train per batch, dots: validation per epoch)`} series={series} plannedSteps={0} testId="chart-overlay" smoothing={smoothing} logY={logLoss} />
+    </div>
+  );
+}
+
+function RunDetail({ id }: { id: string }) {
+  const record = useRuns((s) => s.records[id]);
+  const remove = useRuns((s) => s.remove);
+  if (!record) return <div className="ll-muted">Loading run…</div>;
+  const onDelete = async () => {
+    if (!(await useUi.getState().ask('Delete this run?', `"${record.name}" and its weights will be removed.`, 'Delete'))) return;
+    try {
+      await remove(record.id);
+    } catch (err) {
+      useUi.getState().toast(`Could not delete: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    }
+  };
+  return (
+    <div className="ll-run-detail" data-testid="run-detail">
+      <header>
+        <strong>{record.name}</strong>
+        <span className={`ll-status ll-status-${record.status}`}>{record.status}</span>
+        <div className="ll-spacer" />
+        <button type="button" className="ll-btn ll-btn-small" data-testid="run-reopen" onClick={() => void reopenRun(record)}>
+          Open in canvas
+        </button>
+        <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="run-delete" onClick={() => void onDelete()} disabled={record.status === 'running'}>
+          Delete
+        </button>
+      </header>
+      <div className="ll-muted ll-small">
+        {record.training.optimizer} · lr {record.training.learningRate} · batch {record.training.batchSize} · {record.training.loss} · dataset {record.dataset.id}
+        {record.dataset.limit ? ` (limit ${record.dataset.limit})` : ''}
+        {record.stopReason ? ` · ${record.stopReason}` : ''}
+        {record.bestEpoch !== undefined ? ` · best epoch ${record.bestEpoch + 1}` : ''}
+      </div>
+      {record.status === 'failed' && (
+        <div className="ll-error-box" role="alert" data-testid="run-error">
+          <div>{record.error ?? 'The run failed.'}</div>
+        </div>
+      )}
+      {record.evaluation ? <EvaluationView evaluation={record.evaluation} /> : record.status !== 'failed' && <div className="ll-muted ll-small">No evaluation stored for this run.</div>}
+      {record.log.length > 0 && (
+        <details open={record.status === 'failed'}>
+          <summary>Log ({record.log.length} lines)</summary>
+          <pre className="ll-log-pre" data-testid="run-log">
+            {record.log.join('\n')}
+          </pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function RunsPanel() {
+  const { runs, selected, openId, error, loading, refresh } = useRuns();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return (
+    <div className="ll-runs" data-testid="runs-panel">
+      <div className="ll-runs-list">
+        <div className="ll-runs-toolbar">
+          <button type="button" className="ll-btn ll-btn-small" data-testid="runs-refresh" onClick={() => void refresh()} disabled={loading}>
+            ↻ Refresh
+          </button>
+          <span className="ll-muted ll-small">{selected.length >= 2 ? `${selected.length} runs overlaid` : 'Tick 2 or more runs to compare their loss curves'}</span>
+          <ChartControls />
+        </div>
+        {error && <div className="ll-error-box">{error}</div>}
+        {runs.length === 0 ? (
+          <div className="ll-muted ll-empty">No runs yet: train a model and it appears here.</div>
+        ) : (
+          <table className="ll-table" data-testid="runs-table">
+            <thead>
+              <tr>
+                <th />
+                <th>Run</th>
+                <th>Status</th>
+                <th>loss</th>
+                <th>val loss</th>
+                <th>acc</th>
+                <th>epochs</th>
+                <th>backend</th>
+                <th>took</th>
+                <th>started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <RunRow key={r.id} run={r} selected={selected.includes(r.id)} open={openId === r.id} colorIndex={selected.indexOf(r.id)} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <div className="ll-runs-side">
+        {selected.length >= 2 && <Overlay ids={selected} />}
+        {openId ? <RunDetail id={openId} /> : selected.length < 2 && <div className="ll-muted ll-empty">Click a run to see its details and evaluation.</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// Pure editor edits on a GraphFile beyond the basics in graphOps: clipboard payloads (copy / paste /
+// duplicate with the wires between the copied nodes), align, auto-layout. Each returns a new graph.
+import type { GraphEdge, GraphFile, GraphNode } from '../../../shared/graph/types';
+import { getLayerDef } from '../../../shared/layers';
+import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
+import { layoutLeftToRight } from '../../../shared/graph/layout';
+
+export const CLIP_FORMAT = 'layerlab-clip';
+
+/** What goes on the clipboard (as JSON text) for copy and paste, also between two open windows. */
+export interface ClipPayload {
+  format: typeof CLIP_FORMAT;
+  version: 1;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** The selected nodes and only the wires that run between two of them. */
+export function copyNodes(graph: GraphFile, ids: Iterable<string>): ClipPayload {
+  const keep = new Set(ids);
+  const nodes = graph.nodes.filter((n) => keep.has(n.id)).map((n) => structuredClone(n));
+  const edges = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)).map((e) => ({ ...e }));
+  return { format: CLIP_FORMAT, version: 1, nodes, edges };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parses clipboard text; returns null for text that is not ours, throws with a reason for a broken payload. */
+export function parseClip(text: string): ClipPayload | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(raw) || raw.format !== CLIP_FORMAT) return null;
+  if (!Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) throw new Error('The clipboard holds LayerLab nodes but no node or wire list.');
+  const nodes: GraphNode[] = raw.nodes.map((n: unknown, i: number) => {
+    if (!isRecord(n) || typeof n.id !== 'string' || typeof n.kind !== 'string' || !isRecord(n.params) || !isRecord(n.position)) {
+      throw new Error(`Clipboard node ${i + 1} is missing its id, kind, params or position.`);
+    }
+    if (!getLayerDef(n.kind)) throw new Error(`Clipboard node '${n.id}' has an unknown layer kind '${n.kind}'.`);
+    const x = Number(n.position.x);
+    const y = Number(n.position.y);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`Clipboard node '${n.id}' has no usable position.`);
+    const node: GraphNode = { id: n.id, kind: n.kind, params: n.params as GraphNode['params'], position: { x, y } };
+    if (typeof n.label === 'string') node.label = n.label;
+    return node;
+  });
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges: GraphEdge[] = raw.edges.filter(
+    (e: unknown): e is GraphEdge =>
+      isRecord(e) && typeof e.source === 'string' && typeof e.target === 'string' && ids.has(e.source) && ids.has(e.target) &&
+      typeof e.sourceHandle === 'string' && typeof e.targetHandle === 'string',
+  );
+  return { format: CLIP_FORMAT, version: 1, nodes, edges };
+}
+
+/**
+ * Adds copies of the payload's nodes (fresh ids, shifted by `offset`) and their internal wires.
+ * Returns the new graph and the new node ids, in payload order.
+ */
+export function pasteNodes(graph: GraphFile, clip: ClipPayload, offset: { x: number; y: number }): { graph: GraphFile; ids: string[] } {
+  if (clip.nodes.length === 0) return { graph, ids: [] };
+  const taken = graph.nodes.map((n) => n.id);
+  const rename = new Map<string, string>();
+  const nodes: GraphNode[] = [];
+  for (const n of clip.nodes) {
+    const id = sharedNodeId(n.kind, taken);
+    taken.push(id);
+    rename.set(n.id, id);
+    nodes.push({ ...structuredClone(n), id, position: { x: Math.round(n.position.x + offset.x), y: Math.round(n.position.y + offset.y) } });
+  }
+  const edgeIds = graph.edges.map((e) => e.id);
+  const edges: GraphEdge[] = [];
+  for (const e of clip.edges) {
+    const wired = { source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: rename.get(e.target)!, targetHandle: e.targetHandle };
+    const id = sharedEdgeId(wired, edgeIds);
+    edgeIds.push(id);
+    edges.push({ id, ...wired });
+  }
+  return { graph: { ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+}
+
+/** Lines the nodes up on the smallest x (left) or y (top) among them. */
+export function alignNodes(graph: GraphFile, ids: Iterable<string>, side: 'left' | 'top'): GraphFile {
+  const keep = new Set(ids);
+  const chosen = graph.nodes.filter((n) => keep.has(n.id));
+  if (chosen.length < 2) return graph;
+  const axis = side === 'left' ? 'x' : 'y';
+  const line = Math.min(...chosen.map((n) => n.position[axis]));
+  if (chosen.every((n) => n.position[axis] === line)) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => (keep.has(n.id) ? { ...n, position: { ...n.position, [axis]: line } } : n)) };
+}
+
+/** Auto-layout left to right, keeping the top-left corner of the current drawing where it is. */
+export function autoLayout(graph: GraphFile, sizes?: Map<string, { width: number; height: number }>): GraphFile {
+  if (graph.nodes.length === 0) return graph;
+  const origin = {
+    x: Math.min(...graph.nodes.map((n) => n.position.x)),
+    y: Math.min(...graph.nodes.map((n) => n.position.y)),
+  };
+  const pos = layoutLeftToRight(graph.nodes, graph.edges, { sizes, origin });
+  const changed = graph.nodes.some((n) => {
+    const p = pos.get(n.id)!;
+    return p.x !== n.position.x || p.y !== n.position.y;
+  });
+  if (!changed) return graph;
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: pos.get(n.id)! })) };
+}
