@@ -43,7 +43,9 @@ describe('bench reports', () => {
     expect(onlyIn).toEqual(['old.x only in A', 'new.y only in B']);
     const same = compareReports(a, report([row('train.mlp', { ours: { value: 410, unit: 'samples/s', better: 'higher' } })]));
     expect(same.compared[0].verdict).toBe('same');
-    expect(formatComparison(a, b, 'a.json', 'b.json')).toMatch(/train\.mlp\.ours\s+\| 400 samples\/s\s+\| 300 samples\/s\s+\| 0\.750x\s+\| worse/);
+    const text = formatComparison(a, b, 'a.json', 'b.json');
+    expect(text).toMatch(/train\.mlp\.ours\s+\| 400 samples\/s\s+\| 300 samples\/s\s+\| 0\.750x\s+\| worse/);
+    expect(text).toContain('only in A: old (x)\nonly in B: new (y)');
   });
 
   it('round-trips through JSON and rejects files that are not reports', () => {

@@ -169,5 +169,15 @@ export function formatComparison(a: BenchReport, b: BenchReport, fileA: string, 
   if (a.backend.name !== b.backend.name) head.push(`note: different backends, training numbers are not comparable`);
   const lines = compared.map((c) => [`${c.key}.${c.metric}`, `${fmt(c.a)} ${c.unit}`, `${fmt(c.b)} ${c.unit}`, `${c.ratio.toFixed(3)}x`, c.verdict]);
   const body = table(['Metric', 'A', 'B', 'B/A', 'B is'], lines);
-  return [...head, '', body, ...(onlyIn.length ? ['', ...onlyIn] : [])].join('\n');
+  const grouped = (side: 'A' | 'B') => {
+    const byRow = new Map<string, string[]>();
+    for (const line of onlyIn.filter((l) => l.endsWith(`only in ${side}`))) {
+      const id = line.slice(0, -` only in ${side}`.length);
+      const dot = id.lastIndexOf('.');
+      byRow.set(id.slice(0, dot), [...(byRow.get(id.slice(0, dot)) ?? []), id.slice(dot + 1)]);
+    }
+    return byRow.size ? [`only in ${side}: ${[...byRow].map(([k, ms]) => `${k} (${ms.join(', ')})`).join('; ')}`] : [];
+  };
+  const extra = [...grouped('A'), ...grouped('B')];
+  return [...head, '', body, ...(extra.length ? ['', ...extra] : [])].join('\n');
 }

@@ -162,7 +162,7 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
                 },
                 cells: {
                   result: `${fmt(f.fps)} fps`,
-                  note: `frame p95 ${fmt(f.p95FrameMs)} ms, p50 ${fmt(f.p50FrameMs)} ms, max ${fmt(f.maxFrameMs)} ms; ${f.frames} frames, ${f.drags} drags, ${f.renderedNodes} nodes drawn, headless Chromium`,
+                  note: `frame p95 ${fmt(f.p95FrameMs)} ms, p50 ${fmt(f.p50FrameMs)} ms, max ${fmt(f.maxFrameMs)} ms; ${f.frames} frames, ${f.drags} drag(s), ${f.renderedNodes} nodes drawn, headless Chromium`,
                 },
               },
         );
@@ -171,7 +171,7 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
   }
 
   if (has('memory')) {
-    const blocker = o.quick ? 'skipped by --quick' : fashionBlocker();
+    const blocker = o.quick ? '--quick (one epoch over 60,000 images takes a minute or more)' : fashionBlocker();
     if (blocker) rows.push(skippedRow('memory.fashion', 'Peak memory, Fashion-MNIST epoch', blocker));
     else {
       await guarded(rows, 'memory.fashion', 'Peak memory, Fashion-MNIST epoch', async () => {

@@ -241,6 +241,8 @@ test('undo/redo covers parameter edits, connect, delete and paste; copy, paste, 
   await other.goto(page.url());
   await expect(allNodes(other)).not.toHaveCount(0);
   const before = await kind(other, 'Input').count();
+  // Drop the same-origin fallback copy so only the system clipboard can carry the nodes across.
+  await other.evaluate(() => localStorage.removeItem('layerlab.clipboard'));
   await other.locator('.react-flow__pane').click({ position: { x: 40, y: 400 } });
   await other.keyboard.press(`${MOD}+v`);
   await expect(kind(other, 'Input')).toHaveCount(before + 1);
@@ -371,6 +373,46 @@ test('files: title and unsaved mark, autosave and restore, recent files, drop to
   const d = await dialog;
   expect(d.type()).toBe('beforeunload');
   await d.accept();
+});
+
+test('repeat a block N times with dilation 2^i (WaveNet-style), in one undo step', async ({ app: page }) => {
+  await load(page, graphOf('Dilated', [
+    { id: 'input_1', kind: 'Input', params: { feature: 'x', shape: [28, 28] } },
+    { id: 'conv_1', kind: 'Conv1D', params: { filters: 8, kernelSize: 2, padding: 'causal' } },
+    { id: 'output_1', kind: 'Output', params: {} },
+  ], { dataset: { representation: 'matrix' } }));
+  await node(page, 'conv_1').click();
+  await page.getByTestId('btn-repeat').click();
+  await expect(page.getByTestId('repeat-dialog')).toBeVisible();
+  await page.getByTestId('repeat-times').fill('4');
+  await page.getByTestId('repeat-param').selectOption({ label: 'conv_1 · Dilation' });
+  await expect(page.getByTestId('repeat-formula')).toHaveValue('2^i');
+  await expect(page.getByTestId('repeat-preview')).toHaveText('Values: 1, 2, 4, 8');
+  await page.getByTestId('repeat-formula').fill('2^^i');
+  await expect(page.getByTestId('repeat-error')).toContainText('unexpected "^"');
+  await expect(page.getByTestId('repeat-apply')).toBeDisabled();
+  await page.getByTestId('repeat-formula').fill('2^i');
+  await page.getByTestId('repeat-apply').click();
+
+  await expect(kind(page, 'Conv1D')).toHaveCount(4);
+  await expect(page.getByTestId('edge-label-e_conv_1-conv1d_1')).toHaveText('[28, 8]');
+  await expect(page.getByTestId('edge-label-e_conv1d_3-output_1')).toHaveText('[28, 8]');
+  // 2*28*8+8 for the first conv, 2*8*8+8 for each copy.
+  await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(2 * 28 * 8 + 8 + 3 * (2 * 8 * 8 + 8)));
+  await expect(node(page, 'conv1d_3')).toContainText('dilation 8');
+  await clickEmpty(page);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(kind(page, 'Conv1D')).toHaveCount(1);
+
+  // A block fed from nowhere is refused with the reason.
+  await load(page, graphOf('Loose', [
+    { id: 'input_1', kind: 'Input', params: { feature: 'x', shape: [784] } },
+    { id: 'dense_1', kind: 'Dense', params: { units: 8 } },
+  ], { wire: [] }));
+  await node(page, 'dense_1').click();
+  await page.getByTestId('btn-repeat').click();
+  await expect(page.getByTestId('repeat-error')).toContainText('one wire coming in');
+  await expect(page.getByTestId('repeat-apply')).toBeDisabled();
 });
 
 test('export the canvas as SVG and PNG', async ({ app: page }) => {

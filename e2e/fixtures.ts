@@ -23,6 +23,7 @@ function whyNoElectron(): string | null {
 }
 
 export const test = base.extend<{ app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   app: async ({}, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const why = whyNoElectron();

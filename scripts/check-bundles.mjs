@@ -8,6 +8,7 @@
 //   - a preload requiring more than a sandboxed preload can ('electron', 'events', 'timers', 'url')
 //   - renderer/index.html loading assets by absolute URL (breaks on file://) or naming files that do not exist
 // Usage: node scripts/check-bundles.mjs [--build] [--out DIR]   (exit 0 clean, 1 problems, 2 usage/missing)
+//   --build  run electron-vite build first, into DIR (default out/)
 // The electron-builder.yml schema check lives in src-main/electron/packaging.test.ts.
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
@@ -157,8 +158,8 @@ function main() {
     return 2;
   }
   if (o.build) {
-    console.log('Building with electron-vite (no Electron binary needed) ...');
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], { cwd: ROOT, stdio: 'inherit' });
+    console.log(`Building with electron-vite into ${o.outDir} (no Electron binary needed) ...`);
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', o.outDir], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) {
       console.error(`electron-vite build failed (${r.error?.message ?? `exit ${r.status}`})`);
       return 1;

@@ -3,6 +3,7 @@
 // (src-main/api-handlers.ts); a unit test fails if either misses one.
 import type { GraphFile, TrainingConfig, DatasetConfig } from './graph/types';
 import type { DatasetDescriptor, DatasetShapes } from './data/types';
+import type { DatasetPreview } from './data/preview';
 import type { ExperimentRecord, ExperimentSummary } from './experiments/types';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -189,6 +190,8 @@ export interface Api {
   listDatasets(req: void): Promise<DatasetDescriptor[]>;
   /** Sizes and shapes of a dataset configuration (loads headers, not whole files). */
   describeDataset(req: { dataset: DatasetConfig }): Promise<DatasetShapes>;
+  /** Sizes, shapes, class balance and a few samples (loads the dataset; bad files reject naming the file). */
+  previewDataset(req: { dataset: DatasetConfig; samples?: number }): Promise<DatasetPreview>;
   startTraining(req: { graph: GraphFile }): Promise<{ runId: string }>;
   stopTraining(req: { runId: string }): Promise<void>;
   pauseTraining(req: { runId: string }): Promise<void>;
@@ -222,6 +225,7 @@ const methodTable = {
   getInfo: true,
   listDatasets: true,
   describeDataset: true,
+  previewDataset: true,
   startTraining: true,
   stopTraining: true,
   pauseTraining: true,

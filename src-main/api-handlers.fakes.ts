@@ -74,6 +74,11 @@ export function fakeDeps(overrides: Partial<ApiDeps> = {}): ApiDeps & { training
     datasets: {
       list: () => [],
       describe: async (config) => ({ features: { x: [4] }, targets: { y: [2] }, numClasses: 2, trainSize: config.limit || 100 }),
+      preview: async (config, samples) => ({
+        id: config.id, name: config.id, task: 'classification', shapes: { features: { x: [4] }, targets: { y: [2] }, numClasses: 2 },
+        sizes: { train: 90, validation: 10, test: 20 }, stats: {},
+        samples: Array.from({ length: samples }, (_, index) => ({ split: 'train' as const, index, features: {}, targets: {} })),
+      }),
     },
     files: {
       open: async () => ({ canceled: true }),

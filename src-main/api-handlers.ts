@@ -17,9 +17,11 @@ import type {
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { parseGraphFile } from '../shared/graph/validate';
 import type { DatasetDescriptor, DatasetShapes } from '../shared/data/types';
+import type { DatasetPreview } from '../shared/data/preview';
 import type { ExperimentRecord, ExperimentSummary } from '../shared/experiments/types';
 import {
   checkDatasetConfig,
+  checkPreviewRequest,
   checkGraph,
   checkReorderRequest,
   expectExperimentId,
@@ -49,6 +51,8 @@ export interface TrainingServiceLike {
 export interface DatasetsLike {
   list(): MaybePromise<DatasetDescriptor[]>;
   describe(config: DatasetConfig): Promise<DatasetShapes>;
+  /** Loads the dataset and summarises it; rejects with a message naming the bad file. */
+  preview(config: DatasetConfig, samples: number): Promise<DatasetPreview>;
 }
 
 export interface GraphFilesLike {
@@ -95,6 +99,10 @@ export function createApiHandlers(deps: ApiDeps): Api {
     async describeDataset(req) {
       const { dataset } = expectObject('describeDataset', req);
       return deps.datasets.describe(checkDatasetConfig('describeDataset', 'dataset', dataset));
+    },
+    async previewDataset(req) {
+      const { dataset, samples } = checkPreviewRequest('previewDataset', req);
+      return deps.datasets.preview(dataset, samples);
     },
     async startTraining(req) {
       const { graph } = expectObject('startTraining', req);

@@ -82,6 +82,20 @@ export function checkDatasetConfig(method: string, where: string, value: unknown
   return value as unknown as DatasetConfig;
 }
 
+/** Most samples a dataset preview may ask for (each is sent as JSON numbers). */
+export const MAX_PREVIEW_SAMPLES = 64;
+
+/** previewDataset's payload: a dataset config and an optional sample count (default 8). */
+export function checkPreviewRequest(method: string, payload: unknown): { dataset: DatasetConfig; samples: number } {
+  const { dataset, samples } = expectObject(method, payload);
+  const config = checkDatasetConfig(method, 'dataset', dataset);
+  if (samples === undefined) return { dataset: config, samples: 8 };
+  if (!Number.isInteger(samples) || (samples as number) < 0 || (samples as number) > MAX_PREVIEW_SAMPLES) {
+    throw invalid(method, `'samples' must be a whole number from 0 to ${MAX_PREVIEW_SAMPLES}, got ${typeof samples === 'number' ? samples : describe(samples)}`);
+  }
+  return { dataset: config, samples: samples as number };
+}
+
 /**
  * The graph part of a request, checked by the full graph-file validator (shared/graph/validate.ts) exactly as if
  * it had been read from a file, so a graph from the wire and a graph from disk meet the same rules.

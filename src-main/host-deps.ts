@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
-import { describeDataset, listDatasets } from './data';
+import path from 'node:path';
+import { DatasetError, describeDataset, listDatasets, previewDataset } from './data';
 import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
@@ -46,6 +47,16 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
           } catch (err) {
             if (err instanceof ApiError) throw err;
             throw new ApiError('invalid', `describeDataset: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        },
+        // Same cache folder as the training service, so a set downloaded for one is there for the other.
+        // A bad file or setting (DatasetError, its message names the file) is 'invalid'; anything else is a bug.
+        preview: async (config, samples) => {
+          try {
+            return await previewDataset(config, samples, { cacheDir: path.join(opts.dataDir, 'cache') });
+          } catch (err) {
+            if (err instanceof DatasetError) throw new ApiError('invalid', `previewDataset: ${err.message}`);
+            throw err;
           }
         },
       },

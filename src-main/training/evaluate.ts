@@ -91,7 +91,7 @@ class ClassificationStats {
         let conf: number;
         if (binary) {
           const p = pred[base];
-          cls = p >= 0.5 ? 1 : 0;
+          cls = p > 0.5 ? 1 : 0; // strict, as tfjs's binaryAccuracy
           conf = cls === 1 ? p : 1 - p;
         } else {
           cls = 0;
@@ -310,6 +310,36 @@ function attentionMaps(
   return maps;
 }
 
+/**
+ * Loss and metrics of one batch in model.metricsNames order, computed from the model's outputs with its
+ * compiled loss and metric functions exactly as tfjs's own test function does (model.evaluate), so no
+ * second forward pass is needed. Falls back to model.evaluate when those internals are not there.
+ */
+function batchMetrics(tf: TF, model: tfTypes.LayersModel, xs: tfTypes.Tensor[], ys: tfTypes.Tensor[], outputs: tfTypes.Tensor[]): number[] {
+  const { lossFunctions, metricsTensors } = model;
+  if (!Array.isArray(lossFunctions) || !Array.isArray(metricsTensors) || lossFunctions.length !== outputs.length) {
+    const scalars = model.evaluate(one(xs), one(ys), { batchSize: xs[0].shape[0] });
+    const list = Array.isArray(scalars) ? scalars : [scalars];
+    const values = list.map((v) => v.dataSync()[0]);
+    tf.dispose(list);
+    return values;
+  }
+  const values = tf.tidy(() => {
+    const out: tfTypes.Tensor[] = [];
+    let total: tfTypes.Tensor | null = null;
+    lossFunctions.forEach((fn, i) => {
+      const loss = tf.mean(fn(ys[i], outputs[i]));
+      total = total ? tf.add(total, loss) : loss;
+      out.push(total); // cumulative, as tfjs's test function reports per-output losses
+    });
+    for (const [metric, outputIndex] of metricsTensors) out.push(tf.mean(metric(ys[outputIndex], outputs[outputIndex])));
+    return out;
+  });
+  const numbers = values.map((v) => v.dataSync()[0]);
+  tf.dispose(values);
+  return numbers;
+}
+
 /** Evaluates a trained model on one split. Tensors it creates are disposed before it returns. */
 export function evaluateModel(tf: TF, model: tfTypes.LayersModel, split: FitSplit, opts: EvaluateOptions): EvaluationResult {
   const t0 = performance.now();
@@ -339,18 +369,19 @@ export function evaluateModel(tf: TF, model: tfTypes.LayersModel, split: FitSpli
     const xs = split.xs.map((t) => batchTensor(tf, t, null, start, end));
     const ys = split.ys.map((t) => batchTensor(tf, t, null, start, end));
     try {
-      const scalars = model.evaluate(one(xs), one(ys), { batchSize: b });
-      const list = Array.isArray(scalars) ? scalars : [scalars];
-      list.forEach((s, i) => (sums[i] += s.dataSync()[0] * b));
-      tf.dispose(list);
-      if (cls || reg) {
-        const out = model.predict(one(xs)) as tfTypes.Tensor | tfTypes.Tensor[];
-        const first = Array.isArray(out) ? out[0] : out;
-        const pred = first.dataSync() as Float32Array;
-        const y = split.ys[0].data.subarray(start * rowSize(split.ys[0]), end * rowSize(split.ys[0]));
-        if (cls) cls.add(start, b, positions, pred, trueClasses(y, b, positions, mode), binary);
-        if (reg) reg.add(start, b, pred, y);
-        tf.dispose(out);
+      // One forward pass gives both the predictions and (from them) the loss and metrics.
+      const out = model.predict(one(xs)) as tfTypes.Tensor | tfTypes.Tensor[];
+      const outputs = Array.isArray(out) ? out : [out];
+      try {
+        batchMetrics(tf, model, xs, ys, outputs).forEach((v, i) => (sums[i] += v * b));
+        if (cls || reg) {
+          const pred = outputs[0].dataSync() as Float32Array;
+          const y = split.ys[0].data.subarray(start * rowSize(split.ys[0]), end * rowSize(split.ys[0]));
+          if (cls) cls.add(start, b, positions, pred, trueClasses(y, b, positions, mode), binary);
+          if (reg) reg.add(start, b, pred, y);
+        }
+      } finally {
+        tf.dispose(outputs);
       }
     } finally {
       tf.dispose([...xs, ...ys]);

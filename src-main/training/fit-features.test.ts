@@ -166,19 +166,21 @@ describe('gradient clipping in the fit loop', () => {
   it('tames a setup whose gradients explode: unclipped it diverges, clipped the loss goes down', async () => {
     // Raw 0..255 pixels, MSE on one-hot targets, plain SGD: the first gradients are enormous.
     const raw = fitDataOf(await loadMnist(600, { normalization: 'none' }));
-    const unclipped = mlp(32, { optimizer: 'sgd', learningRate: 0.01 }, 'meanSquaredError');
+    const unclipped = mlp(32, { optimizer: 'sgd', learningRate: 0.1 }, 'meanSquaredError');
     const a = await fitModel(tf, unclipped, raw, opts({ epochs: 2 }), () => {}, new TrainControl());
-    expect(a.status).toBe('failed');
+    // Measured: NaN within the first 5 batches (at lr 0.05 it reaches a loss of ~1e14 instead).
+    expect(a.status === 'failed' || (a.final?.loss ?? 0) > 1e6).toBe(true);
     unclipped.dispose();
 
-    const clipped = mlp(32, { optimizer: 'sgd', learningRate: 0.01, gradientClip: { clipNorm: 1 } }, 'meanSquaredError');
+    const clipped = mlp(32, { optimizer: 'sgd', learningRate: 0.1, gradientClip: { clipNorm: 1 } }, 'meanSquaredError');
     const events: TrainEventBody[] = [];
     const b = await fitModel(tf, clipped, raw, opts({ epochs: 4, batchEventIntervalMs: 0 }), (e) => events.push(e), new TrainControl());
     expect(b.status).toBe('completed');
     const epochs = byType(events, 'epoch').map((e) => e.metrics as EpochMetrics);
     const batches = byType(events, 'batch');
-    console.log(`clipping: first batch loss ${batches[0].metrics.loss.toExponential(2)}, epoch losses ${epochs.map((m) => m.loss.toExponential(2)).join(' ')}, grad_norm ${epochs.map((m) => m.grad_norm!.toExponential(2)).join(' ')}, failed unclipped: ${a.status === 'failed' ? a.error : ''}`);
-    expect(epochs[3].loss).toBeLessThan(epochs[0].loss);
+    console.log(`clipping: first batch loss ${batches[0].metrics.loss.toExponential(2)}, epoch losses ${epochs.map((m) => m.loss.toExponential(2)).join(' ')}, grad_norm ${epochs.map((m) => m.grad_norm!.toExponential(2)).join(' ')}, unclipped: ${a.status === 'failed' ? a.error : a.final?.loss}`);
+    expect(epochs[3].loss).toBeLessThan(epochs[0].loss / 10);
+    expect(epochs[3].loss).toBeLessThan(1);
     expect(epochs[3].loss).toBeLessThan(batches[0].metrics.loss);
     // The reported pre-clip norm is far above the bound: clipping was really doing the work.
     expect(epochs[0].grad_norm).toBeGreaterThan(10);

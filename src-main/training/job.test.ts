@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { TrainEventBody } from '../../shared/api';
-import { runJob, MODEL_DIR } from './job';
+import { runJob, BEST_DIR, MODEL_DIR } from './job';
 import { TrainControl } from './control';
 import { loadModelFromFolder } from './model-files';
 import { fitDataOf, loadMnist, mlpGraph } from './testing/fixtures';
@@ -42,6 +42,64 @@ describe('runJob (in-process)', () => {
     expect(acc).toBeCloseTo(final!.val_acc!, 5);
     tf.dispose([x, y, pred]);
     model.dispose();
+  });
+
+  it('with every feature on: saves last and best weights, evaluates on the test digits before done', async () => {
+    const graph = mlpGraph({
+      epochs: 30,
+      limit: 150,
+      hidden: 64,
+      training: {
+        optimizer: 'adamw',
+        weightDecay: 0.01,
+        lrSchedule: { type: 'exponential', gamma: 0.9 },
+        earlyStopping: { monitor: 'val_loss', patience: 2, restoreBest: false },
+        gradientClip: { clipNorm: 5 },
+      },
+    });
+    const runDir = path.join(tmp, 'run-all');
+    const events: TrainEventBody[] = [];
+    await runJob({ runId: 'run-all', graph, runDir, cacheDir: tmp }, (e) => events.push(e), new TrainControl());
+    const types = events.map((e) => e.type);
+    const done = events[events.length - 1];
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    expect(types[types.length - 2]).toBe('evaluation'); // evaluation comes right before done
+    const epochs = events.filter((e): e is Extract<TrainEventBody, { type: 'epoch' }> => e.type === 'epoch');
+    expect(epochs.map((e) => e.metrics.lr)).toEqual(epochs.map((_, i) => 0.01 * 0.9 ** i));
+    expect(epochs.every((e) => (e.metrics.grad_norm ?? 0) > 0)).toBe(true);
+    expect(done.stopReason).toMatch(/Early stopping after epoch \d+: val_loss did not improve for 2 epochs/);
+    const vals = epochs.map((e) => e.metrics.val_loss!);
+    expect(done.bestEpoch).toBe(vals.indexOf(Math.min(...vals)));
+    expect(done.best?.val_loss).toBe(Math.min(...vals));
+
+    // best/ holds the best epoch's weights, model/ the last (restoreBest is off).
+    const mnist = await loadMnist(150);
+    const val = fitDataOf(mnist).validation!;
+    const x = tf.tensor(val.xs[0].data, val.xs[0].shape);
+    const y = tf.tensor(val.ys[0].data, val.ys[0].shape);
+    const lossOf = async (dir: string) => {
+      const m = await loadModelFromFolder(path.join(runDir, dir), tf);
+      m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+      const l = m.evaluate(x, y) as tf.Scalar;
+      const v = l.dataSync()[0];
+      tf.dispose(l);
+      m.dispose();
+      return v;
+    };
+    expect(await lossOf(BEST_DIR)).toBeCloseTo(done.best!.val_loss!, 4);
+    expect(await lossOf(MODEL_DIR)).toBeCloseTo(done.final!.val_loss!, 4);
+    tf.dispose([x, y]);
+
+    const ev = events[events.length - 2];
+    if (ev.type !== 'evaluation') return;
+    const r = ev.evaluation;
+    expect(r).toMatchObject({ split: 'test', samples: 2000, image: { height: 28, width: 28, channels: 1 } });
+    expect(r.classification!.confusion.flat().reduce((a, v) => a + v, 0)).toBe(2000);
+    expect(r.classification!.classNames).toHaveLength(10);
+    expect(r.gallery).toHaveLength(32);
+    expect(r.gallery![0].pixels).toHaveLength(784);
+    console.log(`job with all features: ${epochs.length} epochs, best epoch ${done.bestEpoch! + 1}, test accuracy ${r.accuracy!.toFixed(3)} in ${r.durationMs.toFixed(0)} ms`);
   });
 
   it('reports a dataset problem as a failed run with a message naming the dataset', async () => {

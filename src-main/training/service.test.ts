@@ -77,6 +77,45 @@ describe('TrainingService with a forked worker', () => {
     expect((await service.listRuns()).map((r) => r.id)).toContain(runId);
   }, 90_000);
 
+  it('runs with every training feature on and stores the evaluation, best epoch and best weights', async () => {
+    const graph = mlpGraph({
+      epochs: 3,
+      limit: 300,
+      training: {
+        optimizer: 'adamw',
+        weightDecay: 0.01,
+        lrSchedule: { type: 'cosine', minLr: 0.001 },
+        earlyStopping: { monitor: 'val_acc', patience: 5, restoreBest: true },
+        gradientClip: { clipNorm: 1, clipValue: 0.5 },
+      },
+    });
+    const { runId } = await service.start(graph);
+    const final = await next(runId, isFinal);
+    expect(final).toMatchObject({ type: 'done', status: 'completed' });
+    const mine = events.filter((e) => e.runId === runId);
+    const evaluationEvent = mine.find((e) => e.type === 'evaluation');
+    expect(mine.indexOf(evaluationEvent!)).toBe(mine.indexOf(final) - 1);
+
+    const run = await service.getRun(runId);
+    expect(run.training.lrSchedule).toEqual({ type: 'cosine', minLr: 0.001 });
+    expect(run.epochsHistory.map((m) => m.lr)).toEqual([0, 1, 2].map((e) => 0.001 + (0.01 - 0.001) * (1 + Math.cos((Math.PI * e) / 3)) / 2));
+    expect(run.epochsHistory.every((m) => typeof m.grad_norm === 'number')).toBe(true);
+    const accs = run.epochsHistory.map((m) => m.val_acc!);
+    expect(run.bestEpoch).toBe(accs.indexOf(Math.max(...accs)));
+    const ev = run.evaluation!;
+    expect(ev.split).toBe('test');
+    expect(ev.samples).toBe(2000);
+    expect(ev.classification!.confusion.flat().reduce((a, v) => a + v, 0)).toBe(2000);
+    expect(ev.accuracy).toBeGreaterThan(0.3);
+    expect(ev.gallery!.length).toBe(32);
+    expect((await fs.readdir(service.bestModelDir(runId))).sort()).toEqual(['model.json', 'weights.bin']);
+    // Stored on disk too.
+    await new Promise((r) => setTimeout(r, 300));
+    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
+    expect(onDisk.evaluation.samples).toBe(2000);
+    console.log(`service run with all features: val_acc ${accs.map((a) => a.toFixed(3)).join(' ')}, test accuracy ${ev.accuracy!.toFixed(3)}, evaluation ${ev.durationMs.toFixed(0)} ms, ${JSON.stringify(onDisk).length} bytes of run.json`);
+  }, 90_000);
+
   it('rejects a graph that cannot train, naming the node', async () => {
     const graph = mlpGraph();
     graph.nodes.find((n) => n.id === 'd2')!.params.units = 7; // Output expects [10]

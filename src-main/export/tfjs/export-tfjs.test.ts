@@ -3,7 +3,6 @@
 // layerlab-custom-layers.js lets plain Node load a model with a LayerLab layer (causal Conv1D -> CausalPad1D).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';

@@ -44,7 +44,9 @@ export function mlp(tf: TF, hidden: number[], training: Pick<TrainingConfig, 'op
 }
 
 /** Input(784) -> Dense(hidden, relu) -> Dense(10, softmax) -> Output as a graph file. */
-export function mlpGraph(opts: { hidden?: number; epochs?: number; limit?: number; batchSize?: number; learningRate?: number } = {}): GraphFile {
+export function mlpGraph(
+  opts: { hidden?: number; epochs?: number; limit?: number; batchSize?: number; learningRate?: number; training?: Partial<TrainingConfig> } = {},
+): GraphFile {
   const node = (id: string, kind: string, params: Record<string, number | string | number[]>, x: number) => ({
     id,
     kind,
@@ -73,6 +75,7 @@ export function mlpGraph(opts: { hidden?: number; epochs?: number; limit?: numbe
       metrics: ['accuracy'],
       backend: 'cpu',
       seed: 3,
+      ...opts.training,
     },
   };
 }

@@ -23,6 +23,7 @@ import { EditorToolbar } from '../editor/EditorToolbar';
 import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/ConnectionFeedback';
 import { QuickAdd } from '../editor/QuickAdd';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
+import { RepeatDialog } from '../editor/RepeatDialog';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
 
@@ -169,6 +170,7 @@ export function Canvas() {
       <QuickAdd />
       <RefusalNote />
       <ShortcutSheet />
+      <RepeatDialog />
       <FileSafety />
     </div>
   );

@@ -8,6 +8,7 @@ import { exportPng, exportSvg } from './exportActions';
 import { listRecent, type RecentFile } from '../files/recent';
 import { openRecent } from '../files/fileActions';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+import { useGraphStore, useUi } from '../store/stores';
 
 export const FIT_VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1.1, duration: 200 };
 
@@ -85,8 +86,20 @@ export function EditorToolbar() {
       <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={autoLayoutAll}>
         ⇶ Layout
       </button>
+      <button
+        type="button"
+        className="ll-tool"
+        data-testid="btn-repeat"
+        title="Repeat the selected layers as a block, N times, with a parameter that changes per repeat"
+        onClick={() => {
+          if (!useGraphStore.getState().nodes.some((n) => n.selected)) useUi.getState().toast('Select the layers that form the block first.');
+          else useEditor.getState().setRepeatOpen(true);
+        }}
+      >
+        ⟳ Repeat…
+      </button>
       <button type="button" className="ll-tool" data-testid="btn-fit" title="Zoom to fit (F)" onClick={() => void flow.fitView(FIT_VIEW)}>
-        ⛶ Fit
+        ⤢ Fit
       </button>
       <button type="button" className={`ll-tool${snap ? ' on' : ''}`} aria-pressed={snap} data-testid="btn-snap" title="Snap to a 20 px grid" onClick={toggleSnap}>
         # Snap

@@ -28,6 +28,7 @@ interface EditorState {
   snapToGrid: boolean;
   theme: Theme;
   shortcutsOpen: boolean;
+  repeatOpen: boolean;
   /** Why the last wire was refused, shown near the cursor for a few seconds. */
   refusal: { message: string; x: number; y: number; at: number } | null;
   openQuickAdd(q: QuickAddState): void;
@@ -35,6 +36,7 @@ interface EditorState {
   toggleSnap(): void;
   toggleTheme(): void;
   setShortcutsOpen(open: boolean): void;
+  setRepeatOpen(open: boolean): void;
   refuse(message: string, x: number, y: number): void;
   clearRefusal(): void;
 }
@@ -63,6 +65,7 @@ export const useEditor = create<EditorState>((set, get) => ({
   snapToGrid: stored(SNAP_KEY) === 'true',
   theme: stored(THEME_KEY) === 'light' ? 'light' : 'dark',
   shortcutsOpen: false,
+  repeatOpen: false,
   refusal: null,
   openQuickAdd(q) {
     set({ quickAdd: q });
@@ -82,6 +85,9 @@ export const useEditor = create<EditorState>((set, get) => ({
   },
   setShortcutsOpen(open) {
     set({ shortcutsOpen: open });
+  },
+  setRepeatOpen(open) {
+    set({ repeatOpen: open });
   },
   refuse(message, x, y) {
     const at = Date.now();

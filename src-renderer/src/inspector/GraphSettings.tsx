@@ -4,8 +4,10 @@ import type { DatasetDescriptor, DatasetOptionSpec } from '../../../shared/data/
 import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { PreviewDataButton } from '../dataset/PreviewDataButton';
+import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
 
-const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
+const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
   { value: 'categoricalCrossentropy', label: 'categorical cross-entropy' },
   { value: 'sparseCategoricalCrossentropy', label: 'sparse categorical cross-entropy' },
@@ -155,6 +157,7 @@ function DatasetSettings() {
           </dl>
         )
       )}
+      <PreviewDataButton />
     </section>
   );
 }
@@ -210,6 +213,7 @@ export function GraphSettings() {
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
       <DatasetSettings />
       <TrainingSettings />
+      <AdvancedTrainingSettings />
     </div>
   );
 }

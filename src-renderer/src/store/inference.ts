@@ -15,10 +15,15 @@ export interface InferenceResult {
 export function inferWithDataset(graph: GraphFile): InferenceResult {
   let shapes: DatasetShapes | undefined;
   let datasetProblem: string | null = null;
-  try {
-    shapes = datasetShapes(graph.dataset);
-  } catch (err) {
-    datasetProblem = err instanceof Error ? err.message : String(err);
+  if (graph.extras?.viewOnly === true) {
+    // GPT-1/2/3 are there to be counted, not trained: their vocabularies match no bundled dataset.
+    datasetProblem = 'View-only model: shapes and parameter counts only, not checked against a dataset.';
+  } else {
+    try {
+      shapes = datasetShapes(graph.dataset);
+    } catch (err) {
+      datasetProblem = err instanceof Error ? err.message : String(err);
+    }
   }
   return { inference: withUpstreamFixes(graph, inferGraph(graph, shapes), shapes), shapes, datasetProblem };
 }

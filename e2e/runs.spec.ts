@@ -1,0 +1,119 @@
+// Runs and experiments as a user does them: train a tiny model twice, compare both runs' loss curves in the
+// Runs panel, re-open one run's graph into the canvas; then run a 3x2 experiment and see six trials and
+// the best one.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** A 784-16-10 MLP on 200 bundled digits: trains in seconds on any backend. */
+function tinyGraph(name: string, extras?: Record<string, unknown>) {
+  const node = (id: string, kind: string, params: Record<string, unknown>, y: number) => ({ id, kind, params, position: { x: 200, y } });
+  const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, sourceHandle: 'out', target, targetHandle: 'in' });
+  return {
+    format: 'layerlab-graph',
+    version: 1,
+    name,
+    nodes: [
+      node('input', 'Input', { feature: 'x', shape: [784] }, 0),
+      node('hidden', 'Dense', { units: 16, activation: 'relu' }, 120),
+      node('head', 'Dense', { units: 10, activation: 'softmax' }, 240),
+      node('output', 'Output', { target: 'y' }, 360),
+    ],
+    edges: [edge('input', 'hidden'), edge('hidden', 'head'), edge('head', 'output')],
+    dataset: { id: 'mnist-bundled', representation: 'vector', labels: 'onehot', normalization: 'scale01', validationSplit: 0.2, limit: 200, seed: 1 },
+    training: { epochs: 1, batchSize: 50, optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy', metrics: ['accuracy'], backend: 'auto' },
+    ...(extras ? { extras } : {}),
+  };
+}
+
+async function openGraph(page: Page, graph: object, fileName: string): Promise<void> {
+  const confirm = page.getByTestId('confirm-ok');
+  await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(2);
+}
+
+async function trainOnce(page: Page): Promise<void> {
+  await page.getByTestId('tab-live').click();
+  await page.getByTestId('train-start').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
+}
+
+test('train twice, overlay both runs, re-open one into the canvas', async ({ app: page }) => {
+  await expect(page.getByTestId('total-params')).toBeVisible();
+  await openGraph(page, tinyGraph('tiny A'), 'tiny-a.layerlab.json');
+  await trainOnce(page);
+  await expect(page.getByTestId('chart-loss')).not.toHaveAttribute('data-points', '0');
+  // Smoothing and log scale redraw the same points.
+  await page.getByTestId('chart-log').check();
+  await expect(page.getByTestId('chart-loss')).toHaveAttribute('data-scale', 'log');
+  await page.getByTestId('chart-log').uncheck();
+
+  await openGraph(page, { ...tinyGraph('tiny B'), training: { ...tinyGraph('x').training, learningRate: 0.001 } }, 'tiny-b.layerlab.json');
+  await trainOnce(page);
+
+  await page.getByTestId('tab-runs').click();
+  const rows = page.locator('[data-testid^="run-row-"]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'completed');
+  await expect(rows.nth(0)).toContainText('tiny B');
+  await expect(rows.nth(1)).toContainText('tiny A');
+
+  // Tick both: their loss curves are overlaid.
+  for (let i = 0; i < 2; i++) await rows.nth(i).locator('input[type="checkbox"]').check();
+  await expect(page.getByTestId('runs-overlay')).toHaveAttribute('data-runs', '2');
+  await expect.poll(async () => Number(await page.getByTestId('chart-overlay').getAttribute('data-points'))).toBeGreaterThan(4);
+
+  // Open run A and re-open its graph: the canvas shows tiny A with its learning rate.
+  await rows.nth(1).click();
+  await expect(page.getByTestId('run-detail')).toContainText('tiny A');
+  await expect(page.getByTestId('run-detail')).toContainText('lr 0.01');
+  await page.screenshot({ path: 'test-results/runs-panel.png' });
+  await page.getByTestId('run-reopen').click();
+  const confirm = page.getByTestId('confirm-ok');
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await expect(page.getByTestId('param-graph-name')).toHaveValue('tiny A');
+  await expect(page.getByTestId('param-learningRate')).toHaveValue('0.01');
+  await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(2);
+});
+
+test('a 3x2 experiment runs six trials and marks the best', async ({ app: page }) => {
+  const experiment = {
+    params: [
+      { path: 'training.learningRate', values: [0.001, 0.01, 0.1] },
+      { path: 'training.batchSize', values: [50, 100] },
+    ],
+    mode: 'grid',
+    budget: { epochsPerTrial: 1, maxTrials: 6 },
+    seed: 1,
+  };
+  await expect(page.getByTestId('total-params')).toBeVisible();
+  await openGraph(page, tinyGraph('tiny sweep', { experiment }), 'sweep.layerlab.json');
+  await page.getByTestId('tab-experiments').click();
+  await expect(page.getByTestId('exp-trial-count')).toContainText('6 trials');
+
+  // A bad value is refused with a message before anything runs.
+  const values = page.getByTestId('exp-values-training.batchSize');
+  await values.fill('0, 50');
+  await expect(page.getByTestId('experiment-editor')).toContainText('value 0 is refused, batch size must be a whole number >= 1');
+  await values.fill('50, 100');
+  await values.press('Tab');
+
+  await page.getByTestId('exp-start').click();
+  const view = page.getByTestId('experiment-view');
+  await expect(view).toHaveAttribute('data-status', 'completed', { timeout: 170_000 });
+  await expect(page.locator('[data-testid^="exp-row-"]')).toHaveCount(6);
+  await expect(page.locator('[data-testid^="exp-row-"][data-status="completed"]')).toHaveCount(6);
+  await expect(page.getByTestId('exp-best')).toHaveCount(1);
+  await expect.poll(async () => Number(await page.getByTestId('chart-exp-loss').getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(6);
+
+  // The best row has the lowest val loss of the table.
+  const valLosses = await page.locator('[data-testid^="exp-row-"] td:nth-child(7)').allTextContents();
+  const bestVal = await page.locator('[data-testid^="exp-row-"][data-best="true"] td:nth-child(7)').textContent();
+  expect(Number(bestVal)).toBe(Math.min(...valLosses.map(Number)));
+  await page.screenshot({ path: 'test-results/experiment.png' });
+
+  // Apply best writes its values into the graph.
+  const bestLr = await page.locator('[data-testid^="exp-row-"][data-best="true"] td:nth-child(2)').textContent();
+  await page.getByTestId('exp-apply-best').click();
+  await expect(page.getByTestId('param-learningRate')).toHaveValue(String(Number(bestLr)));
+});

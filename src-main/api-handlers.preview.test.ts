@@ -1,0 +1,83 @@
+// previewDataset over the api: payload checks at the boundary, and the real host wiring (src-main/host-deps.ts)
+// turning a bad dataset file into an 'invalid' error whose message names the file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApiHandlers, dispatch } from './api-handlers';
+import { fakeDeps, sampleGraph } from './api-handlers.fakes';
+import { createServiceDeps, type ServiceDeps } from './host-deps';
+
+const dataset = (patch: Record<string, unknown> = {}) => ({ ...sampleGraph().dataset, ...patch });
+
+describe('previewDataset payload', () => {
+  const handlers = createApiHandlers(fakeDeps());
+
+  it('checks the dataset config and the sample count', async () => {
+    const bad = async (payload: unknown) => {
+      const res = await dispatch(handlers, 'previewDataset', payload);
+      expect(res.ok).toBe(false);
+      return res.ok ? '' : `${res.error.code}: ${res.error.message}`;
+    };
+    expect(await bad(undefined)).toBe('invalid: previewDataset: payload must be an object, got undefined');
+    expect(await bad({ dataset: { id: 'mnist' } })).toMatch(/^invalid: previewDataset: 'dataset.representation' must be one of/);
+    expect(await bad({ dataset: dataset(), samples: 65 })).toBe("invalid: previewDataset: 'samples' must be a whole number from 0 to 64, got 65");
+    expect(await bad({ dataset: dataset(), samples: '3' })).toMatch(/'samples' must be a whole number from 0 to 64, got the string "3"/);
+    expect(await bad({ dataset: dataset(), samples: 2.5 })).toMatch(/got 2.5/);
+  });
+
+  it('passes the config and the count (default 8) to the service', async () => {
+    const ok = await dispatch(handlers, 'previewDataset', { dataset: dataset(), samples: 3 });
+    expect(ok).toMatchObject({ ok: true, result: { id: 'xor' } });
+    if (ok.ok) expect((ok.result as { samples: unknown[] }).samples).toHaveLength(3);
+    const byDefault = await dispatch(handlers, 'previewDataset', { dataset: dataset() });
+    if (byDefault.ok) expect((byDefault.result as { samples: unknown[] }).samples).toHaveLength(8);
+    else throw new Error(byDefault.error.message);
+  });
+});
+
+describe('previewDataset through the real host services', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-preview-'));
+  let services: ServiceDeps | undefined;
+  const handlers = () => {
+    services ??= createServiceDeps({
+      host: 'web', version: 'test', dataDir: home,
+      spawnWorker: () => { throw new Error('no workers in this test'); },
+    });
+    return createApiHandlers({ ...services.deps, files: fakeDeps().files });
+  };
+  afterAll(async () => {
+    await services?.dispose();
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('a missing CSV file is an invalid request naming the file', async () => {
+    const missing = path.join(home, 'nowhere', 'table.csv');
+    const res = await dispatch(handlers(), 'previewDataset', { dataset: dataset({ id: 'csv', representation: 'vector', normalization: 'none', options: { path: missing } }) });
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!res.ok) expect(res.error.message).toBe(`previewDataset: ${missing}: cannot read: no such file or folder`);
+  });
+
+  it('a CSV with a non-numeric cell names the file and the problem', async () => {
+    const file = path.join(home, 'bad.csv');
+    fs.writeFileSync(file, 'a,b,label\n1,2,x\n3,4,y\n5,oops,x\n6,7,y\n');
+    const res = await dispatch(handlers(), 'previewDataset', { dataset: dataset({ id: 'csv', representation: 'vector', normalization: 'none', options: { path: file } }) });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe('invalid');
+      expect(res.error.message).toBe(`previewDataset: ${file}: row 4, column 'b': 'oops' is not a number (the rest of the column is numeric)`);
+    }
+  });
+
+  it('a generated sequence task previews with decoded text', async () => {
+    const res = await dispatch(handlers(), 'previewDataset', {
+      dataset: dataset({ id: 'addition', representation: 'sequence', normalization: 'none', options: { samples: 40 } }),
+      samples: 4,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    const preview = res.result as import('../shared/data/preview').DatasetPreview;
+    expect(preview.samples).toHaveLength(4);
+    expect(preview.sizes.train + preview.sizes.validation).toBe(40);
+    expect(preview.samples[0].features.x.text).toMatch(/^\d+\+\d+ *$/);
+  });
+});

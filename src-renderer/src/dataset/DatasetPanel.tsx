@@ -1,0 +1,146 @@
+// The dataset panel: sizes, shapes, class balance and a grid of samples of the graph's dataset setting.
+// It sits over the canvas and leaves the inspector usable, so changing the representation, a path or an
+// option there reloads the preview (after a short pause, so typing a path does not load every keystroke).
+import { useEffect } from 'react';
+import type { DatasetPreview } from '../../../shared/data/preview';
+import { formatShape } from '../../../shared/layers/types';
+import { useAppInfo, useGraphStore } from '../store/stores';
+import { BalanceChart } from './BalanceChart';
+import { SampleCard } from './SampleCard';
+import { usePreview } from './usePreview';
+import { formatValue } from './sampleView';
+import './dataset.css';
+
+const RELOAD_DELAY_MS = 350;
+
+/** The host prefixes errors with the method name; the user needs only the file and the problem. */
+function readableError(message: string): string {
+  return message.replace(/^previewDataset(?: failed)?: /, '');
+}
+
+function Sizes({ sizes }: { sizes: DatasetPreview['sizes'] }) {
+  return (
+    <div className="ll-ds-sizes">
+      {(['train', 'validation', 'test'] as const).map((s) => (
+        <div key={s} className="ll-ds-size" data-testid={`size-${s}`}>
+          <span className="ll-muted ll-small">{s}</span>
+          <strong>{sizes[s].toLocaleString('en-US')}</strong>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Shapes({ preview }: { preview: DatasetPreview }) {
+  const { shapes, stats } = preview;
+  return (
+    <dl className="ll-ds-shapes" data-testid="preview-shapes">
+      {Object.entries(shapes.features).map(([k, s]) => (
+        <div key={`f-${k}`} data-testid={`preview-feature-${k}`}>
+          <dt>input {k}</dt>
+          <dd>
+            <code>{formatShape(s)}</code>
+            {stats[k] && (
+              <span className="ll-muted ll-small">
+                {' '}
+                min {formatValue(stats[k].min)} · max {formatValue(stats[k].max)} · mean {formatValue(stats[k].mean)} · sd {formatValue(stats[k].std)}
+              </span>
+            )}
+          </dd>
+        </div>
+      ))}
+      {Object.entries(shapes.targets).map(([k, s]) => (
+        <div key={`t-${k}`} data-testid={`preview-target-${k}`}>
+          <dt>target {k}</dt>
+          <dd>
+            <code>{formatShape(s)}</code>
+            {shapes.numClasses ? <span className="ll-muted ll-small"> · {shapes.numClasses} classes</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function PreviewBody({ preview }: { preview: DatasetPreview }) {
+  const descriptor = useAppInfo((s) => s.datasets.find((d) => d.id === preview.id));
+  const imageDataset = descriptor?.representations.includes('image') ?? false;
+  return (
+    <>
+      <Sizes sizes={preview.sizes} />
+      <Shapes preview={preview} />
+      {preview.classBalance && (
+        <section className="ll-ds-block">
+          <h3>Class balance</h3>
+          <BalanceChart balance={preview.classBalance} classNames={preview.classNames} />
+        </section>
+      )}
+      <section className="ll-ds-block">
+        <h3>Samples</h3>
+        {preview.samples.length === 0 ? (
+          <p className="ll-muted">The dataset has no samples.</p>
+        ) : (
+          <div className="ll-ds-grid" data-testid="dataset-samples">
+            {preview.samples.map((s) => (
+              <SampleCard key={`${s.split}-${s.index}`} preview={preview} sample={s} imageDataset={imageDataset} />
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function DatasetPanel() {
+  const dataset = useGraphStore((s) => s.graph.dataset);
+  const { status, preview, error, load, close } = usePreview();
+  const name = useAppInfo((s) => s.datasets.find((d) => d.id === dataset.id)?.name ?? dataset.id);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void load(dataset), RELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dataset, load]);
+
+  useEffect(() => {
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', esc);
+    return () => document.removeEventListener('keydown', esc);
+  }, [close]);
+
+  const stale = preview && preview.id !== dataset.id;
+  return (
+    <div className="ll-ds-panel" role="dialog" aria-labelledby="ll-ds-title" data-testid="dataset-panel" data-status={status}>
+      <header className="ll-ds-head">
+        <h2 id="ll-ds-title">{name}</h2>
+        {status === 'loading' && (
+          <span className="ll-ds-loading" role="status" data-testid="dataset-preview-loading">
+            <span className="ll-ds-spinner" aria-hidden /> Loading…
+          </span>
+        )}
+        <button type="button" className="ll-btn ll-btn-small" onClick={() => void load(dataset, true)} disabled={status === 'loading'} data-testid="dataset-preview-reload">
+          Reload
+        </button>
+        <button type="button" className="ll-btn ll-btn-small" onClick={close} aria-label="Close the dataset panel" data-testid="dataset-preview-close">
+          Close
+        </button>
+      </header>
+      <div className="ll-ds-scroll">
+        {status === 'error' && error ? (
+          <div className="ll-error-box" role="alert" data-testid="dataset-preview-error">
+            <strong>Could not load this dataset.</strong>
+            <div className="ll-ds-error-message">{readableError(error)}</div>
+            <div className="ll-small">Fix the path or options in the inspector; the preview reloads by itself.</div>
+          </div>
+        ) : preview && !stale ? (
+          <div className={status === 'loading' ? 'll-ds-dim' : undefined}>
+            <PreviewBody preview={preview} />
+          </div>
+        ) : (
+          status === 'loading' && <p className="ll-muted">Reading {name}… (a set that is not cached yet is downloaded first)</p>
+        )}
+      </div>
+    </div>
+  );
+}

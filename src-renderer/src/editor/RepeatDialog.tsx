@@ -1,0 +1,132 @@
+// "Repeat block": the selected layers become a block that is chained N times, with one numeric parameter
+// changing per repeat through a formula in i (e.g. dilation 2^i for WaveNet, or N identical Transformer
+// blocks). The copies are ordinary nodes: the result is expanded in place, one undo step.
+import { useMemo, useState } from 'react';
+import { getLayerDef } from '../../../shared/layers';
+import { blockShape, evalFormula, repeatBlock } from '../../../shared/graph/repeat';
+import { useGraphStore } from '../store/stores';
+import { useEditor } from './editorStore';
+import { selectNodes } from './actions';
+
+export function RepeatDialog() {
+  const open = useEditor((s) => s.repeatOpen);
+  if (!open) return null;
+  return <RepeatForm />;
+}
+
+function RepeatForm() {
+  const close = () => useEditor.getState().setRepeatOpen(false);
+  const [ids] = useState(() => useGraphStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
+  const graph = useGraphStore((s) => s.graph);
+  const [times, setTimes] = useState('4');
+  const numeric = useMemo(() => {
+    const out: { value: string; label: string }[] = [];
+    for (const n of graph.nodes.filter((x) => ids.includes(x.id))) {
+      const def = getLayerDef(n.kind);
+      for (const [key, spec] of Object.entries(def?.params ?? {})) {
+        if (spec.type === 'int' || spec.type === 'float') out.push({ value: `${n.id}\u0000${key}`, label: `${n.label || n.id} · ${spec.label}` });
+      }
+    }
+    return out;
+  }, [graph, ids]);
+  const [param, setParam] = useState('');
+  const [formula, setFormula] = useState('2^i');
+  const n = Number(times);
+  const [error, setError] = useState<string | null>(null);
+
+  const shapeProblem = useMemo(() => {
+    try {
+      blockShape(graph, ids);
+      return null;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  }, [graph, ids]);
+
+  const preview = useMemo(() => {
+    if (!param || !Number.isInteger(n) || n < 2 || n > 64) return null;
+    try {
+      return { values: Array.from({ length: n }, (_, i) => evalFormula(formula, i)), error: null };
+    } catch (err) {
+      return { values: null, error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [param, formula, n]);
+
+  const apply = () => {
+    const [nodeId, key] = param ? param.split('\u0000') : [];
+    let repeats: string[][] = [];
+    try {
+      useGraphStore.getState().edit((g) => {
+        const r = repeatBlock(g, { nodeIds: ids, times: n, perRepeat: param ? { nodeId, param: key, formula } : undefined });
+        repeats = r.repeats;
+        return r.graph;
+      });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    selectNodes(repeats.flat());
+    close();
+  };
+  const problem = shapeProblem ?? preview?.error ?? error;
+  const countOk = Number.isInteger(n) && n >= 2 && n <= 64;
+
+  return (
+    <div className="ll-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div
+        className="ll-modal ll-repeat"
+        role="dialog"
+        aria-label="Repeat block"
+        data-testid="repeat-dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+          e.stopPropagation();
+        }}
+      >
+        <h2>Repeat block</h2>
+        <p className="ll-muted">
+          {ids.length} selected {ids.length === 1 ? 'layer' : 'layers'} ({ids.join(', ')}) chained one after another; each copy is fed by the one before.
+        </p>
+        <label className="ll-field">
+          <span>Number of blocks (including this one)</span>
+          <input type="number" min={2} max={64} value={times} data-testid="repeat-times" onChange={(e) => setTimes(e.target.value)} />
+        </label>
+        <label className="ll-field">
+          <span>Parameter that changes per repeat (optional)</span>
+          <select value={param} data-testid="repeat-param" onChange={(e) => setParam(e.target.value)}>
+            <option value="">none: identical copies</option>
+            {numeric.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {param && (
+          <label className="ll-field">
+            <span>Value for repeat i = 0, 1, 2, …</span>
+            <input value={formula} data-testid="repeat-formula" onChange={(e) => setFormula(e.target.value)} placeholder="2^i" />
+          </label>
+        )}
+        {preview?.values && (
+          <p className="ll-muted" data-testid="repeat-preview">
+            Values: {preview.values.join(', ')}
+          </p>
+        )}
+        {problem && (
+          <p className="ll-repeat-error" role="alert" data-testid="repeat-error">
+            {problem}
+          </p>
+        )}
+        <div className="ll-modal-buttons">
+          <button type="button" className="ll-btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="button" className="ll-btn ll-btn-primary" data-testid="repeat-apply" disabled={Boolean(problem) || !countOk} onClick={apply}>
+            Repeat
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

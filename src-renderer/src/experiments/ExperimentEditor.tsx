@@ -1,0 +1,219 @@
+// Defining an experiment on the current graph: 1 to 3 parameters to vary (a list of values or a range),
+// grid or random, a budget and a seed. The definition is written to graph.extras.experiment, so it is
+// saved with the file; problems are shown as they are typed, before anything runs.
+import { useMemo, useState } from 'react';
+import type { GraphFile } from '../../../shared/graph/types';
+import { ruleFor, variablePaths } from '../../../shared/experiments/paths';
+import { validateDefinition, experimentOf } from '../../../shared/experiments/expand';
+import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam, type TrialValue } from '../../../shared/experiments/types';
+import { useExperiments, useGraphStore, useUi } from '../store/stores';
+
+export const DEFAULT_DEFINITION: ExperimentDefinition = {
+  params: [{ path: 'training.learningRate', range: { min: 0.0001, max: 0.1, count: 4, scale: 'log' } }],
+  mode: 'grid',
+  budget: { epochsPerTrial: 1, maxTrials: 12 },
+  seed: 1,
+};
+
+function writeDefinition(def: ExperimentDefinition): void {
+  useGraphStore.getState().edit((g) => ({ ...g, extras: { ...g.extras, [EXPERIMENT_EXTRAS_KEY]: def } }));
+}
+
+/** "0.001, 0.01" -> values of the path's kind, or a message naming the token that is wrong. */
+export function parseValues(graph: GraphFile, path: string, text: string): TrialValue[] | string {
+  const rule = ruleFor(graph, path);
+  if (typeof rule === 'string') return rule;
+  const tokens = text.split(/[,\s]+/).filter(Boolean);
+  if (tokens.length === 0) return 'Enter at least one value';
+  const out: TrialValue[] = [];
+  for (const tok of tokens) {
+    if (rule.kind === 'number' || rule.kind === 'int') {
+      const v = Number(tok);
+      if (!Number.isFinite(v)) return `'${tok}' is not a number`;
+      out.push(v);
+    } else if (rule.kind === 'bool') {
+      if (tok !== 'true' && tok !== 'false') return `'${tok}' is not true or false`;
+      out.push(tok === 'true');
+    } else out.push(tok);
+  }
+  return out;
+}
+
+function ValuesInput({ graph, param, onChange }: { graph: GraphFile; param: ExperimentParam; onChange(p: ExperimentParam): void }) {
+  const committed = (param.values ?? []).join(', ');
+  const [draft, setDraft] = useState(committed);
+  const [seen, setSeen] = useState(committed);
+  if (seen !== committed) {
+    setSeen(committed);
+    setDraft(committed);
+  }
+  const parsed = parseValues(graph, param.path, draft);
+  const rule = ruleFor(graph, param.path);
+  return (
+    <label className="ll-exp-values">
+      values
+      <input
+        type="text"
+        value={draft}
+        data-testid={`exp-values-${param.path}`}
+        placeholder={typeof rule !== 'string' && rule.choices ? rule.choices.slice(0, 3).join(', ') : '0.001, 0.01, 0.1'}
+        aria-invalid={typeof parsed === 'string'}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => {
+          const p = parseValues(graph, param.path, draft);
+          if (typeof p !== 'string') onChange({ path: param.path, values: p });
+        }}
+      />
+      {typeof parsed === 'string' && <span className="ll-field-error">{parsed}</span>}
+    </label>
+  );
+}
+
+function NumberInput({ label, value, onCommit, testId, step }: { label: string; value: number; onCommit(v: number): void; testId: string; step?: string }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        step={step ?? 'any'}
+        defaultValue={value}
+        key={value}
+        data-testid={testId}
+        onBlur={(e) => {
+          const v = Number(e.target.value);
+          if (e.target.value !== '' && Number.isFinite(v) && v !== value) onCommit(v);
+        }}
+      />
+    </label>
+  );
+}
+
+function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: ExperimentParam; index: number; def: ExperimentDefinition }) {
+  const paths = useMemo(() => variablePaths(graph), [graph]);
+  const rule = ruleFor(graph, param.path);
+  const rangeable = typeof rule !== 'string' && (rule.kind === 'number' || rule.kind === 'int');
+  const update = (p: ExperimentParam) => writeDefinition({ ...def, params: def.params.map((q, i) => (i === index ? p : q)) });
+  return (
+    <div className="ll-exp-param" data-testid={`exp-param-${index}`}>
+      <select
+        value={param.path}
+        data-testid={`exp-path-${index}`}
+        onChange={(e) => {
+          const r = ruleFor(graph, e.target.value);
+          const choice = typeof r !== 'string' && r.choices ? { values: r.choices.slice(0, 2) as TrialValue[] } : { values: [] as TrialValue[] };
+          update({ path: e.target.value, ...choice });
+        }}
+      >
+        {!paths.some((p) => p.path === param.path) && <option value={param.path}>{param.path}</option>}
+        {paths.map((p) => (
+          <option key={p.path} value={p.path}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      {rangeable && (
+        <select
+          value={param.range ? 'range' : 'values'}
+          data-testid={`exp-kind-${index}`}
+          onChange={(e) =>
+            update(e.target.value === 'range' ? { path: param.path, range: { min: 0.001, max: 0.1, count: 3, scale: 'log' } } : { path: param.path, values: [] })
+          }
+        >
+          <option value="values">list</option>
+          <option value="range">range</option>
+        </select>
+      )}
+      {param.range ? (
+        <>
+          <NumberInput label="min" value={param.range.min} testId={`exp-min-${index}`} onCommit={(min) => update({ ...param, range: { ...param.range!, min } })} />
+          <NumberInput label="max" value={param.range.max} testId={`exp-max-${index}`} onCommit={(max) => update({ ...param, range: { ...param.range!, max } })} />
+          <NumberInput label="count" value={param.range.count} step="1" testId={`exp-count-${index}`} onCommit={(count) => update({ ...param, range: { ...param.range!, count } })} />
+          <select value={param.range.scale} data-testid={`exp-scale-${index}`} onChange={(e) => update({ ...param, range: { ...param.range!, scale: e.target.value as 'linear' | 'log' } })}>
+            <option value="log">log</option>
+            <option value="linear">linear</option>
+          </select>
+        </>
+      ) : (
+        <ValuesInput graph={graph} param={param} onChange={update} />
+      )}
+      {def.params.length > 1 && (
+        <button type="button" className="ll-btn ll-btn-small" title="Stop varying this" onClick={() => writeDefinition({ ...def, params: def.params.filter((_, i) => i !== index) })}>
+          ✕
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ExperimentEditor() {
+  const graph = useGraphStore((s) => s.graph);
+  const inferenceErrors = useGraphStore((s) => s.inference.errors);
+  const stored = experimentOf(graph);
+  const def = stored ?? DEFAULT_DEFINITION;
+  let problem: string | null = null;
+  let trialCount = 0;
+  try {
+    const grids = validateDefinition(def, graph);
+    trialCount = def.mode === 'grid' ? grids.reduce((n, g) => n * g.length, 1) : def.budget.maxTrials;
+  } catch (err) {
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  const start = async () => {
+    if (inferenceErrors.length > 0) {
+      useUi.getState().toast(`Fix the graph before running an experiment: ${inferenceErrors[0].message}`, 'error');
+      return;
+    }
+    if (!stored) writeDefinition(def);
+    await useExperiments.getState().start({ ...graph, extras: { ...graph.extras, [EXPERIMENT_EXTRAS_KEY]: def } });
+  };
+  return (
+    <section className="ll-exp-editor" data-testid="experiment-editor">
+      <h4>Vary 1 to 3 settings {stored ? '' : <span className="ll-muted ll-small">(not saved in the graph yet)</span>}</h4>
+      {def.params.map((p, i) => (
+        <ParamRow key={`${i}:${p.path}`} graph={graph} param={p} index={i} def={def} />
+      ))}
+      <div className="ll-exp-row">
+        {def.params.length < 3 && (
+          <button
+            type="button"
+            className="ll-btn ll-btn-small"
+            data-testid="exp-add-param"
+            onClick={() => {
+              const used = new Set(def.params.map((p) => p.path));
+              const next = variablePaths(graph).find((p) => !used.has(p.path));
+              if (next) writeDefinition({ ...def, params: [...def.params, { path: next.path, values: [] }] });
+            }}
+          >
+            + parameter
+          </button>
+        )}
+        <label>
+          mode
+          <select value={def.mode} data-testid="exp-mode" onChange={(e) => writeDefinition({ ...def, mode: e.target.value as 'grid' | 'random' })}>
+            <option value="grid">grid</option>
+            <option value="random">random</option>
+          </select>
+        </label>
+        <NumberInput label="epochs/trial" value={def.budget.epochsPerTrial} step="1" testId="exp-epochs" onCommit={(epochsPerTrial) => writeDefinition({ ...def, budget: { ...def.budget, epochsPerTrial } })} />
+        <NumberInput label="max trials" value={def.budget.maxTrials} step="1" testId="exp-max-trials" onCommit={(maxTrials) => writeDefinition({ ...def, budget: { ...def.budget, maxTrials } })} />
+        <NumberInput label="seed" value={def.seed} step="1" testId="exp-seed" onCommit={(seed) => writeDefinition({ ...def, seed })} />
+      </div>
+      <div className="ll-exp-row">
+        {problem ? (
+          <span className="ll-field-error" role="alert" data-testid="exp-problem">
+            {problem}
+          </span>
+        ) : (
+          <span className="ll-muted" data-testid="exp-trial-count">
+            {trialCount} trials × {def.params.some((p) => p.path === 'training.epochs') ? 'varied' : def.budget.epochsPerTrial} epoch(s), on {graph.dataset.id}
+            {graph.dataset.limit ? ` (limit ${graph.dataset.limit})` : ''}
+          </span>
+        )}
+        <div className="ll-spacer" />
+        <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="exp-start" disabled={problem !== null} onClick={() => void start()}>
+          ▶ Run experiment
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+// One experiment's results: all trials' loss curves coloured by the varied value, a sortable table of final
+// metrics with the best marked, final validation loss against each varied parameter, queue controls
+// (pause, resume, cancel, run a waiting trial next) and "apply best" into the graph.
+import { useEffect, useMemo, useState } from 'react';
+import type { RunRecord } from '../../../shared/api';
+import type { ExperimentRecord, TrialRecord, TrialValue } from '../../../shared/experiments/types';
+import { applyValues, pathLabel } from '../../../shared/experiments/paths';
+import { scoreOf, sortTrials, type SortKey } from '../../../shared/experiments/results';
+import { useExperiments, useGraphStore, useRuns, useUi } from '../store/stores';
+import { LineChart } from '../training/LineChart';
+import { ScatterChart, type ScatterPoint } from '../training/ScatterChart';
+import { useChartOptions } from '../training/chartOptions';
+import { accuracyOf, formatDuration } from '../training/trainState';
+import { fmt } from '../training/format';
+import { overlaySeries } from '../runs/overlay';
+import { colorScale, formatValue } from './colors';
+
+/** Fetches the run records of the trials that have runs; running ones again on every poll. */
+function useTrialRuns(exp: ExperimentRecord): Record<number, RunRecord> {
+  const [runs, setRuns] = useState<Record<number, RunRecord>>({});
+  useEffect(() => {
+    let live = true;
+    const withRuns = exp.trials.filter((t) => t.runId);
+    void Promise.all(withRuns.map((t) => useRuns.getState().record(t.runId!).then((r) => [t.index, r] as const, () => null))).then((pairs) => {
+      if (!live) return;
+      const out: Record<number, RunRecord> = {};
+      for (const p of pairs) if (p) out[p[0]] = p[1];
+      setRuns(out);
+    });
+    return () => {
+      live = false;
+    };
+  }, [exp]);
+  return runs;
+}
+
+const METRICS: { key: string; label: string }[] = [
+  { key: 'loss', label: 'loss' },
+  { key: 'val_loss', label: 'val loss' },
+  { key: 'acc', label: 'acc' },
+  { key: 'val_acc', label: 'val acc' },
+];
+
+function metricOf(t: TrialRecord, key: string): number | undefined {
+  if (!t.final) return undefined;
+  if (key === 'acc') return accuracyOf(t.final);
+  if (key === 'val_acc') return accuracyOf(t.final, 'val_');
+  return t.final[key];
+}
+
+export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
+  const [sort, setSort] = useState<SortKey>({ column: 'index', descending: false });
+  const { smoothing, logLoss } = useChartOptions();
+  const runs = useTrialRuns(exp);
+  const first = exp.params[0];
+  const colorOf = useMemo(() => colorScale(exp.trials.map((t) => t.values[first])), [exp, first]);
+  const label = (t: TrialRecord) => exp.params.map((p) => `${p.split('.').pop()}=${formatValue(t.values[p])}`).join(', ');
+
+  const series = useMemo(() => {
+    const trials = exp.trials.filter((t) => runs[t.index]);
+    const recs = trials.map((t) => runs[t.index]);
+    return overlaySeries(recs, (_, i) => colorOf(trials[i].values[first]), (r) => label(trials[recs.indexOf(r)]));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [runs, exp, colorOf]);
+
+  const rows = sortTrials(exp.trials, sort);
+  const best = exp.bestTrial !== null ? exp.trials[exp.bestTrial] : null;
+  const active = exp.status === 'running' || exp.status === 'paused';
+  const { control, reorder } = useExperiments.getState();
+
+  const header = (column: string, text: string) => (
+    <th
+      className="ll-sortable"
+      data-testid={`exp-sort-${column}`}
+      aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }))}
+    >
+      {text}
+      {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
+    </th>
+  );
+
+  const applyBest = () => {
+    if (!best) return;
+    useGraphStore.getState().edit((g) => applyValues(g, best.values));
+    useUi.getState().toast(`Applied ${label(best)} to the graph`);
+  };
+
+  const runNext = (index: number) => void reorder([index, ...exp.queue.filter((i) => i !== index)]);
+
+  return (
+    <div className="ll-exp-view" data-testid="experiment-view" data-status={exp.status}>
+      <header className="ll-exp-head">
+        <strong>{exp.name}</strong>
+        <span className={`ll-status ll-status-${exp.status}`} data-testid="exp-status">
+          {exp.status}
+        </span>
+        <span className="ll-muted" data-testid="exp-progress">
+          {exp.finishedCount}/{exp.trialCount} trials
+        </span>
+        <div className="ll-spacer" />
+        {exp.status === 'running' && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="exp-pause" onClick={() => void control('pause')}>
+            ❚❚ Pause
+          </button>
+        )}
+        {exp.status === 'paused' && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="exp-resume" onClick={() => void control('resume')}>
+            ▶ Resume
+          </button>
+        )}
+        {active && (
+          <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="exp-cancel" onClick={() => void control('cancel')}>
+            ■ Cancel
+          </button>
+        )}
+        <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="exp-apply-best" disabled={!best} onClick={applyBest} title={best ? label(best) : 'No finished trial yet'}>
+          ★ Apply best
+        </button>
+      </header>
+      <div className="ll-exp-body">
+        <div className="ll-exp-table-wrap">
+          <table className="ll-table" data-testid="exp-table">
+            <thead>
+              <tr>
+                {header('index', '#')}
+                {exp.params.map((p) => header(p, pathLabel(exp.baseGraph, p)))}
+                <th>status</th>
+                {METRICS.map((m) => header(m.key, m.label))}
+                <th>took</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((t) => {
+                const isBest = t.index === exp.bestTrial;
+                const queuePos = exp.queue.indexOf(t.index);
+                return (
+                  <tr key={t.index} className={isBest ? 'best' : ''} data-testid={`exp-row-${t.index}`} data-best={isBest} data-status={t.status}>
+                    <td>
+                      <i className="ll-swatch" style={{ background: colorOf(t.values[first]) }} />
+                      {t.index + 1}
+                      {isBest && (
+                        <span className="ll-best" data-testid="exp-best" title="Lowest final validation loss">
+                          {' '}
+                          ★ best
+                        </span>
+                      )}
+                    </td>
+                    {exp.params.map((p) => (
+                      <td key={p} className="ll-mono">
+                        {formatValue(t.values[p])}
+                      </td>
+                    ))}
+                    <td>
+                      <span className={`ll-status ll-status-${t.status}`} title={t.error}>
+                        {t.status}
+                      </span>
+                      {queuePos > 0 && active && (
+                        <button type="button" className="ll-link" title="Run this trial next" onClick={() => runNext(t.index)}>
+                          ↑ next
+                        </button>
+                      )}
+                    </td>
+                    {METRICS.map((m) => (
+                      <td key={m.key} className="ll-mono">
+                        {fmt(metricOf(t, m.key))}
+                      </td>
+                    ))}
+                    <td>{t.durationMs ? formatDuration(t.durationMs / 1000) : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div className="ll-exp-charts">
+          <LineChart title="Loss of every trial" series={series} plannedSteps={0} testId="chart-exp-loss" smoothing={smoothing} logY={logLoss} />
+          {exp.params.map((p) => (
+            <ParamChart key={p} exp={exp} path={p} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Final validation loss (training loss without validation) against one varied parameter. */
+function ParamChart({ exp, path }: { exp: ExperimentRecord; path: string }) {
+  const values = exp.trials.map((t) => t.values[path]);
+  const numeric = values.every((v) => typeof v === 'number');
+  const categories = numeric ? undefined : [...new Set(values.map(String))];
+  const nums = values.filter((v): v is number => typeof v === 'number');
+  const range = exp.definition.params.find((p) => p.path === path)?.range;
+  const logX = numeric && (range?.scale === 'log' || (nums.every((v) => v > 0) && Math.max(...nums) / Math.min(...nums) >= 100));
+  const colorOf = colorScale(values);
+  const points: ScatterPoint[] = [];
+  let highlight: number | null = null;
+  for (const t of exp.trials) {
+    const s = scoreOf(t.final);
+    if (s === null || (t.status !== 'completed' && t.status !== 'stopped')) continue;
+    if (t.index === exp.bestTrial) highlight = points.length;
+    const v: TrialValue = t.values[path];
+    points.push({ x: numeric ? (v as number) : categories!.indexOf(String(v)), y: s, color: colorOf(v) });
+  }
+  const hasVal = exp.trials.some((t) => t.final?.val_loss !== undefined);
+  const label = pathLabel(exp.baseGraph, path);
+  return (
+    <ScatterChart
+      title={`Final ${hasVal ? 'val loss' : 'loss'} vs ${label}`}
+      points={points}
+      xLabel={`${label}${logX ? ' (log)' : ''}`}
+      yLabel={hasVal ? 'val loss' : 'loss'}
+      logX={logX}
+      categories={categories}
+      highlight={highlight}
+      testId={`chart-exp-param-${path}`}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+// The Experiments tab: the definition editor for the current graph and the list of experiments on the left,
+// the chosen experiment's results on the right.
+import { useEffect } from 'react';
+import { useExperiments } from '../store/stores';
+import { ExperimentEditor } from './ExperimentEditor';
+import { ExperimentView } from './ExperimentView';
+
+export function ExperimentsPanel() {
+  const { list, currentId, current, error, refresh, show } = useExperiments();
+  useEffect(() => {
+    void refresh().then(() => {
+      const s = useExperiments.getState();
+      if (!s.currentId && s.list.length > 0) void s.show(s.list[0].id);
+      else if (s.currentId) void s.show(s.currentId);
+    });
+  }, [refresh]);
+  return (
+    <div className="ll-exps" data-testid="experiments-panel">
+      <div className="ll-exps-left">
+        <ExperimentEditor />
+        {error && (
+          <div className="ll-error-box" role="alert" data-testid="exp-error">
+            {error}
+          </div>
+        )}
+        {list.length > 0 && (
+          <ul className="ll-exp-list" data-testid="exp-list">
+            {list.map((e) => (
+              <li key={e.id} className={e.id === currentId ? 'active' : ''}>
+                <button type="button" className="ll-link" onClick={() => void show(e.id)}>
+                  {e.name}
+                </button>
+                <span className={`ll-status ll-status-${e.status}`}>{e.status}</span>
+                <span className="ll-muted">
+                  {e.finishedCount}/{e.trialCount}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="ll-exps-right">{current ? <ExperimentView exp={current} /> : <div className="ll-muted ll-empty">Define the settings to vary and run an experiment: each trial is a normal run, one after another.</div>}</div>
+    </div>
+  );
+}
