@@ -112,6 +112,7 @@ test('a wire dropped into empty space offers only layers that accept its shape a
   await expect(page.getByTestId('quick-add-LSTM')).toHaveCount(0);
   await expect(page.getByTestId('quick-add-Conv2D')).toHaveCount(0);
   await expect(page.getByTestId('quick-add-Input')).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/editor-shots/editor-quick-add.png' });
   await page.keyboard.type('dropout');
   await page.keyboard.press('Enter');
   await expect(kind(page, 'Dropout')).toHaveCount(1);
@@ -125,6 +126,7 @@ test('refused wires say why, at the cursor, and change nothing', async ({ app: p
   // dense_2 -> dense_1 would close a loop.
   await drag(page, await center(node(page, 'dense_2').getByTestId('handle-out-out')), await center(node(page, 'dense_1').getByTestId('handle-in-in')));
   await expect(page.getByTestId('wire-refused')).toContainText('cycle');
+  await page.screenshot({ path: '/tmp/editor-shots/editor-refused.png' });
   await expect(allEdges(page)).toHaveCount(3);
   // input_1 -> dense_2: dense_2's single input is taken.
   await drag(page, await center(node(page, 'input_1').getByTestId('handle-out-out')), await center(node(page, 'dense_2').getByTestId('handle-in-in')));
@@ -224,8 +226,11 @@ test('undo/redo covers parameter edits, connect, delete and paste; copy, paste, 
   await expect(kind(page, 'Dense')).toHaveCount(3);
   await expect(page.getByTestId('node-dense_3')).toHaveClass(/selected/);
 
-  // Shift-drag a box around Input and dense_1 selects exactly those.
+  // Shift-drag a box around Input and dense_1 selects exactly those. Pan right first so the box's left
+  // edge is on the canvas, not the palette.
   await clickEmpty(page);
+  const panFrom = await emptySpot(page, 0.3, 0.9);
+  await drag(page, panFrom, { x: panFrom.x + 80, y: panFrom.y });
   const a = (await node(page, 'input_1').boundingBox())!;
   const b = (await node(page, 'dense_1').boundingBox())!;
   await page.keyboard.down('Shift');
@@ -312,7 +317,7 @@ test('align, auto-layout, zoom to fit, snap to grid, theme and the shortcut shee
   await expect(page.getByTestId('shortcut-sheet')).toContainText('Duplicate selected layers');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcut-sheet')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/editor-light.png' });
+  await page.screenshot({ path: '/tmp/editor-shots/editor-light.png' });
 });
 
 test('files: title and unsaved mark, autosave and restore, recent files, drop to open, close guard', async ({ app: page }) => {
@@ -400,6 +405,7 @@ test('repeat a block N times with dilation 2^i (WaveNet-style), in one undo step
   // 2*28*8+8 for the first conv, 2*8*8+8 for each copy.
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(2 * 28 * 8 + 8 + 3 * (2 * 8 * 8 + 8)));
   await expect(node(page, 'conv1d_3')).toContainText('dilation 8');
+  await page.screenshot({ path: '/tmp/editor-shots/editor-repeat.png' });
   await clickEmpty(page);
   await page.keyboard.press(`${MOD}+z`);
   await expect(kind(page, 'Conv1D')).toHaveCount(1);

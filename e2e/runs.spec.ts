@@ -94,9 +94,13 @@ test('a 3x2 experiment runs six trials and marks the best', async ({ app: page }
   // A bad value is refused with a message before anything runs.
   const values = page.getByTestId('exp-values-training.batchSize');
   await values.fill('0, 50');
-  await expect(page.getByTestId('experiment-editor')).toContainText('value 0 is refused, batch size must be a whole number >= 1');
+  await expect(page.getByTestId('exp-values-problem')).toContainText('value 0 is refused, batch size must be a whole number >= 1');
+  await values.press('Tab');
+  await expect(page.getByTestId('exp-problem')).toContainText("Parameter 'training.batchSize': value 0 is refused");
+  await expect(page.getByTestId('exp-start')).toBeDisabled();
   await values.fill('50, 100');
   await values.press('Tab');
+  await expect(page.getByTestId('exp-trial-count')).toContainText('6 trials');
 
   await page.getByTestId('exp-start').click();
   const view = page.getByTestId('experiment-view');
@@ -106,9 +110,9 @@ test('a 3x2 experiment runs six trials and marks the best', async ({ app: page }
   await expect(page.getByTestId('exp-best')).toHaveCount(1);
   await expect.poll(async () => Number(await page.getByTestId('chart-exp-loss').getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(6);
 
-  // The best row has the lowest val loss of the table.
-  const valLosses = await page.locator('[data-testid^="exp-row-"] td:nth-child(7)').allTextContents();
-  const bestVal = await page.locator('[data-testid^="exp-row-"][data-best="true"] td:nth-child(7)').textContent();
+  // The best row has the lowest val loss of the table (columns: #, lr, batch size, status, loss, val loss).
+  const valLosses = await page.locator('[data-testid^="exp-row-"] td:nth-child(6)').allTextContents();
+  const bestVal = await page.locator('[data-testid^="exp-row-"][data-best="true"] td:nth-child(6)').textContent();
   expect(Number(bestVal)).toBe(Math.min(...valLosses.map(Number)));
   await page.screenshot({ path: 'test-results/experiment.png' });
 

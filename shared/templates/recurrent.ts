@@ -3,7 +3,7 @@ import type { Template } from '.';
 import { chainGraph, datasetConfig, trainingConfig } from './build';
 import { ADDITION_VOCAB } from '../data/vocab';
 
-const lstmRowsDescription = 'Input [28, 28] (28 rows as 28 time steps) -> LSTM 128 -> Dense 10 softmax (81,674 parameters).';
+const lstmRowsDescription = 'Input [28, 28] (28 rows as 28 time steps) -> LSTM 64 -> Dense 10 softmax (24,458 parameters).';
 
 /** Many-to-one: read a digit row by row, classify after the last row. */
 export const lstmMnistRows: Template = {
@@ -12,9 +12,9 @@ export const lstmMnistRows: Template = {
   description: lstmRowsDescription,
   explanation:
     'Many-to-one: the image is read as a sequence of 28 rows of 28 pixels (the "matrix" representation). ' +
-    'The LSTM updates its 128-number memory after every row and only the final state, after row 28, goes to ' +
+    'The LSTM updates its 64-number memory after every row and only the final state, after row 28, goes to ' +
     'the classifier. The same weights process every row, so the model has far fewer parameters than the MLP ' +
-    '(81,674 vs 1,596,426) yet reaches similar accuracy.',
+    '(24,458 vs 1,596,426) yet reaches similar accuracy.',
   tryNext: [
     'Swap the LSTM for a GRU or SimpleRNN and compare accuracy and parameters.',
     'Turn on returnSequences and add a second LSTM on top (a stacked RNN).',
@@ -25,12 +25,12 @@ export const lstmMnistRows: Template = {
     description: lstmRowsDescription,
     steps: [
       { id: 'rows', kind: 'Input', params: { feature: 'x', shape: [28, 28] }, label: '28 rows x 28 pixels' },
-      { id: 'lstm', kind: 'LSTM', params: { units: 128 } },
+      { id: 'lstm', kind: 'LSTM', params: { units: 64 } },
       { id: 'classes', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
       { id: 'label', kind: 'Output', params: { target: 'y' } },
     ],
     dataset: datasetConfig({ id: 'mnist-bundled', representation: 'matrix' }),
-    training: trainingConfig({ epochs: 5, batchSize: 64, learningRate: 0.002 }),
+    training: trainingConfig({ epochs: 5, batchSize: 64, learningRate: 0.005 }),
   }),
 };
 

@@ -83,7 +83,7 @@ export function EditorToolbar() {
       <button type="button" className="ll-tool" data-testid="btn-align-top" title="Align selected layers on the top" onClick={() => alignSelection('top')}>
         ⤒ Align top
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={autoLayoutAll}>
+      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={() => autoLayoutAll(() => void flow.fitView(FIT_VIEW))}>
         ⇶ Layout
       </button>
       <button

@@ -2,11 +2,13 @@
 // changing per repeat through a formula in i (e.g. dilation 2^i for WaveNet, or N identical Transformer
 // blocks). The copies are ordinary nodes: the result is expanded in place, one undo step.
 import { useMemo, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { getLayerDef } from '../../../shared/layers';
 import { blockShape, evalFormula, repeatBlock } from '../../../shared/graph/repeat';
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
 import { selectNodes } from './actions';
+import { FIT_VIEW } from './EditorToolbar';
 
 export function RepeatDialog() {
   const open = useEditor((s) => s.repeatOpen);
@@ -15,6 +17,7 @@ export function RepeatDialog() {
 }
 
 function RepeatForm() {
+  const { fitView } = useReactFlow();
   const close = () => useEditor.getState().setRepeatOpen(false);
   const [ids] = useState(() => useGraphStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
   const graph = useGraphStore((s) => s.graph);
@@ -67,6 +70,7 @@ function RepeatForm() {
     }
     selectNodes(repeats.flat());
     close();
+    setTimeout(() => void fitView(FIT_VIEW), 50);
   };
   const problem = shapeProblem ?? preview?.error ?? error;
   const countOk = Number.isInteger(n) && n >= 2 && n <= 64;

@@ -100,11 +100,13 @@ export function alignSelection(side: 'left' | 'top'): void {
   useGraphStore.getState().edit((g) => alignNodes(g, ids, side));
 }
 
-export function autoLayoutAll(): void {
+/** Lays the whole graph out left to right; `then` runs once React Flow has the new positions (e.g. fit). */
+export function autoLayoutAll(then?: () => void): void {
   const s = useGraphStore.getState();
   const sizes = new Map<string, { width: number; height: number }>();
   for (const n of s.nodes) if (n.measured?.width && n.measured?.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   s.edit((g) => autoLayout(g, sizes));
+  if (then) setTimeout(then, 50);
 }
 
 /** Adds `kind` at `position`; when a wire was dragged out into space, connects the new node to it. */

@@ -64,7 +64,7 @@ export function useEditorShortcuts(): void {
         void fitView(FIT_VIEW);
       } else if (!mod && key === 'l' && !e.shiftKey) {
         e.preventDefault();
-        autoLayoutAll();
+        autoLayoutAll(() => void fitView(FIT_VIEW));
       } else if (mod && key === 'a') {
         e.preventDefault();
         selectNodes(useGraphStore.getState().nodes.map((n) => n.id));

@@ -39,7 +39,19 @@ export function parseValues(graph: GraphFile, path: string, text: string): Trial
   return out;
 }
 
-function ValuesInput({ graph, param, onChange }: { graph: GraphFile; param: ExperimentParam; onChange(p: ExperimentParam): void }) {
+/** The problem the typed values would cause (only problems about this parameter), or null. */
+function draftProblem(graph: GraphFile, def: ExperimentDefinition, param: ExperimentParam, parsed: TrialValue[] | string): string | null {
+  if (typeof parsed === 'string') return parsed;
+  try {
+    validateDefinition({ ...def, params: def.params.map((p) => (p.path === param.path ? { path: p.path, values: parsed } : p)) }, graph);
+    return null;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return msg.includes(`'${param.path}'`) ? msg : null;
+  }
+}
+
+function ValuesInput({ graph, def, param, onChange }: { graph: GraphFile; def: ExperimentDefinition; param: ExperimentParam; onChange(p: ExperimentParam): void }) {
   const committed = (param.values ?? []).join(', ');
   const [draft, setDraft] = useState(committed);
   const [seen, setSeen] = useState(committed);
@@ -48,6 +60,7 @@ function ValuesInput({ graph, param, onChange }: { graph: GraphFile; param: Expe
     setDraft(committed);
   }
   const parsed = parseValues(graph, param.path, draft);
+  const problem = draft === committed ? null : draftProblem(graph, def, param, parsed);
   const rule = ruleFor(graph, param.path);
   return (
     <label className="ll-exp-values">
@@ -57,14 +70,18 @@ function ValuesInput({ graph, param, onChange }: { graph: GraphFile; param: Expe
         value={draft}
         data-testid={`exp-values-${param.path}`}
         placeholder={typeof rule !== 'string' && rule.choices ? rule.choices.slice(0, 3).join(', ') : '0.001, 0.01, 0.1'}
-        aria-invalid={typeof parsed === 'string'}
+        aria-invalid={problem !== null}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
           const p = parseValues(graph, param.path, draft);
           if (typeof p !== 'string') onChange({ path: param.path, values: p });
         }}
       />
-      {typeof parsed === 'string' && <span className="ll-field-error">{parsed}</span>}
+      {problem && (
+        <span className="ll-field-error" data-testid="exp-values-problem">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
@@ -134,7 +151,7 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
           </select>
         </>
       ) : (
-        <ValuesInput graph={graph} param={param} onChange={update} />
+        <ValuesInput graph={graph} def={def} param={param} onChange={update} />
       )}
       {def.params.length > 1 && (
         <button type="button" className="ll-btn ll-btn-small" title="Stop varying this" onClick={() => writeDefinition({ ...def, params: def.params.filter((_, i) => i !== index) })}>

@@ -63,6 +63,11 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runs, exp, colorOf]);
 
+  const legend = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const t of exp.trials) seen.set(`${pathLabel(exp.baseGraph, first)} ${formatValue(t.values[first])}`, colorOf(t.values[first]));
+    return [...seen].map(([label, color]) => ({ label, color }));
+  }, [exp, first, colorOf]);
   const rows = sortTrials(exp.trials, sort);
   const best = exp.bestTrial !== null ? exp.trials[exp.bestTrial] : null;
   const active = exp.status === 'running' || exp.status === 'paused';
@@ -174,7 +179,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
           </table>
         </div>
         <div className="ll-exp-charts">
-          <LineChart title="Loss of every trial" series={series} plannedSteps={0} testId="chart-exp-loss" smoothing={smoothing} logY={logLoss} />
+          <LineChart title="Loss of every trial" series={series} plannedSteps={0} testId="chart-exp-loss" smoothing={smoothing} logY={logLoss} legend={legend} />
           {exp.params.map((p) => (
             <ParamChart key={p} exp={exp} path={p} />
           ))}

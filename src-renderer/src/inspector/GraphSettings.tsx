@@ -53,7 +53,8 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
     case 'enum':
       return <SelectField {...common} value={String(v)} options={spec.options ?? []} onCommit={onChange} />;
     default:
-      return <TextField {...common} value={String(v)} onCommit={onChange} />;
+      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in.
+      return <TextField {...common} value={String(v)} placeholder={spec.type === 'path' ? 'path on the computer running LayerLab' : undefined} onCommit={onChange} />;
   }
 }
 

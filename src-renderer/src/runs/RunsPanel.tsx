@@ -57,9 +57,10 @@ function Overlay({ ids }: { ids: string[] }) {
     };
   }, [ids]);
   const series = useMemo(() => overlaySeries(records), [records]);
+  const legend = useMemo(() => records.map((r, i) => ({ label: r.name, color: RUN_COLORS[i % RUN_COLORS.length] })), [records]);
   return (
     <div className="ll-runs-overlay" data-testid="runs-overlay" data-runs={records.length}>
-      <LineChart title={`Loss of ${records.length} runs (line: train per batch, dots: validation per epoch)`} series={series} plannedSteps={0} testId="chart-overlay" smoothing={smoothing} logY={logLoss} />
+      <LineChart title={`Loss of ${records.length} runs`} series={series} plannedSteps={0} testId="chart-overlay" smoothing={smoothing} logY={logLoss} legend={legend} />
     </div>
   );
 }

@@ -19,6 +19,8 @@ interface Props {
   logY?: boolean;
   /** Label for the x axis (default: batches). */
   xLabel?: string;
+  /** Legend entries instead of one per series (overlays with many series). */
+  legend?: readonly { label: string; color: string }[];
 }
 
 const PAD = { left: 40, right: 10, top: 8, bottom: 20 };
@@ -32,7 +34,7 @@ interface Derived {
   ema: EmaState;
 }
 
-export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel }: Props) {
+export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel, legend }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -192,10 +194,10 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
       <figcaption>
         <span className="ll-chart-title">{title}</span>
         <span className="ll-legend">
-          {series.map((s) => (
-            <span key={s.name} className="ll-legend-item">
-              <i style={{ background: s.color }} />
-              {s.name}
+          {(legend ?? series.map((s) => ({ label: s.name, color: s.color }))).map((l) => (
+            <span key={l.label} className="ll-legend-item">
+              <i style={{ background: l.color }} />
+              {l.label}
             </span>
           ))}
         </span>

@@ -3,7 +3,7 @@ import type { ApiClient, ApiEvents, TrainEvent, TrainEventBody } from '../../../
 import { IDLE, formatDuration, reduceTrainEvent, type TrainView } from './trainState';
 import { RunSeries } from './series';
 import { createTrainingStore } from '../store/trainingStore';
-import { domainFor, domainHolds, extentOf, niceTicks } from './chartMath';
+import { domainFor, domainHolds, extentOf, niceTicks, smooth } from './chartMath';
 
 const ev = (body: TrainEventBody, runId = 'r1'): TrainEvent => ({ ...body, runId, time: 0 }) as TrainEvent;
 const started = ev({
@@ -51,7 +51,9 @@ describe('reduceTrainEvent', () => {
   });
 
   it('formats durations', () => {
-    expect(formatDuration(5.4)).toBe('5s');
+    expect(formatDuration(5.4)).toBe('5.4s');
+    expect(formatDuration(0.04)).toBe('0s');
+    expect(formatDuration(12.4)).toBe('12s');
     expect(formatDuration(125)).toBe('2m 05s');
     expect(formatDuration(7260)).toBe('2h 01m');
   });
@@ -124,5 +126,31 @@ describe('chart math', () => {
     expect(niceTicks(0, 1, 4)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(niceTicks(0, 2.645, 4)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
     expect(niceTicks(0, 1000, 5)).toEqual([0, 200, 400, 600, 800, 1000]);
+  });
+});
+
+describe('learning rate, evaluation and smoothing', () => {
+  it('charts the per-epoch learning rate and keeps the evaluation and stop reason', () => {
+    const series = new RunSeries();
+    let v: TrainView = reduceTrainEvent({ ...IDLE, status: 'starting' }, started, series);
+    v = reduceTrainEvent(v, ev({ type: 'epoch', epoch: 0, metrics: { loss: 1, lr: 0.01 }, durationMs: 5 }), series);
+    v = reduceTrainEvent(v, ev({ type: 'epoch', epoch: 1, metrics: { loss: 0.8, lr: 0.001 }, durationMs: 5 }), series);
+    expect(series.lrEpoch.xs).toEqual([3, 6]);
+    expect(series.lrEpoch.ys).toEqual([0.01, 0.001]);
+    const evaluation = { split: 'test' as const, samples: 10, loss: 0.7, metrics: { loss: 0.7 }, accuracy: 0.8, notes: [], durationMs: 3 };
+    v = reduceTrainEvent(v, ev({ type: 'evaluation', evaluation }), series);
+    v = reduceTrainEvent(v, ev({ type: 'done', status: 'completed', durationMs: 9, final: { loss: 0.8 }, stopReason: 'val_loss stopped improving' }), series);
+    expect(v.evaluation).toEqual(evaluation);
+    expect(v.stopReason).toBe('val_loss stopped improving');
+    series.clear();
+    expect(series.lrEpoch.length).toBe(0);
+  });
+
+  it('smooths with a debiased moving average', () => {
+    expect(smooth([1, 1, 1], 0.9)).toEqual([1, 1, 1].map(() => expect.closeTo(1, 10)));
+    const s = smooth([0, 10], 0.5);
+    expect(s[0]).toBe(0);
+    expect(s[1]).toBeCloseTo((0.5 * 0 * 0.5 + 0.5 * 10) / (1 - 0.25));
+    expect(smooth([3, 5], 0)).toEqual([3, 5]);
   });
 });

@@ -129,6 +129,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
 
 export function formatDuration(sec: number): string {
   if (!Number.isFinite(sec) || sec < 0) return '—';
+  if (sec < 10) return `${Number(sec.toFixed(1))}s`;
   const s = Math.round(sec);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
