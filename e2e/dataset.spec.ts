@@ -1,7 +1,7 @@
 // The dataset panel as a user meets it: open it from the inspector, read sizes, shapes and class balance of
 // the bundled MNIST, see the digits drawn, switch the representation, look at a generated sequence task,
 // and get a clear error naming the file when a path is wrong.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -117,12 +117,36 @@ test('a generated sequence task shows its samples as text', async ({ app: page }
   }
   await page.screenshot({ path: testInfo.outputPath('dataset-panel-addition.png') });
 
+  // Without a vocabulary the tokens are shown as ids; the copy task's target is its input.
+  await page.getByTestId('param-dataset').selectOption('seq-copy');
+  await expect(panel.getByRole('heading', { name: 'Sequence copy' })).toBeVisible();
+  await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  const ids = await panel.getByTestId('sample-text').allTextContents();
+  const copies = await panel.getByTestId('sample-target-text').allTextContents();
+  expect(ids.length).toBe(16);
+  for (let i = 0; i < ids.length; i++) {
+    expect(ids[i]).toMatch(/^\d( \d){7}$/);
+    expect(copies[i]).toBe(`→ ${ids[i]}`);
+  }
+
   // A time series shows a line plot of the window.
   await page.getByTestId('param-dataset').selectOption('time-series');
   await expect(panel.getByTestId('sample-series')).toHaveCount(16, { timeout: 60_000 });
   await expect(panel.getByTestId('preview-feature-x')).toContainText('[32, 1]');
   await page.screenshot({ path: testInfo.outputPath('dataset-panel-series.png') });
 });
+
+/** IDX unsigned-byte images [n, 28, 28]: a filled square whose size depends on the sample. */
+function idxImages(n: number): Buffer {
+  const header = Buffer.from([0, 0, 8, 3, 0, 0, 0, n, 0, 0, 0, 28, 0, 0, 0, 28]);
+  const body = Buffer.alloc(n * 784);
+  for (let i = 0; i < n; i++) for (let y = 4; y < 10 + i; y++) for (let x = 4; x < 10 + i; x++) body[i * 784 + y * 28 + x] = 255;
+  return Buffer.concat([header, body]);
+}
+
+function idxLabels(n: number): Buffer {
+  return Buffer.concat([Buffer.from([0, 0, 8, 1, 0, 0, 0, n]), Buffer.from(Array.from({ length: n }, (_, i) => i % 10))]);
+}
 
 test('a bad path shows an error naming the file, and fixing it recovers', async ({ app: page }, testInfo) => {
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-ds-e2e-'));
@@ -136,6 +160,22 @@ test('a bad path shows an error naming the file, and fixing it recovers', async 
     const error = panel.getByTestId('dataset-preview-error');
     await expect(error).toContainText(missing, { timeout: 60_000 });
     await expect(error).toContainText('no such file or folder');
+
+    // An IDX folder whose training images file is not IDX: the error names that file; fixed, it loads.
+    const idx = join(dir, 'idx');
+    mkdirSync(idx);
+    writeFileSync(join(idx, 'train-images-idx3-ubyte'), Buffer.concat([Buffer.from('GIF89a'), idxImages(12).subarray(6)]));
+    writeFileSync(join(idx, 'train-labels-idx1-ubyte'), idxLabels(12));
+    writeFileSync(join(idx, 't10k-images-idx3-ubyte'), idxImages(4));
+    writeFileSync(join(idx, 't10k-labels-idx1-ubyte'), idxLabels(4));
+    await page.getByTestId('param-dataset-option-path').fill(idx);
+    await expect(error).toContainText(join(idx, 'train-images-idx3-ubyte'), { timeout: 60_000 });
+    await expect(error).toContainText('wrong magic number');
+    writeFileSync(join(idx, 'train-images-idx3-ubyte'), idxImages(12));
+    await panel.getByTestId('dataset-preview-reload').click();
+    await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+    await expect(panel.getByTestId('size-test')).toContainText('4');
+    expect((await litPixels(page, 0)).lit).toBeGreaterThan(0);
 
     // A CSV with a word in a numeric column: the error names the file, the row and the column.
     const bad = join(dir, 'bad.csv');
@@ -178,7 +218,7 @@ function cifarBatch(records: number): Buffer {
   return buf;
 }
 
-test('CIFAR-10 batches are drawn in colour at 32x32, and a truncated batch is named', async ({ app: page }) => {
+test('CIFAR-10 batches are drawn in colour at 32x32, and a truncated batch is named', async ({ app: page }, testInfo) => {
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-cifar-e2e-'));
   try {
     for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `data_batch_${i}.bin`), cifarBatch(4));
@@ -211,6 +251,8 @@ test('CIFAR-10 batches are drawn in colour at 32x32, and a truncated batch is na
     expect(pixels.left[2]).toBeLessThan(40);
     expect(pixels.right[2]).toBeGreaterThan(200);
     expect(pixels.right[0]).toBeLessThan(40);
+
+    await page.screenshot({ path: testInfo.outputPath('dataset-panel-cifar.png') });
 
     // A batch cut short mid-record: the error names that file.
     writeFileSync(join(dir, 'test_batch.bin'), cifarBatch(5).subarray(0, 3073 * 5 - 100));

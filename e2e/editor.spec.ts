@@ -118,6 +118,17 @@ test('a wire dropped into empty space offers only layers that accept its shape a
   await expect(kind(page, 'Dropout')).toHaveCount(1);
   await expect(allEdges(page)).toHaveCount(2);
   await expect(page.getByTestId('edge-label-e_dense_1-dropout_1')).toHaveText('[32]');
+
+  // Dragged backwards out of an input, the box offers layers to feed it and wires the pick into it.
+  const into = await center(node(page, 'output_1').getByTestId('handle-in-in'));
+  await drag(page, into, await emptySpot(page, 0.8, 0.15));
+  await expect(page.getByTestId('quick-add-hint')).toHaveText('Layers that can feed this input');
+  await expect(page.getByTestId('quick-add-Output')).toHaveCount(0);
+  await page.keyboard.type('dense');
+  await page.keyboard.press('Enter');
+  await expect(kind(page, 'Dense')).toHaveCount(2);
+  await expect(page.getByTestId('edge-label-e_dense_2-output_1')).toBeVisible();
+  await expect(allEdges(page)).toHaveCount(3);
 });
 
 test('refused wires say why, at the cursor, and change nothing', async ({ app: page }) => {
@@ -128,8 +139,16 @@ test('refused wires say why, at the cursor, and change nothing', async ({ app: p
   await expect(page.getByTestId('wire-refused')).toContainText('cycle');
   await page.screenshot({ path: '/tmp/editor-shots/editor-refused.png' });
   await expect(allEdges(page)).toHaveCount(3);
-  // input_1 -> dense_2: dense_2's single input is taken.
-  await drag(page, await center(node(page, 'input_1').getByTestId('handle-out-out')), await center(node(page, 'dense_2').getByTestId('handle-in-in')));
+  // input_1 -> dense_2: dense_2's single input is taken. While hovering, the status line already says so.
+  const from = await center(node(page, 'input_1').getByTestId('handle-out-out'));
+  const to = await center(node(page, 'dense_2').getByTestId('handle-in-in'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 40, { steps: 6 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await expect(page.getByTestId('connect-status')).toContainText('already has a wire');
+  await page.mouse.up();
+  await expect(page.getByTestId('connect-status')).toHaveCount(0);
   await expect(page.getByTestId('wire-refused')).toContainText('already has a wire');
   await expect(allEdges(page)).toHaveCount(3);
 });
@@ -406,6 +425,18 @@ test('repeat a block N times with dilation 2^i (WaveNet-style), in one undo step
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(2 * 28 * 8 + 8 + 3 * (2 * 8 * 8 + 8)));
   await expect(node(page, 'conv1d_3')).toContainText('dilation 8');
   await page.screenshot({ path: '/tmp/editor-shots/editor-repeat.png' });
+
+  // The block is remembered: collapse shows one block with a ×4 chip and the wire from it to the Output,
+  // still carrying the last copy's shape; every copy still counts.
+  const params = String(2 * 28 * 8 + 8 + 3 * (2 * 8 * 8 + 8));
+  await page.getByTestId('block-toggle-conv_1').click();
+  await expect(kind(page, 'Conv1D')).toHaveCount(1);
+  await expect(page.getByTestId('block-toggle-conv_1')).toHaveText('×4 ▸');
+  await expect(page.getByTestId('edge-label-collapsed-block_1-e_conv1d_3-output_1')).toHaveText('[28, 8]');
+  await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', params);
+  await page.screenshot({ path: '/tmp/editor-shots/editor-collapsed.png' });
+  await page.getByTestId('block-toggle-conv_1').click();
+  await expect(kind(page, 'Conv1D')).toHaveCount(4);
   await clickEmpty(page);
   await page.keyboard.press(`${MOD}+z`);
   await expect(kind(page, 'Conv1D')).toHaveCount(1);

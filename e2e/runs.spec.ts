@@ -1,6 +1,7 @@
 // Runs and experiments as a user does them: train a tiny model twice, compare both runs' loss curves in the
 // Runs panel, re-open one run's graph into the canvas; then run a 3x2 experiment and see six trials and
 // the best one.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -68,12 +69,49 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
   await expect(page.getByTestId('run-detail')).toContainText('tiny A');
   await expect(page.getByTestId('run-detail')).toContainText('lr 0.01');
   await page.screenshot({ path: 'test-results/runs-panel.png' });
+  // Its evaluation on the test split: confusion matrix, per-class accuracy, predictions misclassified first.
+  await expect(page.getByTestId('evaluation')).toBeVisible();
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByTestId('per-class-accuracy').locator('.ll-perclass-row')).toHaveCount(10);
+  const gallery = page.getByTestId('eval-gallery').locator('figure');
+  expect(await gallery.count()).toBeGreaterThan(0);
+  await expect(gallery.first()).toHaveAttribute('data-correct', 'false');
+  await page.setViewportSize({ width: 1400, height: 1800 });
+  await page.screenshot({ path: 'test-results/runs-evaluation.png' });
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.getByTestId('run-reopen').click();
   const confirm = page.getByTestId('confirm-ok');
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
   await expect(page.getByTestId('param-graph-name')).toHaveValue('tiny A');
   await expect(page.getByTestId('param-learningRate')).toHaveValue('0.01');
   await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(2);
+});
+
+test('pause holds training within a batch and resume finishes it', async ({ app: page }) => {
+  await expect(page.getByTestId('total-params')).toBeVisible();
+  const slow = tinyGraph('tiny pause');
+  await openGraph(page, { ...slow, dataset: { ...slow.dataset, limit: 1000 }, training: { ...slow.training, epochs: 2, batchSize: 8 } }, 'pause.layerlab.json');
+  await page.getByTestId('train-start').click();
+  const loss = page.getByTestId('chart-loss');
+  await expect.poll(async () => Number(await loss.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
+  const progress = await page.getByTestId('train-progress').getAttribute('data-progress');
+  await page.waitForTimeout(1500);
+  expect(await page.getByTestId('train-progress').getAttribute('data-progress')).toBe(progress);
+  expect(Number(progress)).toBeLessThan(1);
+  await page.screenshot({ path: 'test-results/live-paused.png' });
+  await page.getByTestId('train-resume').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
+  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-progress', '1');
+
+  // The hyperparameters panel offers schedule, early stopping and clipping; turning one on writes it to the graph.
+  await page.getByTestId('param-earlyStopping').check();
+  await expect(page.getByTestId('param-esPatience')).toHaveValue('3');
+  await page.getByTestId('param-lrSchedule').selectOption('step');
+  await expect(page.getByTestId('param-lrStepEpochs')).toBeVisible();
+  await page.getByTestId('training-advanced').scrollIntoViewIfNeeded();
+  await page.getByTestId('training-advanced').screenshot({ path: 'test-results/hyperparameters.png' });
 });
 
 test('a 3x2 experiment runs six trials and marks the best', async ({ app: page }) => {
@@ -120,4 +158,11 @@ test('a 3x2 experiment runs six trials and marks the best', async ({ app: page }
   const bestLr = await page.locator('[data-testid^="exp-row-"][data-best="true"] td:nth-child(2)').textContent();
   await page.getByTestId('exp-apply-best').click();
   await expect(page.getByTestId('param-learningRate')).toHaveValue(String(Number(bestLr)));
+
+  // The definition is saved with the graph file, so a shared file carries it.
+  const downloadPromise = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const saved = JSON.parse(readFileSync(await (await downloadPromise).path(), 'utf8'));
+  expect(saved.extras.experiment).toEqual(experiment);
+  expect(saved.training.learningRate).toBe(Number(bestLr));
 });

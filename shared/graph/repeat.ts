@@ -181,3 +181,36 @@ export function repeatBlock(graph: GraphFile, req: RepeatRequest): { graph: Grap
   edges = [...edges];
   return { graph: { ...graph, nodes, edges }, repeats };
 }
+
+/** A repeated block remembered in graph.extras.blocks, so the canvas can show it collapsed. */
+export interface RepeatedBlock {
+  id: string;
+  label: string;
+  /** Node ids of every repeat, index 0 the original, each in the same block order. */
+  repeats: string[][];
+}
+
+function isBlock(v: unknown): v is RepeatedBlock {
+  if (typeof v !== 'object' || v === null) return false;
+  const b = v as RepeatedBlock;
+  return typeof b.id === 'string' && typeof b.label === 'string' && Array.isArray(b.repeats) &&
+    b.repeats.every((r) => Array.isArray(r) && r.every((id) => typeof id === 'string'));
+}
+
+/** Recorded blocks whose nodes all still exist (a block the user has since taken apart is ignored). */
+export function repeatedBlocks(graph: Pick<GraphFile, 'nodes' | 'extras'>): RepeatedBlock[] {
+  const raw = graph.extras?.blocks;
+  if (!Array.isArray(raw)) return [];
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  return raw.filter(isBlock).filter((b) => b.repeats.length >= 2 && b.repeats.every((r) => r.length > 0 && r.every((id) => ids.has(id))));
+}
+
+/** Records a repeated block in extras (kept in the file). */
+export function recordBlock(graph: GraphFile, repeats: string[][], label: string): GraphFile {
+  const existing = Array.isArray(graph.extras?.blocks) ? (graph.extras!.blocks as unknown[]) : [];
+  const taken = new Set(existing.filter(isBlock).map((b) => b.id));
+  let n = 1;
+  while (taken.has(`block_${n}`)) n++;
+  const block: RepeatedBlock = { id: `block_${n}`, label, repeats };
+  return { ...graph, extras: { ...graph.extras, blocks: [...existing, block] } };
+}

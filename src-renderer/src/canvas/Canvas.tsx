@@ -1,5 +1,5 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
-import { useCallback, useEffect, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -24,6 +24,7 @@ import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/Connecti
 import { QuickAdd } from '../editor/QuickAdd';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
 import { RepeatDialog } from '../editor/RepeatDialog';
+import { BlockChipsContext, collapseView } from '../editor/collapse';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
 
@@ -51,6 +52,9 @@ export function Canvas() {
   const deleteElements = useGraphStore((s) => s.deleteElements);
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition, fitView } = useReactFlow();
+  const graph = useGraphStore((s) => s.graph);
+  const collapsed = useEditor((s) => s.collapsed);
+  const view = useMemo(() => collapseView(graph, nodes, edges, collapsed), [graph, nodes, edges, collapsed]);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   useEditorShortcuts();
@@ -138,9 +142,10 @@ export function Canvas() {
       onMouseMove={(e) => trackPointer(e, true)}
       onMouseLeave={(e) => trackPointer(e, false)}
     >
+      <BlockChipsContext.Provider value={view.chips}>
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={view.nodes}
+        edges={view.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -167,6 +172,7 @@ export function Canvas() {
         <Controls position="bottom-left" />
         <MiniMap<LayerFlowNode> style={{ width: 150, height: 90 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />
       </ReactFlow>
+      </BlockChipsContext.Provider>
       <QuickAdd />
       <RefusalNote />
       <ShortcutSheet />

@@ -7,6 +7,8 @@ import { formatCount } from '../../../shared/infer';
 import type { LayerFlowNode } from '../store/toFlow';
 import { useGraphStore } from '../store/stores';
 import { HANDLE_COLORS } from './handleColors';
+import { useBlockChip } from '../editor/collapse';
+import { useEditor } from '../editor/editorStore';
 
 function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
   return (
@@ -57,6 +59,7 @@ function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: HandleSpec[
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const applyFix = useGraphStore((s) => s.applyFix);
+  const chip = useBlockChip(id);
   const info = data.info;
   const error = info?.error;
   const category = data.def?.category ?? 'Unknown';
@@ -76,6 +79,20 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
         <span className="ll-node-title">{data.title}</span>
         {customLabel && <span className="ll-node-kind">{data.def!.label}</span>}
+        {chip && (
+          <button
+            type="button"
+            className={`ll-block-chip nodrag${chip.collapsed ? ' collapsed' : ''}`}
+            data-testid={`block-toggle-${id}`}
+            title={chip.collapsed ? `Repeated block: ${chip.count} copies, shown collapsed. Click to expand.` : `Repeated block of ${chip.count}. Click to collapse.`}
+            onClick={(e) => {
+              e.stopPropagation();
+              useEditor.getState().toggleBlock(chip.blockId);
+            }}
+          >
+            ×{chip.count} {chip.collapsed ? '▸' : '▾'}
+          </button>
+        )}
         {!manyPorts && data.outputs[0] && <NodeHandle h={data.outputs[0]} type="source" />}
       </div>
       {manyPorts && <Ports inputs={data.inputs} outputs={data.outputs} />}

@@ -80,7 +80,7 @@ function PreviewBody({ preview }: { preview: DatasetPreview }) {
         {preview.samples.length === 0 ? (
           <p className="ll-muted">The dataset has no samples.</p>
         ) : (
-          <div className="ll-ds-grid" data-testid="dataset-samples">
+          <div className={`ll-ds-grid${imageDataset ? ' ll-ds-grid-images' : ''}`} data-testid="dataset-samples">
             {preview.samples.map((s) => (
               <SampleCard key={`${s.split}-${s.index}`} preview={preview} sample={s} imageDataset={imageDataset} />
             ))}
@@ -93,7 +93,9 @@ function PreviewBody({ preview }: { preview: DatasetPreview }) {
 
 export function DatasetPanel() {
   const dataset = useGraphStore((s) => s.graph.dataset);
-  const { status, preview, error, load, close } = usePreview();
+  const { status: lastStatus, preview, error, requested, load, close } = usePreview();
+  // Until the (debounced) request for the current setting is out, what is shown belongs to an older one.
+  const status = requested === JSON.stringify(dataset) ? lastStatus : 'loading';
   const name = useAppInfo((s) => s.datasets.find((d) => d.id === dataset.id)?.name ?? dataset.id);
 
   useEffect(() => {
@@ -127,8 +129,8 @@ export function DatasetPanel() {
         </button>
       </header>
       <div className="ll-ds-scroll">
-        {status === 'error' && error ? (
-          <div className="ll-error-box" role="alert" data-testid="dataset-preview-error">
+        {lastStatus === 'error' && error ? (
+          <div className={`ll-error-box${status === 'loading' ? ' ll-ds-dim' : ''}`} role="alert" data-testid="dataset-preview-error">
             <strong>Could not load this dataset.</strong>
             <div className="ll-ds-error-message">{readableError(error)}</div>
             <div className="ll-small">Fix the path or options in the inspector; the preview reloads by itself.</div>

@@ -1,7 +1,7 @@
 // One sample of the dataset panel's grid: its features drawn the way they read best, and its target.
 import type { DatasetPreview, PreviewSample, PreviewTensor } from '../../../shared/data/preview';
 import { HeatMap, ImageCanvas, SeriesPlot } from './SampleViews';
-import { formatValue, tokenText, valueRange, viewFor } from './sampleView';
+import { formatValue, tokenDisplay, valueRange, viewFor } from './sampleView';
 
 const MAX_NUMBERS = 8;
 
@@ -27,7 +27,7 @@ function Feature({ preview, name, t, imageDataset, target }: { preview: DatasetP
     case 'tokens':
       return (
         <code className="ll-ds-text" data-testid="sample-text">
-          {JSON.stringify(tokenText(t))}
+          {tokenDisplay(t)}
         </code>
       );
     default:
@@ -50,7 +50,7 @@ function Target({ preview, sample }: { preview: DatasetPreview; sample: PreviewS
       {entries.map(([name, t]) =>
         preview.task === 'sequence' ? (
           <code key={name} className="ll-ds-text ll-ds-target" data-testid="sample-target-text">
-            → {JSON.stringify(tokenText(t))}
+            → {tokenDisplay(t)}
           </code>
         ) : (
           <span key={name} className="ll-ds-target ll-small">

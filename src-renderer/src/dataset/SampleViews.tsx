@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { polyline, toRgba, type ImageDims } from './sampleView';
 
 /** Draws a row-major H x W x C sample at its own resolution; CSS scales it up without smoothing. */
-export function ImageCanvas({ values, dims, range, size = 56 }: { values: number[]; dims: ImageDims; range: { min: number; max: number }; size?: number }) {
+export function ImageCanvas({ values, dims, range, size = 72 }: { values: number[]; dims: ImageDims; range: { min: number; max: number }; size?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetShapes } from '../../../shared/data/catalog';
 import type { DatasetConfig } from '../../../shared/graph/types';
-import { imageDims, toRgba, tokenIds, tokenText, valueRange, viewFor } from './sampleView';
+import { imageDims, toRgba, tokenDisplay, tokenIds, tokenText, valueRange, viewFor } from './sampleView';
 
 const config = (id: string, representation: DatasetConfig['representation']): DatasetConfig => ({
   id, representation, labels: 'onehot', normalization: 'scale01', validationSplit: 0.1, limit: 0, seed: 1,
@@ -53,5 +53,7 @@ describe('token text', () => {
     expect(tokenIds({ shape: [2, 3], values: [0, 0, 1, 1, 0, 0] })).toEqual([2, 0]);
     expect(tokenText({ shape: [2, 3], values: [0, 1, 0, 0, 0, 1] })).toBe('1 2');
     expect(tokenText({ shape: [3], values: [1, 2, 3], text: 'abc' })).toBe('abc');
+    expect(tokenDisplay({ shape: [3], values: [1, 2, 0], text: '12 ' })).toBe('"12 "');
+    expect(tokenDisplay({ shape: [3], values: [1, 2, 0] })).toBe('1 2 0');
   });
 });

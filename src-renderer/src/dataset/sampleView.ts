@@ -103,6 +103,11 @@ export function tokenText(t: PreviewTensor): string {
   return t.text ?? tokenIds(t).join(' ');
 }
 
+/** Decoded text in quotes (so padding spaces show), bare ids without. */
+export function tokenDisplay(t: PreviewTensor): string {
+  return t.text !== undefined ? JSON.stringify(t.text) : tokenIds(t).join(' ');
+}
+
 /** Compact number for tables and tooltips: 3 significant digits, no exponent for ordinary sizes. */
 export function formatValue(v: number): string {
   if (Number.isInteger(v)) return String(v);

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { getLayerDef } from '../../../shared/layers';
-import { blockShape, evalFormula, repeatBlock } from '../../../shared/graph/repeat';
+import { blockShape, evalFormula, recordBlock, repeatBlock } from '../../../shared/graph/repeat';
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
 import { selectNodes } from './actions';
@@ -62,7 +62,8 @@ function RepeatForm() {
       useGraphStore.getState().edit((g) => {
         const r = repeatBlock(g, { nodeIds: ids, times: n, perRepeat: param ? { nodeId, param: key, formula } : undefined });
         repeats = r.repeats;
-        return r.graph;
+        const kinds = r.repeats[0].map((id) => g.nodes.find((x) => x.id === id)?.kind ?? id).join(' → ');
+        return recordBlock(r.graph, r.repeats, `${kinds} ×${n}`);
       });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

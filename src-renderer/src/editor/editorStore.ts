@@ -29,6 +29,9 @@ interface EditorState {
   theme: Theme;
   shortcutsOpen: boolean;
   repeatOpen: boolean;
+  /** Repeated blocks shown collapsed, by block id (view only). */
+  collapsed: Record<string, boolean>;
+  toggleBlock(id: string): void;
   /** Why the last wire was refused, shown near the cursor for a few seconds. */
   refusal: { message: string; x: number; y: number; at: number } | null;
   openQuickAdd(q: QuickAddState): void;
@@ -66,6 +69,10 @@ export const useEditor = create<EditorState>((set, get) => ({
   theme: stored(THEME_KEY) === 'light' ? 'light' : 'dark',
   shortcutsOpen: false,
   repeatOpen: false,
+  collapsed: {},
+  toggleBlock(id) {
+    set({ collapsed: { ...get().collapsed, [id]: !get().collapsed[id] } });
+  },
   refusal: null,
   openQuickAdd(q) {
     set({ quickAdd: q });

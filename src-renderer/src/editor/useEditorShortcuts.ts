@@ -14,6 +14,11 @@ function inTextField(target: EventTarget | null): boolean {
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
+/** The user selected page text (e.g. help text): Ctrl/Cmd+C copies that, not layers. */
+function textSelected(): boolean {
+  return (window.getSelection()?.toString() ?? '') !== '';
+}
+
 /** A dialog or menu is open: leave keys to it. */
 function overlayOpen(): boolean {
   return Boolean(document.querySelector('.ll-modal, [role="dialog"], [role="menu"]'));
@@ -71,7 +76,7 @@ export function useEditorShortcuts(): void {
       } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection();
-      } else if (mod && key === 'c') {
+      } else if (mod && key === 'c' && !textSelected()) {
         // Let the browser fire 'copy' (which fills the system clipboard); if it does not, try the async API.
         const text = selectionClipText();
         copyEventSeen = false;
@@ -90,7 +95,7 @@ export function useEditorShortcuts(): void {
     };
 
     const onCopy = (e: ClipboardEvent) => {
-      if (inTextField(e.target) || overlayOpen()) return;
+      if (inTextField(e.target) || overlayOpen() || textSelected()) return;
       copyEventSeen = true;
       const text = selectionClipText();
       if (!text || !e.clipboardData) return;

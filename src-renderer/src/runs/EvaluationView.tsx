@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { EvaluationResult, GalleryItem } from '../../../shared/api';
 import { ScatterChart, type ScatterPoint } from '../training/ScatterChart';
 import { fmt } from '../training/format';
+import { AttentionMapsView } from './AttentionMaps';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -157,6 +158,7 @@ export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult
           </div>
         )}
         {e.gallery && e.gallery.length > 0 && <Gallery items={e.gallery} image={e.image} names={e.classification?.classNames} />}
+        {e.attention && e.attention.length > 0 && <AttentionMapsView maps={e.attention} />}
       </div>
     </div>
   );

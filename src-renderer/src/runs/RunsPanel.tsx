@@ -3,7 +3,7 @@
 // its graph into the canvas exactly as it was trained, or delete it.
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord, RunSummary } from '../../../shared/api';
-import { useGraphStore, useRuns, useUi } from '../store/stores';
+import { useGraphStore, useRuns, useTraining, useUi } from '../store/stores';
 import { LineChart } from '../training/LineChart';
 import { ChartControls } from '../training/ChartControls';
 import { useChartOptions } from '../training/chartOptions';
@@ -118,6 +118,10 @@ export function RunsPanel() {
   const { runs, selected, openId, error, loading, refresh } = useRuns();
   useEffect(() => {
     void refresh();
+    // A run that starts or ends while the list is shown changes its rows.
+    return useTraining.subscribe((s, prev) => {
+      if (s.status !== prev.status || s.runId !== prev.runId) void refresh();
+    });
   }, [refresh]);
   return (
     <div className="ll-runs" data-testid="runs-panel">
