@@ -7,7 +7,7 @@ import type { GraphFile } from '../../shared/graph/types';
 import type { BackendInfo, TrainEventBody } from '../../shared/api';
 import { initBackend } from '../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../engine/compile';
-import { ensureGradientFixes } from '../engine/custom/gradients';
+import { prepareEngine } from '../engine/setup';
 import { loadDataset } from '../data';
 import type { DatasetSplit, LoadedDataset } from '../data/types';
 import { datasetShapes } from '../../shared/data/catalog';
@@ -102,7 +102,7 @@ async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl):
   }
   emit({ type: 'log', level: backend.name === 'tensorflow' ? 'info' : 'warn', message: backend.reason });
   // Dilated/causal conv gradients and wasm's missing kernels (TFJS-NOTES); global and idempotent.
-  ensureGradientFixes(tf);
+  prepareEngine(tf);
 
   let dataset: LoadedDataset;
   try {

@@ -7,6 +7,7 @@ import { ruleFor, variablePaths } from '../../../shared/experiments/paths';
 import { validateDefinition, experimentOf } from '../../../shared/experiments/expand';
 import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam, type TrialValue } from '../../../shared/experiments/types';
 import { useExperiments, useGraphStore, useUi } from '../store/stores';
+import { parseValues } from './parseValues';
 
 export const DEFAULT_DEFINITION: ExperimentDefinition = {
   params: [{ path: 'training.learningRate', range: { min: 0.0001, max: 0.1, count: 4, scale: 'log' } }],
@@ -17,26 +18,6 @@ export const DEFAULT_DEFINITION: ExperimentDefinition = {
 
 function writeDefinition(def: ExperimentDefinition): void {
   useGraphStore.getState().edit((g) => ({ ...g, extras: { ...g.extras, [EXPERIMENT_EXTRAS_KEY]: def } }));
-}
-
-/** "0.001, 0.01" -> values of the path's kind, or a message naming the token that is wrong. */
-export function parseValues(graph: GraphFile, path: string, text: string): TrialValue[] | string {
-  const rule = ruleFor(graph, path);
-  if (typeof rule === 'string') return rule;
-  const tokens = text.split(/[,\s]+/).filter(Boolean);
-  if (tokens.length === 0) return 'Enter at least one value';
-  const out: TrialValue[] = [];
-  for (const tok of tokens) {
-    if (rule.kind === 'number' || rule.kind === 'int') {
-      const v = Number(tok);
-      if (!Number.isFinite(v)) return `'${tok}' is not a number`;
-      out.push(v);
-    } else if (rule.kind === 'bool') {
-      if (tok !== 'true' && tok !== 'false') return `'${tok}' is not true or false`;
-      out.push(tok === 'true');
-    } else out.push(tok);
-  }
-  return out;
 }
 
 /** The problem the typed values would cause (only problems about this parameter), or null. */
