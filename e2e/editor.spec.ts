@@ -348,7 +348,9 @@ test('files: title and unsaved mark, autosave and restore, recent files, drop to
   await expect(allNodes(page)).toHaveCount(5);
 
   // Autosave runs every 3 s while dirty; a reload (or crash) offers the copy back.
-  await page.waitForTimeout(3600);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('layerlab.recovery') ?? 'null')?.name ?? null), { timeout: 10_000 })
+    .toBe('Title Test');
   await page.reload();
   await expect(page.getByTestId('restore-offer')).toContainText('Title Test');
   await page.getByTestId('restore-accept').click();

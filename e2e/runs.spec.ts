@@ -1,7 +1,7 @@
 // Runs and experiments as a user does them: train a tiny model twice, compare both runs' loss curves in the
 // Runs panel, re-open one run's graph into the canvas; then run a 3x2 experiment and see six trials and
 // the best one.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -79,6 +79,19 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
   await page.setViewportSize({ width: 1400, height: 1800 });
   await page.screenshot({ path: 'test-results/runs-evaluation.png' });
   await page.setViewportSize({ width: 1400, height: 900 });
+
+  // Take the trained model away: tfjs files, then a PyTorch script with the run's weights and data.
+  const exported = async (format: string): Promise<string[]> => {
+    await page.getByTestId('export-format').selectOption(format);
+    await page.getByTestId('export-start').click();
+    await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 60_000 });
+    const dir = (await page.getByTestId('export-result').locator('code').textContent())!;
+    expect(dir.startsWith(process.env.LAYERLAB_E2E_HOME!)).toBe(true); // the web host writes into its data folder
+    return readdirSync(dir).sort();
+  };
+  expect(await exported('tfjs')).toEqual(expect.arrayContaining(['model.json', 'weights.bin']));
+  expect(await exported('pytorch')).toEqual(expect.arrayContaining(['data.npz', 'model.py', 'weights.npz']));
+
   await page.getByTestId('run-reopen').click();
   const confirm = page.getByTestId('confirm-ok');
   if (await confirm.isVisible().catch(() => false)) await confirm.click();

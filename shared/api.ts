@@ -178,6 +178,12 @@ export interface RunRecord extends RunSummary {
   evaluation?: EvaluationResult;
 }
 
+// ---- export ----
+
+export const EXPORT_FORMATS = ['tfjs', 'pytorch', 'keras'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportRunResult = { canceled: true } | { canceled: false; dir: string; files: string[]; notes: string[] };
+
 // ---- files ----
 
 export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
@@ -214,6 +220,12 @@ export interface Api {
   reorderExperiment(req: { experimentId: string; queue: number[] }): Promise<void>;
   getExperiment(req: { experimentId: string }): Promise<ExperimentRecord>;
   listExperiments(req: void): Promise<ExperimentSummary[]>;
+  /**
+   * Writes a stored run's trained model as tfjs files, or its graph as a PyTorch / Keras script (with the
+   * run's weights and data where the format takes them). Electron asks for a folder; the web host writes
+   * into <dataDir>/exports/ on the machine running it and says where.
+   */
+  exportRun(req: { runId: string; format: ExportFormat }): Promise<ExportRunResult>;
 }
 
 export type ApiMethod = keyof Api;
@@ -242,6 +254,7 @@ const methodTable = {
   reorderExperiment: true,
   getExperiment: true,
   listExperiments: true,
+  exportRun: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

@@ -7,6 +7,8 @@ import type {
   ApiErrorPayload,
   ApiMethod,
   AppInfo,
+  ExportFormat,
+  ExportRunResult,
   OpenGraphResult,
   RunRecord,
   RunSummary,
@@ -26,6 +28,7 @@ import {
   checkReorderRequest,
   expectExperimentId,
   checkSaveRequest,
+  checkExportRequest,
   expectNoPayload,
   expectObject,
   expectRunId,
@@ -71,6 +74,11 @@ export interface ExperimentsLike {
   list(): Promise<ExperimentSummary[]>;
 }
 
+/** Exports a stored run into a folder the host chooses (a dialog in Electron, the data folder on the web). */
+export interface ExportsLike {
+  exportRun(runId: string, format: ExportFormat): Promise<ExportRunResult>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -78,6 +86,8 @@ export interface ApiDeps {
   files: GraphFilesLike;
   /** Absent in hosts without an experiment runner: the experiment methods answer 'unsupported'. */
   experiments?: ExperimentsLike;
+  /** Absent in hosts that cannot export: exportRun answers 'unsupported'. */
+  exports?: ExportsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -162,6 +172,11 @@ export function createApiHandlers(deps: ApiDeps): Api {
     async listExperiments(req) {
       expectNoPayload('listExperiments', req);
       return experiments('listExperiments').list();
+    },
+    async exportRun(req) {
+      const { runId, format } = checkExportRequest('exportRun', req);
+      if (!deps.exports) throw new ApiError('unsupported', 'exportRun: this host cannot export models');
+      return deps.exports.exportRun(runId, format);
     },
   };
 }

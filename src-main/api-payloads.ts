@@ -1,7 +1,7 @@
 // Runtime checks for what arrives over IPC or WebSocket. TypeScript types stop at the process boundary:
 // anything a renderer (or a page that found the port) sends is `unknown` until one of these accepts it.
 // Each check throws ApiError('invalid', ...) naming the method and the field that is wrong.
-import { ApiError } from '../shared/api';
+import { ApiError, EXPORT_FORMATS, type ExportFormat } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 
 /** Graph files and saved content are small JSON; this guards memory against a runaway client. */
@@ -151,4 +151,11 @@ export function checkReorderRequest(method: string, payload: unknown): { experim
     throw invalid(method, `'queue' must be a list of trial indices (whole numbers >= 0), got ${describe(queue)}`);
   }
   return { experimentId, queue: queue as number[] };
+}
+
+export function checkExportRequest(method: string, payload: unknown): { runId: string; format: ExportFormat } {
+  const { format } = expectObject(method, payload);
+  const runId = expectRunId(method, payload);
+  expectOneOf(method, 'format', format, [...EXPORT_FORMATS]);
+  return { runId, format: format as ExportFormat };
 }

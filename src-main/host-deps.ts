@@ -16,6 +16,11 @@ export interface ServiceDepsOptions {
   version: string;
   dataDir: string;
   spawnWorker: SpawnWorker;
+  /**
+   * Where an export goes: Electron asks with a folder dialog (null = canceled); without it, exports land in
+   * <dataDir>/exports/<suggested name> on the machine running the host.
+   */
+  pickExportFolder?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface ServiceDeps {
@@ -38,6 +43,23 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       info: async () => info,
       training,
       experiments,
+      exports: {
+        async exportRun(runId, format) {
+          const suggested = `${runId}-${format}`;
+          const dir = opts.pickExportFolder ? await opts.pickExportFolder(suggested) : path.join(opts.dataDir, 'exports', suggested);
+          if (dir === null) return { canceled: true };
+          // Loaded on demand: tfjs and the code generators stay out of start-up.
+          const { runExportJob, ExportJobError } = await import('./export/export-job');
+          const notes: string[] = [];
+          try {
+            const result = await runExportJob({ dataDir: opts.dataDir, format, outDir: dir, runId }, (n) => notes.push(n));
+            return { canceled: false, dir, files: result.files, notes: [...notes, ...result.notes] };
+          } catch (err) {
+            if (err instanceof ExportJobError) throw new ApiError('invalid', `exportRun: ${err.message}`);
+            throw err;
+          }
+        },
+      },
       datasets: {
         list: listDatasets,
         // A bad dataset setting or file is the caller's problem to fix, not an internal error.

@@ -56,10 +56,7 @@ const ROWS: Row[] = [
   { id: 'one-to-many-addition', limit: 600, epochs: 3, options: { samples: 600 }, check: { metric: 'val_loss', ratio: 0.75 } },
   { id: 'many-to-many-tagging', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_acc', min: 0.5, chance: 0.1 } },
   { id: 'seq2seq-dates', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_loss', ratio: 0.7 } },
-  {
-    id: 'seq2seq-dates-attention', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_loss', ratio: 0.7 },
-    blockedBy: 'When inputs is an array, neither initialState or constants should be provided',
-  },
+  { id: 'seq2seq-dates-attention', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_loss', ratio: 0.7 } },
   { id: 'transformer-encoder-mnist', limit: 600, epochs: 5, batchSize: 32, check: { metric: 'val_acc', min: 0.3, chance: 0.1 } },
   { id: 'char-gpt', limit: 160, epochs: 2, batchSize: 16, check: { metric: 'val_loss', ratio: 0.75 } },
   { id: 'wavenet-forecast', limit: 800, epochs: 4, options: { length: 1200 }, check: { metric: 'val_loss', ratio: 0.3 } },
@@ -115,7 +112,7 @@ function testOptions(row: Row, dataset: DatasetConfig): Record<string, string | 
 beforeAll(async () => {
   tmp = await import('node:fs/promises').then((fs) => fs.mkdtemp(path.join(os.tmpdir(), 'layerlab-templates-')));
   await writeCifar(path.join(tmp, 'cifar'));
-  // wasm: ~5x the cpu speed here, and tfjs's orthogonal recurrent initializer is ~50x faster on it.
+  // wasm: ~5x the cpu speed here.
   backend = await initBackend('wasm');
   if (backend.name !== 'wasm') console.warn(`Training templates on ${backend.name}: ${backend.reason}`);
   ensureGradientFixes(tf);

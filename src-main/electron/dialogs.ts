@@ -58,3 +58,16 @@ export function createElectronFiles(getWindow: () => BrowserWindow | null, grant
     },
   };
 }
+
+/** Asks for the folder an export goes into; a new sub-folder named after the run keeps files together. */
+export async function pickExportFolder(getWindow: () => BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  const win = getWindow();
+  const options = {
+    title: 'Export into folder',
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  if (picked.canceled || picked.filePaths.length === 0) return null;
+  return path.join(picked.filePaths[0], suggestedName);
+}

@@ -8,7 +8,7 @@ import { resolveDataDir } from '../files/data-dir';
 import { createServiceDeps, type ServiceDeps } from '../host-deps';
 import { rendererCsp } from '../web/csp';
 import { rendererLocation } from './app-urls';
-import { createElectronFiles } from './dialogs';
+import { createElectronFiles, pickExportFolder } from './dialogs';
 import { runFirstRunNotice } from './first-run';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -149,6 +149,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       dataDir,
       spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
+      pickExportFolder: (name) => pickExportFolder(() => mainWindow, name),
     });
     const handlers = createApiHandlers({ ...services.deps, files });
     bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });

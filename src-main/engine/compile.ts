@@ -8,6 +8,10 @@ import { inferGraph } from '../../shared/infer';
 import { getBuilder } from './builders';
 import type { SymbolicTensor, TF } from './types';
 import { makeOptimizer } from './optimizers';
+import { separateRepeatedInputs } from './repeated-inputs';
+
+/** Kinds whose builders handle one tensor on several handles themselves (self-attention as a single input). */
+const HANDLES_REPEATED_INPUTS = new Set(['Attention', 'MultiHeadAttention']);
 
 export class GraphCompileError extends Error {
   constructor(
@@ -65,7 +69,9 @@ export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): Buil
       if (slot < 0 || !tensor) throw new GraphCompileError(`Wire ${e.id} into ${node.kind} (${id}) has no tensor`, id);
       wired[slot].push(tensor);
     }
-    const result = getBuilder(node.kind).build(wired, params, { tf, nodeId: id, name: layerNameFor(id) });
+    const name = layerNameFor(id);
+    const distinct = HANDLES_REPEATED_INPUTS.has(node.kind) ? wired : separateRepeatedInputs(wired, tf, name);
+    const result = getBuilder(node.kind).build(distinct, params, { tf, nodeId: id, name });
     if (result.length !== outs.length) {
       throw new GraphCompileError(`Builder for ${node.kind} returned ${result.length} outputs, expected ${outs.length}`, id);
     }

@@ -15,8 +15,8 @@ import { datasetToNpz } from './dataset-npz';
 
 export { ExportError } from './codegen/plan';
 
-export const EXPORT_FORMATS = ['tfjs', 'pytorch', 'keras'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../../shared/api';
+import type { ExportFormat } from '../../shared/api';
 
 export const PYTORCH_SCRIPT = 'model.py';
 export const KERAS_SCRIPT = 'model_keras.py';

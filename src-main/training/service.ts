@@ -2,6 +2,7 @@
 // worker's events to listeners, keeps each run's record in the run store, and reports a worker that
 // dies without finishing as a failed run (its output kept as the run's log).
 import path from 'node:path';
+import { trialOf } from '../../shared/experiments/expand';
 import { ApiError } from '../../shared/api';
 import type { RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
@@ -103,6 +104,7 @@ export class TrainingService {
       throw new ApiError('busy', `${running} runs are already training; stop one or wait for it to finish`);
     }
     const id = newRunId();
+    const experimentId = trialOf(graph)?.experimentId;
     const record: RunRecord = {
       id,
       name: graph.name || 'Untitled',
@@ -118,6 +120,8 @@ export class TrainingService {
       batches: [],
       epochsHistory: [],
       log: [],
+      // A trial of an experiment (its graph carries extras.experimentTrial) is linked to it.
+      ...(experimentId ? { experimentId } : {}),
     };
     await this.store.save(record);
 

@@ -9,6 +9,7 @@ import { permutation } from '../../../shared/data/random';
 import { TEXT_VOCAB } from '../../../shared/data/vocab';
 import type { LoadedDataset } from '../types';
 import { DatasetError, fsProblem } from '../errors';
+import { resolveResourcePath } from '../resourcePath';
 import { buildTokenDataset, type TokenSamples } from './tokenDataset';
 
 const lookup = new Map<string, number>(TEXT_VOCAB.chars.map((ch, id) => [ch, id] as [string, number]).filter(([ch]) => ch !== ''));
@@ -27,8 +28,10 @@ export function tokenizeText(text: string): { ids: Int32Array; unknown: number }
 }
 
 async function readText(config: DatasetConfig): Promise<{ path: string; ids: Int32Array; unknown: number }> {
-  const path = String(optionValue(config, 'path') ?? '');
-  if (!path) throw new DatasetError('no text file given: set the Path option to a .txt file');
+  const given = String(optionValue(config, 'path') ?? '');
+  if (!given) throw new DatasetError('no text file given: set the Path option to a .txt file');
+  // Templates name their sample text 'resources/samples/...': the app's bundled copy, not one under the cwd.
+  const path = resolveResourcePath(given);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

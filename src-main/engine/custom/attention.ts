@@ -94,7 +94,12 @@ export interface AttentionConfig {
   returnScores: boolean;
 }
 
-/** Inputs [query, value] or [query, value, key]; outputs out [B, Tq, dv] and, with returnScores, weights [B, Tq, Tk]. */
+/**
+ * Inputs [query, value] or [query, value, key]; outputs out [B, Tq, dv] and, with returnScores, weights [B, Tq, Tk].
+ * A single input [x] is self-attention (query = value = key = x): builders use it when one tensor is wired to
+ * both query and value, because tfjs frees a tensor listed twice in a layer's inputs too early when
+ * something else also reads it ("Cannot read properties of undefined (reading 'backend')" in predict).
+ */
 export class AttentionLayer extends tf.layers.Layer {
   static className = 'LayerLabAttention';
   readonly cfg: AttentionConfig;
@@ -115,9 +120,9 @@ export class AttentionLayer extends tf.layers.Layer {
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shapes = shapeList(inputShape);
-    if (shapes.length < 2) throw new Error(`${this.name}: Attention needs [query, value] or [query, value, key] inputs`);
+    if (shapes.length < 1) throw new Error(`${this.name}: Attention needs [x], [query, value] or [query, value, key] inputs`);
     const dq = lastDim(shapes[0], `${this.name} query`);
-    const dk = lastDim(shapes[2] ?? shapes[1], `${this.name} key`);
+    const dk = lastDim(shapes[2] ?? shapes[1] ?? shapes[0], `${this.name} key`);
     if (this.cfg.score === 'additive') {
       const units = this.cfg.units > 0 ? this.cfg.units : dk;
       this.w1 = this.addWeight('W1', [dq, units], 'float32', initializer('glorot'));
@@ -131,7 +136,8 @@ export class AttentionLayer extends tf.layers.Layer {
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
     const shapes = shapeList(inputShape);
-    const [q, v] = shapes;
+    const q = shapes[0];
+    const v = shapes[1] ?? q;
     const k = shapes[2] ?? v;
     const out: tf.Shape = [q[0], q[1], v[v.length - 1]];
     return this.cfg.returnScores ? [out, [q[0], q[1], k[1]]] : out;
@@ -155,7 +161,8 @@ export class AttentionLayer extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
     return tf.tidy(() => {
-      const [q, v, kIn] = tensorList(inputs);
+      const [q, vIn, kIn] = tensorList(inputs);
+      const v = vIn ?? q;
       const k = kIn ?? v;
       const weights = attentionWeights(this.logits(q, k), this.cfg.causal, this.cfg.mode === 'hard');
       const out = tf.matMul(weights, v);

@@ -92,7 +92,11 @@ export interface MultiHeadAttentionConfig {
   useBias: boolean;
 }
 
-/** Inputs [query, value] or [query, value, key]; output [B, Tq, d_query]. */
+/**
+ * Inputs [query, value] or [query, value, key]; output [B, Tq, d_query]. A single input [x] is self-attention
+ * (query = value = key = x): builders use it when one tensor is wired to both query and value, because tfjs
+ * frees a tensor listed twice in a layer's inputs too early when something else also reads it.
+ */
 export class MultiHeadAttentionLayer extends tf.layers.Layer {
   static className = 'LayerLabMultiHeadAttention';
   readonly cfg: MultiHeadAttentionConfig;
@@ -112,12 +116,12 @@ export class MultiHeadAttentionLayer extends tf.layers.Layer {
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shapes = shapeList(inputShape);
-    if (shapes.length < 2) throw new Error(`${this.name}: MultiHeadAttention needs [query, value] or [query, value, key] inputs`);
+    if (shapes.length < 1) throw new Error(`${this.name}: MultiHeadAttention needs [x], [query, value] or [query, value, key] inputs`);
     const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, 'float32', initializer(init));
     this.w = createMhaWeights(add, 'mha', {
       queryDim: lastDim(shapes[0], `${this.name} query`),
-      valueDim: lastDim(shapes[1], `${this.name} value`),
-      keyDim: lastDim(shapes[2] ?? shapes[1], `${this.name} key`),
+      valueDim: lastDim(shapes[1] ?? shapes[0], `${this.name} value`),
+      keyDim: lastDim(shapes[2] ?? shapes[1] ?? shapes[0], `${this.name} key`),
       heads: this.cfg.heads,
       headKeyDim: this.cfg.keyDim,
       headValueDim: this.cfg.valueDim > 0 ? this.cfg.valueDim : this.cfg.keyDim,
@@ -136,7 +140,8 @@ export class MultiHeadAttentionLayer extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
     return tf.tidy(() => {
-      const [q, v, k] = tensorList(inputs);
+      const [q, vIn, k] = tensorList(inputs);
+      const v = vIn ?? q;
       return mhaForward(this.w!, q, k ?? v, v, { causal: this.cfg.causal, dropout: this.cfg.dropout, training: kwargs?.training === true });
     });
   }

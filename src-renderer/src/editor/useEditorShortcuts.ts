@@ -14,9 +14,18 @@ function inTextField(target: EventTarget | null): boolean {
   return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
-/** The user selected page text (e.g. help text): Ctrl/Cmd+C copies that, not layers. */
+/**
+ * The user selected page text outside the canvas (e.g. help text in the inspector): Ctrl/Cmd+C copies
+ * that, not layers. Text caught by a box selection on the canvas does not count.
+ */
 function textSelected(): boolean {
-  return (window.getSelection()?.toString() ?? '') !== '';
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || sel.toString().trim() === '') return false;
+  const anchor = sel.anchorNode;
+  // A drag over the canvas can leave a selection anchored on the page itself; only real text counts.
+  if (!anchor || anchor.nodeType !== Node.TEXT_NODE) return false;
+  const canvas = document.querySelector('[data-testid="canvas"]');
+  return !canvas?.contains(anchor);
 }
 
 /** A dialog or menu is open: leave keys to it. */
@@ -111,11 +120,24 @@ export function useEditorShortcuts(): void {
       if (pasteText(text || fallbackClipText())) e.preventDefault();
     };
 
+    // Chromium runs its Copy/Paste commands (and so fires 'copy'/'paste') outside editable text only when
+    // there is a text selection or a 'beforecopy'/'beforepaste' handler cancels the default: do that.
+    const onBeforeCopy = (e: Event) => {
+      if (!inTextField(e.target) && !overlayOpen() && !textSelected() && useGraphStore.getState().nodes.some((n) => n.selected)) e.preventDefault();
+    };
+    const onBeforePaste = (e: Event) => {
+      if (!inTextField(e.target) && !overlayOpen()) e.preventDefault();
+    };
+
     window.addEventListener('keydown', onKey);
+    document.addEventListener('beforecopy', onBeforeCopy);
+    document.addEventListener('beforepaste', onBeforePaste);
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
       window.removeEventListener('keydown', onKey);
+      document.removeEventListener('beforecopy', onBeforeCopy);
+      document.removeEventListener('beforepaste', onBeforePaste);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };

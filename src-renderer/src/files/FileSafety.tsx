@@ -47,6 +47,8 @@ function useAutosave(offerPending: boolean): void {
       if (writeRecovery({ name: graph.name, filePath, content: serializeGraph(graph), savedAt: Date.now() })) lastSaved = graph;
     };
     const timer = setInterval(tick, AUTOSAVE_MS);
+    // Leaving (reload, close, navigation): keep the latest state rather than the last tick's.
+    window.addEventListener('pagehide', tick);
     // A clean document needs no recovery copy.
     const unsub = useGraphStore.subscribe((s, prev) => {
       if (prev.dirty && !s.dirty) {
@@ -56,6 +58,7 @@ function useAutosave(offerPending: boolean): void {
     });
     return () => {
       clearInterval(timer);
+      window.removeEventListener('pagehide', tick);
       unsub();
     };
   }, [offerPending]);

@@ -11,6 +11,7 @@ import { accuracyOf, formatDuration } from '../training/trainState';
 import { fmt } from '../training/format';
 import { overlaySeries, RUN_COLORS } from './overlay';
 import { EvaluationView } from './EvaluationView';
+import { ExportRun } from './ExportRun';
 
 export async function reopenRun(run: RunRecord): Promise<void> {
   const { dirty, graph } = useGraphStore.getState();
@@ -96,6 +97,7 @@ function RunDetail({ id }: { id: string }) {
         {record.stopReason ? ` · ${record.stopReason}` : ''}
         {record.bestEpoch !== undefined ? ` · best epoch ${record.bestEpoch + 1}` : ''}
       </div>
+      {record.status !== 'failed' && <ExportRun runId={record.id} disabled={record.status === 'running'} />}
       {record.status === 'failed' && (
         <div className="ll-error-box" role="alert" data-testid="run-error">
           <div>{record.error ?? 'The run failed.'}</div>

@@ -1,7 +1,7 @@
 // Bottom panel: tabs for the live run, the stored runs and experiments. The live view has loss, accuracy and
 // learning-rate charts, progress with ETA and speed, the backend, pause / resume / stop, errors with hints.
 import './panels.css';
-import { useTraining } from '../store/stores';
+import { useExperiments, useTraining } from '../store/stores';
 import { useBottomPanel, type BottomTab } from '../store/bottomPanelStore';
 import { useRuns } from '../store/stores';
 import { LineChart } from './LineChart';
@@ -68,6 +68,7 @@ function LiveView() {
   // Live batch numbers while running; the last epoch's (the run's result) once it ends.
   const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
   const hasLr = t.lastEpoch?.lr !== undefined;
+  const experiment = useExperiments((s) => (s.current && (s.current.status === 'running' || s.current.status === 'paused') ? s.current : null));
 
   const showRun = () => {
     if (!t.runId) return;
@@ -176,6 +177,11 @@ function LiveView() {
           <div className={`ll-train-log ll-log-${t.log[t.log.length - 1].level}`} data-testid="train-log" title={t.log.map((l) => l.message).join('\n')}>
             {t.log[t.log.length - 1].message}
           </div>
+        )}
+        {experiment && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="train-experiment-link" onClick={() => useBottomPanel.getState().setTab('experiments')}>
+            Experiment {experiment.status}: {experiment.finishedCount}/{experiment.trialCount} trials ›
+          </button>
         )}
         <ChartControls />
       </div>

@@ -1,5 +1,6 @@
 // Engine side of 'Attention': one LayerLabAttention layer over [query, value(, key)].
 import { defineBuilder } from '../../types';
+import { attentionInputs } from './roles';
 import type { AttentionParams } from '../../../../shared/layers/attention/attention';
 import { AttentionLayer, type AttentionMode, type ScoreName } from '../../custom/attention';
 
@@ -17,7 +18,7 @@ export const attentionBuilder = defineBuilder<AttentionParams>({
       causal: p.causal,
       returnScores: p.returnScores,
     });
-    const out = layer.apply(key ? [query, value, key] : [query, value]);
+    const out = layer.apply(attentionInputs(query, value, key, ctx.tf, ctx.name));
     return Array.isArray(out) ? (out as typeof query[]) : [out as typeof query];
   },
 });

@@ -1,5 +1,6 @@
 // Engine side of 'MultiHeadAttention': one LayerLabMultiHeadAttention layer over [query, value(, key)].
 import { defineBuilder } from '../../types';
+import { attentionInputs } from './roles';
 import type { MultiHeadAttentionParams } from '../../../../shared/layers/attention/multi-head-attention';
 import { MultiHeadAttentionLayer } from '../../custom/multi-head-attention';
 
@@ -10,6 +11,6 @@ export const multiHeadAttentionBuilder = defineBuilder<MultiHeadAttentionParams>
     const [value] = inputs[1];
     const key = inputs[2]?.[0];
     const layer = new MultiHeadAttentionLayer({ name: ctx.name, ...p });
-    return [layer.apply(key ? [query, value, key] : [query, value]) as typeof query];
+    return [layer.apply(attentionInputs(query, value, key, ctx.tf, ctx.name)) as typeof query];
   },
 });

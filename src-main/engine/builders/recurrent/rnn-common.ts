@@ -2,8 +2,13 @@
 import type * as tfType from '@tensorflow/tfjs';
 import { defineBuilder, type LayerBuilder, type SymbolicTensor, type TF } from '../../types';
 import { stateNames, type RnnKind, type RnnParams } from '../../../../shared/layers/recurrent/rnn-common';
+import { rnnClasses } from '../../custom/recurrent';
 
-/** The tfjs recurrent layer for `kind`. Gates use sigmoid (Keras and PyTorch do; tfjs defaults to hardSigmoid). */
+/**
+ * The tfjs recurrent layer for `kind`. Gates use sigmoid (Keras and PyTorch do; tfjs defaults to hardSigmoid).
+ * The classes are LayerLab's drop-in subclasses (custom/recurrent.ts): same config, weights and class name,
+ * but an initial state cannot leak into other layers during fit, and the orthogonal init is fast.
+ */
 export function makeRnnLayer(
   tf: TF,
   kind: RnnKind,
@@ -16,9 +21,10 @@ export function makeRnnLayer(
     returnState: args.returnState ?? false,
     name: args.name,
   };
-  if (kind === 'LSTM') return tf.layers.lstm({ ...common, recurrentActivation: 'sigmoid' });
-  if (kind === 'GRU') return tf.layers.gru({ ...common, recurrentActivation: 'sigmoid' });
-  return tf.layers.simpleRNN(common);
+  const classes = rnnClasses(tf);
+  if (kind === 'LSTM') return new classes.LSTM({ ...common, recurrentActivation: 'sigmoid' });
+  if (kind === 'GRU') return new classes.GRU({ ...common, recurrentActivation: 'sigmoid' });
+  return new classes.SimpleRNN(common);
 }
 
 export function rnnBuilder(kind: RnnKind): LayerBuilder<RnnParams> {
