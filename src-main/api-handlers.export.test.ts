@@ -1,0 +1,61 @@
+// exportRun over the api: the payload is checked at the boundary, hosts without an exporter say so, and
+// the real host wiring exports a stored run into <dataDir>/exports/ (the web host has no folder dialog).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApiHandlers, dispatch } from './api-handlers';
+import { fakeDeps } from './api-handlers.fakes';
+import { createServiceDeps } from './host-deps';
+import { forkWorkerFactory } from './web/fork-worker';
+import { mlpGraph } from './training/testing/fixtures';
+
+const homes: string[] = [];
+afterAll(() => {
+  for (const h of homes) fs.rmSync(h, { recursive: true, force: true });
+});
+
+describe('exportRun', () => {
+  it('refuses bad payloads with a message naming the field', async () => {
+    const handlers = createApiHandlers(fakeDeps());
+    const bad = async (payload: unknown) => {
+      const res = await dispatch(handlers, 'exportRun', payload);
+      return res.ok ? 'ok' : `${res.error.code}: ${res.error.message}`;
+    };
+    expect(await bad({ runId: 'run-1', format: 'onnx' })).toMatch(/^invalid: exportRun: 'format' must be one of tfjs, pytorch, keras/);
+    expect(await bad({ runId: '../etc', format: 'tfjs' })).toMatch(/^invalid: exportRun: 'runId'/);
+    expect(await bad({ runId: 'run-1', format: 'tfjs' })).toBe('unsupported: exportRun: this host cannot export models');
+  });
+
+  it('exports a trained run as tfjs files and a PyTorch script into the data folder', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-export-api-'));
+    homes.push(dataDir);
+    const services = createServiceDeps({ host: 'web', version: 'test', dataDir, spawnWorker: forkWorkerFactory() });
+    try {
+      const handlers = createApiHandlers({ ...services.deps, files: { open: async () => ({ canceled: true }), save: async () => ({ canceled: true }) } });
+      const { runId } = await handlers.startTraining({ graph: mlpGraph({ epochs: 1, limit: 200 }) });
+      await new Promise<void>((resolve) => {
+        const off = services.training.onEvent((e) => {
+          if (e.runId === runId && (e.type === 'done' || e.type === 'failed')) {
+            off();
+            resolve();
+          }
+        });
+      });
+      expect(await handlers.exportRun({ runId: 'run-missing', format: 'tfjs' }).catch((e: Error) => e.message)).toMatch(/no run 'run-missing'/);
+
+      const tfjs = await handlers.exportRun({ runId, format: 'tfjs' });
+      if (tfjs.canceled) throw new Error('not expected');
+      expect(tfjs.dir).toBe(path.join(dataDir, 'exports', `${runId}-tfjs`));
+      expect(fs.readdirSync(tfjs.dir)).toEqual(expect.arrayContaining(['model.json', 'weights.bin']));
+      const manifest = JSON.parse(fs.readFileSync(path.join(tfjs.dir, 'model.json'), 'utf8'));
+      expect(manifest.format).toBe('layers-model');
+
+      const torch = await handlers.exportRun({ runId, format: 'pytorch' });
+      if (torch.canceled) throw new Error('not expected');
+      expect(fs.readdirSync(torch.dir).sort()).toEqual(['data.npz', 'model.py', 'weights.npz']);
+    } finally {
+      await services.dispose();
+    }
+  });
+});
