@@ -17,7 +17,6 @@ import type { TF } from '../types';
 
 type LayerInstance = tfType.layers.Layer;
 type Kwargs = Record<string, unknown> | undefined;
-export type RnnClass = new (args: never) => tfType.RNN;
 export interface RnnClasses {
   LSTM: new (args: Parameters<TF['layers']['lstm']>[0]) => tfType.RNN;
   GRU: new (args: Parameters<TF['layers']['gru']>[0]) => tfType.RNN;
