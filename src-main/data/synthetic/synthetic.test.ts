@@ -200,6 +200,6 @@ describe('few-shot MNIST episodes', () => {
     expect(d.train.features.x.shape).toEqual([40, 7, 787]);
     expect(d.train.targets.y.shape).toEqual([40, 3]);
     expect(d.test!.size).toBe(10);
-    await expect(loadDataset(testConfig('fewshot-mnist', { options: { ways: 6 } }), ctx())).rejects.toThrow(/ways is 6/);
+    await expect(loadDataset(testConfig('fewshot-mnist', { representation: 'sequence', options: { ways: 6 } }), ctx())).rejects.toThrow(/ways is 6/);
   });
 });

@@ -1,0 +1,41 @@
+// Regenerates resources/screenshot.png for the README: starts the web host, opens the MLP template,
+// trains it briefly on the bundled digits and captures the window. Needs /usr/bin/chromium and a web build.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const host = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main/web/serve.ts'), '--port', '0'], {
+  cwd: root,
+  env: { ...process.env, LAYERLAB_HOME: mkdtempSync(join(tmpdir(), 'layerlab-shot-')) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise((ok, fail) => {
+  let out = '';
+  host.stdout.on('data', (d) => {
+    out += d;
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+    if (m) ok(m[1]);
+  });
+  host.on('exit', () => fail(new Error(out)));
+});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await page.getByTestId('total-params').waitFor();
+  await page.getByTestId('param-limit').fill('3000');
+  await page.getByTestId('param-limit').press('Tab');
+  await page.getByTestId('param-epochs').fill('2');
+  await page.getByTestId('param-epochs').press('Tab');
+  await page.getByTestId('train-start').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.getAttribute('data-status') === 'completed', null, { timeout: 600_000 });
+  await page.screenshot({ path: join(root, 'resources/screenshot.png') });
+  console.log('wrote resources/screenshot.png');
+} finally {
+  await browser.close();
+  host.kill();
+}
