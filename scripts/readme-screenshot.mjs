@@ -1,3 +1,4 @@
+/* global document */
 // Regenerates resources/screenshot.png for the README: starts the web host, opens the MLP template,
 // trains it briefly on the bundled digits and captures the window. Needs /usr/bin/chromium and a web build.
 import { spawn } from 'node:child_process';
