@@ -2,7 +2,12 @@
 
 /** mulberry32: a small, fast 32-bit generator; good enough for shuffles and toy data, not for crypto. */
 export function makeRng(seed: number): () => number {
-  let a = (Math.floor(seed) >>> 0) ^ 0x9e3779b9;
+  return mulberry32((Math.floor(seed) >>> 0) ^ 0x9e3779b9);
+}
+
+/** The raw mulberry32 stream from a 32-bit state (makeRng mixes the seed first). */
+export function mulberry32(state: number): () => number {
+  let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

@@ -2,6 +2,7 @@
 // definition's seed). Every problem is reported with the parameter it concerns, before anything runs.
 import type { GraphFile } from '../graph/types';
 import { ruleFor, applyValues } from './paths';
+import { mulberry32 } from '../data/random';
 import {
   EXPERIMENT_EXTRAS_KEY,
   TRIAL_EXTRAS_KEY,
@@ -35,16 +36,7 @@ export function rangeValues(r: ValueRange): number[] {
 }
 
 /** Small seeded PRNG (mulberry32): same seed, same trials. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 function checkRange(path: string, r: ValueRange): void {
   const where = `Parameter '${path}' range`;

@@ -2,17 +2,10 @@
 // tfjs draws the seed of every unseeded random op from Math.random (tfjs-core rand_util), so replacing
 // Math.random for the duration of a run makes initial weights repeat for the same seed.
 
+import { mulberry32 } from '../../shared/data/random';
+
 /** Small seeded PRNG (mulberry32): same seed, same sequence. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /**
  * Replaces Math.random with a PRNG seeded by `seed` and returns the function that puts the original
