@@ -9,7 +9,7 @@ import { prepareEngine } from '../engine/setup';
 import { loadDataset } from '../data';
 import type { LoadedDataset } from '../data/types';
 import { RunStore, isRunId } from '../training/run-store';
-import { folderReader } from './tfjs/export-tfjs';
+import { loadModelFromFolder } from '../training/model-files';
 import { ExportError, exportGraph, type ExportFormat, type ExportResult } from '.';
 
 /** Above this a fresh tfjs model would need gigabytes of memory. */
@@ -46,7 +46,7 @@ async function loadRunModel(dataDir: string, runId: string): Promise<{ graph: Gr
   });
   if (!record) throw new ExportJobError(`no run '${runId}' in ${path.join(dataDir, 'runs')}`);
   try {
-    return { graph: record.graph, model: await tf.loadLayersModel(folderReader(store.modelDir(runId), tf)) };
+    return { graph: record.graph, model: await loadModelFromFolder(store.modelDir(runId), tf) };
   } catch (err) {
     throw new ExportJobError(`run ${runId} has no usable trained weights (${(err as Error).message}); was it trained for at least one epoch?`, 1);
   }

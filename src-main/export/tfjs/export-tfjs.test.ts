@@ -11,7 +11,8 @@ import { datasetShapes } from '../../../shared/data/catalog';
 import { buildModel } from '../../engine/compile';
 import { ATTENTION_CUSTOM_CLASS_NAMES } from '../../engine/custom/register';
 import { recurrentGraph } from '../testing/graphs';
-import { customClassesIn, exportTfjsModel, folderReader, MODEL_JSON, WEIGHTS_BIN, type TfjsModelJson } from './export-tfjs';
+import { customClassesIn, exportTfjsModel, MODEL_JSON, WEIGHTS_BIN, type TfjsModelJson } from './export-tfjs';
+import { loadModelFromFolder } from '../../training/model-files';
 import { CUSTOM_LAYERS_FILE, LAYERLAB_CUSTOM_CLASS_NAMES } from './custom-layers';
 
 const root = path.resolve(__dirname, '../../..');
@@ -49,7 +50,7 @@ describe('tfjs Layers export', () => {
 
     const x = tf.randomUniform([5, 784]);
     const expected = model.predict(x) as tf.Tensor;
-    const fromFolder = await tf.loadLayersModel(folderReader(dir, tf));
+    const fromFolder = await loadModelFromFolder(dir, tf);
     expect(maxDiff(fromFolder.predict(x) as tf.Tensor, expected)).toBe(0);
     const weightData = new Uint8Array(readFileSync(path.join(dir, WEIGHTS_BIN))).buffer;
     const fromMemory = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));

@@ -91,16 +91,3 @@ export async function exportTfjsModel(model: tfTypes.LayersModel, outDir: string
   return { files, customClasses, notes };
 }
 
-/** An IOHandler that reads model.json + weight files from a folder (for tests and for importing runs). */
-export function folderReader(dir: string, tf: typeof tfTypes): tfTypes.io.IOHandler {
-  return {
-    async load() {
-      const json = JSON.parse(await fs.readFile(path.join(dir, MODEL_JSON), 'utf8')) as tfTypes.io.ModelJSON;
-      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-        const buffers = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => fs.readFile(path.join(dir, p))));
-        const joined = Buffer.concat(buffers);
-        return [manifest.flatMap((g) => g.weights), joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength)];
-      });
-    },
-  };
-}
