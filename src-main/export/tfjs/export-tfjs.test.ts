@@ -2,7 +2,7 @@
 // tf.io.fromMemory) with identical predictions; the JSON has the layout tensorflowjs_converter reads; and
 // layerlab-custom-layers.js lets plain Node load a model with a LayerLab layer (causal Conv1D -> CausalPad1D).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
@@ -17,6 +17,7 @@ import { CUSTOM_LAYERS_FILE, LAYERLAB_CUSTOM_CLASS_NAMES } from './custom-layers
 
 const root = path.resolve(__dirname, '../../..');
 // Inside the checkout, so the exported ES module's `import '@tensorflow/tfjs'` resolves to node_modules.
+mkdirSync(path.join(root, 'out'), { recursive: true }); // absent in a fresh clone
 const tmp = mkdtempSync(path.join(root, 'out', 'layerlab-tfjs-export-'));
 
 beforeAll(async () => {
