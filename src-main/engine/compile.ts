@@ -3,8 +3,8 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { GraphFile, TrainingConfig } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
-import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../shared/layers';
 import { inferGraph } from '../../shared/infer';
+import { resolveWiring, type Wire } from '../../shared/graph/wiring';
 import { getBuilder } from './builders';
 import type { SymbolicTensor, TF } from './types';
 import { makeOptimizer } from './optimizers';
@@ -45,7 +45,7 @@ export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): Buil
     throw new GraphCompileError(`${where}${first.message}`, first.nodeId);
   }
 
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const wiring = resolveWiring(graph);
   const produced = new Map<string, SymbolicTensor[]>();
   const inputs: BuiltModel['inputs'] = [];
   const outputs: BuiltModel['outputs'] = [];
@@ -53,22 +53,11 @@ export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): Buil
   const modelOutputs: SymbolicTensor[] = [];
 
   for (const id of inference.order) {
-    const node = byId.get(id)!;
-    const def = getLayerDef(node.kind)!;
-    const params = withDefaults(def, node.params);
-    const ins = inputHandles(def, params);
-    const outs = outputHandles(def, params);
-    const wired: SymbolicTensor[][] = ins.map(() => []);
-    for (const e of graph.edges) {
-      if (e.target !== id) continue;
-      const slot = ins.findIndex((h) => h.id === e.targetHandle);
-      const source = byId.get(e.source)!;
-      const sourceDef = getLayerDef(source.kind)!;
-      const outIdx = outputHandles(sourceDef, withDefaults(sourceDef, source.params)).findIndex((h) => h.id === e.sourceHandle);
-      const tensor = produced.get(e.source)?.[outIdx];
-      if (slot < 0 || !tensor) throw new GraphCompileError(`Wire ${e.id} into ${node.kind} (${id}) has no tensor`, id);
-      wired[slot].push(tensor);
-    }
+    const { node, params, outputs: outs, incoming, slots } = wiring.get(id)!;
+    const tensorOf = (w: Wire) => produced.get(w.sourceId)?.[w.outputIndex];
+    const broken = incoming.find((w) => w.slot < 0 || !tensorOf(w));
+    if (broken) throw new GraphCompileError(`Wire ${broken.edgeId} into ${node.kind} (${id}) has no tensor`, id);
+    const wired: SymbolicTensor[][] = slots.map((slot) => slot.map((w) => tensorOf(w)!));
     const name = layerNameFor(id);
     const distinct = HANDLES_REPEATED_INPUTS.has(node.kind) ? wired : separateRepeatedInputs(wired, tf, name);
     const result = getBuilder(node.kind).build(distinct, params, { tf, nodeId: id, name });

@@ -4,8 +4,8 @@
 import type { GraphFile, GraphNode } from '../../../shared/graph/types';
 import type { DatasetShapes } from '../../../shared/data/types';
 import type { HandleSpec, LayerDef, ParamValues, Shape } from '../../../shared/layers/types';
-import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
 import { inferGraph, type GraphInference } from '../../../shared/infer';
+import { resolveWiring } from '../../../shared/graph/wiring';
 
 export class ExportError extends Error {
   constructor(
@@ -70,32 +70,25 @@ export function planGraph(graph: GraphFile, shapes?: DatasetShapes): GraphPlan {
     const node = first.nodeId ? graph.nodes.find((n) => n.id === first.nodeId) : undefined;
     throw new ExportError(`${node ? `${nodeTitle(node)}: ` : ''}${first.message}`, first.nodeId);
   }
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const wiring = resolveWiring(graph);
   const taken = new Set<string>();
   const planned = new Map<string, PlannedNode>();
   const nodes: PlannedNode[] = [];
 
   for (const id of inference.order) {
-    const node = byId.get(id)!;
-    const def = getLayerDef(node.kind)!;
-    const params = withDefaults(def, node.params);
-    const ins = inputHandles(def, params);
-    const outs = outputHandles(def, params);
+    const { node, def, params, inputs: ins, outputs: outs, incoming } = wiring.get(id)!;
     const name = pythonName(id, taken);
     const inputVars: string[][] = ins.map(() => []);
     const inputShapes: Shape[][] = ins.map(() => []);
-    for (const e of graph.edges) {
-      if (e.target !== id) continue;
-      const slot = ins.findIndex((h) => h.id === e.targetHandle);
-      const source = planned.get(e.source);
-      const outIdx = source ? outputHandles(source.def, source.params).findIndex((h) => h.id === e.sourceHandle) : -1;
-      if (slot < 0 || !source || outIdx < 0) throw new ExportError(`Wire ${e.id} into ${nodeTitle(node)} does not connect known handles`, id);
-      inputVars[slot].push(source.outputVars[outIdx]);
-      inputShapes[slot].push(source.outputShapes[outIdx]);
+    for (const w of incoming) {
+      const source = planned.get(w.sourceId);
+      if (w.slot < 0 || !source || w.outputIndex < 0) throw new ExportError(`Wire ${w.edgeId} into ${nodeTitle(node)} does not connect known handles`, id);
+      inputVars[w.slot].push(source.outputVars[w.outputIndex]);
+      inputShapes[w.slot].push(source.outputShapes[w.outputIndex]);
     }
     const outputShapes = inference.nodes[id].outputs.map((s) => s ?? []);
     const outputVars = outs.map((h, i) => (outs.length === 1 || i === 0 ? `h_${name}` : `h_${name}_${h.id}`));
-    const p: PlannedNode = { node, def, params, name, inputHandles: ins, inputVars, inputShapes, outputVars, outputShapes };
+    const p: PlannedNode = { node, def: def!, params, name, inputHandles: ins, inputVars, inputShapes, outputVars, outputShapes };
     planned.set(id, p);
     nodes.push(p);
   }

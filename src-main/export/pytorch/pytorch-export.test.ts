@@ -3,6 +3,7 @@
 // must equal LayerLab's inference and tfjs's, and its loss must drop. torchrun runs the --ddp path with two
 // CPU processes (gloo). LayerLab's weights exported as weights.npz give the same predictions in PyTorch.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,13 +83,25 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
     }, 180_000);
   }
 
+  /** A port nothing listens on now, so parallel test runs do not collide on torchrun's rendezvous port. */
+  const freePort = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+
   it('torchrun with two CPU processes (gloo) trains with --ddp', async () => {
     const dir = path.join(tmp, 'ddp');
+    const port = await freePort();
     await exportGraph({ graph: mlp, format: 'pytorch', outDir: dir, dataset: datasets.get(mlp) });
     // Debian's torch 1.13 on Python 3.11 cannot parse the default --redirects/--tee "0" (IntFlag change), so pass 2.
     const run = runPython(
       python!,
-      ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--master_port=29533', '--redirects', '2', '--tee', '2', PYTORCH_SCRIPT, '--ddp', '--epochs', '1'],
+      ['-m', 'torch.distributed.run', '--nproc_per_node=2', `--master_port=${port}`, '--redirects', '2', '--tee', '2', PYTORCH_SCRIPT, '--ddp', '--epochs', '1'],
       { cwd: dir, timeoutMs: 240_000 },
     );
     expect(run.status, run.stderr.slice(-2000)).toBe(0);

@@ -4,6 +4,16 @@
 import type { GraphFile } from '../../../shared/graph/types';
 import type { DatasetShapes } from '../../../shared/data/types';
 import { planGraph, py, type GraphPlan } from '../codegen/plan';
+import {
+  IDX_DATASETS_LINE,
+  READ_IDX_PY,
+  argumentParserPy,
+  docstringName,
+  idxArraysPy,
+  loadSplitsPy,
+  notReproducedNote,
+  scriptConfig,
+} from '../codegen/python-script';
 import { getPyGenerator } from './index';
 import { helperCode } from './helpers';
 import { inputArgName, type WeightMapping } from './types';
@@ -15,9 +25,6 @@ export interface PytorchExport {
   warnings: string[];
   plan: GraphPlan;
 }
-
-/** Dataset ids whose raw files are MNIST-style IDX files the script can read itself (--data-dir). */
-export const IDX_DATASETS = ['mnist-bundled', 'mnist', 'fashion-mnist', 'kmnist'];
 
 const indent = (lines: string[], n: number) => lines.map((l) => (l ? ' '.repeat(n) + l : l));
 
@@ -43,35 +50,12 @@ export function generatePytorchScript(graph: GraphFile, shapes?: DatasetShapes):
   const returned = plan.outputs.map((o) => o.inputVars[0][0]);
   forward.push(`return ${returned.length === 1 ? returned[0] : `(${returned.join(', ')})`}`);
 
-  const config = {
-    name: graph.name,
-    dataset: {
-      id: graph.dataset.id,
-      representation: graph.dataset.representation,
-      labels: graph.dataset.labels,
-      normalization: graph.dataset.normalization,
-      validation_split: graph.dataset.validationSplit,
-      limit: graph.dataset.limit,
-      seed: graph.dataset.seed,
-    },
-    training: {
-      epochs: graph.training.epochs,
-      batch_size: graph.training.batchSize,
-      optimizer: graph.training.optimizer,
-      learning_rate: graph.training.learningRate,
-      momentum: graph.training.momentum ?? 0.9,
-      loss: graph.training.loss,
-      metrics: graph.training.metrics,
-      seed: graph.training.seed ?? graph.dataset.seed,
-    },
-    inputs: plan.inputs.map((n) => String(n.params.feature ?? 'x')),
-    outputs: plan.outputs.map((n) => String(n.params.target ?? 'y')),
-    layerlab_params: plan.inference.totalParams,
-  };
+  // The script's loss_fn and correct_count read LayerLab's own loss names.
+  const config = scriptConfig(graph, plan, { loss: graph.training.loss, metrics: graph.training.metrics });
 
   const moduleCode = [
     'class LayerLabModel(nn.Module):',
-    `    """${graph.name.replace(/"""/g, "'''")}: generated from the LayerLab graph, node by node."""`,
+    `    """${docstringName(graph)}: generated from the LayerLab graph, node by node."""`,
     '',
     '    def __init__(self):',
     '        super().__init__()',
@@ -96,11 +80,9 @@ export function generatePytorchScript(graph: GraphFile, shapes?: DatasetShapes):
   return { script, weights, warnings, plan };
 }
 
-const IDX_DATASETS_LINE = `IDX_DATASETS = ${py(IDX_DATASETS)}`;
-
 function SCRIPT_HEAD(graph: GraphFile, warnings: string[]): string {
   return `#!/usr/bin/env python3
-"""${graph.name.replace(/"""/g, "'''")}: a PyTorch script exported by LayerLab.
+"""${docstringName(graph)}: a PyTorch script exported by LayerLab.
 
 Same layers, parameter count, dataset settings and hyperparameters as the LayerLab graph.
   python3 model.py                          # train on data.npz written beside this script
@@ -109,9 +91,7 @@ Same layers, parameter count, dataset settings and hyperparameters as the LayerL
   torchrun --nproc_per_node=2 model.py --ddp   # DistributedDataParallel (gloo on CPU, nccl on GPUs)
 Tensors keep LayerLab's (TensorFlow's) channels-last layout, so trained weights carry over unchanged.
 If torchrun fails with "'NoneType' object has no attribute 'get'" (torch 1.13 on Python 3.11), add
---redirects 2 --tee 2 before the script name.${
-    warnings.length ? `\n\nNot reproduced exactly:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : ''
-  }
+--redirects 2 --tee 2 before the script name.${notReproducedNote(warnings)}
 """
 import argparse
 import gzip
@@ -127,6 +107,29 @@ from torch import nn
 `;
 }
 
+const IDX_ARRAYS = idxArraysPy(
+  "The split uses numpy's shuffle with the same seed, so it holds different samples than LayerLab's.",
+  [
+    '    order = np.random.default_rng(ds["seed"]).permutation(len(images))',
+    '    cap = limit if limit > 0 else len(images)',
+    '    order = order[:cap]',
+  ].join('\n'),
+);
+
+/** PyTorch trains on tensors: to_tensor makes integer labels int64 and everything else float32. */
+const LOAD_SPLITS = loadSplitsPy('([to_tensor(a) for a in xs], [to_tensor(a) for a in ys])');
+
+const ARGUMENTS = argumentParserPy({
+  description: `f"Train '{CONFIG['name']}' (exported from LayerLab)."`,
+  batchSizeExtra: '',
+  dataDirHelp: 'folder with MNIST-style IDX files (train-images-idx3-ubyte[.gz], ...)',
+  extra: [
+    'parser.add_argument("--weights", help="start from these weights (.npz of state_dict arrays, e.g. LayerLab\'s export)")',
+    'parser.add_argument("--save", help="write the trained weights to this .npz")',
+    'parser.add_argument("--ddp", action="store_true", help="DistributedDataParallel; start with torchrun --nproc_per_node=N")',
+  ],
+});
+
 const SCRIPT_BODY = String.raw`def count_params(model):
     """Counted as LayerLab (tfjs countParams) does: every parameter plus BatchNorm's moving mean and variance."""
     n = sum(p.numel() for p in model.parameters())
@@ -136,13 +139,7 @@ const SCRIPT_BODY = String.raw`def count_params(model):
 
 # ---- data ----
 
-def read_idx(path):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        raw = f.read()
-    dims = raw[3]
-    shape = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+${READ_IDX_PY}
 
 
 def find_idx(folder, prefix, kind, rank):
@@ -154,32 +151,7 @@ def find_idx(folder, prefix, kind, rank):
     raise SystemExit(f"--data-dir {folder}: no {prefix}-{kind}-idx{rank}-ubyte[.gz] file")
 
 
-def idx_arrays(folder, limit):
-    """MNIST-style IDX files -> LayerLab's representation, normalisation, labels and validation split.
-    The split uses numpy's shuffle with the same seed, so it holds different samples than LayerLab's."""
-    ds = CONFIG["dataset"]
-    images = read_idx(find_idx(folder, "train", "images", 3))
-    labels = read_idx(find_idx(folder, "train", "labels", 1)).astype(np.int64)
-    order = np.random.default_rng(ds["seed"]).permutation(len(images))
-    cap = limit if limit > 0 else len(images)
-    order = order[:cap]
-    n_val = int(round(len(order) * min(0.5, max(0.0, ds["validation_split"]))))
-    val_idx, train_idx = order[:n_val], order[n_val:]
-    x = images.astype(np.float32)
-    if ds["normalization"] == "scale01":
-        x = x / 255.0
-    elif ds["normalization"] == "standardize":
-        mean, std = x[train_idx].mean(), x[train_idx].std()
-        x = (x - mean) / (std if std > 1e-8 else 1.0)
-    h, w = images.shape[1], images.shape[2]
-    shape = {"vector": (h * w,), "matrix": (h, w), "sequence": (h, w), "image": (h, w, 1)}[ds["representation"]]
-    x = x.reshape((len(x),) + shape)
-    y = np.eye(10, dtype=np.float32)[labels] if ds["labels"] == "onehot" else labels.astype(np.int32).reshape(-1, 1)
-    feature, target = CONFIG["inputs"][0], CONFIG["outputs"][0]
-    arrays = {f"train_x_{feature}": x[train_idx], f"train_y_{target}": y[train_idx]}
-    if n_val:
-        arrays[f"val_x_{feature}"], arrays[f"val_y_{target}"] = x[val_idx], y[val_idx]
-    return arrays
+${IDX_ARRAYS}
 
 
 def to_tensor(a):
@@ -187,29 +159,7 @@ def to_tensor(a):
     return t.long() if t.dtype in (torch.int32, torch.int64, torch.uint8) else t.float()
 
 
-def load_splits(args):
-    if args.data_dir:
-        if CONFIG["dataset"]["id"] not in IDX_DATASETS:
-            raise SystemExit(f"--data-dir reads MNIST-style IDX files; dataset '{CONFIG['dataset']['id']}' is not one")
-        arrays = idx_arrays(args.data_dir, args.limit)
-    else:
-        path = args.data or os.path.join(os.path.dirname(os.path.abspath(__file__)), "data.npz")
-        if not os.path.exists(path):
-            raise SystemExit(f"No data file {path}: export again with the data, or pass --data FILE.npz / --data-dir DIR")
-        with np.load(path) as z:
-            arrays = {k: z[k] for k in z.files}
-    splits = {}
-    for split in ("train", "val"):
-        xs = [arrays.get(f"{split}_x_{f}") for f in CONFIG["inputs"]]
-        ys = [arrays.get(f"{split}_y_{t}") for t in CONFIG["outputs"]]
-        if any(a is None for a in xs + ys):
-            if split == "train":
-                raise SystemExit(f"The data has no training arrays for inputs {CONFIG['inputs']} / outputs {CONFIG['outputs']}")
-            continue
-        if split == "train" and args.limit > 0 and not args.data_dir:
-            xs, ys = [a[: args.limit] for a in xs], [a[: args.limit] for a in ys]
-        splits[split] = ([to_tensor(a) for a in xs], [to_tensor(a) for a in ys])
-    return splits
+${LOAD_SPLITS}
 
 
 # ---- loss, metrics, optimizer: LayerLab's (Keras) definitions ----
@@ -305,18 +255,7 @@ def evaluate(model, data, batch_size, device):
 
 def main():
     t = CONFIG["training"]
-    parser = argparse.ArgumentParser(description=f"Train '{CONFIG['name']}' (exported from LayerLab).")
-    parser.add_argument("--epochs", type=int, default=t["epochs"])
-    parser.add_argument("--batch-size", type=int, default=t["batch_size"])
-    parser.add_argument("--lr", type=float, default=t["learning_rate"])
-    parser.add_argument("--data", help="an .npz with train_x_<feature>, train_y_<target>, val_... arrays (default: data.npz beside this script)")
-    parser.add_argument("--data-dir", help="folder with MNIST-style IDX files (train-images-idx3-ubyte[.gz], ...)")
-    parser.add_argument("--limit", type=int, default=0, help="use at most this many training samples (0 = all)")
-    parser.add_argument("--weights", help="start from these weights (.npz of state_dict arrays, e.g. LayerLab's export)")
-    parser.add_argument("--save", help="write the trained weights to this .npz")
-    parser.add_argument("--ddp", action="store_true", help="DistributedDataParallel; start with torchrun --nproc_per_node=N")
-    parser.add_argument("--seed", type=int, default=t["seed"])
-    args = parser.parse_args()
+${ARGUMENTS}
 
     rank, world = 0, 1
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
