@@ -44,6 +44,15 @@ function fakeTrainer() {
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/** Waits for the runner's asynchronous work (disk writes, the next start) to reach a state; a loaded machine may take a while. */
+async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 function graphWith(def: ExperimentDefinition): GraphFile {
   return { ...sampleGraph(), extras: { experiment: def } };
 }
@@ -76,8 +85,9 @@ describe('ExperimentRunner', () => {
     for (let i = 0; i < 6; i++) {
       expect(f.started).toHaveLength(i + 1);
       f.finish(f.started[i].runId, losses[i]);
-      await settle();
+      if (i < 5) await until(() => f.started.length === i + 2, `trial ${i + 2} to start`);
     }
+    await until(async () => (await runner.get(experimentId)).status !== 'running', 'the experiment to finish');
     expect(f.started).toHaveLength(6);
     expect(f.started.map((s) => [s.graph.training.learningRate, s.graph.training.batchSize])).toEqual([
       [0.1, 8], [0.1, 16], [0.01, 8], [0.01, 16], [0.001, 8], [0.001, 16],
@@ -97,9 +107,9 @@ describe('ExperimentRunner', () => {
     const runner = new ExperimentRunner(f.trainer, tempDir());
     const { experimentId } = await runner.start(graphWith(grid3x2));
     f.finish('run-1', 0.5);
-    await settle();
+    await until(() => f.started.length === 2, 'trial 2 to start');
     await runner.cancel(experimentId);
-    await settle();
+    await until(async () => (await runner.get(experimentId)).status === 'canceled', 'the experiment to be canceled');
     expect(f.calls).toEqual(['stop run-2']);
     expect(f.started).toHaveLength(2);
     const rec = await runner.get(experimentId);
