@@ -4,8 +4,9 @@ import type { KerasGenerator } from './types';
 import { coreKeras } from './core';
 import { convKeras } from './conv';
 import { recurrentKeras } from './recurrent';
+import { attentionKindsKeras } from './attention';
 
-export const ALL_KERAS_GENERATORS: KerasGenerator[] = [...coreKeras, ...convKeras, ...recurrentKeras];
+export const ALL_KERAS_GENERATORS: KerasGenerator[] = [...coreKeras, ...convKeras, ...recurrentKeras, ...attentionKindsKeras];
 
 const byKind = new Map(ALL_KERAS_GENERATORS.map((g) => [g.kind, g]));
 

@@ -4,8 +4,9 @@ import type { PyGenerator } from './types';
 import { corePy } from './core';
 import { convPy } from './conv';
 import { recurrentPy } from './recurrent';
+import { attentionKindsPy } from './attention';
 
-export const ALL_PY_GENERATORS: PyGenerator[] = [...corePy, ...convPy, ...recurrentPy];
+export const ALL_PY_GENERATORS: PyGenerator[] = [...corePy, ...convPy, ...recurrentPy, ...attentionKindsPy];
 
 const byKind = new Map(ALL_PY_GENERATORS.map((g) => [g.kind, g]));
 
