@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { syntheticGraph } from './graphs';
+import { GRAPH_FORMAT, GRAPH_VERSION, type GraphFile } from '../shared/graph/types';
 import { median, percentile } from './results';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -197,9 +198,106 @@ async function panFrames(page: Page, nodes: number, durationMs: number): Promise
   };
 }
 
+export interface ParamChangeResult {
+  nodes: number;
+  /** Edge labels that had to change on each edit (every wire downstream of the edited Dense). */
+  labels: number;
+  runs: number;
+  /** Dispatching the input event to the first animation frame where every such label shows the new shape. */
+  medianMs: number;
+  maxMs: number;
+  /** Animation frames from the edit until all labels were updated, worst run (1 = the next frame). */
+  maxFrames: number;
+}
+
+/**
+ * A straight chain of `n` nodes whose shape flows through every layer: Input [784] -> Dense(64) -> n-4
+ * shape-keeping layers (Dropout, Activation, LayerNormalization) -> Dense(10) -> Output. Changing the first
+ * Dense's units changes the label of every wire after it.
+ */
+export function shapeChainGraph(n: number): GraphFile {
+  const base = syntheticGraph(Math.max(n, 4));
+  const kinds = [
+    ['Dropout', { rate: 0.1 }],
+    ['Activation', { activation: 'relu' }],
+    ['LayerNormalization', {}],
+  ] as const;
+  const nodes: GraphFile['nodes'] = [];
+  const at = (i: number) => ({ x: (i % 20) * 240, y: Math.floor(i / 20) * 140 });
+  nodes.push({ id: 'n0', kind: 'Input', params: { feature: 'x', shape: [784] }, position: at(0) });
+  nodes.push({ id: 'n1', kind: 'Dense', params: { units: 64, activation: 'relu' }, position: at(1) });
+  for (let i = 2; i < n - 2; i++) {
+    const [kind, params] = kinds[i % kinds.length];
+    nodes.push({ id: `n${i}`, kind, params: { ...params }, position: at(i) });
+  }
+  nodes.push({ id: `n${n - 2}`, kind: 'Dense', params: { units: 10, activation: 'softmax' }, position: at(n - 2) });
+  nodes.push({ id: `n${n - 1}`, kind: 'Output', params: { target: 'y' }, position: at(n - 1) });
+  const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, source: nodes[i].id, sourceHandle: 'out', target: node.id, targetHandle: 'in' }));
+  return { ...base, format: GRAPH_FORMAT, version: GRAPH_VERSION, name: `Benchmark chain (${n} nodes)`, nodes, edges };
+}
+
+/**
+ * In the page: types a new value into the inspector's units field and counts animation frames until every
+ * edge label that showed the old shape shows the new one. A string, for the same reason as FRAME_RECORDER.
+ */
+const PARAM_EDIT = `(async ([from, to]) => {
+  const input = document.querySelector('[data-testid="param-units"]');
+  if (!input) throw new Error('no units field in the inspector');
+  const labels = () => Array.from(document.querySelectorAll('.ll-edge-label'));
+  const oldText = '[' + from + ']';
+  const newText = '[' + to + ']';
+  const expected = labels().filter((l) => l.textContent === oldText).length;
+  if (expected === 0) throw new Error('no edge label shows ' + oldText + ' before the edit');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  return await new Promise((resolve, reject) => {
+    let frames = 0;
+    const t0 = performance.now();
+    const check = () => {
+      frames++;
+      const ls = labels();
+      const done = ls.filter((l) => l.textContent === newText).length >= expected && !ls.some((l) => l.textContent === oldText);
+      if (done) resolve({ ms: performance.now() - t0, frames, labels: expected });
+      else if (frames > 600) reject(new Error('edge labels not updated after 600 frames'));
+      else requestAnimationFrame(check);
+    };
+    setValue.call(input, String(to));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(check);
+  });
+})`;
+
+/** Opens a shape chain, selects its first Dense and times `runs` edits of its units through the inspector. */
+async function paramChange(page: Page, nodes: number, runs: number): Promise<ParamChangeResult> {
+  await page.setInputFiles('[data-testid="file-input"]', {
+    name: 'chain.layerlab.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(shapeChainGraph(nodes))),
+  });
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, nodes, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  // The node may sit outside the fitted view; a DOM click still reaches React Flow's click handler.
+  await page.evaluate(() => (document.querySelector('[data-testid="node-n1"]')?.closest('.react-flow__node') as HTMLElement | null)?.click());
+  await page.waitForSelector('[data-testid="param-units"]', { timeout: 10_000 });
+  const times: number[] = [];
+  let maxFrames = 0;
+  let labels = 0;
+  let units = 64;
+  for (let i = 0; i < runs; i++) {
+    const next = units + 1;
+    const r = (await page.evaluate(`${PARAM_EDIT}([${units}, ${next}])`)) as { ms: number; frames: number; labels: number };
+    times.push(r.ms);
+    maxFrames = Math.max(maxFrames, r.frames);
+    labels = r.labels;
+    units = next;
+    await page.waitForTimeout(200);
+  }
+  return { nodes, labels, runs, medianMs: median(times), maxMs: Math.max(...times), maxFrames };
+}
+
 export interface BrowserBenchResult {
   start: StartResult | Error;
   frames: FrameResult | Error;
+  paramChange?: ParamChangeResult | Error;
 }
 
 /** Runs start-to-interactive `runs` times (median), then the pan benchmark in the last page. */
@@ -239,7 +337,17 @@ export async function benchBrowser(opts: { runs: number; nodes: number; panMs: n
         frames = err instanceof Error ? err : new Error(String(err));
       }
     }
-    return { start, frames };
+    let change: ParamChangeResult | Error;
+    if (start instanceof Error || !page) change = new Error('the page did not come up');
+    else {
+      try {
+        log(`browser: editing a parameter in a ${opts.nodes}-node chain ...`);
+        change = await paramChange(page, opts.nodes, 7);
+      } catch (err) {
+        change = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    return { start, frames, paramChange: change };
   } finally {
     await browser.close();
     if (host) await host.stop();

@@ -1,5 +1,5 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
-import { useCallback, useEffect, useMemo, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -24,7 +24,7 @@ import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/Connecti
 import { QuickAdd } from '../editor/QuickAdd';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
 import { RepeatDialog } from '../editor/RepeatDialog';
-import { BlockChipsContext, collapseView } from '../editor/collapse';
+import { BlockChipsContext, collapseView, type BlockChip } from '../editor/collapse';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
 
@@ -35,6 +35,24 @@ const MULTI_SELECT_KEYS = ['Control', 'Meta'];
 const SNAP_GRID: [number, number] = [20, 20];
 // Stay readable: a long chain may overflow the view a little rather than shrink to illegible text.
 const FIT_VIEW = { padding: 0.04, minZoom: 0.5, maxZoom: 1.1 };
+const DEFAULT_EDGE_OPTIONS = { type: 'shape' };
+
+/**
+ * Every layer node reads its chip from context, so a new Map re-renders all of them. Keep the previous
+ * Map while its contents are the same (a drag or parameter edit recomputes the view but rarely the chips).
+ */
+function useStableChips(chips: Map<string, BlockChip>): Map<string, BlockChip> {
+  const ref = useRef(chips);
+  const prev = ref.current;
+  const same =
+    prev.size === chips.size &&
+    [...chips].every(([id, c]) => {
+      const p = prev.get(id);
+      return p !== undefined && p.blockId === c.blockId && p.count === c.count && p.collapsed === c.collapsed;
+    });
+  if (!same) ref.current = chips;
+  return ref.current;
+}
 
 function miniMapColor(n: LayerFlowNode): string {
   if (n.data.info?.error) return '#ef4444';
@@ -55,6 +73,7 @@ export function Canvas() {
   const graph = useGraphStore((s) => s.graph);
   const collapsed = useEditor((s) => s.collapsed);
   const view = useMemo(() => collapseView(graph, nodes, edges, collapsed), [graph, nodes, edges, collapsed]);
+  const chips = useStableChips(view.chips);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   useEditorShortcuts();
@@ -109,6 +128,11 @@ export function Canvas() {
     return () => clearTimeout(t);
   }, [docVersion, fitView]);
 
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id)),
+    [deleteElements],
+  );
+
   const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback(
     (c: Connection | Edge) => connectionProblem(useGraphStore.getState().graph, c) === null,
     [],
@@ -142,7 +166,7 @@ export function Canvas() {
       onMouseMove={(e) => trackPointer(e, true)}
       onMouseLeave={(e) => trackPointer(e, false)}
     >
-      <BlockChipsContext.Provider value={view.chips}>
+      <BlockChipsContext.Provider value={chips}>
       <ReactFlow<LayerFlowNode, ShapeFlowEdge>
         nodes={view.nodes}
         edges={view.edges}
@@ -152,7 +176,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
-        onDelete={({ nodes: n, edges: e }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id))}
+        onDelete={onDelete}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -164,7 +188,7 @@ export function Canvas() {
         maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW}
-        defaultEdgeOptions={{ type: 'shape' }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
         <EditorToolbar />

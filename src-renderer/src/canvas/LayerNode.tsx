@@ -10,6 +10,20 @@ import { HANDLE_COLORS } from './handleColors';
 import { useBlockChip } from '../editor/collapse';
 import { useEditor } from '../editor/editorStore';
 
+// Number.toLocaleString builds a formatter per call; with 300 nodes re-rendering after an edit that was the
+// single largest cost. Same strings, formatted once per distinct count.
+const EN_US = new Intl.NumberFormat('en-US');
+const countText = new Map<number, { short: string; full: string }>();
+function paramsText(n: number): { short: string; full: string } {
+  let t = countText.get(n);
+  if (!t) {
+    if (countText.size > 5000) countText.clear();
+    t = { short: formatCount(n), full: EN_US.format(n) };
+    countText.set(n, t);
+  }
+  return t;
+}
+
 function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
   return (
     <Handle
@@ -99,8 +113,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="ll-node-body">
         {data.summary && <div className="ll-node-summary">{data.summary}</div>}
         <div className="ll-node-meta">
-          <span data-testid={`node-params-${id}`} title={`${(info?.params ?? 0).toLocaleString('en-US')} parameters`}>
-            {formatCount(info?.params ?? 0)} params
+          <span data-testid={`node-params-${id}`} title={`${paramsText(info?.params ?? 0).full} parameters`}>
+            {paramsText(info?.params ?? 0).short} params
           </span>
           {outShapes.length > 0 && (
             <span className="ll-node-shape" data-testid={`node-shape-${id}`} title="Output shape">

@@ -58,16 +58,48 @@ export function nodeData(node: GraphNode, info: NodeInference | undefined): Laye
   };
 }
 
-/** Converts the graph; view state (selected, measured size) carries over from `previous` by id. */
+/** Plain-data deep equality (numbers, strings, arrays, objects), for inference results. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The graph node each data object was made from, so an unchanged node can keep its data (and React its render). */
+const dataSource = new WeakMap<LayerNodeData, GraphNode>();
+const NODE_KEYS = new Set(['id', 'type', 'position', 'data', 'selected', 'measured']);
+const EDGE_KEYS = new Set(['id', 'type', 'source', 'sourceHandle', 'target', 'targetHandle', 'data', 'selected']);
+const onlyKeys = (o: object, allowed: Set<string>) => Object.keys(o).every((k) => allowed.has(k));
+
+/**
+ * Converts the graph; view state (selected, measured size) carries over from `previous` by id. A node whose
+ * graph node, position and inference did not change keeps its previous object, so React Flow and the memoised
+ * node component skip it (a 300-node canvas re-renders only what an edit touched).
+ */
 export function toFlowNodes(graph: GraphFile, inference: GraphInference, previous: LayerFlowNode[] = []): LayerFlowNode[] {
   const prev = new Map(previous.map((n) => [n.id, n]));
   return graph.nodes.map((n) => {
     const old = prev.get(n.id);
+    const info = inference.nodes[n.id];
+    const keepData = old !== undefined && dataSource.get(old.data) === n && sameData(old.data.info, info);
+    if (keepData && old.position.x === n.position.x && old.position.y === n.position.y && onlyKeys(old, NODE_KEYS) && old.type === 'layer') {
+      return old;
+    }
+    let data: LayerNodeData;
+    if (keepData) data = old.data;
+    else {
+      data = nodeData(n, info);
+      dataSource.set(data, n);
+    }
     const node: LayerFlowNode = {
       id: n.id,
       type: 'layer',
       position: n.position,
-      data: nodeData(n, inference.nodes[n.id]),
+      data,
     };
     if (old?.selected) node.selected = true;
     if (old?.measured) node.measured = old.measured;
@@ -82,6 +114,21 @@ export function toFlowEdges(graph: GraphFile, inference: GraphInference, previou
     const source = nodes.get(e.source);
     const def = source ? getLayerDef(source.kind) : undefined;
     const kind = (def && outputHandles(def, source!.params).find((h) => h.id === e.sourceHandle)?.kind) || 'tensor';
+    const shape = inference.edges[e.id] ?? null;
+    const old = prev.get(e.id);
+    if (
+      old &&
+      old.type === 'shape' &&
+      old.source === e.source &&
+      old.sourceHandle === e.sourceHandle &&
+      old.target === e.target &&
+      old.targetHandle === e.targetHandle &&
+      old.data?.kind === kind &&
+      sameData(old.data.shape, shape) &&
+      onlyKeys(old, EDGE_KEYS)
+    ) {
+      return old;
+    }
     const edge: ShapeFlowEdge = {
       id: e.id,
       type: 'shape',
@@ -89,9 +136,9 @@ export function toFlowEdges(graph: GraphFile, inference: GraphInference, previou
       sourceHandle: e.sourceHandle,
       target: e.target,
       targetHandle: e.targetHandle,
-      data: { shape: inference.edges[e.id] ?? null, kind },
+      data: { shape, kind },
     };
-    if (prev.get(e.id)?.selected) edge.selected = true;
+    if (old?.selected) edge.selected = true;
     return edge;
   });
 }
