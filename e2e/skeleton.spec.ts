@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { showGraphSettings } from './helpers';
 
 const nodesOfKind = (page: Page, kind: string): Locator => page.locator(`.ll-node[data-kind="${kind}"]`);
 
@@ -23,24 +24,6 @@ async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
   await page.mouse.up();
-}
-
-async function selectNothing(page: Page): Promise<void> {
-  // Click a spot of bare canvas (not a node, toolbar, minimap or control).
-  const box = (await page.locator('.react-flow__pane').boundingBox())!;
-  const spot = await page.evaluate((b) => {
-    for (let fy = 0.1; fy < 0.95; fy += 0.05) {
-      for (let fx = 0.1; fx < 0.95; fx += 0.05) {
-        const x = b.x + b.width * fx;
-        const y = b.y + b.height * fy;
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
-      }
-    }
-    return null;
-  }, box);
-  expect(spot, 'an empty spot on the canvas').not.toBeNull();
-  await page.mouse.click(spot!.x, spot!.y);
-  await expect(page.getByTestId('graph-settings')).toBeVisible();
 }
 
 async function setField(page: Page, testId: string, value: string): Promise<void> {
@@ -95,7 +78,7 @@ test('build, train, save and re-open a model', async ({ app: page }) => {
   await expect(page.locator('.ll-node[data-error="true"]')).toHaveCount(0);
 
   // A small, quick run: 1 epoch on 1,000 digits.
-  await selectNothing(page);
+  await showGraphSettings(page);
   await setField(page, 'limit', '1000');
   await setField(page, 'epochs', '1');
   await setField(page, 'batchSize', '50');
