@@ -8,6 +8,7 @@ import { ALL_LAYERS } from '../../shared/layers';
 import type { ParamValues } from '../../shared/layers/types';
 import type { GraphEdge, GraphFile, GraphNode, LossName } from '../../shared/graph/types';
 import { inferGraph } from '../../shared/infer';
+import { mulberry32 } from '../../shared/data/random'; // stands in for Math.random so weight init and dropout repeat
 import { buildModel, compileModel, layerNameFor } from './compile';
 import { initBackend } from './backend';
 import { prepareEngine } from './setup';
@@ -139,18 +140,6 @@ function toGraph(c: KindCase): GraphFile {
     edges,
     dataset: { id: 'synthetic', representation: 'vector', labels: 'onehot', normalization: 'none', validationSplit: 0, limit: 0, seed: 1 },
     training: { epochs: 1, batchSize: BATCH, optimizer: 'adam', learningRate: 0.01, loss: c.loss ?? 'meanSquaredError', metrics: [], backend: 'cpu' },
-  };
-}
-
-/** Deterministic PRNG (mulberry32); stands in for Math.random so weight init and dropout repeat exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
