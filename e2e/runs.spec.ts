@@ -100,23 +100,32 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
   await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(2);
 });
 
-test('pause holds training within a batch and resume finishes it', async ({ app: page }) => {
+test('pause holds training within a batch, resume continues it, stop keeps the run', async ({ app: page }) => {
   await expect(page.getByTestId('total-params')).toBeVisible();
+  // Long enough (40 epochs x 100 batches) that no backend finishes before the pause click lands.
   const slow = tinyGraph('tiny pause');
-  await openGraph(page, { ...slow, dataset: { ...slow.dataset, limit: 1000 }, training: { ...slow.training, epochs: 2, batchSize: 8 } }, 'pause.layerlab.json');
+  await openGraph(page, { ...slow, dataset: { ...slow.dataset, limit: 1000 }, training: { ...slow.training, epochs: 40, batchSize: 8 } }, 'pause.layerlab.json');
   await page.getByTestId('train-start').click();
   const loss = page.getByTestId('chart-loss');
   await expect.poll(async () => Number(await loss.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
-  const progress = await page.getByTestId('train-progress').getAttribute('data-progress');
+  const progress = Number(await page.getByTestId('train-progress').getAttribute('data-progress'));
   await page.waitForTimeout(1500);
-  expect(await page.getByTestId('train-progress').getAttribute('data-progress')).toBe(progress);
-  expect(Number(progress)).toBeLessThan(1);
+  expect(Number(await page.getByTestId('train-progress').getAttribute('data-progress'))).toBe(progress);
+  expect(progress).toBeLessThan(1);
   await page.screenshot({ path: 'test-results/live-paused.png' });
   await page.getByTestId('train-resume').click();
-  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
-  await expect(page.getByTestId('train-progress')).toHaveAttribute('data-progress', '1');
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'running');
+  await expect.poll(async () => Number(await page.getByTestId('train-progress').getAttribute('data-progress')), { timeout: 60_000 }).toBeGreaterThan(progress);
+  await page.getByTestId('train-stop').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'stopped', { timeout: 30_000 });
+  const stoppedAt = Number(await page.getByTestId('train-progress').getAttribute('data-progress'));
+  expect(stoppedAt).toBeGreaterThan(progress);
+  expect(stoppedAt).toBeLessThan(1);
+  await page.getByTestId('tab-runs').click();
+  await expect(page.locator('[data-testid^="run-row-"]').first()).toHaveAttribute('data-status', 'stopped');
+  await page.getByTestId('tab-live').click();
 
   // The hyperparameters panel offers schedule, early stopping and clipping; turning one on writes it to the graph.
   await page.getByTestId('param-earlyStopping').check();
