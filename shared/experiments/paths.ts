@@ -3,6 +3,8 @@
 import type { GraphFile, LossName, OptimizerName } from '../graph/types';
 import { getLayerDef } from '../layers';
 import type { TrialValue } from './types';
+import { repeatedBlocks, blockName } from '../graph/repeat';
+import { repeatCountProblem, setRepeatCount } from '../graph/block-count';
 
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: readonly LossName[] = [
@@ -73,13 +75,24 @@ function nodeRule(graph: GraphFile, nodeId: string, param: string): PathRule | s
   }
 }
 
+/** 'blocks.<blockId>.times': how many times a recorded repeated block is chained (1 to 64). */
+function blockRule(graph: GraphFile, blockId: string): PathRule | string {
+  const block = repeatedBlocks(graph).find((b) => b.id === blockId);
+  if (!block) {
+    const known = repeatedBlocks(graph).map((b) => `'${b.id}'`);
+    return `there is no repeated block '${blockId}' in the graph${known.length ? ` (blocks: ${known.join(', ')})` : ''}`;
+  }
+  return { label: `repeats of ${blockName(block)}`, kind: 'int', check: repeatCountProblem };
+}
+
 /** The rule for a path, or a message saying why the path is not something that can be varied. */
 export function ruleFor(graph: GraphFile, path: string): PathRule | string {
   const parts = path.split('.');
   if (parts[0] === 'training' && parts.length === 2) return TRAINING_RULES[parts[1]] ?? `'${path}' is not a training setting that can be varied`;
   if (parts[0] === 'dataset' && parts.length === 2) return DATASET_RULES[parts[1]] ?? `'${path}' is not a dataset setting that can be varied`;
   if (parts[0] === 'nodes' && parts.length === 4 && parts[2] === 'params') return nodeRule(graph, parts[1], parts[3]);
-  return `'${path}' is not a parameter path (use training.<setting> or nodes.<nodeId>.params.<param>)`;
+  if (parts[0] === 'blocks' && parts.length === 3 && parts[2] === 'times') return blockRule(graph, parts[1]);
+  return `'${path}' is not a parameter path (use training.<setting>, nodes.<nodeId>.params.<param> or blocks.<blockId>.times)`;
 }
 
 /** Short name for tables and legends: 'learning rate', 'dense1 units'. */
@@ -101,6 +114,7 @@ export function getPathValue(graph: GraphFile, path: string): TrialValue | undef
     const spec = getLayerDef(node.kind)?.params[parts[3]];
     return spec && !Array.isArray(spec.default) ? (spec.default as TrialValue) : undefined;
   }
+  if (parts[0] === 'blocks') return repeatedBlocks(graph).find((b) => b.id === parts[1])?.repeats.length;
   return undefined;
 }
 
@@ -112,15 +126,21 @@ export function setPathValue(graph: GraphFile, path: string, value: TrialValue):
   if (parts[0] === 'nodes') {
     return { ...graph, nodes: graph.nodes.map((n) => (n.id === parts[1] ? { ...n, params: { ...n.params, [parts[3]]: value } } : n)) };
   }
+  if (parts[0] === 'blocks') return setRepeatCount(graph, parts[1], value as number);
   throw new Error(`Cannot set '${path}'`);
 }
 
+/** Block counts go last: node values land on the existing repeats first, then added repeats copy the last one. */
+const blockPathsLast = (a: string, b: string) => Number(a.startsWith('blocks.')) - Number(b.startsWith('blocks.'));
+
 /** Writes every path -> value of a trial into the graph ("apply best"). */
 export function applyValues(graph: GraphFile, values: Record<string, TrialValue>): GraphFile {
-  return Object.entries(values).reduce((g, [path, v]) => setPathValue(g, path, v), graph);
+  return Object.entries(values)
+    .sort(([a], [b]) => blockPathsLast(a, b))
+    .reduce((g, [path, v]) => setPathValue(g, path, v), graph);
 }
 
-/** The paths a user can pick from for this graph: training settings plus numeric/choice params of every layer node. */
+/** The paths a user can pick from for this graph: training settings, numeric/choice params of every layer node, and repeat counts of blocks. */
 export function variablePaths(graph: GraphFile): { path: string; label: string }[] {
   const out = ['learningRate', 'batchSize', 'optimizer', 'momentum', 'loss', 'epochs'].map((k) => ({ path: `training.${k}`, label: TRAINING_RULES[k].label }));
   for (const node of graph.nodes) {
@@ -132,5 +152,6 @@ export function variablePaths(graph: GraphFile): { path: string; label: string }
       }
     }
   }
+  for (const block of repeatedBlocks(graph)) out.push({ path: `blocks.${block.id}.times`, label: `repeats of ${blockName(block)}` });
   return out;
 }

@@ -20,7 +20,8 @@ export interface ValueRange {
 /**
  * One varied parameter. `path` is 'training.learningRate', 'training.batchSize', 'training.optimizer',
  * 'training.momentum', 'training.loss', 'training.weightDecay', 'training.epochs',
- * 'dataset.validationSplit' or 'nodes.<nodeId>.params.<param>' (e.g. 'nodes.dense1.params.units').
+ * 'dataset.validationSplit', 'nodes.<nodeId>.params.<param>' (e.g. 'nodes.dense1.params.units') or
+ * 'blocks.<blockId>.times' (how many times a repeated block of graph.extras.blocks is chained, 1 to 64).
  * Give either `values` or `range`.
  */
 export interface ExperimentParam {

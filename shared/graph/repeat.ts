@@ -108,7 +108,7 @@ export function blockShape(graph: Pick<GraphFile, 'nodes' | 'edges'>, nodeIds: s
 }
 
 /** Nodes reachable downstream from `start` (excluded), to shift them right and make room. */
-function downstream(edges: GraphEdge[], start: string[], stop: Set<string>): Set<string> {
+export function downstream(edges: GraphEdge[], start: string[], stop: Set<string>): Set<string> {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length) {
@@ -182,35 +182,94 @@ export function repeatBlock(graph: GraphFile, req: RepeatRequest): { graph: Grap
   return { graph: { ...graph, nodes, edges }, repeats };
 }
 
-/** A repeated block remembered in graph.extras.blocks, so the canvas can show it collapsed. */
+/** A repeated block remembered in graph.extras.blocks, so the canvas can show it collapsed and its count can change. */
 export interface RepeatedBlock {
   id: string;
   label: string;
   /** Node ids of every repeat, index 0 the original, each in the same block order. */
   repeats: string[][];
+  /** The parameter that changes per repeat (nodeId is the node in repeat 0); absent in older files. */
+  perRepeat?: PerRepeatParam;
+  /** Shown collapsed on the canvas (saved with the file); absent = expanded. */
+  collapsed?: boolean;
 }
+
+const isIdList = (r: unknown): r is string[] => Array.isArray(r) && r.every((id) => typeof id === 'string');
 
 function isBlock(v: unknown): v is RepeatedBlock {
   if (typeof v !== 'object' || v === null) return false;
   const b = v as RepeatedBlock;
-  return typeof b.id === 'string' && typeof b.label === 'string' && Array.isArray(b.repeats) &&
-    b.repeats.every((r) => Array.isArray(r) && r.every((id) => typeof id === 'string'));
+  return typeof b.id === 'string' && typeof b.label === 'string' && Array.isArray(b.repeats) && b.repeats.every(isIdList);
 }
 
-/** Recorded blocks whose nodes all still exist (a block the user has since taken apart is ignored). */
+function isPerRepeat(v: unknown): v is PerRepeatParam {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as PerRepeatParam;
+  return typeof p.nodeId === 'string' && typeof p.param === 'string' && typeof p.formula === 'string';
+}
+
+/** The block with malformed optional fields dropped (a hand-edited file must not break the canvas). */
+function normalized(b: RepeatedBlock): RepeatedBlock {
+  const out: RepeatedBlock = { id: b.id, label: b.label, repeats: b.repeats };
+  if (isPerRepeat(b.perRepeat) && b.repeats[0].includes(b.perRepeat.nodeId)) out.perRepeat = b.perRepeat;
+  if (b.collapsed === true) out.collapsed = true;
+  return out;
+}
+
+/**
+ * Recorded blocks whose nodes all still exist (a block the user has since taken apart is ignored).
+ * A block may be down to one repeat (its count was lowered to 1); it is still a block.
+ */
 export function repeatedBlocks(graph: Pick<GraphFile, 'nodes' | 'extras'>): RepeatedBlock[] {
   const raw = graph.extras?.blocks;
   if (!Array.isArray(raw)) return [];
   const ids = new Set(graph.nodes.map((n) => n.id));
-  return raw.filter(isBlock).filter((b) => b.repeats.length >= 2 && b.repeats.every((r) => r.length > 0 && r.every((id) => ids.has(id))));
+  return raw
+    .filter(isBlock)
+    .filter((b) => b.repeats.length >= 1 && b.repeats.every((r) => r.length > 0 && r.length === b.repeats[0].length && r.every((id) => ids.has(id))))
+    .map(normalized);
 }
 
-/** Records a repeated block in extras (kept in the file). */
-export function recordBlock(graph: GraphFile, repeats: string[][], label: string): GraphFile {
+/** Records a repeated block in extras (kept in the file). `label` names the block without its count. */
+export function recordBlock(graph: GraphFile, repeats: string[][], label: string, opts: { perRepeat?: PerRepeatParam } = {}): GraphFile {
   const existing = Array.isArray(graph.extras?.blocks) ? (graph.extras!.blocks as unknown[]) : [];
   const taken = new Set(existing.filter(isBlock).map((b) => b.id));
   let n = 1;
   while (taken.has(`block_${n}`)) n++;
   const block: RepeatedBlock = { id: `block_${n}`, label, repeats };
+  if (opts.perRepeat) block.perRepeat = opts.perRepeat;
   return { ...graph, extras: { ...graph.extras, blocks: [...existing, block] } };
+}
+
+/** Rewrites one recorded block (by id) in extras, leaving every other entry as it was. */
+export function updateBlock(graph: GraphFile, blockId: string, fn: (b: RepeatedBlock) => RepeatedBlock): GraphFile {
+  const raw = graph.extras?.blocks;
+  if (!Array.isArray(raw)) return graph;
+  let changed = false;
+  const blocks = raw.map((b: unknown) => {
+    if (!isBlock(b) || b.id !== blockId) return b;
+    changed = true;
+    return fn(b);
+  });
+  return changed ? { ...graph, extras: { ...graph.extras, blocks } } : graph;
+}
+
+/** Shows the block collapsed or expanded; the state is kept in the file. */
+export function setBlockCollapsed(graph: GraphFile, blockId: string, collapsed: boolean): GraphFile {
+  return updateBlock(graph, blockId, (b) => {
+    const next: RepeatedBlock = { ...b };
+    if (collapsed) next.collapsed = true;
+    else delete next.collapsed;
+    return next;
+  });
+}
+
+/** The recorded block that contains this node (in any repeat), or undefined. */
+export function blockOfNode(graph: Pick<GraphFile, 'nodes' | 'extras'>, nodeId: string): RepeatedBlock | undefined {
+  return repeatedBlocks(graph).find((b) => b.repeats.some((r) => r.includes(nodeId)));
+}
+
+/** "Conv1D ×4" from older files: the label without a trailing count. */
+export function blockName(b: Pick<RepeatedBlock, 'label'>): string {
+  return b.label.replace(/\s*×\d+$/, '');
 }

@@ -17,7 +17,8 @@ import { useGraphStore } from '../store/stores';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
-import { LAYER_KIND_MIME } from './dnd';
+import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from './dnd';
+import { dropSavedBlock } from '../editor/blockActions';
 import { useEditor } from '../editor/editorStore';
 import { EditorToolbar } from '../editor/EditorToolbar';
 import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/ConnectionFeedback';
@@ -71,8 +72,7 @@ export function Canvas() {
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition, fitView } = useReactFlow();
   const graph = useGraphStore((s) => s.graph);
-  const collapsed = useEditor((s) => s.collapsed);
-  const view = useMemo(() => collapseView(graph, nodes, edges, collapsed), [graph, nodes, edges, collapsed]);
+  const view = useMemo(() => collapseView(graph, nodes, edges), [graph, nodes, edges]);
   const chips = useStableChips(view.chips);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
@@ -139,13 +139,14 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(LAYER_KIND_MIME)) return;
+    if (!e.dataTransfer.types.includes(LAYER_KIND_MIME) && !e.dataTransfer.types.includes(SAVED_BLOCK_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
+      if (dropSavedBlock(e.dataTransfer, screenToFlowPosition({ x: e.clientX, y: e.clientY }))) return e.preventDefault();
       const kind = e.dataTransfer.getData(LAYER_KIND_MIME);
       if (!kind) return;
       e.preventDefault();

@@ -1,6 +1,7 @@
 // "Repeat block": the selected layers become a block that is chained N times, with one numeric parameter
 // changing per repeat through a formula in i (e.g. dilation 2^i for WaveNet, or N identical Transformer
-// blocks). The copies are ordinary nodes: the result is expanded in place, one undo step.
+// blocks). The copies are ordinary nodes: the result is expanded in place, one undo step. The block is
+// recorded in extras.blocks with its formula, so its count can be changed later in the inspector.
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { getLayerDef } from '../../../shared/layers';
@@ -60,10 +61,12 @@ function RepeatForm() {
     let repeats: string[][] = [];
     try {
       useGraphStore.getState().edit((g) => {
-        const r = repeatBlock(g, { nodeIds: ids, times: n, perRepeat: param ? { nodeId, param: key, formula } : undefined });
+        const perRepeat = param ? { nodeId, param: key, formula } : undefined;
+        const r = repeatBlock(g, { nodeIds: ids, times: n, perRepeat });
         repeats = r.repeats;
         const kinds = r.repeats[0].map((id) => g.nodes.find((x) => x.id === id)?.kind ?? id).join(' → ');
-        return recordBlock(r.graph, r.repeats, `${kinds} ×${n}`);
+        // The formula is remembered so the repeat count can be changed later (setRepeatCount).
+        return recordBlock(r.graph, r.repeats, kinds, { perRepeat });
       });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

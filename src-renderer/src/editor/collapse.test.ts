@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyGraph } from '../../../shared/graph/defaults';
-import { recordBlock, repeatBlock, repeatedBlocks } from '../../../shared/graph/repeat';
+import { recordBlock, repeatBlock, repeatedBlocks, setBlockCollapsed } from '../../../shared/graph/repeat';
+import { setRepeatCount } from '../../../shared/graph/block-count';
 import { inferGraph } from '../../../shared/infer';
 import { removeElements } from '../store/graphOps';
 import { toFlowEdges, toFlowNodes } from '../store/toFlow';
@@ -27,10 +28,11 @@ describe('collapseView', () => {
     const inf = inferGraph(g);
     const nodes = toFlowNodes(g, inf);
     const edges = toFlowEdges(g, inf);
-    const open = collapseView(g, nodes, edges, {});
+    const open = collapseView(g, nodes, edges);
     expect(open.nodes).toBe(nodes);
     expect(open.chips.get('conv_1')).toEqual({ blockId: 'block_1', count: 3, collapsed: false });
-    const shut = collapseView(g, nodes, edges, { block_1: true });
+    // Collapse state lives in the block's extras entry (saved with the file).
+    const shut = collapseView(setBlockCollapsed(g, 'block_1', true), nodes, edges);
     expect(shut.nodes.filter((n) => n.hidden).map((n) => n.id)).toEqual(['conv1d_1', 'conv1d_2']);
     const extra = shut.edges.filter((e) => e.id.startsWith('collapsed-'));
     expect(extra).toHaveLength(1);
@@ -40,6 +42,13 @@ describe('collapseView', () => {
     const g = removeElements(repeated(), ['conv1d_2']);
     expect(repeatedBlocks(g)).toEqual([]);
     const inf = inferGraph(g);
-    expect(collapseView(g, toFlowNodes(g, inf), toFlowEdges(g, inf), { block_1: true }).chips.size).toBe(0);
+    expect(collapseView(g, toFlowNodes(g, inf), toFlowEdges(g, inf)).chips.size).toBe(0);
+  });
+  it('keeps the chip of a block lowered to one repeat, on its exit, and never hides anything then', () => {
+    const g = setBlockCollapsed(setRepeatCount(repeated(), 'block_1', 1), 'block_1', true);
+    const inf = inferGraph(g);
+    const view = collapseView(g, toFlowNodes(g, inf), toFlowEdges(g, inf));
+    expect(view.chips.get('conv_1')).toEqual({ blockId: 'block_1', count: 1, collapsed: false });
+    expect(view.nodes.some((n) => n.hidden)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // Collapsed repeated blocks, as a view over the graph: the copies (repeats 1..N-1) are hidden, the wires
 // that left the last copy are drawn from the original block's exit instead, and that exit node gets a
-// "×N" chip to expand again. The document is unchanged; training and export see every copy.
+// "×N" chip to expand again. Whether a block is collapsed is kept in its extras.blocks entry (saved with
+// the file); training and export always see every copy.
 import { createContext, useContext } from 'react';
 import type { GraphFile } from '../../../shared/graph/types';
-import { repeatedBlocks, type RepeatedBlock } from '../../../shared/graph/repeat';
+import { blockShape, repeatedBlocks, type RepeatedBlock } from '../../../shared/graph/repeat';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 
 export interface BlockChip {
@@ -12,9 +13,16 @@ export interface BlockChip {
   collapsed: boolean;
 }
 
-/** The node in repeat 0 whose output feeds repeat 1. */
-function exitOf(graph: Pick<GraphFile, 'edges'>, block: RepeatedBlock): string | null {
+/** The node in repeat 0 whose output feeds repeat 1 (for a block down to one repeat: its exit). */
+function exitOf(graph: GraphFile, block: RepeatedBlock): string | null {
   const first = new Set(block.repeats[0]);
+  if (block.repeats.length === 1) {
+    try {
+      return blockShape(graph, block.repeats[0]).exit.node;
+    } catch {
+      return null;
+    }
+  }
   const second = new Set(block.repeats[1]);
   return graph.edges.find((e) => first.has(e.source) && second.has(e.target))?.source ?? null;
 }
@@ -23,7 +31,6 @@ export function collapseView(
   graph: GraphFile,
   nodes: LayerFlowNode[],
   edges: ShapeFlowEdge[],
-  collapsed: Record<string, boolean>,
 ): { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[]; chips: Map<string, BlockChip> } {
   const blocks = repeatedBlocks(graph);
   const chips = new Map<string, BlockChip>();
@@ -33,7 +40,7 @@ export function collapseView(
   for (const b of blocks) {
     const exit = exitOf(graph, b);
     if (!exit) continue;
-    const isCollapsed = Boolean(collapsed[b.id]);
+    const isCollapsed = b.collapsed === true && b.repeats.length > 1;
     chips.set(exit, { blockId: b.id, count: b.repeats.length, collapsed: isCollapsed });
     if (!isCollapsed) continue;
     const copies = new Set(b.repeats.slice(1).flat());

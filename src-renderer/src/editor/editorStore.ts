@@ -2,6 +2,7 @@
 // the shortcut sheet and the status line for refused wires. Theme and snap persist in localStorage.
 import { create } from 'zustand';
 import type { Shape } from '../../../shared/layers/types';
+import { toggleBlockCollapsed } from './blockActions';
 
 export type Theme = 'dark' | 'light';
 
@@ -29,8 +30,7 @@ interface EditorState {
   theme: Theme;
   shortcutsOpen: boolean;
   repeatOpen: boolean;
-  /** Repeated blocks shown collapsed, by block id (view only). */
-  collapsed: Record<string, boolean>;
+  /** Collapses or expands a repeated block; the state is saved in the file (not an undo step). */
   toggleBlock(id: string): void;
   /** Why the last wire was refused, shown near the cursor for a few seconds. */
   refusal: { message: string; x: number; y: number; at: number } | null;
@@ -69,9 +69,8 @@ export const useEditor = create<EditorState>((set, get) => ({
   theme: stored(THEME_KEY) === 'light' ? 'light' : 'dark',
   shortcutsOpen: false,
   repeatOpen: false,
-  collapsed: {},
   toggleBlock(id) {
-    set({ collapsed: { ...get().collapsed, [id]: !get().collapsed[id] } });
+    toggleBlockCollapsed(id);
   },
   refusal: null,
   openQuickAdd(q) {

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { GraphFile } from '../../../shared/graph/types';
 import { ruleFor, variablePaths } from '../../../shared/experiments/paths';
 import { validateDefinition, experimentOf } from '../../../shared/experiments/expand';
-import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam, type TrialValue } from '../../../shared/experiments/types';
+import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam, type TrialValue, type ValueRange } from '../../../shared/experiments/types';
 import { useExperiments, useGraphStore, useUi } from '../store/stores';
 import { parseValues } from './parseValues';
 
@@ -86,6 +86,11 @@ function NumberInput({ label, value, onCommit, testId, step }: { label: string; 
   );
 }
 
+/** A first range to edit: repeat counts of a block (blocks.<id>.times) are small whole numbers. */
+function defaultRange(path: string): ValueRange {
+  return path.startsWith('blocks.') ? { min: 1, max: 4, count: 4, scale: 'linear' } : { min: 0.001, max: 0.1, count: 3, scale: 'log' };
+}
+
 function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: ExperimentParam; index: number; def: ExperimentDefinition }) {
   const paths = useMemo(() => variablePaths(graph), [graph]);
   const rule = ruleFor(graph, param.path);
@@ -114,7 +119,7 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
           value={param.range ? 'range' : 'values'}
           data-testid={`exp-kind-${index}`}
           onChange={(e) =>
-            update(e.target.value === 'range' ? { path: param.path, range: { min: 0.001, max: 0.1, count: 3, scale: 'log' } } : { path: param.path, values: [] })
+            update(e.target.value === 'range' ? { path: param.path, range: defaultRange(param.path) } : { path: param.path, values: [] })
           }
         >
           <option value="values">list</option>

@@ -87,7 +87,13 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
 
   const applyBest = () => {
     if (!best) return;
-    useGraphStore.getState().edit((g) => applyValues(g, best.values));
+    try {
+      useGraphStore.getState().edit((g) => applyValues(g, best.values));
+    } catch (err) {
+      // e.g. a varied repeated block that has since been taken apart
+      useUi.getState().toast(`Could not apply ${label(best)}: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      return;
+    }
     useUi.getState().toast(`Applied ${label(best)} to the graph`);
   };
 

@@ -2,6 +2,7 @@
 import { useGraphStore, selectedNodeId } from '../store/stores';
 import { NodeInspector } from './NodeInspector';
 import { GraphSettings } from './GraphSettings';
+import { SaveBlockForm, SelectionBlockSection } from '../editor/BlockPanels';
 
 export function Inspector() {
   const selected = useGraphStore(selectedNodeId);
@@ -13,6 +14,8 @@ export function Inspector() {
       ) : count > 1 ? (
         <div className="ll-inspector-body">
           <p className="ll-muted">{count} nodes selected. Press Delete to remove them.</p>
+          <SelectionBlockSection />
+          <SaveBlockForm />
         </div>
       ) : (
         <GraphSettings />

@@ -4,6 +4,7 @@ import { formatCount } from '../../../shared/infer';
 import { useGraphStore } from '../store/stores';
 import { ParamEditor } from './ParamEditor';
 import { TextField } from './fields';
+import { RepeatedBlockSection } from '../editor/BlockPanels';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
@@ -55,6 +56,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           {n}
         </div>
       ))}
+
+      <RepeatedBlockSection nodeId={nodeId} />
 
       <section className="ll-section">
         <h3>Parameters</h3>

@@ -4,8 +4,26 @@ import { useReactFlow } from '@xyflow/react';
 import { ALL_LAYERS } from '../../../shared/layers';
 import type { LayerDef } from '../../../shared/layers/types';
 import { useGraphStore } from '../store/stores';
-import { LAYER_KIND_MIME } from '../canvas/dnd';
+import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from '../canvas/dnd';
 import { freeSpot } from '../store/graphOps';
+import { blockLibrary, withBlock, type SavedBlock } from '../../../shared/graph/block-library';
+import { useBlockLibrary } from '../editor/blockLibraryStore';
+import { insertBlock } from '../editor/blockActions';
+
+/** Saved blocks of the open file first, then the user's own ones not already among them. */
+function useMyBlocks(query: string): SavedBlock[] {
+  const graph = useGraphStore((s) => s.graph);
+  const mine = useBlockLibrary((s) => s.blocks);
+  const fromFile = useMemo(() => blockLibrary(graph).blocks, [graph]);
+  return useMemo(() => {
+    const all = mine.reduce((list, b) => (list.some((x) => x.id === b.id) ? list : withBlock(list, b)), fromFile);
+    const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return all.filter((b) => {
+      const hay = `${b.name} ${b.nodes.map((n) => n.kind).join(' ')} my blocks`.toLowerCase();
+      return words.every((w) => hay.includes(w));
+    });
+  }, [fromFile, mine, query]);
+}
 
 function matches(def: LayerDef, q: string): boolean {
   if (!q) return true;
@@ -33,13 +51,16 @@ export function Palette() {
     return [...map.entries()];
   }, [query]);
 
-  const addAtCentre = (kind: string) => {
+  const myBlocks = useMyBlocks(query);
+
+  const viewCentre = () => {
     const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const centre = canvas
       ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
-    addNode(kind, freeSpot(useGraphStore.getState().graph, { x: centre.x - 84, y: centre.y - 30 }));
+    return freeSpot(useGraphStore.getState().graph, { x: centre.x - 84, y: centre.y - 30 });
   };
+  const addAtCentre = (kind: string) => addNode(kind, viewCentre());
 
   const onDragStart = (e: DragEvent, kind: string) => {
     e.dataTransfer.setData(LAYER_KIND_MIME, kind);
@@ -59,7 +80,33 @@ export function Palette() {
         onChange={(e) => setQuery(e.target.value)}
       />
       <div className="ll-palette-list">
-        {groups.length === 0 && <div className="ll-muted ll-pad">No layer matches "{query}".</div>}
+        {groups.length === 0 && myBlocks.length === 0 && <div className="ll-muted ll-pad">No layer matches "{query}".</div>}
+        {myBlocks.length > 0 && (
+          <section className="ll-palette-group" data-testid="palette-my-blocks">
+            <h3>My blocks</h3>
+            {myBlocks.map((b) => (
+              <button
+                key={b.id}
+                type="button"
+                className="ll-palette-item"
+                draggable
+                data-testid={`palette-block-${b.id}`}
+                title={`${b.nodes.map((n) => n.label || n.kind).join(', ')}\nDrag onto the canvas or click to insert a copy.`}
+                aria-label={`Insert block ${b.name}`}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(SAVED_BLOCK_MIME, JSON.stringify(b));
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+                onClick={() => insertBlock(b, viewCentre())}
+              >
+                <span className="ll-palette-name">{b.name}</span>
+                <span className="ll-palette-summary">
+                  {b.nodes.length} {b.nodes.length === 1 ? 'layer' : 'layers'}: {b.nodes.map((n) => n.kind).join(' → ')}
+                </span>
+              </button>
+            ))}
+          </section>
+        )}
         {groups.map(([category, defs]) => (
           <section key={category} className="ll-palette-group">
             <h3>{category}</h3>
