@@ -1,0 +1,306 @@
+// Every trainable template, exported as a PyTorch script, runs in Debian's python3-torch: each is exported
+// with a tiny slice of its own dataset (written as data.npz, as the app's export does), trained for two
+// epochs, and must (a) exit 0, (b) build a module whose parameter count equals LayerLab's inferred total,
+// (c) end with a lower training loss than it started with. Both losses are the script's own evaluate() over
+// the whole training split in eval mode: `loss_before` (untrained weights) vs the last epoch's train loss.
+// Multi-input templates (seq2seq with encoder input + decoder_in, ...) feed every named input.
+// Then each template's tfjs model, after one optimizer step, is exported with its weights (weights.npz):
+// the PyTorch module fed the same inputs must predict what tfjs predicts, within 1e-4.
+// View-only templates (GPT-1/2/3, extras.viewOnly) are skipped: building them would allocate billions of weights.
+// Scripts run as separate python processes, at most two at a time (two shared cores).
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { DatasetConfig, GraphFile } from '../../../shared/graph/types';
+import { TEMPLATES, isViewOnly, type Template } from '../../../shared/templates';
+import { makeRng } from '../../../shared/data/random';
+import { loadDataset } from '../../data';
+import type { LoadedDataset, TensorData } from '../../data/types';
+import { buildModel, compileModel } from '../../engine/compile';
+import { ensureGradientFixes } from '../../engine/custom/gradients';
+import { CIFAR_TEST_FILE, CIFAR_TRAIN_FILES } from '../../data/cifar';
+import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
+import { encodeNpz, type NpyArray } from '../npz';
+import { torchPython } from '../testing/python';
+import { generatePytorchScript } from './script';
+
+const python = torchPython();
+if (!python) console.warn('Skipping the template PyTorch runs: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
+
+const TRAINABLE = TEMPLATES.filter((t) => !isViewOnly(t));
+const VIEW_ONLY = TEMPLATES.filter(isViewOnly);
+console.log(`[pytorch templates] skipped as view-only (extras.viewOnly; building them would allocate their full weights): ${VIEW_ONLY.map((t) => t.id).join(', ')}`);
+
+/** Training pool per template (train + validation, validation fraction 0.1). */
+const POOL = 160;
+const EPOCHS = 2;
+/** Batch size cap, so that two epochs take a couple of dozen optimizer steps. */
+const MAX_BATCH = 16;
+/** At most this many python processes at once. */
+const PARALLEL = 2;
+
+const repoRoot = path.resolve(__dirname, '../../..');
+let tmp = '';
+
+/** The template's dataset shrunk to a tiny pool: generated datasets make only about POOL samples. */
+function tinyDataset(dataset: DatasetConfig): DatasetConfig {
+  const options: Record<string, string | number | boolean> = { ...(dataset.options ?? {}) };
+  for (const key of ['samples', 'episodes']) if (typeof options[key] === 'number') options[key] = Math.min(Number(options[key]), POOL);
+  if (dataset.id === 'time-series') options.length = 400; // windows of a 400-step series; `limit` caps them at POOL
+  if (dataset.id === 'cifar10') options.path = path.join(tmp, 'cifar');
+  if (dataset.id === 'char-text' && typeof options.path === 'string') options.path = path.resolve(repoRoot, options.path);
+  return { ...dataset, limit: POOL, validationSplit: 0.1, options };
+}
+
+function tinyGraph(t: Template): GraphFile {
+  const g = structuredClone(t.graph);
+  g.dataset = tinyDataset(g.dataset);
+  g.training = { ...g.training, epochs: EPOCHS, batchSize: Math.min(g.training.batchSize, MAX_BATCH) };
+  return g;
+}
+
+/** CIFAR binary batches (label byte + R, G, B planes) whose class decides where a bright square sits and its colour. */
+function cifarBatch(records: number, seed: number): Uint8Array {
+  const rng = makeRng(seed);
+  const bytes = new Uint8Array(records * 3073);
+  for (let r = 0; r < records; r++) {
+    const label = Math.floor(rng() * 10);
+    const at = r * 3073;
+    bytes[at] = label;
+    for (let i = 1; i < 3073; i++) bytes[at + i] = Math.floor(rng() * 96);
+    const top = 4 + Math.floor(label / 5) * 14;
+    const left = 2 + (label % 5) * 6;
+    const channel = label % 3;
+    for (let y = top; y < top + 8; y++) for (let x = left; x < left + 5; x++) bytes[at + 1 + channel * 1024 + y * 32 + x] = 255;
+  }
+  return bytes;
+}
+
+async function writeCifar(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (const [i, name] of CIFAR_TRAIN_FILES.entries()) await writeFile(path.join(folder, name), cifarBatch(POOL / CIFAR_TRAIN_FILES.length, i + 1));
+  await writeFile(path.join(folder, CIFAR_TEST_FILE), cifarBatch(10, 99));
+}
+
+interface ScriptResult {
+  params: number;
+  layerlab_params: number;
+  loss_before: number;
+  history: { epoch: number; loss: number }[];
+  seconds: number;
+  samples: number;
+}
+
+interface Outcome {
+  /** LayerLab's inferred total for the tiny graph (what the export plans from). */
+  layerlabParams: number;
+  inputs: string[];
+  status: number | null;
+  stderr: string;
+  /** Set when loading the data or exporting failed before python ran. */
+  error?: string;
+  result: ScriptResult | null;
+  /** Wall time of the python process, import of torch included. */
+  seconds: number;
+}
+
+/** Runs `python args` in `cwd` without blocking the event loop, so PARALLEL scripts can run at once. */
+function runAsync(args: string[], cwd: string, timeoutMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(python!, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      stderr += `\n(killed after ${timeoutMs} ms)`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+const loaded = new Map<string, Promise<{ graph: GraphFile; dataset: LoadedDataset }>>();
+
+/** The tiny graph and its loaded dataset, loaded once per template (the runs and the parity check share them). */
+function tinyTemplate(t: Template): Promise<{ graph: GraphFile; dataset: LoadedDataset }> {
+  let p = loaded.get(t.id);
+  if (!p) {
+    const graph = tinyGraph(t);
+    p = loadDataset(graph.dataset, { cacheDir: path.join(tmp, 'cache') }).then((dataset) => ({ graph, dataset }));
+    loaded.set(t.id, p);
+  }
+  return p;
+}
+
+async function exportAndRun(t: Template): Promise<Outcome> {
+  const { graph, dataset } = await tinyTemplate(t);
+  const dir = path.join(tmp, t.id);
+  const res = await exportGraph({ graph, format: 'pytorch', outDir: dir, dataset });
+  const written = res.files.map((f) => path.basename(f)).join(', ');
+  if (written !== `${PYTORCH_SCRIPT}, ${DATA_NPZ}`) throw new Error(`${t.id}: the export wrote ${written}, not ${PYTORCH_SCRIPT} and ${DATA_NPZ}`);
+  const plan = generatePytorchScript(graph, dataset.shapes).plan;
+  const started = Date.now();
+  const run = await runAsync([PYTORCH_SCRIPT], dir, 240_000);
+  const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  return {
+    layerlabParams: plan.inference.totalParams,
+    inputs: plan.inputs.map((n) => String(n.params.feature)),
+    status: run.status,
+    stderr: run.stderr,
+    result: line ? (JSON.parse(line.slice(7)) as ScriptResult) : null,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+const outcomes = new Map<string, Promise<Outcome>>();
+const report: string[] = [];
+
+/** Starts every template's run up front, PARALLEL at a time; each test awaits its own (never rejects). */
+function startAll(): void {
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const acquire = () =>
+    new Promise<void>((resolve) => {
+      if (running < PARALLEL) {
+        running++;
+        resolve();
+      } else waiting.push(resolve);
+    });
+  const release = () => {
+    const wake = waiting.shift();
+    if (wake) wake();
+    else running--;
+  };
+  for (const t of TRAINABLE) {
+    const run = acquire().then(async (): Promise<Outcome> => {
+      try {
+        return await exportAndRun(t);
+      } catch (e) {
+        const error = e instanceof Error ? e.stack ?? e.message : String(e);
+        return { layerlabParams: NaN, inputs: [], status: null, stderr: '', error, result: null, seconds: 0 };
+      } finally {
+        release();
+      }
+    });
+    outcomes.set(t.id, run);
+  }
+}
+
+describe.skipIf(!python)('every trainable template runs as an exported PyTorch script (python3 + torch)', () => {
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'layerlab-pt-templates-'));
+    await writeCifar(path.join(tmp, 'cifar'));
+    startAll();
+  });
+  afterAll(async () => {
+    // Let any run still going finish before its folder disappears.
+    await Promise.allSettled(outcomes.values());
+    console.log(`[pytorch templates] ${POOL}-sample pools, ${EPOCHS} epochs, batch <= ${MAX_BATCH}:\n${report.join('\n')}`);
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('covers every template that is not view-only', () => {
+    expect(TRAINABLE.length).toBeGreaterThanOrEqual(14);
+    expect(TRAINABLE.length + VIEW_ONLY.length).toBe(TEMPLATES.length);
+    expect(VIEW_ONLY.every((t) => t.graph.extras?.viewOnly === true)).toBe(true);
+  });
+
+  for (const t of TRAINABLE) {
+    it(`${t.id}: exits 0, parameter count equals LayerLab's, train loss after ${EPOCHS} epochs < untrained`, async () => {
+      const o = await outcomes.get(t.id)!;
+      const r = o.result;
+      report.push(
+        `  ${t.id.padEnd(28)} inputs ${o.inputs.join('+').padEnd(14)} params LayerLab ${o.layerlabParams} / torch ${r?.params ?? '-'}; ` +
+          `train loss ${r ? `${r.loss_before.toFixed(4)} -> ${r.history.map((h) => h.loss.toFixed(4)).join(' -> ')}` : '-'}; ` +
+          `${r?.samples ?? '-'} samples, ${o.seconds.toFixed(1)} s` + (o.status === 0 ? '' : `  FAILED (${o.error ? 'export' : `exit ${o.status}`})`),
+      );
+      expect(o.error, `${t.id}: loading the data or exporting failed`).toBeUndefined();
+      expect(o.status, `${t.id}: ${o.stderr.slice(-3000)}`).toBe(0);
+      expect(r, `${t.id}: no RESULT line`).not.toBeNull();
+      expect(r!.params).toBe(o.layerlabParams);
+      expect(r!.layerlab_params).toBe(o.layerlabParams);
+      expect(r!.history).toHaveLength(EPOCHS);
+      const last = r!.history[EPOCHS - 1].loss;
+      expect(Number.isFinite(last)).toBe(true);
+      expect(last).toBeLessThan(r!.loss_before);
+    }, 600_000);
+  }
+
+  it('weights.npz from tfjs gives the same predictions in PyTorch for every template (within 1e-4), every input fed', async () => {
+    await tf.setBackend('cpu');
+    ensureGradientFixes(tf); // dilated convolutions (WaveNet, SNAIL) in the training step below
+    const rows = 8;
+    const slice = (t: TensorData): tf.Tensor => {
+      const per = t.shape.slice(1).reduce((a, b) => a * b, 1);
+      return tf.tensor(t.data.subarray(0, rows * per), [rows, ...t.shape.slice(1)], t.dtype);
+    };
+    const asNpy = (t: tf.Tensor): NpyArray => ({ data: t.dataSync() as Float32Array | Int32Array, shape: t.shape });
+    const cases: { name: string; script: string; weights: string; inputs: string }[] = [];
+    for (const t of TRAINABLE) {
+      const { graph, dataset } = await tinyTemplate(t);
+      const built = buildModel(graph, tf, dataset.shapes);
+      compileModel(built.model, graph.training, tf);
+      const xs = built.inputs.map((i) => slice(dataset.train.features[i.feature]));
+      const ys = built.outputs.map((o) => slice(dataset.train.targets[o.target]));
+      // One optimizer step, so biases, norms and BatchNorm statistics are no longer their initial values.
+      await built.model.fit(xs, ys, { epochs: 1, batchSize: rows, verbose: 0 });
+      const predicted = built.model.predict(xs);
+      const expected = Array.isArray(predicted) ? predicted : [predicted];
+      const dir = path.join(tmp, `parity-${t.id}`);
+      const res = await exportGraph({ graph, format: 'pytorch', outDir: dir, model: built.model });
+      expect(res.files.map((f) => path.basename(f)), `${t.id}: ${res.notes.join(' ')}`).toContain(WEIGHTS_NPZ);
+      const arrays: Record<string, NpyArray> = {};
+      xs.forEach((x, i) => (arrays[`x_${i}`] = asNpy(x)));
+      expected.forEach((e, i) => (arrays[`expected_${i}`] = asNpy(e)));
+      const inputs = path.join(dir, 'parity.npz');
+      await writeFile(inputs, encodeNpz(arrays));
+      cases.push({ name: t.id, script: path.join(dir, PYTORCH_SCRIPT), weights: path.join(dir, WEIGHTS_NPZ), inputs });
+      tf.dispose([...xs, ...ys, ...expected]);
+      built.model.dispose();
+    }
+    const driver = path.join(tmp, 'parity.py');
+    await writeFile(driver, PARITY_PY);
+    const run = await runAsync([driver, JSON.stringify(cases)], tmp, 300_000);
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, { inputs: number; max_diff: number }>;
+    console.log(`[pytorch templates] max |torch - tfjs| per template: ${Object.entries(diffs).map(([k, v]) => `${k} ${v.max_diff.toExponential(1)}`).join(', ')}`);
+    for (const t of TRAINABLE) {
+      const { graph } = await tinyTemplate(t);
+      expect(diffs[t.id]?.inputs, t.id).toBe(graph.nodes.filter((n) => n.kind === 'Input').length);
+      expect(diffs[t.id]?.max_diff, t.id).toBeLessThan(1e-4);
+    }
+  }, 600_000);
+});
+
+/** Loads each exported module with tfjs's weights and compares its outputs on the same inputs. */
+const PARITY_PY = `
+import importlib.util, json, sys
+import numpy as np
+import torch
+
+out = {}
+for i, case in enumerate(json.loads(sys.argv[1])):
+    spec = importlib.util.spec_from_file_location(f"exported_{i}", case["script"])
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    model = mod.LayerLabModel()
+    mod.load_weights(model, case["weights"])
+    model.eval()
+    with np.load(case["inputs"]) as z:
+        xs = [z[f"x_{k}"] for k in range(sum(1 for n in z.files if n.startswith("x_")))]
+        expected = [z[f"expected_{k}"] for k in range(sum(1 for n in z.files if n.startswith("expected_")))]
+    with torch.no_grad():
+        preds = mod.as_tuple(model(*[mod.to_tensor(x) for x in xs]))
+    if len(preds) != len(expected):
+        raise SystemExit(f"{case['name']}: {len(preds)} outputs, tfjs has {len(expected)}")
+    diff = max(float(np.abs(p.numpy() - e).max()) for p, e in zip(preds, expected))
+    out[case["name"]] = {"inputs": len(xs), "max_diff": diff}
+print(json.dumps(out))
+`;
