@@ -75,6 +75,11 @@ describe('npm run bench arguments', () => {
     expect(parseRunArgs(['--quick', '--backend', 'cpu', '--only', 'infer,web'])).toMatchObject({ backend: 'cpu', quick: true, only: ['infer', 'web'] });
   });
 
+  it('runs the full-scale templates only when asked, optionally a few of them', () => {
+    expect((parseRunArgs([]) as { only: string[] }).only).not.toContain('templates');
+    expect(parseRunArgs(['--only', 'templates', '--templates', 'mlp-mnist, char-gpt'])).toMatchObject({ only: ['templates'], templates: ['mlp-mnist', 'char-gpt'] });
+  });
+
   it('names the bad argument', () => {
     expect(() => parseRunArgs(['--backend', 'tensorflow'])).toThrow(/--backend must be wasm or cpu, got 'tensorflow'/);
     expect(() => parseRunArgs(['--only', 'train,gpu'])).toThrow(/unknown group gpu/);

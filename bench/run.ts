@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,torch] [--out DIR]`
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,torch,templates] [--out DIR]`
 // Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
 import os from 'node:os';
 import path from 'node:path';
@@ -9,26 +9,34 @@ import { benchInference } from './infer';
 import { benchMemory, fashionBlocker, HIDDEN as MEMORY_HIDDEN } from './memory';
 import { benchTorch, findTorchPython } from './pytorch';
 import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type BenchReport, type BenchRow } from './results';
+import { benchTemplates } from './templates';
 import { benchTraining, MLP_HIDDEN, trainingSizes, type TrainingRow } from './training';
 
-const GROUPS = ['train', 'infer', 'web', 'canvas', 'memory', 'torch'] as const;
+const DEFAULT_GROUPS = ['train', 'infer', 'web', 'canvas', 'memory', 'torch'] as const;
+/** Groups that run only when named in --only: every template at full scale takes tens of minutes. */
+const OPT_IN_GROUPS = ['templates'] as const;
+const GROUPS = [...DEFAULT_GROUPS, ...OPT_IN_GROUPS] as const;
 type Group = (typeof GROUPS)[number];
 
 export interface RunOptions {
   backend: 'wasm' | 'cpu';
   quick: boolean;
   only: Group[];
+  /** With the templates group: only these template ids. */
+  templates?: string[];
   outDir: string;
 }
 
 const USAGE = `Usage: npm run bench -- [--backend wasm|cpu] [--quick] [--only ${GROUPS.join(',')}] [--out DIR]
   --backend  tfjs backend for the training rows (default wasm)
   --quick    skip the full Fashion-MNIST memory row and time the web host start once instead of 3 times
-  --only     run only these groups (comma separated)
+  --only     run only these groups (comma separated); 'templates' (every template trained with its own
+             settings, tens of minutes) runs only when named here
+  --templates  with --only templates: just these template ids (comma separated)
   --out      folder for the JSON report (default bench/results)`;
 
 export function parseRunArgs(argv: string[]): RunOptions | { help: true } {
-  const o: RunOptions = { backend: 'wasm', quick: false, only: [...GROUPS], outDir: path.join(__dirname, 'results') };
+  const o: RunOptions = { backend: 'wasm', quick: false, only: [...DEFAULT_GROUPS], outDir: path.join(__dirname, 'results') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -46,7 +54,8 @@ export function parseRunArgs(argv: string[]): RunOptions | { help: true } {
       const bad = groups.filter((g) => !(GROUPS as readonly string[]).includes(g));
       if (bad.length) throw new Error(`--only: unknown group ${bad.join(', ')}; known: ${GROUPS.join(', ')}`);
       o.only = groups as Group[];
-    } else if (arg === '--out') o.outDir = path.resolve(value());
+    } else if (arg === '--templates') o.templates = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (arg === '--out') o.outDir = path.resolve(value());
     else throw new Error(`Unknown argument '${arg}'\n${USAGE}`);
   }
   return o;
@@ -211,6 +220,10 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
         };
       });
     }
+  }
+
+  if (has('templates')) {
+    await guarded(rows, 'templates', 'Templates at full scale', () => benchTemplates(o.backend, log, o.templates));
   }
 
   if (has('torch')) {
