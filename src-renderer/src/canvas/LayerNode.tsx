@@ -24,19 +24,23 @@ function paramsText(n: number): { short: string; full: string } {
   return t;
 }
 
-function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
+// One style object per kind: React Flow's Handle is memoised, and a fresh object per render would
+// re-render every handle of every node after an edit that only changed a shape.
+const HANDLE_STYLES = Object.fromEntries(Object.entries(HANDLE_COLORS).map(([kind, color]) => [kind, { background: color }])) as Record<HandleSpec['kind'], { background: string }>;
+
+const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
   return (
     <Handle
       id={h.id}
       type={type}
       position={type === 'target' ? Position.Left : Position.Right}
-      style={{ background: HANDLE_COLORS[h.kind] }}
+      style={HANDLE_STYLES[h.kind]}
       className={`ll-handle ll-handle-${h.kind}${h.optional ? ' ll-handle-optional' : ''}`}
       title={`${h.label} (${h.kind}${h.optional ? ', optional' : ''}${h.multiple ? ', takes several wires' : ''})`}
       data-testid={`handle-${type === 'target' ? 'in' : 'out'}-${h.id}`}
     />
   );
-}
+});
 
 /**
  * Several inputs or outputs: one labelled row per port, each handle in its row. A single in/out pair

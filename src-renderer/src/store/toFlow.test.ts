@@ -43,6 +43,11 @@ describe('toFlow reuse', () => {
     expect(nodes2[3].data.info?.params).toBe(65 * 32 + 32);
     expect(edges2.filter((e, i) => e === edges1[i]).map((e) => e.id)).toEqual(['e0', 'e3', 'e4']);
     expect(edges2[1].data?.shape).toEqual([65]);
+    // The Dropout only got a new shape: the rest of its data is reused (handles, params), so memoised
+    // handles skip their render; the edited Dense is rebuilt.
+    expect(nodes2[2].data.params).toBe(nodes1[2].data.params);
+    expect(nodes2[2].data.outputs).toBe(nodes1[2].data.outputs);
+    expect(nodes2[1].data.params).not.toBe(nodes1[1].data.params);
     // The result is what a fresh conversion gives.
     expect(nodes2).toEqual(toFlowNodes(g2, i2));
     expect(edges2).toEqual(toFlowEdges(g2, i2));

@@ -91,7 +91,12 @@ export function toFlowNodes(graph: GraphFile, inference: GraphInference, previou
     }
     let data: LayerNodeData;
     if (keepData) data = old.data;
-    else {
+    else if (old !== undefined && dataSource.get(old.data) === n) {
+      // Same node, new inference (an edit upstream changed its shape): keep handles and summary, so
+      // memoised handles skip their render.
+      data = { ...old.data, info };
+      dataSource.set(data, n);
+    } else {
       data = nodeData(n, info);
       dataSource.set(data, n);
     }
