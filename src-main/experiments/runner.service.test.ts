@@ -10,6 +10,8 @@ import { mlpGraph } from '../training/testing/fixtures';
 import { trialOf } from '../../shared/experiments/expand';
 import { scoreOf } from '../../shared/experiments/results';
 import type { ExperimentDefinition } from '../../shared/experiments/types';
+import { inferGraphFile } from '../../shared/infer';
+import { recordBlock, repeatBlock } from '../../shared/graph/repeat';
 import { ExperimentRunner } from './runner';
 
 let dataDir: string;
@@ -63,5 +65,28 @@ describe('ExperimentRunner with the real training service', () => {
     expect(Date.parse(runs[1].startedAt)).toBeGreaterThanOrEqual(Date.parse(runs[0].startedAt) + runs[0].durationMs - 50);
     const scores = runs.map((r) => scoreOf(r.final)!);
     expect(rec.bestTrial).toBe(scores[0] <= scores[1] ? 0 : 1);
+  }, 150_000);
+
+  it('varies the repeat count of a block: each trial trains a graph with that many copies', async () => {
+    // Dense(8) repeated twice between the input and the head, remembered as block_1.
+    const base = mlpGraph({ hidden: 8, epochs: 1, limit: 200, batchSize: 50 });
+    const { graph: repeated, repeats } = repeatBlock(base, { nodeIds: ['d1'], times: 2 });
+    const def: ExperimentDefinition = {
+      params: [{ path: 'blocks.block_1.times', values: [1, 3] }],
+      mode: 'grid',
+      budget: { epochsPerTrial: 1, maxTrials: 4 },
+      seed: 1,
+    };
+    const withBlock = recordBlock(repeated, repeats, 'Dense');
+    const graph = { ...withBlock, extras: { ...withBlock.extras, experiment: def } };
+    const { experimentId } = await runner.start(graph);
+    const rec = await until(() => runner.get(experimentId), (r) => r.status !== 'running', 120_000);
+    expect(rec.status).toBe('completed');
+    const runs = await Promise.all(rec.trials.map((t) => service.getRun(t.runId!)));
+    const hidden = runs.map((r) => r.graph.nodes.filter((n) => n.kind === 'Dense').length - 1);
+    expect(hidden).toEqual([1, 3]);
+    // 784*8+8 for the first copy, 8*8+8 per further copy, 8*10+10 for the head.
+    expect(runs.map((r) => inferGraphFile(r.graph).totalParams)).toEqual([6280 + 90, 6280 + 2 * 72 + 90]);
+    runs.forEach((r) => expect(r.status).toBe('completed'));
   }, 150_000);
 });
