@@ -189,6 +189,23 @@ export type ExportRunResult = { canceled: true } | { canceled: false; dir: strin
 export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
 export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
 
+/**
+ * The crash-recovery copy of a graph with unsaved changes, kept on disk by main (<dataDir>/recovery/<session>.json).
+ * `session` names whose copy it is: one per browser profile or Electron window (src-renderer/src/files/recovery.ts).
+ */
+export interface RecoveryCopy {
+  /** The graph's name, shown in the restore offer. */
+  name: string;
+  /** The file the graph was opened from or saved to, when there is one. */
+  filePath: string | null;
+  /** The graph file text (serializeGraph). */
+  content: string;
+  /** When the renderer took the copy, ms since 1970. */
+  savedAt: number;
+}
+/** `problem`: a recovery file that could not be read, why, and where it was moved; the copy is then null. */
+export type ReadRecoveryResult = { copy: RecoveryCopy | null; problem?: string };
+
 // ---- the request methods ----
 
 export interface Api {
@@ -226,6 +243,12 @@ export interface Api {
    * into <dataDir>/exports/ on the machine running it and says where.
    */
   exportRun(req: { runId: string; format: ExportFormat }): Promise<ExportRunResult>;
+  /** Replaces the session's recovery copy (written atomically into the data folder). */
+  writeRecovery(req: { session: string; copy: RecoveryCopy }): Promise<void>;
+  /** The session's recovery copy, or null when there is none or it only repeats the saved file. */
+  readRecovery(req: { session: string }): Promise<ReadRecoveryResult>;
+  /** Removes the session's recovery copy (after a save, or when the offer is declined). */
+  clearRecovery(req: { session: string }): Promise<void>;
 }
 
 export type ApiMethod = keyof Api;
@@ -255,6 +278,9 @@ const methodTable = {
   getExperiment: true,
   listExperiments: true,
   exportRun: true,
+  writeRecovery: true,
+  readRecovery: true,
+  clearRecovery: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError } from '../shared/api';
 import { createApiHandlers, dispatch } from './api-handlers';
 import { fakeDeps, sampleGraph } from './api-handlers.fakes';
+import { RecoveryStore } from './files/recovery-store';
 
 describe('createApiHandlers: contract', () => {
   it('implements exactly the methods listed in API_METHODS', () => {
@@ -125,5 +129,53 @@ describe('payload validation at the boundary', () => {
   it('getRun of an unknown run is not_found', async () => {
     const res = await dispatch(createApiHandlers(fakeDeps()), 'getRun', { runId: 'missing' });
     expect(res).toMatchObject({ ok: false, error: { code: 'not_found', message: "getRun: no run with id 'missing'" } });
+  });
+});
+
+describe('recovery copies', () => {
+  const good = { name: 'g', filePath: null, content: JSON.stringify(sampleGraph()), savedAt: 1 };
+
+  async function withStore<T>(fn: (h: ReturnType<typeof createApiHandlers>, dir: string) => Promise<T>): Promise<T> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-api-recovery-'));
+    try {
+      return await fn(createApiHandlers(fakeDeps({ recovery: new RecoveryStore(dir) })), dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('write, read and clear reach the store and round-trip the copy through a file', async () => {
+    await withStore(async (h, dir) => {
+      expect(await dispatch(h, 'writeRecovery', { session: 'tab_1', copy: { ...good, extra: 'dropped' } })).toMatchObject({ ok: true });
+      expect(fs.readdirSync(dir)).toEqual(['tab_1.json']);
+      expect(await dispatch(h, 'readRecovery', { session: 'tab_1' })).toMatchObject({ ok: true, result: { copy: good } });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'tab_1.json'), 'utf8')).extra).toBeUndefined();
+      expect(await dispatch(h, 'clearRecovery', { session: 'tab_1' })).toMatchObject({ ok: true });
+      expect(await dispatch(h, 'readRecovery', { session: 'tab_1' })).toMatchObject({ ok: true, result: { copy: null } });
+    });
+  });
+
+  it('refuses bad sessions (no paths into or out of the recovery folder) and bad copies, writing nothing', async () => {
+    await withStore(async (h, dir) => {
+      const error = async (method: string, payload: unknown) => {
+        const res = await dispatch(h, method, payload);
+        if (res.ok) throw new Error(`${method} accepted ${JSON.stringify(payload)}`);
+        expect(res.error.code).toBe('invalid');
+        return res.error.message;
+      };
+      expect(await error('readRecovery', { session: '../runs' })).toMatch(/'session' "..\/runs" is not a session id/);
+      expect(await error('clearRecovery', { session: '' })).toMatch(/is not a session id/);
+      expect(await error('writeRecovery', { session: 'a'.repeat(65), copy: good })).toMatch(/is not a session id/);
+      expect(await error('writeRecovery', { session: 's' })).toMatch(/'copy' must be an object, got undefined/);
+      expect(await error('writeRecovery', { session: 's', copy: { ...good, content: '{oops' } })).toMatch(/'copy.content' is not JSON .*nothing was written/);
+      expect(await error('writeRecovery', { session: 's', copy: { ...good, filePath: 7 } })).toMatch(/'copy.filePath' must be a file path or null/);
+      expect(await error('writeRecovery', { session: 's', copy: { ...good, savedAt: Number.NaN } })).toMatch(/'copy.savedAt' must be a time in ms/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    });
+  });
+
+  it("answers 'unsupported' in a host without a recovery store", async () => {
+    const res = await dispatch(createApiHandlers(fakeDeps()), 'readRecovery', { session: 's' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'unsupported', message: 'readRecovery: this host keeps no recovery copies' } });
   });
 });

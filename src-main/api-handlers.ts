@@ -10,6 +10,8 @@ import type {
   ExportFormat,
   ExportRunResult,
   OpenGraphResult,
+  ReadRecoveryResult,
+  RecoveryCopy,
   RunRecord,
   RunSummary,
   SaveGraphResult,
@@ -31,7 +33,9 @@ import {
   checkExportRequest,
   expectNoPayload,
   expectObject,
+  expectRecoverySession,
   expectRunId,
+  checkWriteRecoveryRequest,
   type SaveRequest,
 } from './api-payloads';
 
@@ -79,6 +83,13 @@ export interface ExportsLike {
   exportRun(runId: string, format: ExportFormat): Promise<ExportRunResult>;
 }
 
+/** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
+export interface RecoveryLike {
+  write(session: string, copy: RecoveryCopy): Promise<void>;
+  read(session: string): Promise<ReadRecoveryResult>;
+  clear(session: string): Promise<void>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -88,6 +99,8 @@ export interface ApiDeps {
   experiments?: ExperimentsLike;
   /** Absent in hosts that cannot export: exportRun answers 'unsupported'. */
   exports?: ExportsLike;
+  /** Absent in hosts without a data folder: the recovery methods answer 'unsupported'. */
+  recovery?: RecoveryLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -96,6 +109,10 @@ export function createApiHandlers(deps: ApiDeps): Api {
   const experiments = (method: string): ExperimentsLike => {
     if (!deps.experiments) throw new ApiError('unsupported', `${method}: this host has no experiment runner`);
     return deps.experiments;
+  };
+  const recovery = (method: string): RecoveryLike => {
+    if (!deps.recovery) throw new ApiError('unsupported', `${method}: this host keeps no recovery copies`);
+    return deps.recovery;
   };
   return {
     async getInfo(req) {
@@ -177,6 +194,16 @@ export function createApiHandlers(deps: ApiDeps): Api {
       const { runId, format } = checkExportRequest('exportRun', req);
       if (!deps.exports) throw new ApiError('unsupported', 'exportRun: this host cannot export models');
       return deps.exports.exportRun(runId, format);
+    },
+    async writeRecovery(req) {
+      const { session, copy } = checkWriteRecoveryRequest('writeRecovery', req);
+      await recovery('writeRecovery').write(session, copy);
+    },
+    async readRecovery(req) {
+      return recovery('readRecovery').read(expectRecoverySession('readRecovery', req));
+    },
+    async clearRecovery(req) {
+      await recovery('clearRecovery').clear(expectRecoverySession('clearRecovery', req));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Runtime checks for what arrives over IPC or WebSocket. TypeScript types stop at the process boundary:
 // anything a renderer (or a page that found the port) sends is `unknown` until one of these accepts it.
 // Each check throws ApiError('invalid', ...) naming the method and the field that is wrong.
-import { ApiError, EXPORT_FORMATS, type ExportFormat } from '../shared/api';
+import { ApiError, EXPORT_FORMATS, type ExportFormat, type RecoveryCopy } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 
 /** Graph files and saved content are small JSON; this guards memory against a runaway client. */
@@ -158,4 +158,49 @@ export function checkExportRequest(method: string, payload: unknown): { runId: s
   const runId = expectRunId(method, payload);
   expectOneOf(method, 'format', format, [...EXPORT_FORMATS]);
   return { runId, format: format as ExportFormat };
+}
+
+/** Recovery sessions become file names in <dataDir>/recovery: letters, digits, '_', '-'. */
+const RECOVERY_SESSION = /^[A-Za-z0-9_-]{1,64}$/;
+/** Graph names are short; this only stops a client from using the field as storage. */
+const MAX_RECOVERY_NAME = 1000;
+
+export function expectRecoverySession(method: string, payload: unknown): string {
+  const { session } = expectObject(method, payload);
+  if (typeof session !== 'string') throw invalid(method, `'session' must be a string, got ${describe(session)}`);
+  if (!RECOVERY_SESSION.test(session)) {
+    throw invalid(method, `'session' ${JSON.stringify(session.slice(0, 60))} is not a session id (1 to 64 letters, digits, '_', '-')`);
+  }
+  return session;
+}
+
+/**
+ * What is wrong with a recovery copy (from the wire or from a recovery file), or null when it is fine. `where`
+ * prefixes field names ('copy.' for a request, '' for a file).
+ */
+export function recoveryCopyProblem(value: unknown, where: string): string | null {
+  if (!isPlainObject(value)) return `'${where.replace(/\.$/, '') || 'copy'}' must be an object, got ${describe(value)}`;
+  const { name, filePath, content, savedAt } = value;
+  if (typeof name !== 'string') return `'${where}name' must be a string, got ${describe(name)}`;
+  if (name.length > MAX_RECOVERY_NAME) return `'${where}name' is ${name.length} characters, more than ${MAX_RECOVERY_NAME}`;
+  if (filePath !== null && (typeof filePath !== 'string' || filePath.length === 0)) return `'${where}filePath' must be a file path or null, got ${describe(filePath)}`;
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return `'${where}savedAt' must be a time in ms, got ${describe(savedAt)}`;
+  if (typeof content !== 'string') return `'${where}content' must be a string, got ${describe(content)}`;
+  if (content.length > MAX_CONTENT_CHARS) return `'${where}content' is ${content.length} characters, more than ${MAX_CONTENT_CHARS}`;
+  try {
+    JSON.parse(content);
+  } catch (err) {
+    return `'${where}content' is not JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
+  return null;
+}
+
+export function checkWriteRecoveryRequest(method: string, payload: unknown): { session: string; copy: RecoveryCopy } {
+  const session = expectRecoverySession(method, payload);
+  const { copy } = payload as Record<string, unknown>;
+  const problem = recoveryCopyProblem(copy, 'copy.');
+  if (problem) throw invalid(method, `${problem}; nothing was written`);
+  const { name, filePath, content, savedAt } = copy as unknown as RecoveryCopy;
+  // Only the known fields go to disk.
+  return { session, copy: { name, filePath, content, savedAt } };
 }

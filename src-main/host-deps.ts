@@ -10,6 +10,7 @@ import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
 import { ExperimentRunner } from './experiments/runner';
+import { RecoveryStore } from './files/recovery-store';
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -43,6 +44,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       info: async () => info,
       training,
       experiments,
+      // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
+      recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       exports: {
         async exportRun(runId, format) {
           const suggested = `${runId}-${format}`;

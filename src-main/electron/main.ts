@@ -10,8 +10,10 @@ import { rendererCsp } from '../web/csp';
 import { rendererLocation } from './app-urls';
 import { createElectronFiles, pickExportFolder } from './dialogs';
 import { runFirstRunNotice } from './first-run';
+import { guardUnsavedClose, UNSAVED_CLOSE_DIALOG } from './close-guard';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { FileOpener, followWindow, wireAppFileOpens } from './open-files';
 import { utilityWorkerFactory } from './utility-worker';
 
 // Built layout (electron-vite): out/main/index.js (this file), out/main/worker.js, out/preload/index.js, out/renderer/.
@@ -20,12 +22,9 @@ const location = rendererLocation({
   rendererIndex: path.join(__dirname, '../renderer/index.html'),
   packaged: app.isPackaged,
 });
-const GRAPH_ARG = /\.json$/i;
 
 let mainWindow: BrowserWindow | null = null;
 let services: ServiceDeps | null = null;
-/** A file given on the command line or by the OS (file association) before the window was ready. */
-let pendingOpen: string | null = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => GRAPH_ARG.test(a)) ?? null;
 
 const files = createElectronFiles(() => mainWindow);
 
@@ -35,17 +34,21 @@ function showError(title: string, err: unknown): void {
   dialog.showErrorBox(title, err instanceof Error ? err.message : String(err));
 }
 
-async function openInRenderer(filePath: string): Promise<void> {
+/** Files from the OS (argv, second instance, macOS open-file) wait here until the window's page has loaded. */
+const opener = new FileOpener({
+  read: (filePath) => files.readGranted(filePath),
+  send: (command) => mainWindow && sendEvent(mainWindow.webContents, 'menu', command),
+  showError,
+});
+
+function showWindow(): void {
+  if (!app.isReady()) return; // the window is created on 'ready' and takes the file then
   if (!mainWindow) {
-    pendingOpen = filePath;
+    createWindow();
     return;
   }
-  try {
-    const { path: opened, content } = await files.readGranted(filePath);
-    sendEvent(mainWindow.webContents, 'menu', { type: 'open', path: opened, content });
-  } catch (err) {
-    showError('Could not open the graph', err);
-  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 }
 
 async function openFromDialog(): Promise<void> {
@@ -108,13 +111,8 @@ function createWindow(): void {
   mainWindow = win;
   const stopForwarding = forwardTrainEvents(services!.training, win.webContents);
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('did-finish-load', () => {
-    if (pendingOpen) {
-      const file = pendingOpen;
-      pendingOpen = null;
-      void openInRenderer(file);
-    }
-  });
+  followWindow(win, opener);
+  guardUnsavedClose(win.webContents, () => dialog.showMessageBoxSync(win, UNSAVED_CLOSE_DIALOG) === 0);
   win.on('closed', () => {
     stopForwarding();
     mainWindow = null;
@@ -122,24 +120,10 @@ function createWindow(): void {
   void win.loadURL(location.url);
 }
 
-// macOS delivers file-association opens as an event, possibly before 'ready'.
-app.on('open-file', (event, filePath) => {
-  event.preventDefault();
-  void openInRenderer(filePath);
-});
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// Synchronously at start: macOS sends 'open-file' for the file the app was launched with before 'ready'.
+if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), showWindow })) {
+  app.quit(); // the running instance got our command line as 'second-instance'
 } else {
-  app.on('second-instance', (_event, argv) => {
-    const file = argv.find((a) => GRAPH_ARG.test(a));
-    if (file) void openInRenderer(file);
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
-
   app.whenReady().then(() => {
     lockDownSession();
     hardenContents();

@@ -1,15 +1,20 @@
 // Keeps the user's work safe: the window title shows the file name and '•' when there are unsaved
-// changes, closing asks while dirty, a recovery copy is autosaved every few seconds while dirty, and after
-// a crash or reload the copy is offered back. Also opens a .layerlab.json dropped onto the window.
+// changes, closing asks while dirty, a recovery copy is written to the host's data folder shortly after each
+// change while dirty (recovery.ts), and after a crash or reload the copy is offered back. Also opens a
+// .layerlab.json dropped onto the window.
 import { useEffect, useState } from 'react';
 import { useGraphStore, useUi } from '../store/stores';
 import { serializeGraph } from '../../../shared/graph/validate';
 import { baseName } from './names';
+import type { ReadRecoveryResult } from '../../../shared/api';
+import { Autosaver } from './autosave';
 import { clearRecovery, readRecovery, writeRecovery, type RecoveryCopy } from './recovery';
 import { openDroppedFile } from './fileActions';
 import { readGraphText } from './parse';
 
-export const AUTOSAVE_MS = 3000;
+/** Quiet time after an edit before the recovery copy is written, and the longest an edit waits while editing goes on. */
+export const AUTOSAVE_DELAY_MS = 1000;
+export const AUTOSAVE_MAX_WAIT_MS = 5000;
 
 function useTitle(): void {
   const name = useGraphStore((s) => (s.filePath ? baseName(s.filePath) : s.graph.name));
@@ -31,37 +36,67 @@ function useAskBeforeClosing(): void {
   }, []);
 }
 
-/** Autosaves while dirty; holds off while an older copy is still on offer so it is not overwritten. */
-function useAutosave(offerPending: boolean): void {
+/** Autosaves the recovery copy while dirty (debounced, see autosave.ts); off until the earlier copy is dealt with. */
+function useAutosave(enabled: boolean, copyExists: boolean): void {
   useEffect(() => {
-    if (offerPending) return;
-    let lastSaved: unknown = null;
-    const tick = () => {
-      const { graph, dirty, filePath } = useGraphStore.getState();
-      if (!dirty) {
-        if (lastSaved !== null) clearRecovery();
-        lastSaved = null;
-        return;
-      }
-      if (graph === lastSaved) return;
-      if (writeRecovery({ name: graph.name, filePath, content: serializeGraph(graph), savedAt: Date.now() })) lastSaved = graph;
-    };
-    const timer = setInterval(tick, AUTOSAVE_MS);
-    // Leaving (reload, close, navigation): keep the latest state rather than the last tick's.
-    window.addEventListener('pagehide', tick);
-    // A clean document needs no recovery copy.
-    const unsub = useGraphStore.subscribe((s, prev) => {
-      if (prev.dirty && !s.dirty) {
-        clearRecovery();
-        lastSaved = null;
-      }
+    if (!enabled) return;
+    const saver = new Autosaver({
+      copyExists,
+      write: async () => {
+        const { graph, dirty, filePath } = useGraphStore.getState();
+        if (!dirty) return true;
+        return writeRecovery({ name: graph.name, filePath, content: serializeGraph(graph), savedAt: Date.now() });
+      },
+      clear: clearRecovery,
+      delayMs: AUTOSAVE_DELAY_MS,
+      maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
     });
+    if (useGraphStore.getState().dirty) saver.changed(true);
+    const unsub = useGraphStore.subscribe((s, prev) => {
+      if (s.graph !== prev.graph || s.dirty !== prev.dirty) saver.changed(s.dirty);
+    });
+    // Leaving (reload, close, navigation): write the latest state rather than wait for the timer.
+    const onHide = () => saver.flush();
+    window.addEventListener('pagehide', onHide);
     return () => {
-      clearInterval(timer);
-      window.removeEventListener('pagehide', tick);
+      window.removeEventListener('pagehide', onHide);
       unsub();
+      saver.dispose();
     };
-  }, [offerPending]);
+  }, [enabled, copyExists]);
+}
+
+/** Read once per page load (StrictMode runs effects twice; a damaged file is reported by the first read only). */
+let startupRead: Promise<ReadRecoveryResult> | null = null;
+
+/** The copy an earlier start left: 'checking' until the host answered. */
+function useEarlierCopy(): [RecoveryCopy | 'checking' | null, (restored: boolean) => void, boolean] {
+  const [copy, setCopy] = useState<RecoveryCopy | 'checking' | null>('checking');
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    let live = true;
+    startupRead ??= readRecovery();
+    startupRead.then(
+      (r) => {
+        if (!live) return;
+        if (r.problem) useUi.getState().toast(r.problem, 'error');
+        setCopy(r.copy);
+      },
+      (err) => {
+        if (!live) return;
+        console.warn('Could not look for a recovery copy:', err instanceof Error ? err.message : err);
+        setCopy(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const done = (wasRestored: boolean) => {
+    setRestored(wasRestored);
+    setCopy(null);
+  };
+  return [copy, done, restored];
 }
 
 function useFileDrop(): void {
@@ -87,21 +122,23 @@ function useFileDrop(): void {
   }, []);
 }
 
-function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(): void }) {
+/** onDone(true): the copy was restored and is still on disk, to be replaced by autosave or cleared once saved. */
+function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(restored: boolean): void }) {
   const when = new Date(copy.savedAt).toLocaleTimeString();
   const restore = () => {
     const parsed = readGraphText(copy.content);
     if (!parsed.ok) {
       useUi.getState().showError('Could not restore the unsaved changes', parsed.message);
-    } else {
-      useGraphStore.getState().load(parsed.graph, copy.filePath, { dirty: true });
-      useUi.getState().toast(`Restored unsaved changes to "${copy.name}"`);
+      onDone(false);
+      return;
     }
-    onDone();
+    useGraphStore.getState().load(parsed.graph, copy.filePath, { dirty: true });
+    useUi.getState().toast(`Restored unsaved changes to "${copy.name}"`);
+    onDone(true);
   };
   const discard = () => {
-    clearRecovery();
-    onDone();
+    void clearRecovery();
+    onDone(false);
   };
   return (
     <div className="ll-banner ll-banner-info ll-restore" role="alert" data-testid="restore-offer">
@@ -120,10 +157,10 @@ function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(): void }) 
 
 /** Mount once: title, close guard, autosave, file drop, and the restore offer (rendered here). */
 export function FileSafety() {
-  const [offer, setOffer] = useState<RecoveryCopy | null>(() => readRecovery());
+  const [offer, dismissOffer, restored] = useEarlierCopy();
   useTitle();
   useAskBeforeClosing();
-  useAutosave(offer !== null);
+  useAutosave(offer === null, restored);
   useFileDrop();
-  return offer ? <RestoreOffer copy={offer} onDone={() => setOffer(null)} /> : null;
+  return offer && offer !== 'checking' ? <RestoreOffer copy={offer} onDone={dismissOffer} /> : null;
 }

@@ -1,38 +1,57 @@
-// The crash-recovery copy: the graph with unsaved changes, written to localStorage every few seconds while
-// dirty and removed once the document is clean again. On start, an existing copy is offered back.
-export interface RecoveryCopy {
-  name: string;
-  filePath: string | null;
-  content: string;
-  savedAt: number;
+// The crash-recovery copy: the graph with unsaved changes, kept by the host in a file in its data folder
+// (<dataDir>/recovery/<session>.json, written atomically; src-main/files/recovery-store.ts). Only the session id
+// lives in localStorage: it survives a reload, a crash and a restart of the same browser profile or Electron app,
+// so the next start finds the copy, while other browser profiles (and test contexts) keep their own.
+import type { ReadRecoveryResult, RecoveryCopy } from '../../../shared/api';
+import { api } from '../api';
+
+export type { RecoveryCopy } from '../../../shared/api';
+
+const SESSION_KEY = 'layerlab.recoverySession';
+/** Used when localStorage is unavailable (then every start of this profile shares one copy). */
+const FALLBACK_SESSION = 'default';
+
+let session: string | null = null;
+
+function newSessionId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-const KEY = 'layerlab.recovery';
-
-export function readRecovery(): RecoveryCopy | null {
+/** This window's recovery session (1 to 64 letters, digits, '_', '-', as the host requires). */
+export function recoverySession(): string {
+  if (session) return session;
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return null;
-    const r = raw as RecoveryCopy;
-    return typeof r.content === 'string' && typeof r.savedAt === 'number' ? r : null;
+    const stored = localStorage.getItem(SESSION_KEY);
+    if (stored && /^[A-Za-z0-9_-]{1,64}$/.test(stored)) return (session = stored);
+    const id = newSessionId();
+    localStorage.setItem(SESSION_KEY, id);
+    return (session = id);
   } catch {
-    return null;
+    return (session = FALLBACK_SESSION);
   }
 }
 
-export function writeRecovery(copy: RecoveryCopy): boolean {
+/** The copy left by an earlier start, if any; a damaged file comes back as `problem`. */
+export function readRecovery(): Promise<ReadRecoveryResult> {
+  return api.readRecovery({ session: recoverySession() });
+}
+
+/** False when the host could not be reached or refused the copy (the caller tries again later). */
+export async function writeRecovery(copy: RecoveryCopy): Promise<boolean> {
   try {
-    localStorage.setItem(KEY, JSON.stringify(copy));
+    await api.writeRecovery({ session: recoverySession(), copy });
     return true;
-  } catch {
+  } catch (err) {
+    console.warn('Could not write the recovery copy:', err instanceof Error ? err.message : err);
     return false;
   }
 }
 
-export function clearRecovery(): void {
+export async function clearRecovery(): Promise<void> {
   try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // ignore
+    await api.clearRecovery({ session: recoverySession() });
+  } catch (err) {
+    console.warn('Could not remove the recovery copy:', err instanceof Error ? err.message : err);
   }
 }
