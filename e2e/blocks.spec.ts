@@ -111,6 +111,13 @@ test('blocks: change the repeat count, save and insert a block, collapse survive
   await page.getByTestId('block-toggle-conv_1').click();
   await expect(kind(page, 'Conv1D')).toHaveCount(4);
 
+  // A saved block can be removed from My blocks (and from the file's library), as one undo step.
+  await page.getByTestId('palette-block-remove-dilated-pair').click();
+  await expect(page.getByTestId('palette-block-dilated-pair')).toHaveCount(0);
+  await expect(kind(page, 'Conv1D')).toHaveCount(4); // inserting nothing
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('palette-block-dilated-pair')).toBeVisible(); // the file's copy is back
+
   // An experiment can vary the block's repeat count.
   await page.getByTestId('tab-experiments').click();
   await page.getByTestId('exp-path-0').selectOption({ label: 'repeats of Conv1D' });

@@ -3,7 +3,7 @@ import { emptyGraph } from './defaults';
 import type { GraphFile } from './types';
 import { inferGraph } from '../infer';
 import { parseGraphFile, serializeGraph } from './validate';
-import { addToLibrary, blockLibrary, insertSavedBlock, makeSavedBlock, parseSavedBlock, withBlock } from './block-library';
+import { addToLibrary, blockLibrary, removeFromLibrary, insertSavedBlock, makeSavedBlock, parseSavedBlock, withBlock } from './block-library';
 
 /** Input [16] -> Dense 16 -> Add(input, dense) -> Output: a residual block of two layers. */
 function residual(): GraphFile {
@@ -71,6 +71,10 @@ describe('saved blocks', () => {
       ['Dense only', 1],
     ]);
     expect(withBlock(blocks, { ...blocks[1], name: 'Dense only' }).length).toBe(2);
+    // Deleting one leaves the other; deleting one the file does not carry changes nothing.
+    const fewer = removeFromLibrary(back, 'res');
+    expect(blockLibrary(fewer).blocks.map((b) => b.name)).toEqual(['Dense only']);
+    expect(removeFromLibrary(fewer, 'res')).toBe(fewer);
   });
 
   it('refuses Input/Output nodes, empty names and broken entries, saying where', () => {

@@ -105,6 +105,14 @@ export function addToLibrary(graph: GraphFile, block: SavedBlock): GraphFile {
   return { ...graph, extras: { ...graph.extras, [BLOCK_LIBRARY_KEY]: next } };
 }
 
+/** The graph without the named block in its extras library (unchanged when the file does not carry it). */
+export function removeFromLibrary(graph: GraphFile, blockId: string): GraphFile {
+  const raw = graph.extras?.[BLOCK_LIBRARY_KEY];
+  if (!Array.isArray(raw)) return graph;
+  const next = raw.filter((b) => !(isRecord(b) && typeof b.name === 'string' && savedBlockId(b.name) === blockId));
+  return next.length === raw.length ? graph : { ...graph, extras: { ...graph.extras, [BLOCK_LIBRARY_KEY]: next } };
+}
+
 /**
  * Inserts a fresh copy of the block with its top-left corner at `at`: new node and wire ids, the wires
  * between its layers kept. Returns the new graph and the new node ids in block order.

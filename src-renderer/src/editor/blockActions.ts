@@ -5,7 +5,7 @@ import { useGraphStore } from '../store/graphStore';
 import { useUi } from '../store/uiStore';
 import { repeatedBlocks, setBlockCollapsed } from '../../../shared/graph/repeat';
 import { setRepeatCount } from '../../../shared/graph/block-count';
-import { addToLibrary, insertSavedBlock, makeSavedBlock, parseSavedBlock, type SavedBlock } from '../../../shared/graph/block-library';
+import { addToLibrary, removeFromLibrary, insertSavedBlock, makeSavedBlock, parseSavedBlock, type SavedBlock } from '../../../shared/graph/block-library';
 import { SAVED_BLOCK_MIME } from '../canvas/dnd';
 import { useBlockLibrary } from './blockLibraryStore';
 import { selectNodes, selectedIds } from './actions';
@@ -42,6 +42,14 @@ export function saveSelectionAsBlock(name: string): string | null {
   useBlockLibrary.getState().save(block);
   useUi.getState().toast(`Saved "${block.name}" to My blocks.`);
   return null;
+}
+
+/** Forgets a saved block: from the user's library and, when the open file carries it, from the file (one undo step). */
+export function deleteSavedBlock(block: SavedBlock): void {
+  const { graph } = useGraphStore.getState();
+  if (removeFromLibrary(graph, block.id) !== graph) useGraphStore.getState().edit((g) => removeFromLibrary(g, block.id));
+  useBlockLibrary.getState().remove(block.id);
+  useUi.getState().toast(`Removed "${block.name}" from My blocks.`);
 }
 
 /** Inserts a fresh copy of a saved block with its top-left corner at `at` and selects it. */

@@ -8,7 +8,7 @@ import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from '../canvas/dnd';
 import { freeSpot } from '../store/graphOps';
 import { blockLibrary, withBlock, type SavedBlock } from '../../../shared/graph/block-library';
 import { useBlockLibrary } from '../editor/blockLibraryStore';
-import { insertBlock } from '../editor/blockActions';
+import { deleteSavedBlock, insertBlock } from '../editor/blockActions';
 
 /** Saved blocks of the open file first, then the user's own ones not already among them. */
 function useMyBlocks(query: string): SavedBlock[] {
@@ -102,6 +102,26 @@ export function Palette() {
                 <span className="ll-palette-name">{b.name}</span>
                 <span className="ll-palette-summary">
                   {b.nodes.length} {b.nodes.length === 1 ? 'layer' : 'layers'}: {b.nodes.map((n) => n.kind).join(' → ')}
+                </span>
+                <span
+                  role="button"
+                  tabIndex={0}
+                  className="ll-palette-remove"
+                  data-testid={`palette-block-remove-${b.id}`}
+                  title={`Remove "${b.name}" from My blocks (and from this file's library)`}
+                  aria-label={`Remove block ${b.name}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    deleteSavedBlock(b);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                    deleteSavedBlock(b);
+                  }}
+                >
+                  ×
                 </span>
               </button>
             ))}
