@@ -53,16 +53,18 @@ const ROWS: Row[] = [
   { id: 'mlp-mnist', limit: 700, epochs: 1, batchSize: 32, check: { metric: 'val_acc', min: 0.6, chance: 0.1 } },
   { id: 'cnn-cifar10', limit: 250, epochs: 2, batchSize: 16, check: { metric: 'val_acc', min: 0.4, chance: 0.1 } },
   { id: 'lstm-mnist-rows', limit: 500, epochs: 3, batchSize: 32, check: { metric: 'val_acc', min: 0.3, chance: 0.1 } },
-  { id: 'one-to-many-addition', limit: 600, epochs: 3, options: { samples: 600 }, check: { metric: 'val_loss', ratio: 0.75 } },
+  // Per-character accuracy; 'chance' is what ignoring the image scores (the most common character at each
+  // position, mostly end tokens at the tail): 29/60. Measured 0.89-0.90 at this scale.
+  { id: 'one-to-many-digit-names', limit: 1200, epochs: 4, batchSize: 32, check: { metric: 'val_acc', min: 0.75, chance: 0.48 } },
   { id: 'many-to-many-tagging', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_acc', min: 0.5, chance: 0.1 } },
   { id: 'seq2seq-dates', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_loss', ratio: 0.7 } },
   { id: 'seq2seq-dates-attention', limit: 500, epochs: 3, options: { samples: 500 }, check: { metric: 'val_loss', ratio: 0.7 } },
   { id: 'transformer-encoder-mnist', limit: 600, epochs: 5, batchSize: 32, check: { metric: 'val_acc', min: 0.3, chance: 0.1 } },
   { id: 'char-gpt', limit: 160, epochs: 2, batchSize: 16, check: { metric: 'val_loss', ratio: 0.75 } },
   { id: 'wavenet-forecast', limit: 800, epochs: 4, options: { length: 1200 }, check: { metric: 'val_loss', ratio: 0.3 } },
-  // SNAIL only fits its training episodes at this scale: validation accuracy stays at chance (0.2) even after
-  // 12 epochs of 1,600 episodes (measured); few-shot generalisation needs far more episodes than a test affords.
-  { id: 'snail-fewshot', limit: 500, epochs: 6, options: { episodes: 500 }, check: { metric: 'loss', ratio: 0.85 } },
+  // Validation episodes use held-out classes (new prototypes), so val_acc is few-shot accuracy on unseen classes
+  // (5-way 1-shot, chance 0.2). Accuracy stays near chance for 2-3 epochs, then climbs; measured 0.85-0.89.
+  { id: 'snail-fewshot', limit: 3000, epochs: 6, options: { episodes: 3000 }, check: { metric: 'val_acc', min: 0.5, chance: 0.2 } },
   { id: 'long-dependency-simplernn', limit: 600, epochs: 3, options: { samples: 600 }, check: { metric: 'val_loss', ratio: 0.95 } },
   { id: 'long-dependency-lstm', limit: 600, epochs: 3, options: { samples: 600 }, check: { metric: 'val_loss', ratio: 0.97 } },
   { id: 'long-dependency-gru', limit: 600, epochs: 3, options: { samples: 600 }, check: { metric: 'val_loss', ratio: 0.97 } },
@@ -162,6 +164,7 @@ describe('templates learn at small scale', () => {
         results.push(
           `  ${row.id.padEnd(26)} ${dataset.train.size} train, ${row.epochs} epochs, ${seconds}s: untrained loss ${untrained.toFixed(3)}, ` +
             `epoch 1 loss ${epochs[0].loss.toFixed(3)}, final loss ${last.loss.toFixed(3)}, val_loss ${last.val_loss?.toFixed(3)}` +
+            (last.acc !== undefined ? `, acc ${last.acc.toFixed(3)}` : '') +
             (last.val_acc !== undefined ? `, val_acc ${last.val_acc.toFixed(3)}` : ''),
         );
         expect(Number.isFinite(last.val_loss)).toBe(true);

@@ -16,7 +16,7 @@
 import type { DatasetConfig, LabelEncoding, Normalization, Representation } from '../graph/types';
 import type { Shape } from '../layers/types';
 import type { DatasetDescriptor, DatasetOptionSpec, DatasetShapes } from './types';
-import { ADDITION_VOCAB, DATE_VOCAB, TEXT_VOCAB } from './vocab';
+import { ADDITION_VOCAB, DATE_VOCAB, DIGIT_NAME_MAX_LENGTH, DIGIT_NAME_VOCAB, TEXT_VOCAB } from './vocab';
 
 export const MNIST_CLASS_NAMES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const FASHION_CLASS_NAMES = [
@@ -32,6 +32,9 @@ export const MNIST_BUNDLED_TRAIN = 8000;
 export const MNIST_BUNDLED_TEST = 2000;
 /** Where Debian's dataset-fashion-mnist package puts the IDX files. */
 export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+
+/** Digit names: characters per target by default (the longest name, 5, plus at least one end token). */
+export const DIGIT_NAME_LENGTH = DIGIT_NAME_MAX_LENGTH + 1;
 
 /** Date translation: input text padded to this many characters, output 'YYYY-MM-DD'. */
 export const DATE_INPUT_LENGTH = 30;
@@ -154,6 +157,29 @@ const ENTRIES: CatalogEntry[] = [
       offline: false, classNames: CIFAR10_CLASS_NAMES,
     },
     shapes: classification(32, 32, 3, 10, 50000, 10000),
+  },
+  {
+    descriptor: {
+      id: 'mnist-digit-names',
+      name: 'MNIST digit -> spelled name (one-to-many)',
+      description: 'The bundled digits (same images and split as MNIST bundled); the target is the English name of the digit, ' +
+        "one character per step (\"7\" -> s, e, v, e, n, end), padded with the end token to a fixed length.",
+      task: 'sequence',
+      representations: IMAGE_REPRESENTATIONS, defaultRepresentation: 'vector',
+      labelEncodings: BOTH_ENCODINGS, normalizations: ALL_NORMALIZATIONS,
+      options: [
+        intOption('length', 'Name length', DIGIT_NAME_LENGTH,
+          `Characters per target, end tokens included (${DIGIT_NAME_LENGTH}..32: every name keeps at least one end token).`),
+      ],
+      offline: true, classNames: DIGIT_NAME_VOCAB.chars,
+    },
+    shapes: (config) => ({
+      features: { x: imageFeatureShape(28, 28, 1, config.representation) },
+      targets: { y: [intOptionValue(config, 'length'), DIGIT_NAME_VOCAB.size] },
+      numClasses: DIGIT_NAME_VOCAB.size,
+      trainSize: splitSizes(MNIST_BUNDLED_TRAIN, config).train,
+      testSize: MNIST_BUNDLED_TEST,
+    }),
   },
   // ---- synthetic tasks (generated from the seed; no files) ----
   ...(['copy', 'reverse'] as const).map((kind): CatalogEntry => ({
@@ -295,7 +321,7 @@ const ENTRIES: CatalogEntry[] = [
       id: 'fewshot-mnist', name: 'Few-shot MNIST episodes (SNAIL)',
       description: 'N-way K-shot episodes from the bundled digits: a sequence of N*K labelled examples then one query ' +
         'whose label slot is zero; each step is the 784 pixels followed by the one-hot episode label. ' +
-        'The last N digit classes are held out for testing.',
+        'The last N digit classes are held out: validation and test episodes use only them.',
       task: 'classification',
       representations: ['sequence'], defaultRepresentation: 'sequence',
       labelEncodings: BOTH_ENCODINGS, normalizations: ALL_NORMALIZATIONS,
@@ -312,6 +338,38 @@ const ENTRIES: CatalogEntry[] = [
       const episodes = intOptionValue(config, 'episodes');
       return {
         features: { x: [n * k + 1, 784 + n] },
+        targets: { y: [n] },
+        numClasses: n,
+        trainSize: splitSizes(episodes, config).train,
+        testSize: Math.floor(episodes / 4),
+      };
+    },
+  },
+  {
+    descriptor: {
+      id: 'fewshot-prototypes', name: 'Few-shot synthetic classes (SNAIL)',
+      description: 'N-way K-shot episodes of synthetic classes: each class is a random prototype vector and an example is ' +
+        'its prototype plus Gaussian noise. Each step is the example followed by the one-hot episode label; the last step ' +
+        'is the query with an empty label slot. Validation and test episodes use NEW random prototypes, never seen in training.',
+      task: 'classification',
+      representations: ['sequence'], defaultRepresentation: 'sequence',
+      labelEncodings: BOTH_ENCODINGS, normalizations: ['none'],
+      options: [
+        intOption('ways', 'Ways (N)', 5, 'Classes per episode (2..20).'),
+        intOption('shots', 'Shots (K)', 1, 'Labelled examples per class.'),
+        intOption('episodes', 'Episodes', 4000, 'Training episodes (test: a quarter of it).'),
+        intOption('classes', 'Training classes', 200, 'Distinct training classes; as many new ones are generated for validation and test.'),
+        intOption('dims', 'Feature size', 16, 'Values per example.'),
+        { key: 'noise', label: 'Noise', type: 'float', default: 0.6, help: 'Standard deviation of the noise around each prototype (the prototypes have standard deviation 1).' },
+      ],
+      offline: true,
+    },
+    shapes: (config) => {
+      const n = intOptionValue(config, 'ways');
+      const k = intOptionValue(config, 'shots');
+      const episodes = intOptionValue(config, 'episodes');
+      return {
+        features: { x: [n * k + 1, intOptionValue(config, 'dims') + n] },
         targets: { y: [n] },
         numClasses: n,
         trainSize: splitSizes(episodes, config).train,

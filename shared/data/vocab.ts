@@ -32,6 +32,14 @@ export const ADDITION_VOCAB: CharVocab = build([], [' ', ...digits, '+']);
 /** Date translation: 0 = pad, 1 = start (first decoder input), then punctuation, digits, letters. */
 export const DATE_VOCAB: CharVocab = build(['pad', 'start'], [' ', ',', '/', '-', '.', ...digits, ...lower]);
 
+/** English names of the digits 0..9, spelled by the one-to-many digit-name task. */
+export const DIGIT_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/** Characters in the longest digit name. */
+export const DIGIT_NAME_MAX_LENGTH = Math.max(...DIGIT_NAMES.map((n) => n.length));
+
+/** Digit names: 0 = end (pads every name to a fixed length), then the 15 letters the names use. */
+export const DIGIT_NAME_VOCAB: CharVocab = build(['end'], [...new Set(DIGIT_NAMES.join(''))].sort());
+
 /** Token id of a character; `fallback` when the vocabulary lacks it. */
 export function charId(vocab: CharVocab, ch: string, fallback = 0): number {
   const i = vocab.chars.indexOf(ch, Object.keys(vocab.special).length);

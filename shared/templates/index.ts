@@ -4,7 +4,7 @@ import type { GraphFile } from '../graph/types';
 import { mlpMnist } from './mlp-mnist';
 import { GPT_TEMPLATES, type GptTemplate } from './gpt-configs';
 import { cnnCifar } from './cnn-cifar';
-import { RNN_COMPARISON, lstmMnistRows, manyToManyTagging, oneToManyAddition } from './recurrent';
+import { RNN_COMPARISON, lstmMnistRows, manyToManyTagging, oneToManyDigitNames } from './recurrent';
 import { seq2seqDates, seq2seqDatesAttention } from './seq2seq-dates';
 import { charGpt, transformerClassifier } from './transformers';
 import { wavenet } from './wavenet';
@@ -58,7 +58,7 @@ export const TEMPLATES: Template[] = [
   mlp,
   cnnCifar,
   lstmMnistRows,
-  oneToManyAddition,
+  oneToManyDigitNames,
   manyToManyTagging,
   seq2seqDates,
   seq2seqDatesAttention,

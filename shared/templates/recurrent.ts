@@ -1,7 +1,8 @@
-// Recurrent templates: many-to-one, one-to-many, many-to-many, and the SimpleRNN / LSTM / GRU comparison.
+// Recurrent templates: many-to-one, one-to-many (digit image -> name), many-to-many, and the SimpleRNN / LSTM / GRU comparison.
 import type { Template } from '.';
 import { chainGraph, datasetConfig, trainingConfig } from './build';
-import { ADDITION_VOCAB } from '../data/vocab';
+import { DIGIT_NAME_VOCAB } from '../data/vocab';
+import { DIGIT_NAME_LENGTH } from '../data/catalog';
 
 const lstmRowsDescription = 'Input [28, 28] (28 rows as 28 time steps) -> LSTM 64 -> Dense 10 softmax (24,458 parameters).';
 
@@ -34,40 +35,46 @@ export const lstmMnistRows: Template = {
   }),
 };
 
-const V = ADDITION_VOCAB.size;
-const additionDescription = `Input [7, ${V}] ("123+45" one-hot) -> Flatten -> Dense 128 (one vector) -> RepeatVector 4 -> LSTM 128 -> TimeDistributed Dense ${V} softmax -> 4 answer characters.`;
+const NAME_STEPS = DIGIT_NAME_LENGTH;
+const V = DIGIT_NAME_VOCAB.size;
+const digitNameDescription =
+  `Input [784] (one digit image) -> Dense 128 -> Dense 64 (the one vector) -> RepeatVector ${NAME_STEPS} -> LSTM 64 (every step) -> ` +
+  `TimeDistributed Dense ${V} softmax -> the digit's name, one character per step ("seven" + end).`;
 
 /** One-to-many: one vector in, a sequence out (RepeatVector feeds it to every decoder step). */
-export const oneToManyAddition: Template = {
-  id: 'one-to-many-addition',
-  name: 'One-to-many: vector to sequence (addition)',
-  description: additionDescription,
+export const oneToManyDigitNames: Template = {
+  id: 'one-to-many-digit-names',
+  name: 'One-to-many: digit image to its name',
+  description: digitNameDescription,
   explanation:
-    'One-to-many: a single vector generates a whole sequence. Here the question "123+45" is flattened and ' +
-    'squeezed into ONE 128-number vector; RepeatVector hands that same vector to each of the 4 steps of a ' +
-    'decoder LSTM, which writes the answer one character per step, and TimeDistributed applies the same ' +
-    'softmax classifier at every step. The catalogue has no digit-image-to-spelled-name dataset, so ' +
-    'character addition (the classic Keras addition RNN) stands in: the structure is the same, only the ' +
-    'encoder of the single input differs (an image encoder would replace Flatten + Dense).',
+    'One-to-many: a single input generates a whole sequence, as in image captioning. A Dense encoder squeezes the ' +
+    '28x28 digit into ONE 64-number vector; RepeatVector hands that same vector to each of the ' +
+    `${NAME_STEPS} steps of a decoder LSTM, which writes the English name of the digit one character per step ` +
+    '("7" -> s, e, v, e, n, end). TimeDistributed applies the same softmax over the ' +
+    `${V} characters (15 letters and the end token) at every step. The encoder must recognise the digit; the decoder, ` +
+    'whose memory carries what it has written so far, must learn the spelling. Accuracy is per character: a model ' +
+    'that ignores the image and writes the most common letter at each position already scores 48%, because the ' +
+    'last steps are usually the end token, so judge it against that.',
   tryNext: [
-    'Replace Flatten + Dense with an LSTM encoder (returnSequences off): the encoder becomes many-to-one.',
-    'Increase the number of digits in the dataset options and watch accuracy per character drop.',
-    'Shrink the bottleneck Dense to 16 units: how much of the question can one small vector hold?',
+    'Replace the Dense encoder with the CNN or LSTM-on-rows encoder (choose the image or matrix representation).',
+    'Shrink the bottleneck Dense to 8 units: how much of the digit can one small vector hold?',
+    'Swap the decoder LSTM for a SimpleRNN or GRU and compare the per-character accuracy curves.',
+    'Raise the name length in the dataset options (and RepeatVector n to match): the decoder must keep writing end tokens.',
   ],
   graph: chainGraph({
-    name: 'One-to-many (addition)',
-    description: additionDescription,
+    name: 'One-to-many: digit to name',
+    description: digitNameDescription,
     steps: [
-      { id: 'question', kind: 'Input', params: { feature: 'x', shape: [7, V] }, label: 'Question characters (one-hot)' },
-      { id: 'flatten', kind: 'Flatten' },
-      { id: 'thought', kind: 'Dense', params: { units: 128, activation: 'relu' }, label: 'The one vector' },
-      { id: 'repeat', kind: 'RepeatVector', params: { n: 4 } },
-      { id: 'decoder', kind: 'LSTM', params: { units: 128, returnSequences: true } },
+      { id: 'digit', kind: 'Input', params: { feature: 'x', shape: [784] }, label: 'One digit image (784 pixels)' },
+      { id: 'encoder', kind: 'Dense', params: { units: 128, activation: 'relu' } },
+      { id: 'thought', kind: 'Dense', params: { units: 64, activation: 'relu' }, label: 'The one vector' },
+      { id: 'repeat', kind: 'RepeatVector', params: { n: NAME_STEPS } },
+      { id: 'decoder', kind: 'LSTM', params: { units: 64, returnSequences: true } },
       { id: 'chars', kind: 'TimeDistributed', params: { units: V, activation: 'softmax' } },
-      { id: 'answer', kind: 'Output', params: { target: 'y' } },
+      { id: 'name', kind: 'Output', params: { target: 'y' } },
     ],
-    dataset: datasetConfig({ id: 'addition', representation: 'matrix', normalization: 'none', options: { digits: 3, samples: 20000 } }),
-    training: trainingConfig({ epochs: 30, batchSize: 64, learningRate: 0.003 }),
+    dataset: datasetConfig({ id: 'mnist-digit-names', representation: 'vector', normalization: 'scale01', options: { length: NAME_STEPS } }),
+    training: trainingConfig({ epochs: 10, batchSize: 64, learningRate: 0.005 }),
   }),
 };
 

@@ -27,6 +27,8 @@ const options: Record<string, () => Record<string, string | number>> = {
   'time-series': () => ({ window: 10, horizon: 3, length: 200 }),
   'char-text': () => ({ path: join(dir, 'text.txt'), context: 12 }),
   'fewshot-mnist': () => ({ ways: 4, shots: 1, episodes: 20 }),
+  'fewshot-prototypes': () => ({ ways: 3, shots: 2, episodes: 20, classes: 6, dims: 4 }),
+  'mnist-digit-names': () => ({ length: 7 }),
   csv: () => ({ path: join(dir, 'table.csv') }),
   'image-folder': () => ({ path: join(dir, 'images') }),
 };

@@ -13,7 +13,8 @@ import { describeCifar10, loadCifar10 } from './cifar';
 import { loadAdditionTask, loadCopyTask, loadDateTask } from './synthetic/sequences';
 import { loadTimeSeries } from './synthetic/timeSeries';
 import { describeCharText, loadCharText } from './synthetic/charText';
-import { loadFewShot } from './synthetic/fewShot';
+import { loadFewShot, loadFewShotPrototypes } from './synthetic/fewShot';
+import { loadDigitNames } from './digitNames';
 import { describeCsv, loadCsv } from './csv';
 import { describeImageFolder, loadImageFolder } from './imageFolder';
 import { buildPreview } from './preview';
@@ -37,6 +38,7 @@ const LOADERS: Record<string, Loader> = {
       return data;
     },
   },
+  'mnist-digit-names': { load: (config, _ctx, d) => loadDigitNames(config, d) },
   mnist: { load: loadIdxDataset, describe: describeIdxDataset },
   'fashion-mnist': { load: loadIdxDataset, describe: describeIdxDataset },
   kmnist: { load: loadIdxDataset, describe: describeIdxDataset },
@@ -48,6 +50,7 @@ const LOADERS: Record<string, Loader> = {
   'time-series': { load: async (config, _ctx, d) => loadTimeSeries(config, d) },
   'char-text': { load: (config, _ctx, d) => loadCharText(config, d), describe: describeCharText },
   'fewshot-mnist': { load: (config, _ctx, d) => loadFewShot(config, d) },
+  'fewshot-prototypes': { load: (config, _ctx, d) => loadFewShotPrototypes(config, d) },
   csv: { load: loadCsv, describe: describeCsv },
   'image-folder': { load: loadImageFolder, describe: describeImageFolder },
 };

@@ -47,6 +47,8 @@ function balance(split: DatasetSplit | null, classes: number): number[] {
 export function buildPreview(data: LoadedDataset, n: number): DatasetPreview {
   const isTokens = data.descriptor.task === 'sequence';
   const vocab = isTokens ? data.classNames : undefined;
+  // A sequence task can read images (digit image -> spelled name): only its targets are text.
+  const imageFeatures = data.descriptor.representations.includes('image');
   const samples: PreviewSample[] = [];
   for (const name of SPLITS) {
     const split = data[name];
@@ -54,7 +56,7 @@ export function buildPreview(data: LoadedDataset, n: number): DatasetPreview {
     const take = Math.min(split.size, name === 'train' ? Math.ceil(n / 2) : Math.ceil(n / 4), n - samples.length);
     for (let i = 0; i < take; i++) {
       const s: PreviewSample = { split: name, index: i, features: {}, targets: {} };
-      for (const [k, t] of Object.entries(split.features)) s.features[k] = sampleOf(t, i, vocab, isTokens);
+      for (const [k, t] of Object.entries(split.features)) s.features[k] = sampleOf(t, i, vocab, isTokens && !imageFeatures);
       for (const [k, t] of Object.entries(split.targets)) s.targets[k] = sampleOf(t, i, vocab, isTokens);
       if (split.classes && !isTokens) {
         s.label = split.classes[i];

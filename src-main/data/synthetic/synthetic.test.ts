@@ -5,10 +5,12 @@ import type { DatasetConfig } from '../../../shared/graph/types';
 import { ADDITION_VOCAB, DATE_VOCAB, TEXT_VOCAB, decodeIds } from '../../../shared/data/vocab';
 import { datasetShapes } from '../../../shared/data/catalog';
 import { loadDataset } from '../index';
+import type { DatasetSplit } from '../types';
 import { testConfig } from '../testConfig';
 import { tempDir } from '../testFiles';
 import { loadBundledMnist } from '../mnistBundled';
-import { byClass, makeEpisodes } from './fewShot';
+import { buildEpisodes, byClass, loadFewShotPrototypes, makeEpisodes, randomPrototypes } from './fewShot';
+import { getDescriptor } from '../../../shared/data/catalog';
 import { generateSeries } from './timeSeries';
 
 let dir = '';
@@ -200,6 +202,129 @@ describe('few-shot MNIST episodes', () => {
     expect(d.train.features.x.shape).toEqual([40, 7, 787]);
     expect(d.train.targets.y.shape).toEqual([40, 3]);
     expect(d.test!.size).toBe(10);
-    await expect(loadDataset(testConfig('fewshot-mnist', { representation: 'sequence', options: { ways: 6 } }), ctx())).rejects.toThrow(/ways is 6/);
+    await expect(loadDataset(testConfig('fewshot-mnist', { representation: 'sequence', options: { ways: 6 } }), ctx())).rejects.toThrow(/option 'ways' is 6; it must be 2..5/);
+  });
+
+  it('validation and test episodes show only the held-out digits', async () => {
+    const { train, test } = await loadBundledMnist();
+    const pool = byClass([train, test]);
+    const d = await loadDataset(testConfig('fewshot-mnist', { representation: 'sequence', validationSplit: 0.25, options: { ways: 4, shots: 1, episodes: 40 } }), ctx());
+    expect(d.validation!.size).toBe(10);
+    // Each step's pixels identify its image; the held-out digits are 6..9 for 4 ways.
+    const digitOf = new Map<string, number>();
+    for (const [digit, items] of pool) for (const { set, index } of items) digitOf.set(set.pixels.subarray(index * 784, (index + 1) * 784).join(), digit);
+    const digitsIn = (x: { data: Float32Array | Int32Array; shape: number[] }) => {
+      const width = x.shape[2];
+      const out = new Set<number>();
+      for (let r = 0; r < x.data.length / width; r++) {
+        out.add(digitOf.get(Array.from(x.data.subarray(r * width, r * width + 784), (v) => Math.round(v * 255)).join())!);
+      }
+      return [...out].sort();
+    };
+    expect(digitsIn(d.train.features.x)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(digitsIn(d.validation!.features.x)).toEqual([6, 7, 8, 9]);
+    expect(digitsIn(d.test!.features.x)).toEqual([6, 7, 8, 9]);
+  });
+});
+
+describe('few-shot synthetic classes', () => {
+  const protoConfig = (options: Record<string, number>, patch = {}) =>
+    testConfig('fewshot-prototypes', { representation: 'sequence', normalization: 'none', validationSplit: 0.2, options, ...patch });
+
+  it('episodes: K noisy examples per label, the query of a support class; held-out classes only in validation and test', () => {
+    const ways = 3, shots = 2, dims = 4, steps = 7;
+    const prototypes = randomPrototypes(10, dims, 3);
+    const ep = buildEpisodes({
+      count: 30, ways, shots, classes: [2, 5, 6, 9], featureSize: dims, seed: 4, config: testConfig('fewshot-prototypes', { labels: 'int' }),
+      fill: (cls, into, at) => into.set(prototypes.subarray(cls * dims, (cls + 1) * dims), at),
+    });
+    expect(ep.features.x.shape).toEqual([30, steps, dims + ways]);
+    expect(ep.targets.y.shape).toEqual([30, 1]);
+    for (let e = 0; e < 30; e++) {
+      const classOfLabel = new Map<number, number>();
+      for (let t = 0; t < steps; t++) {
+        const at = (e * steps + t) * (dims + ways);
+        const cls = ep.shown[e * steps + t];
+        expect([2, 5, 6, 9]).toContain(cls);
+        expect(Array.from(ep.features.x.data.subarray(at, at + dims))).toEqual(Array.from(prototypes.subarray(cls * dims, (cls + 1) * dims)));
+        const slots = Array.from(ep.features.x.data.subarray(at + dims, at + dims + ways));
+        if (t === steps - 1) {
+          expect(slots).toEqual([0, 0, 0]);
+          expect(cls).toBe(classOfLabel.get(ep.classes![e]));
+        } else {
+          const label = slots.indexOf(1);
+          expect(slots.reduce((a, b) => a + b, 0)).toBe(1);
+          if (classOfLabel.has(label)) expect(classOfLabel.get(label)).toBe(cls);
+          classOfLabel.set(label, cls);
+        }
+      }
+      expect(new Set(classOfLabel.values()).size).toBe(ways);
+    }
+  });
+
+  it('the query label can be read off the support set: nearest-neighbour accuracy on held-out episodes', async () => {
+    const ways = 5, dims = 16;
+    const d = await loadDataset(protoConfig({ ways, shots: 1, episodes: 800, classes: 50, dims, noise: 0.6 }, { labels: 'int' }), ctx());
+    expect(d.shapes.features.x).toEqual([6, dims + ways]);
+    expect(d.train.size).toBe(640);
+    expect(d.validation!.size).toBe(160);
+    expect(d.test!.size).toBe(200);
+    // Copy the label of the support example nearest to the query (no learning at all).
+    const nearestAccuracy = (split: DatasetSplit) => {
+      const width = dims + ways;
+      let right = 0;
+      for (let e = 0; e < split.size; e++) {
+        const at = (t: number) => (e * 6 + t) * width;
+        const q = split.features.x.data.subarray(at(5), at(5) + dims);
+        let best = -1, bestDist = Infinity;
+        for (let t = 0; t < 5; t++) {
+          const s = split.features.x.data.subarray(at(t), at(t) + dims);
+          let dist = 0;
+          for (let i = 0; i < dims; i++) dist += (s[i] - q[i]) ** 2;
+          if (dist < bestDist) [best, bestDist] = [t, dist];
+        }
+        const label = Array.from(split.features.x.data.subarray(at(best) + dims, at(best) + width)).indexOf(1);
+        if (label === split.targets.y.data[e]) right++;
+      }
+      return right / split.size;
+    };
+    for (const split of [d.train, d.validation!, d.test!]) expect(nearestAccuracy(split)).toBeGreaterThan(0.9);
+    // More noise makes it harder: the same rule falls well below.
+    const noisy = await loadDataset(protoConfig({ ways, shots: 1, episodes: 800, classes: 50, dims, noise: 2 }, { labels: 'int' }), ctx());
+    expect(nearestAccuracy(noisy.test!)).toBeLessThan(0.7);
+  });
+
+  it('validation and test classes are new prototypes; the training ones follow the seed', async () => {
+    const dims = 3;
+    const load = (seed: number) => loadFewShotPrototypes(protoConfig({ ways: 2, shots: 1, episodes: 200, classes: 4, dims, noise: 0 }, { seed }), getDescriptor('fewshot-prototypes')!);
+    const vectors = (split: DatasetSplit) => {
+      const out = new Set<string>();
+      const width = dims + 2;
+      for (let r = 0; r < split.features.x.data.length / width; r++) {
+        out.add(Array.from(split.features.x.data.subarray(r * width, r * width + dims)).join());
+      }
+      out.delete('0,0,0');
+      return out;
+    };
+    const a = await load(1);
+    const b = await load(2);
+    const trainA = vectors(a.train);
+    expect(trainA.size).toBe(4);
+    for (const held of [vectors(a.validation!), vectors(a.test!)]) {
+      expect(held.size).toBe(4);
+      for (const v of held) expect(trainA.has(v)).toBe(false);
+    }
+    expect(vectors(b.test!)).toEqual(vectors(a.test!));
+    expect([...vectors(b.train)].some((v) => trainA.has(v))).toBe(false);
+  });
+
+  it('names bad options', async () => {
+    const base = { ways: 5, shots: 1, episodes: 20, classes: 10, dims: 8 };
+    await expect(loadDataset(protoConfig({ ...base, ways: 1 }), ctx())).rejects.toThrow(/option 'ways' is 1; it must be 2\.\.20/);
+    await expect(loadDataset(protoConfig({ ...base, shots: 0 }), ctx())).rejects.toThrow(/option 'shots' is 0/);
+    await expect(loadDataset(protoConfig({ ...base, episodes: 0 }), ctx())).rejects.toThrow(/option 'episodes' is 0/);
+    await expect(loadDataset(protoConfig({ ...base, classes: 4 }), ctx())).rejects.toThrow(/option 'classes' is 4; it must be between ways \(5\)/);
+    await expect(loadDataset(protoConfig({ ...base, dims: 1 }), ctx())).rejects.toThrow(/option 'dims' is 1/);
+    await expect(loadDataset(protoConfig({ ...base, noise: -1 }), ctx())).rejects.toThrow(/option 'noise' is -1/);
   });
 });
