@@ -25,6 +25,9 @@ describe('viewFor', () => {
   it('picks images, tokens, series, heat maps and numbers', () => {
     expect(viewFor('classification', [784], true)).toEqual({ kind: 'image', height: 28, width: 28, channels: 1 });
     expect(viewFor('sequence', [30, 43], false)).toEqual({ kind: 'tokens' });
+    // The digit-to-name task: a sequence task whose input is an MNIST image; a few-shot episode is not an image.
+    expect(viewFor('sequence', [784], true)).toEqual({ kind: 'image', height: 28, width: 28, channels: 1 });
+    expect(viewFor('sequence', [6, 789], true)).toEqual({ kind: 'tokens' });
     expect(viewFor('regression', [32, 1], false)).toEqual({ kind: 'series' });
     expect(viewFor('classification', [6, 789], false)).toEqual({ kind: 'heatmap', rows: 6, cols: 789 });
     // A CSV table with 16 columns is not an image even though 16 is a square.

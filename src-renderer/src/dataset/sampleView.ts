@@ -44,11 +44,12 @@ export function imageDims(shape: number[]): ImageDims | null {
 
 /** How to show a feature tensor. `imageDataset`: the catalogue offers an 'image' representation for it. */
 export function viewFor(task: DatasetPreview['task'], shape: number[], imageDataset: boolean): TensorView {
-  if (task === 'sequence') return { kind: 'tokens' };
+  // An image feeding a sequence task (digit image -> its spelled name) is still drawn as an image.
   if (imageDataset) {
     const dims = imageDims(shape);
     if (dims) return { kind: 'image', ...dims };
   }
+  if (task === 'sequence') return { kind: 'tokens' };
   if ((shape.length === 2 && shape[1] === 1) || (task === 'regression' && shape.length === 1 && shape[0] >= 8)) {
     return { kind: 'series' };
   }
