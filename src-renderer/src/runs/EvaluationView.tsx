@@ -1,6 +1,7 @@
 // Results of the evaluation after training (RunRecord.evaluation): test loss and accuracy, confusion matrix
 // heatmap, per-class accuracy, a gallery of predictions (misclassified first), predicted vs actual for
 // regression.
+import { sequenceText } from './sequenceText';
 import { useEffect, useMemo, useRef } from 'react';
 import type { EvaluationResult, GalleryItem } from '../../../shared/api';
 import { ScatterChart, type ScatterPoint } from '../training/ScatterChart';
@@ -101,7 +102,10 @@ function Gallery({ items, image, names }: { items: GalleryItem[]; image?: Evalua
                   {!it.correct && <span className="ll-muted"> (is {name(it.trueClass)})</span>}
                 </>
               ) : (
-                <span title={`true ${it.trueTokens?.join(' ')}\npred ${it.predictedTokens?.join(' ')}`}>{it.correct ? '✓' : '✗'} #{it.index}</span>
+                <span title={`#${it.index}\ntrue ${it.trueTokens?.join(' ')}\npred ${it.predictedTokens?.join(' ')}`} data-testid="eval-sequence">
+                  {it.correct ? '✓' : '✗'} <code>{sequenceText(it.predictedTokens, names)}</code>
+                  {!it.correct && <span className="ll-muted"> (is <code>{sequenceText(it.trueTokens, names)}</code>)</span>}
+                </span>
               )}
               <span className="ll-muted"> {Math.round(it.confidence * 100)}%</span>
             </figcaption>
