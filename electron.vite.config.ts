@@ -1,5 +1,6 @@
-// Builds the desktop app: out/main/index.js (main process) and out/main/worker.js (training worker, run in a
-// utilityProcess), out/preload/index.js (sandboxed, so CommonJS and self-contained), out/renderer/ (the React app).
+// Builds the desktop app: out/main/index.js (main process), out/main/worker.js (training worker) and
+// out/main/jobs.js (dataset previews and exports), both run in utilityProcesses, out/preload/index.js
+// (sandboxed, so CommonJS and self-contained), out/renderer/ (the React app).
 // The browser host builds the same renderer with vite.web.config.ts.
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -13,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           worker: resolve(__dirname, 'src-main/training/worker.ts'),
+          jobs: resolve(__dirname, 'src-main/jobs/job-worker.ts'),
         },
       },
     },

@@ -19,8 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Files every build must have: main.ts loads ../preload/index.js, ../renderer/index.html and worker.js. */
-export const REQUIRED = ['main/index.js', 'main/worker.js', 'preload/index.js', 'renderer/index.html'];
+/** Files every build must have: main.ts loads ../preload/index.js, ../renderer/index.html, worker.js and jobs.js. */
+export const REQUIRED = ['main/index.js', 'main/worker.js', 'main/jobs.js', 'preload/index.js', 'renderer/index.html'];
 const SANDBOXED_PRELOAD_MODULES = new Set(['electron', 'events', 'timers', 'url']);
 const TEXT_EXT = new Set(['.js', '.cjs', '.mjs', '.css', '.html', '.json', '.map']);
 

@@ -30,6 +30,7 @@ function fixture(edit: (write: (file: string, text: string) => void) => void = (
   write('main/index.js', '"use strict";\nconst electron = require("electron");\nconst path = require("node:path");\nconst fs = require("fs");\nrequire("./chunks/a.js");\n');
   write('main/chunks/a.js', '"use strict";\nconst tf = require("@tensorflow/tfjs");\nconst ws = require("ws/lib/stream");\n');
   write('main/worker.js', '"use strict";\nasync function f() { return import("@tensorflow/tfjs-backend-wasm"); }\n');
+  write('main/jobs.js', '"use strict";\nrequire("./chunks/a.js");\n');
   write('preload/index.js', '"use strict";\nconst electron = require("electron");\n');
   write('renderer/index.html', '<!doctype html><html><head><script type="module" crossorigin src="./assets/index-1.js"></script>\n<link rel="stylesheet" href="./assets/index-1.css"></head><body><div id="root"></div></body></html>\n');
   write('renderer/assets/index-1.js', 'console.log("app");\n');
@@ -43,7 +44,7 @@ describe('check-bundles on fixture builds', () => {
     const r = check('--out', fixture());
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Bundles OK: 7 files/);
+    expect(r.stdout).toMatch(/Bundles OK: 8 files/);
   });
 
   it.each([
@@ -90,6 +91,6 @@ describe('check-bundles on the real desktop build', () => {
     const r = check('--build', '--out', outDir);
     expect(r.status, `${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`).toBe(0);
     expect(r.stdout).toMatch(/Bundles OK: \d+ files/);
-    for (const f of ['main/index.js', 'main/worker.js', 'preload/index.js', 'renderer/index.html']) expect(fs.existsSync(path.join(outDir, f))).toBe(true);
+    for (const f of ['main/index.js', 'main/worker.js', 'main/jobs.js', 'preload/index.js', 'renderer/index.html']) expect(fs.existsSync(path.join(outDir, f))).toBe(true);
   }, 600_000);
 });

@@ -1,22 +1,35 @@
-// The real services behind the api, shared by the Electron app and the web host; they differ only in how a
-// training worker is started (utilityProcess vs child_process.fork), the host name and the file dialogs.
+// The real services behind the api, shared by the Electron app and the web host; they differ only in how worker
+// processes are started (utilityProcess vs child_process.fork), the host name and the file dialogs.
+// Heavy one-off work (dataset previews, exports) runs in a job worker process, so the host's event loop stays
+// free to answer requests and relay live training events meanwhile.
 import fs from 'node:fs';
 import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
 import path from 'node:path';
-import { DatasetError, describeDataset, listDatasets, previewDataset } from './data';
+import { describeDataset, listDatasets } from './data';
 import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
 import { ExperimentRunner } from './experiments/runner';
 import { RecoveryStore } from './files/recovery-store';
+import { JobRunner } from './jobs/job-runner';
+import type { SpawnJobWorker } from './jobs/protocol';
+
+/** A preview reads at most a dataset; past this something is stuck (a download, a huge file). */
+const PREVIEW_TIMEOUT_MS = 120_000;
+/** An export builds, converts and writes one model; past this something is stuck. */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
   version: string;
   dataDir: string;
   spawnWorker: SpawnWorker;
+  /** Starts the process that runs dataset previews and exports (src-main/jobs/job-worker.ts). */
+  spawnJobWorker: SpawnJobWorker;
+  /** Default 120 s. */
+  previewTimeoutMs?: number;
   /**
    * Where an export goes: Electron asks with a folder dialog (null = canceled); without it, exports land in
    * <dataDir>/exports/<suggested name> on the machine running the host.
@@ -37,6 +50,9 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const experiments = new ExperimentRunner(training, opts.dataDir);
   // Probed once: it checks installed packages, which do not change while the app runs.
   const backend = probeBackend();
+  const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
+  // Exports queue one at a time, in a process of their own so a preview never waits behind one.
+  const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
   const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
   return {
     training,
@@ -51,16 +67,10 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
           const suggested = `${runId}-${format}`;
           const dir = opts.pickExportFolder ? await opts.pickExportFolder(suggested) : path.join(opts.dataDir, 'exports', suggested);
           if (dir === null) return { canceled: true };
-          // Loaded on demand: tfjs and the code generators stay out of start-up.
-          const { runExportJob, ExportJobError } = await import('./export/export-job');
+          // A bad run id or a run without weights comes back as ApiError('invalid', 'exportRun: ...').
           const notes: string[] = [];
-          try {
-            const result = await runExportJob({ dataDir: opts.dataDir, format, outDir: dir, runId }, (n) => notes.push(n));
-            return { canceled: false, dir, files: result.files, notes: [...notes, ...result.notes] };
-          } catch (err) {
-            if (err instanceof ExportJobError) throw new ApiError('invalid', `exportRun: ${err.message}`);
-            throw err;
-          }
+          const result = await exportJobs.run({ kind: 'export', dataDir: opts.dataDir, format, outDir: dir, runId }, (n) => notes.push(n));
+          return { canceled: false, dir, files: result.files, notes: [...notes, ...result.notes] };
         },
       },
       datasets: {
@@ -75,18 +85,13 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
           }
         },
         // Same cache folder as the training service, so a set downloaded for one is there for the other.
-        // A bad file or setting (DatasetError, its message names the file) is 'invalid'; anything else is a bug.
-        preview: async (config, samples) => {
-          try {
-            return await previewDataset(config, samples, { cacheDir: path.join(opts.dataDir, 'cache') });
-          } catch (err) {
-            if (err instanceof DatasetError) throw new ApiError('invalid', `previewDataset: ${err.message}`);
-            throw err;
-          }
-        },
+        // A bad file or setting (DatasetError, its message names the file) comes back 'invalid'; anything else is a bug.
+        preview: (config, samples) => previews.run({ kind: 'preview', dataset: config, samples, cacheDir: path.join(opts.dataDir, 'cache') }),
       },
     },
     dispose: () => {
+      previews.dispose();
+      exportJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

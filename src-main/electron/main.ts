@@ -14,9 +14,9 @@ import { guardUnsavedClose, UNSAVED_CLOSE_DIALOG } from './close-guard';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { FileOpener, followWindow, wireAppFileOpens } from './open-files';
-import { utilityWorkerFactory } from './utility-worker';
+import { utilityJobWorkerFactory, utilityWorkerFactory } from './utility-worker';
 
-// Built layout (electron-vite): out/main/index.js (this file), out/main/worker.js, out/preload/index.js, out/renderer/.
+// Built layout (electron-vite): out/main/index.js (this file), out/main/worker.js, out/main/jobs.js, out/preload/index.js, out/renderer/.
 const location = rendererLocation({
   devUrl: process.env.ELECTRON_RENDERER_URL,
   rendererIndex: path.join(__dirname, '../renderer/index.html'),
@@ -133,6 +133,7 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
       version: app.getVersion(),
       dataDir,
       spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
+      spawnJobWorker: utilityJobWorkerFactory(path.join(__dirname, 'jobs.js')),
       pickExportFolder: (name) => pickExportFolder(() => mainWindow, name),
     });
     const handlers = createApiHandlers({ ...services.deps, files });

@@ -1,8 +1,10 @@
-// Training worker factory for the desktop app: an Electron utilityProcess running the bundled worker
-// (out/main/worker.js). Same WorkerHandle as the web host's child_process.fork factory.
+// Worker process factories for the desktop app: Electron utilityProcesses running bundled entries
+// (out/main/worker.js for training, out/main/jobs.js for dataset previews and exports). Same handles as the
+// web host's child_process.fork factories (src-main/web/fork-worker.ts).
 import { app, utilityProcess } from 'electron';
 import path from 'node:path';
-import type { MainToWorker, SpawnWorker, WorkerHandle, WorkerToMain } from '../training/protocol';
+import type { MainToWorker, SpawnWorker, WorkerToMain } from '../training/protocol';
+import type { ProcessHandle, SpawnJobWorker } from '../jobs/protocol';
 import { WASM_DIR_ENV } from '../engine/backend';
 import { lineSplitter } from '../web/lines';
 
@@ -15,14 +17,15 @@ function workerEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function utilityWorkerFactory(workerPath: string): SpawnWorker {
-  return (): WorkerHandle => {
-    const child = utilityProcess.fork(workerPath, [], { stdio: 'pipe', serviceName: 'LayerLab training', env: workerEnv() });
+/** Starts the bundled `entry` as a utilityProcess per call; `serviceName` shows in the OS task manager. */
+export function utilityProcessFactory<In, Out>(entry: string, serviceName: string): () => ProcessHandle<In, Out> {
+  return (): ProcessHandle<In, Out> => {
+    const child = utilityProcess.fork(entry, [], { stdio: 'pipe', serviceName, env: workerEnv() });
     const outputListeners: ((line: string) => void)[] = [];
     const emitLine = (line: string): void => outputListeners.forEach((l) => l(line));
     child.stdout?.on('data', lineSplitter(emitLine));
     child.stderr?.on('data', lineSplitter(emitLine));
-    child.on('error', (type, location) => emitLine(`training worker ${type} at ${location}`));
+    child.on('error', (type, location) => emitLine(`${serviceName} ${type} at ${location}`));
     let exit: { code: number } | null = null;
     const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
     child.once('exit', (code) => {
@@ -30,11 +33,11 @@ export function utilityWorkerFactory(workerPath: string): SpawnWorker {
       exitListeners.forEach((l) => l(code, null));
     });
     return {
-      send(msg: MainToWorker) {
+      send(msg: In) {
         if (!exit) child.postMessage(msg);
       },
-      onMessage(listener: (msg: WorkerToMain) => void) {
-        child.on('message', (msg) => listener(msg as WorkerToMain));
+      onMessage(listener: (msg: Out) => void) {
+        child.on('message', (msg) => listener(msg as Out));
       },
       onExit(listener) {
         if (exit) listener(exit.code, null);
@@ -48,4 +51,12 @@ export function utilityWorkerFactory(workerPath: string): SpawnWorker {
       },
     };
   };
+}
+
+export function utilityWorkerFactory(workerPath: string): SpawnWorker {
+  return utilityProcessFactory<MainToWorker, WorkerToMain>(workerPath, 'LayerLab training');
+}
+
+export function utilityJobWorkerFactory(entry: string): SpawnJobWorker {
+  return utilityProcessFactory(entry, 'LayerLab jobs');
 }

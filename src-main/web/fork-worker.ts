@@ -1,16 +1,22 @@
-// Training worker factory for the web host and the CLI: a Node child process running
-// src-main/training/worker.ts through tsx (no build step), talking over the fork IPC channel.
+// Worker process factories for the web host and the CLI: Node child processes running a TypeScript entry
+// through tsx (no build step), talking over the fork IPC channel. The training worker
+// (src-main/training/worker.ts) and the host job worker (src-main/jobs/job-worker.ts: dataset previews and
+// exports) are started the same way.
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MainToWorker, SpawnWorker, WorkerHandle, WorkerToMain } from '../training/protocol';
+import type { MainToWorker, SpawnWorker, WorkerToMain } from '../training/protocol';
+import type { ProcessHandle, SpawnJobWorker } from '../jobs/protocol';
 import { lineSplitter } from './lines';
 
-export const WORKER_SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../training/worker.ts');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const WORKER_SOURCE = path.resolve(HERE, '../training/worker.ts');
+export const JOB_WORKER_SOURCE = path.resolve(HERE, '../jobs/job-worker.ts');
 
-export function forkWorkerFactory(workerPath: string = WORKER_SOURCE): SpawnWorker {
-  return (): WorkerHandle => {
-    const child = fork(workerPath, [], {
+/** Starts `entry` as a forked Node child per call; `name` labels its start-up errors in the output. */
+export function forkProcessFactory<In, Out>(entry: string, name: string): () => ProcessHandle<In, Out> {
+  return (): ProcessHandle<In, Out> => {
+    const child = fork(entry, [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env },
@@ -30,15 +36,15 @@ export function forkWorkerFactory(workerPath: string = WORKER_SOURCE): SpawnWork
     };
     child.once('exit', (code, signal) => finish(code, signal));
     child.once('error', (err) => {
-      emitLine(`training worker error: ${err.message}`);
+      emitLine(`${name} error: ${err.message}`);
       if (child.pid === undefined) finish(null, null);
     });
     return {
-      send(msg: MainToWorker) {
-        if (!exit && child.connected) child.send(msg);
+      send(msg: In) {
+        if (!exit && child.connected) child.send(msg as object);
       },
-      onMessage(listener: (msg: WorkerToMain) => void) {
-        child.on('message', (msg) => listener(msg as WorkerToMain));
+      onMessage(listener: (msg: Out) => void) {
+        child.on('message', (msg) => listener(msg as Out));
       },
       onExit(listener) {
         if (exit) listener(exit.code, exit.signal);
@@ -52,4 +58,13 @@ export function forkWorkerFactory(workerPath: string = WORKER_SOURCE): SpawnWork
       },
     };
   };
+}
+
+export function forkWorkerFactory(workerPath: string = WORKER_SOURCE): SpawnWorker {
+  return forkProcessFactory<MainToWorker, WorkerToMain>(workerPath, 'training worker');
+}
+
+/** The dataset-preview / export worker, so that heavy work stays out of the host's event loop. */
+export function forkJobWorkerFactory(entry: string = JOB_WORKER_SOURCE): SpawnJobWorker {
+  return forkProcessFactory(entry, 'job worker');
 }

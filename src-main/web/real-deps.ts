@@ -1,10 +1,10 @@
-// The web host's real services: training workers are Node child processes running the TypeScript worker via tsx.
+// The web host's real services: training and job workers are Node child processes running TypeScript via tsx.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../files/data-dir';
 import { createServiceDeps, type ServiceDeps } from '../host-deps';
-import { forkWorkerFactory } from './fork-worker';
+import { forkJobWorkerFactory, forkWorkerFactory } from './fork-worker';
 
 const PACKAGE_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
 
@@ -22,5 +22,6 @@ export function createRealDeps(opts: { dataDir?: string } = {}): ServiceDeps {
     version: packageVersion(),
     dataDir: opts.dataDir ?? resolveDataDir(),
     spawnWorker: forkWorkerFactory(),
+    spawnJobWorker: forkJobWorkerFactory(),
   });
 }

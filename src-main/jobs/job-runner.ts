@@ -1,0 +1,144 @@
+// Main-process side of the job worker: runs host jobs (dataset previews, exports) one at a time in a worker
+// process that is started on first use and kept warm for the next job. A worker that dies mid-job, never
+// starts, or takes longer than the time limit fails that job with a clear ApiError instead of hanging; the
+// next job gets a fresh worker.
+import { ApiError } from '../../shared/api';
+import { JOB_METHOD, JOB_PROCESS } from './protocol';
+import type { HostJob, HostJobResults, JobWorkerHandle, JobWorkerToMain, SpawnJobWorker } from './protocol';
+
+export interface JobRunnerOptions {
+  spawn: SpawnJobWorker;
+  /** A job without an answer after this long fails and its worker is killed. Default: no limit. */
+  timeoutMs?: number;
+  /** An idle worker is stopped after this long (it holds memory). Default 60 s. */
+  idleMs?: number;
+}
+
+/** Lines of worker output kept to explain a crash. */
+const OUTPUT_TAIL = 5;
+
+interface PendingJob {
+  id: number;
+  job: HostJob;
+  resolve(result: unknown): void;
+  reject(err: Error): void;
+  onNote?: (message: string) => void;
+  timer: NodeJS.Timeout | null;
+}
+
+interface LiveWorker {
+  handle: JobWorkerHandle;
+  ready: boolean;
+  output: string[];
+  current: PendingJob | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+export class JobRunner {
+  private worker: LiveWorker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly opts: JobRunnerOptions) {}
+
+  /** Runs `job` after the jobs already queued; rejects with the job's ApiError or a clear crash/timeout error. */
+  run<K extends HostJob['kind']>(job: Extract<HostJob, { kind: K }>, onNote?: (message: string) => void): Promise<HostJobResults[K]> {
+    const turn = this.queue.then(() => this.runNow(job, onNote));
+    this.queue = turn.catch(() => undefined);
+    return turn as Promise<HostJobResults[K]>;
+  }
+
+  /** Stops the worker; a job in flight fails with a message saying why. */
+  dispose(): void {
+    this.disposed = true;
+    const live = this.worker;
+    if (!live) return;
+    this.retire(live);
+    if (live.current) this.settle(live, new ApiError('internal', `${JOB_METHOD[live.current.job.kind]}: the host is shutting down`));
+  }
+
+  private runNow(job: HostJob, onNote?: (message: string) => void): Promise<unknown> {
+    const method = JOB_METHOD[job.kind];
+    if (this.disposed) return Promise.reject(new ApiError('internal', `${method}: the host is shutting down`));
+    return new Promise((resolve, reject) => {
+      let live: LiveWorker;
+      try {
+        live = this.worker ?? this.start();
+      } catch (err) {
+        reject(new ApiError('internal', `${method}: could not start the ${JOB_PROCESS[job.kind]} process: ${(err as Error).message}`));
+        return;
+      }
+      if (live.idleTimer) clearTimeout(live.idleTimer);
+      live.idleTimer = null;
+      live.output = []; // a crash message quotes this job's output, not an earlier one's
+      const pending: PendingJob = { id: this.nextId++, job, resolve, reject, onNote, timer: null };
+      live.current = pending;
+      const limit = this.opts.timeoutMs;
+      if (limit !== undefined) {
+        pending.timer = setTimeout(() => {
+          this.retire(live);
+          this.settle(live, new ApiError('internal', `${method}: no answer after ${limit / 1000} s, so the ${JOB_PROCESS[job.kind]} process was stopped`));
+        }, limit);
+        pending.timer.unref?.();
+      }
+      if (live.ready) live.handle.send({ type: 'run', id: pending.id, job });
+    });
+  }
+
+  private start(): LiveWorker {
+    const handle = this.opts.spawn();
+    const live: LiveWorker = { handle, ready: false, output: [], current: null, idleTimer: null };
+    this.worker = live;
+    handle.onOutput((line) => {
+      live.output.push(line);
+      if (live.output.length > OUTPUT_TAIL) live.output.shift();
+    });
+    handle.onMessage((msg) => this.onMessage(live, msg));
+    handle.onExit((code, signal) => this.onExit(live, code, signal));
+    return live;
+  }
+
+  private onMessage(live: LiveWorker, msg: JobWorkerToMain): void {
+    if (msg.type === 'ready') {
+      live.ready = true;
+      if (live.current) live.handle.send({ type: 'run', id: live.current.id, job: live.current.job });
+      return;
+    }
+    const pending = live.current;
+    if (!pending || msg.id !== pending.id) return; // an answer to a job that already timed out
+    if (msg.type === 'note') pending.onNote?.(msg.message);
+    else if (msg.type === 'done') this.settle(live, null, msg.result);
+    else this.settle(live, msg.error.code ? new ApiError(msg.error.code, msg.error.message) : new Error(msg.error.message));
+  }
+
+  private onExit(live: LiveWorker, code: number | null, signal: string | null): void {
+    if (this.worker === live) this.worker = null;
+    if (live.idleTimer) clearTimeout(live.idleTimer);
+    if (!live.current) return;
+    const kind = live.current.job.kind;
+    const how = signal ? `killed by ${signal}` : code === null ? 'it did not start' : `exit code ${code}`;
+    const tail = live.output.length > 0 ? `; its last output: ${live.output.join(' | ').slice(-500)}` : '';
+    this.settle(live, new ApiError('internal', `${JOB_METHOD[kind]}: the ${JOB_PROCESS[kind]} process stopped unexpectedly (${how})${tail}`));
+  }
+
+  /** Kills `live` and makes sure no later job is sent to it while it dies. */
+  private retire(live: LiveWorker): void {
+    if (this.worker === live) this.worker = null;
+    live.handle.kill();
+  }
+
+  /** Ends the current job: `err` rejects it, otherwise it resolves with `result`. Then the worker idles. */
+  private settle(live: LiveWorker, err: Error | null, result?: unknown): void {
+    const pending = live.current;
+    if (!pending) return;
+    live.current = null;
+    if (pending.timer) clearTimeout(pending.timer);
+    if (err) pending.reject(err);
+    else pending.resolve(result);
+    if (this.worker === live) {
+      live.idleTimer = setTimeout(() => this.retire(live), this.opts.idleMs ?? 60_000);
+      live.idleTimer.unref?.();
+    }
+  }
+}

@@ -1,0 +1,10 @@
+// Test fixture: a job worker that accepts a job, says what it is doing, then dies without answering
+// (like a worker killed by the OS for running out of memory).
+import { jobWorkerPort } from '../protocol';
+
+const port = jobWorkerPort();
+port.onRun(({ job }) => {
+  console.error(`reading ${job.kind === 'preview' ? job.dataset.id : job.runId}...`);
+  setTimeout(() => process.exit(3), 20);
+});
+port.post({ type: 'ready' });
