@@ -83,14 +83,26 @@ function setup(opts: { argv?: string[]; primary?: boolean } = {}) {
   const sent: MenuCommand[] = [];
   const errors: string[] = [];
   let shown = 0;
+  // Reads in flight, so settle() waits for them (a fixed delay lost the race on a loaded machine).
+  const reading = new Set<Promise<unknown>>();
   const opener = new FileOpener({
-    read: async (p) => ({ path: p, content: await readGraphFileText(p) }),
+    read: (p) => {
+      const job = readGraphFileText(p).then((content) => ({ path: p, content }));
+      reading.add(job);
+      void job.finally(() => reading.delete(job)).catch(() => {});
+      return job;
+    },
     send: (c) => sent.push(c),
     showError: (title, err) => errors.push(`${title}: ${err instanceof Error ? err.message : String(err)}`),
   });
   const app = new FakeApp(opts.primary ?? true);
   const primary = wireAppFileOpens(app, opener, { argv: opts.argv ?? ['/opt/LayerLab/layerlab'], cwd: '/', showWindow: () => shown++ });
-  const settle = () => new Promise((r) => setTimeout(r, 20));
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await Promise.allSettled([...reading]);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
   return { sent, errors, opener, app, primary, shown: () => shown, settle };
 }
 

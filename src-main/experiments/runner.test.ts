@@ -99,6 +99,8 @@ describe('ExperimentRunner', () => {
     expect(rec.trials[3].final?.val_loss).toBe(0.2);
     // The record on disk says the same (a restarted app lists it).
     const fresh = new ExperimentRunner(fakeTrainer().trainer, runner.store.dir.replace(/experiments$/, ''));
+    // The last save is written after the record turns completed in memory: wait for the file, not a delay.
+    await until(async () => (await fresh.list())[0]?.status === 'completed', 'the completed record on disk');
     expect((await fresh.list())[0]).toMatchObject({ id: experimentId, status: 'completed', bestTrial: 3, finishedCount: 6 });
   });
 
@@ -109,7 +111,11 @@ describe('ExperimentRunner', () => {
     f.finish('run-1', 0.5);
     await until(() => f.started.length === 2, 'trial 2 to start');
     await runner.cancel(experimentId);
-    await until(async () => (await runner.get(experimentId)).status === 'canceled', 'the experiment to be canceled');
+    // The stopped trial's 'done' event arrives after cancel returns (as from a real worker): wait for it.
+    await until(async () => {
+      const r = await runner.get(experimentId);
+      return r.status === 'canceled' && r.trials[1].status !== 'running';
+    }, 'the experiment to be canceled and its running trial stopped');
     expect(f.calls).toEqual(['stop run-2']);
     expect(f.started).toHaveLength(2);
     const rec = await runner.get(experimentId);
