@@ -143,8 +143,11 @@ const FRAME_RECORDER = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-/** Opens a generated graph through the hidden file input and pans it with mouse drags while counting frames. */
-async function panFrames(page: Page, nodes: number, durationMs: number): Promise<FrameResult> {
+/**
+ * Opens a generated graph through the hidden file input and pans it with mouse drags (or zooms it with the
+ * wheel, in and out around the same point) while counting frames.
+ */
+async function gestureFrames(page: Page, nodes: number, durationMs: number, gesture: 'pan' | 'zoom'): Promise<FrameResult> {
   const graph = syntheticGraph(nodes);
   await page.setInputFiles('[data-testid="file-input"]', {
     name: 'bench.layerlab.json',
@@ -169,9 +172,15 @@ async function panFrames(page: Page, nodes: number, durationMs: number): Promise
     const before = drags === 0 ? await viewportTransform(page) : '';
     const [dx, dy] = directions[drags % directions.length];
     await page.mouse.move(p.x, p.y);
-    await page.mouse.down();
-    for (let i = 1; i <= stepsPerDrag; i++) await page.mouse.move(p.x + dx * step * i, p.y + dy * step * i);
-    await page.mouse.up();
+    if (gesture === 'zoom') {
+      // Zoom in then out by the same steps, so the view ends where it began and the next round has room.
+      const sign = drags % 2 === 0 ? -1 : 1;
+      for (let i = 1; i <= stepsPerDrag; i++) await page.mouse.wheel(0, sign * 40);
+    } else {
+      await page.mouse.down();
+      for (let i = 1; i <= stepsPerDrag; i++) await page.mouse.move(p.x + dx * step * i, p.y + dy * step * i);
+      await page.mouse.up();
+    }
     if (drags === 0) panned = (await viewportTransform(page)) !== before;
     drags++;
   }
@@ -181,7 +190,7 @@ async function panFrames(page: Page, nodes: number, durationMs: number): Promise
     w.__recording = false;
     return w.__frames;
   });
-  if (!panned) throw new Error('dragging the empty canvas did not move the view (pan is off or the drag hit something else)');
+  if (!panned) throw new Error(gesture === 'zoom' ? 'the mouse wheel over the canvas did not zoom the view' : 'dragging the empty canvas did not move the view (pan is off or the drag hit something else)');
   const deltas = frames.slice(1).map((t, i) => t - frames[i]);
   if (deltas.length < 10) throw new Error(`only ${frames.length} animation frames in ${elapsed.toFixed(0)} ms`);
   const span = frames[frames.length - 1] - frames[0];
@@ -266,8 +275,12 @@ const PARAM_EDIT = `(async ([from, to]) => {
   });
 })`;
 
-/** Opens a shape chain, selects its first Dense and times `runs` edits of its units through the inspector. */
-async function paramChange(page: Page, nodes: number, runs: number): Promise<ParamChangeResult> {
+/**
+ * Opens a shape chain and times `runs` edits of a Dense layer's units through the inspector: first the last
+ * Dense (one wire after it changes: the everyday edit), then the first one (every wire after it changes:
+ * the worst case).
+ */
+async function paramChange(page: Page, nodes: number, runs: number): Promise<{ last: ParamChangeResult; first: ParamChangeResult }> {
   await page.setInputFiles('[data-testid="file-input"]', {
     name: 'chain.layerlab.json',
     mimeType: 'application/json',
@@ -275,29 +288,36 @@ async function paramChange(page: Page, nodes: number, runs: number): Promise<Par
   });
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, nodes, { timeout: 60_000 });
   await page.waitForTimeout(1000);
-  // The node may sit outside the fitted view; a DOM click still reaches React Flow's click handler.
-  await page.evaluate(() => (document.querySelector('[data-testid="node-n1"]')?.closest('.react-flow__node') as HTMLElement | null)?.click());
-  await page.waitForSelector('[data-testid="param-units"]', { timeout: 10_000 });
-  const times: number[] = [];
-  let maxFrames = 0;
-  let labels = 0;
-  let units = 64;
-  for (let i = 0; i < runs; i++) {
-    const next = units + 1;
-    const r = (await page.evaluate(`${PARAM_EDIT}([${units}, ${next}])`)) as { ms: number; frames: number; labels: number };
-    times.push(r.ms);
-    maxFrames = Math.max(maxFrames, r.frames);
-    labels = r.labels;
-    units = next;
-    await page.waitForTimeout(200);
-  }
-  return { nodes, labels, runs, medianMs: median(times), maxMs: Math.max(...times), maxFrames };
+  const editNode = async (nodeId: string, startUnits: number): Promise<ParamChangeResult> => {
+    // The node may sit outside the fitted view; a DOM click still reaches React Flow's click handler.
+    await page.evaluate((id) => (document.querySelector(`[data-testid="node-${id}"]`)?.closest('.react-flow__node') as HTMLElement | null)?.click(), nodeId);
+    await page.waitForFunction((id) => document.querySelector('.react-flow__node.selected [data-testid="node-' + id + '"]') !== null, nodeId, { timeout: 10_000 });
+    await page.waitForSelector('[data-testid="param-units"]', { timeout: 10_000 });
+    const times: number[] = [];
+    let maxFrames = 0;
+    let labels = 0;
+    let units = startUnits;
+    for (let i = 0; i < runs; i++) {
+      const next = units + 1;
+      const r = (await page.evaluate(`${PARAM_EDIT}([${units}, ${next}])`)) as { ms: number; frames: number; labels: number };
+      times.push(r.ms);
+      maxFrames = Math.max(maxFrames, r.frames);
+      labels = r.labels;
+      units = next;
+      await page.waitForTimeout(200);
+    }
+    return { nodes, labels, runs, medianMs: median(times), maxMs: Math.max(...times), maxFrames };
+  };
+  const last = await editNode(`n${nodes - 2}`, 10);
+  const first = await editNode('n1', 64);
+  return { last, first };
 }
 
 export interface BrowserBenchResult {
   start: StartResult | Error;
   frames: FrameResult | Error;
-  paramChange?: ParamChangeResult | Error;
+  zoom?: FrameResult | Error;
+  paramChange?: { last: ParamChangeResult; first: ParamChangeResult } | Error;
 }
 
 /** Runs start-to-interactive `runs` times (median), then the pan benchmark in the last page. */
@@ -332,12 +352,22 @@ export async function benchBrowser(opts: { runs: number; nodes: number; panMs: n
     } else {
       try {
         log(`browser: panning ${opts.nodes} nodes for ${opts.panMs / 1000} s ...`);
-        frames = await panFrames(page, opts.nodes, opts.panMs);
+        frames = await gestureFrames(page, opts.nodes, opts.panMs, 'pan');
       } catch (err) {
         frames = err instanceof Error ? err : new Error(String(err));
       }
     }
-    let change: ParamChangeResult | Error;
+    let zoom: FrameResult | Error;
+    if (start instanceof Error || !page) zoom = new Error('the page did not come up');
+    else {
+      try {
+        log(`browser: zooming ${opts.nodes} nodes for ${opts.panMs / 1000} s ...`);
+        zoom = await gestureFrames(page, opts.nodes, opts.panMs, 'zoom');
+      } catch (err) {
+        zoom = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    let change: { last: ParamChangeResult; first: ParamChangeResult } | Error;
     if (start instanceof Error || !page) change = new Error('the page did not come up');
     else {
       try {
@@ -347,7 +377,7 @@ export async function benchBrowser(opts: { runs: number; nodes: number; panMs: n
         change = err instanceof Error ? err : new Error(String(err));
       }
     }
-    return { start, frames, paramChange: change };
+    return { start, frames, zoom, paramChange: change };
   } finally {
     await browser.close();
     if (host) await host.stop();

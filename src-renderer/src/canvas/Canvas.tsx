@@ -11,6 +11,7 @@ import {
   type Edge,
   type IsValidConnection,
   type OnConnectEnd,
+  type Viewport,
 } from '@xyflow/react';
 import { connectionProblem } from '../store/graphOps';
 import { useGraphStore } from '../store/stores';
@@ -56,7 +57,7 @@ function useStableChips(chips: Map<string, BlockChip>): Map<string, BlockChip> {
 }
 
 function miniMapColor(n: LayerFlowNode): string {
-  if (n.data.info?.error) return '#ef4444';
+  if (n.data.hasError) return '#ef4444';
   if (n.data.kind === 'Input' || n.data.kind === 'Output') return '#94a3b8';
   return '#3b82f6';
 }
@@ -138,6 +139,21 @@ export function Canvas() {
     [],
   );
 
+  // The viewport is its own compositing layer (see canvas.css), so a pan only moves it. After a zoom the
+  // layer is dropped for two frames so its text is rastered again, sharp, at the new scale. A class set on
+  // the DOM directly: React state here would re-render the whole canvas.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const zoomAtStart = useRef(1);
+  const onMoveStart = useCallback((_: unknown, v: Viewport) => {
+    zoomAtStart.current = v.zoom;
+  }, []);
+  const onMoveEnd = useCallback((_: unknown, v: Viewport) => {
+    const el = canvasRef.current;
+    if (!el || v.zoom === zoomAtStart.current) return;
+    el.classList.add('ll-rerender');
+    requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('ll-rerender')));
+  }, []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(LAYER_KIND_MIME) && !e.dataTransfer.types.includes(SAVED_BLOCK_MIME)) return;
     e.preventDefault();
@@ -159,6 +175,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvasRef}
       className="ll-canvas"
       data-testid="canvas"
       onDragOver={onDragOver}
@@ -177,6 +194,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onDelete={onDelete}
         isValidConnection={isValidConnection}
         deleteKeyCode={DELETE_KEYS}

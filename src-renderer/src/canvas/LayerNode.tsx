@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatShape, type HandleSpec } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
-import type { LayerFlowNode } from '../store/toFlow';
+import { nodeView, type LayerFlowNode } from '../store/toFlow';
 import { useGraphStore } from '../store/stores';
 import { HANDLE_COLORS } from './handleColors';
 import { useBlockChip } from '../editor/collapse';
@@ -78,12 +78,17 @@ function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: HandleSpec[
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const applyFix = useGraphStore((s) => s.applyFix);
   const chip = useBlockChip(id);
-  const info = data.info;
+  // From the store, not the flow data: a parameter edit or a shape change upstream re-renders this node
+  // alone, without a React Flow update (see toFlow.ts).
+  const info = useGraphStore((s) => s.inference.nodes[id]);
+  const graphNode = useGraphStore((s) => s.nodeById[id]);
+  if (!graphNode) return null; // removed in this very update; React Flow drops the node next
+  const { def, title, summary } = nodeView(graphNode);
   const error = info?.error;
-  const category = data.def?.category ?? 'Unknown';
+  const category = def?.category ?? 'Unknown';
   const outShapes = (info?.outputs ?? []).filter((s) => s !== null);
   const manyPorts = data.inputs.length > 1 || data.outputs.length > 1;
-  const customLabel = data.def !== undefined && data.title !== data.def.label;
+  const customLabel = def !== undefined && title !== def.label;
   return (
     <div
       className={`ll-node${selected ? ' selected' : ''}${error ? ' has-error' : ''}`}
@@ -91,12 +96,12 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-kind={data.kind}
       data-error={error ? 'true' : 'false'}
       data-params={info?.params ?? 0}
-      aria-label={`${data.title} layer${error ? ', has an error' : ''}`}
+      aria-label={`${title} layer${error ? ', has an error' : ''}`}
     >
       <div className="ll-node-head" data-category={category}>
         {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
-        <span className="ll-node-title">{data.title}</span>
-        {customLabel && <span className="ll-node-kind">{data.def!.label}</span>}
+        <span className="ll-node-title">{title}</span>
+        {customLabel && <span className="ll-node-kind">{def!.label}</span>}
         {chip && (
           <button
             type="button"
@@ -115,7 +120,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       </div>
       {manyPorts && <Ports inputs={data.inputs} outputs={data.outputs} />}
       <div className="ll-node-body">
-        {data.summary && <div className="ll-node-summary">{data.summary}</div>}
+        {summary && <div className="ll-node-summary">{summary}</div>}
         <div className="ll-node-meta">
           <span data-testid={`node-params-${id}`} title={`${paramsText(info?.params ?? 0).full} parameters`}>
             {paramsText(info?.params ?? 0).short} params

@@ -4,12 +4,14 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { formatShape } from '../../../shared/layers/types';
 import type { ShapeFlowEdge } from '../store/toFlow';
 import { HANDLE_COLORS } from './handleColors';
+import { useGraphStore } from '../store/stores';
 import './canvas.css';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const shape = data?.shape ?? null;
+  // From the store by id, not the flow data: a new shape re-renders this wire's label alone (see toFlow.ts).
+  const shape = useGraphStore((s) => s.inference.edges[data?.shapeOf ?? id] ?? null);
   const color = HANDLE_COLORS[data?.kind ?? 'tensor'];
   return (
     <>

@@ -27,7 +27,7 @@ describe('collapseView', () => {
     const g = repeated();
     const inf = inferGraph(g);
     const nodes = toFlowNodes(g, inf);
-    const edges = toFlowEdges(g, inf);
+    const edges = toFlowEdges(g);
     const open = collapseView(g, nodes, edges);
     expect(open.nodes).toBe(nodes);
     expect(open.chips.get('conv_1')).toEqual({ blockId: 'block_1', count: 3, collapsed: false });
@@ -36,18 +36,20 @@ describe('collapseView', () => {
     expect(shut.nodes.filter((n) => n.hidden).map((n) => n.id)).toEqual(['conv1d_1', 'conv1d_2']);
     const extra = shut.edges.filter((e) => e.id.startsWith('collapsed-'));
     expect(extra).toHaveLength(1);
-    expect(extra[0]).toMatchObject({ source: 'conv_1', target: 'output_1', data: { shape: [32, 4] } });
+    expect(extra[0]).toMatchObject({ source: 'conv_1', target: 'output_1' });
+    // It shows the shape of the wire it stands in for (the last copy's exit to the output).
+    expect(inf.edges[extra[0].data!.shapeOf!]).toEqual([32, 4]);
   });
   it('forgets a block whose copies were deleted', () => {
     const g = removeElements(repeated(), ['conv1d_2']);
     expect(repeatedBlocks(g)).toEqual([]);
     const inf = inferGraph(g);
-    expect(collapseView(g, toFlowNodes(g, inf), toFlowEdges(g, inf)).chips.size).toBe(0);
+    expect(collapseView(g, toFlowNodes(g, inf), toFlowEdges(g)).chips.size).toBe(0);
   });
   it('keeps the chip of a block lowered to one repeat, on its exit, and never hides anything then', () => {
     const g = setBlockCollapsed(setRepeatCount(repeated(), 'block_1', 1), 'block_1', true);
     const inf = inferGraph(g);
-    const view = collapseView(g, toFlowNodes(g, inf), toFlowEdges(g, inf));
+    const view = collapseView(g, toFlowNodes(g, inf), toFlowEdges(g));
     expect(view.chips.get('conv_1')).toEqual({ blockId: 'block_1', count: 1, collapsed: false });
     expect(view.nodes.some((n) => n.hidden)).toBe(false);
   });

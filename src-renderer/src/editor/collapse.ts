@@ -48,7 +48,7 @@ export function collapseView(
     const last = new Set(b.repeats[b.repeats.length - 1]);
     for (const e of edges) {
       if (!last.has(e.source) || copies.has(e.target)) continue;
-      extraEdges.push({ ...e, id: `collapsed-${b.id}-${e.id}`, source: exit, selectable: false, deletable: false, selected: false });
+      extraEdges.push({ ...e, id: `collapsed-${b.id}-${e.id}`, source: exit, data: { kind: e.data?.kind ?? 'tensor', shapeOf: e.id }, selectable: false, deletable: false, selected: false });
     }
   }
   if (hidden.size === 0) return { nodes, edges, chips };

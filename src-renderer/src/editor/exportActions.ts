@@ -25,9 +25,9 @@ function baseFileName(): string {
 }
 
 function render(flow: Flow) {
-  const { nodes, edges } = useGraphStore.getState();
+  const { nodes, edges, graph, inference } = useGraphStore.getState();
   const colors = useEditor.getState().theme === 'light' ? LIGHT_EXPORT : DARK_EXPORT;
-  return buildSvg(nodes, edges, colors, locator(flow));
+  return buildSvg(nodes, edges, graph, inference, colors, locator(flow));
 }
 
 export function exportSvg(flow: Flow): void {

@@ -1,9 +1,11 @@
 // Export the canvas as SVG (built from node positions, sizes and wires, not a DOM screenshot) and PNG (that
 // SVG drawn onto a canvas at 2x). Both show every node, so the picture is the whole graph, not the view.
+import type { GraphFile } from '../../../shared/graph/types';
+import type { GraphInference } from '../../../shared/infer';
 import { getBezierPath, Position } from '@xyflow/react';
 import { formatShape } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+import { nodeView, type LayerFlowNode, type ShapeFlowEdge } from '../store/toFlow';
 import { HANDLE_COLORS } from '../canvas/handleColors';
 
 export interface ExportColors {
@@ -37,7 +39,14 @@ export interface SvgResult {
   height: number;
 }
 
-export function buildSvg(nodes: LayerFlowNode[], edges: ShapeFlowEdge[], colors: ExportColors, locate: HandleLocator = () => null): SvgResult {
+export function buildSvg(
+  nodes: LayerFlowNode[],
+  edges: ShapeFlowEdge[],
+  graph: Pick<GraphFile, 'nodes'>,
+  inference: Pick<GraphInference, 'nodes' | 'edges'>,
+  colors: ExportColors,
+  locate: HandleLocator = () => null,
+): SvgResult {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const minX = Math.min(0, ...nodes.map((n) => n.position.x)) - PAD;
   const minY = Math.min(0, ...nodes.map((n) => n.position.y)) - PAD;
@@ -58,7 +67,7 @@ export function buildSvg(nodes: LayerFlowNode[], edges: ShapeFlowEdge[], colors:
     const tp = locate(e.target, 'target', e.targetHandle ?? 'in') ?? { x: t.position.x, y: t.position.y + size(t).h / 2 };
     const [path, lx, ly] = getBezierPath({ sourceX: sp.x, sourceY: sp.y, targetX: tp.x, targetY: tp.y, sourcePosition: Position.Right, targetPosition: Position.Left });
     const color = HANDLE_COLORS[e.data?.kind ?? 'tensor'];
-    const shape = e.data?.shape ?? null;
+    const shape = inference.edges[e.id] ?? null;
     parts.push(`<path class="edge" data-id="${esc(e.id)}" d="${path}" fill="none" stroke="${color}" stroke-width="1.75"${shape ? '' : ' stroke-dasharray="5 4"'}/>`);
     const label = shape ? formatShape(shape) : '?';
     const lw = label.length * 6.6 + 10;
@@ -71,13 +80,16 @@ export function buildSvg(nodes: LayerFlowNode[], edges: ShapeFlowEdge[], colors:
   for (const n of nodes) {
     const { w, h } = size(n);
     const { x, y } = n.position;
-    const err = n.data.info?.error;
-    const shapes = (n.data.info?.outputs ?? []).filter((s) => s !== null).map((s) => formatShape(s!)).join(' ');
+    const info = inference.nodes[n.id];
+    const graphNode = graph.nodes.find((g) => g.id === n.id);
+    const { title, summary } = graphNode ? nodeView(graphNode) : { title: n.data.kind, summary: '' };
+    const err = info?.error;
+    const shapes = (info?.outputs ?? []).filter((s) => s !== null).map((s) => formatShape(s!)).join(' ');
     parts.push(`<g class="node" data-id="${esc(n.id)}">`);
     parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="8" fill="${colors.node}" stroke="${err ? colors.error : colors.border}" stroke-width="${err ? 2 : 1}"/>`);
-    parts.push(`<text x="${x + 12}" y="${y + 20}" font-size="13" font-weight="600" ${font} fill="${colors.text}">${esc(n.data.title)}</text>`);
-    if (n.data.summary) parts.push(`<text x="${x + 12}" y="${y + 38}" font-size="11" ${font} fill="${colors.muted}">${esc(n.data.summary)}</text>`);
-    const meta = `${formatCount(n.data.info?.params ?? 0)} params${shapes ? `  ${shapes}` : ''}`;
+    parts.push(`<text x="${x + 12}" y="${y + 20}" font-size="13" font-weight="600" ${font} fill="${colors.text}">${esc(title)}</text>`);
+    if (summary) parts.push(`<text x="${x + 12}" y="${y + 38}" font-size="11" ${font} fill="${colors.muted}">${esc(summary)}</text>`);
+    const meta = `${formatCount(info?.params ?? 0)} params${shapes ? `  ${shapes}` : ''}`;
     parts.push(`<text x="${x + 12}" y="${y + 54}" font-size="11" ${font} fill="${colors.muted}">${esc(meta)}</text>`);
     if (err) parts.push(`<text x="${x + 12}" y="${y + 70}" font-size="11" ${font} fill="${colors.error}">${esc(err.message.slice(0, 60))}${err.message.length > 60 ? '…' : ''}</text>`);
     parts.push('</g>');

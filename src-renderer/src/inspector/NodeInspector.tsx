@@ -1,4 +1,5 @@
 // The selected node: its parameters, what inference says about it, and the layer's help text.
+import { nodeView } from '../store/toFlow';
 import { formatShape } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
 import { useGraphStore } from '../store/stores';
@@ -12,8 +13,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const setParam = useGraphStore((s) => s.setParam);
   const setLabel = useGraphStore((s) => s.setLabel);
   const applyFix = useGraphStore((s) => s.applyFix);
-  if (!node) return null;
-  const { def, params, info } = node.data;
+  const info = useGraphStore((s) => s.inference.nodes[nodeId]);
+  const graphNode = useGraphStore((s) => s.nodeById[nodeId]);
+  if (!node || !graphNode) return null;
+  const { def, params } = nodeView(graphNode);
 
   return (
     <div className="ll-inspector-body" data-testid="node-inspector" data-node={nodeId}>

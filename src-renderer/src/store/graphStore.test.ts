@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { nodeView } from './toFlow';
 import { TEMPLATES } from '../../../shared/templates';
 import { useGraphStore, selectedNodeId } from './graphStore';
 import { newGraph } from './defaults';
@@ -18,10 +19,10 @@ describe('graph store', () => {
     expect(s.nodes.map((n) => n.id)).toEqual(s.graph.nodes.map((n) => n.id));
     const dense1 = s.nodes.find((n) => n.id === 'dense_1')!;
     expect(dense1.type).toBe('layer');
-    expect(dense1.data.summary).toBe('units 1024 · relu');
-    expect(dense1.data.info?.params).toBe(784 * 1024 + 1024);
-    expect(s.edges.every((e) => e.type === 'shape' && e.data?.shape !== null)).toBe(true);
-    expect(s.edges.find((e) => e.target === 'dense_1')?.data?.shape).toEqual([784]);
+    expect(nodeView(s.nodeById.dense_1).summary).toBe('units 1024 · relu');
+    expect(s.inference.nodes.dense_1.params).toBe(784 * 1024 + 1024);
+    expect(s.edges.every((e) => e.type === 'shape' && s.inference.edges[e.id] !== null)).toBe(true);
+    expect(s.inference.edges[s.edges.find((e) => e.target === 'dense_1')!.id]).toEqual([784]);
   });
 
   it('re-infers on every edit, marks dirty, and undoes/redoes', () => {
@@ -30,7 +31,7 @@ describe('graph store', () => {
     let now = useGraphStore.getState();
     const expected = 784 * 100 + 100 + (100 * 512 + 512) + (512 * 512 + 512) + (512 * 10 + 10);
     expect(now.inference.totalParams).toBe(expected);
-    expect(now.edges.find((e) => e.source === 'dense_1')?.data?.shape).toEqual([100]);
+    expect(now.inference.edges[now.edges.find((e) => e.source === 'dense_1')!.id]).toEqual([100]);
     expect(now.dirty).toBe(true);
     now.undo();
     expect(useGraphStore.getState().inference.totalParams).toBe(MLP_PARAMS);

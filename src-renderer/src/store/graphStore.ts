@@ -2,13 +2,13 @@
 // the inference derived from it on every change, React Flow's view of it, and undo history.
 import { create } from 'zustand';
 import { applyNodeChanges, applyEdgeChanges, type NodeChange, type EdgeChange, type Connection } from '@xyflow/react';
-import type { DatasetConfig, GraphFile, TrainingConfig } from '../../../shared/graph/types';
+import type { DatasetConfig, GraphFile, GraphNode, TrainingConfig } from '../../../shared/graph/types';
 import type { GraphInference } from '../../../shared/infer';
 import type { DatasetShapes } from '../../../shared/data/types';
 import type { FixAction, ParamValue } from '../../../shared/layers/types';
 import * as ops from './graphOps';
 import { inferWithDataset } from './inference';
-import { toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
+import { sameList, stableInference, toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
 import { newGraph } from './defaults';
 import { TEMPLATES } from '../../../shared/templates';
 
@@ -19,6 +19,8 @@ export interface GraphState {
   filePath: string | null;
   dirty: boolean;
   inference: GraphInference;
+  /** graph.nodes by id, so one canvas node can select its own graph node cheaply. */
+  nodeById: Record<string, GraphNode>;
   datasetShapes: DatasetShapes | undefined;
   datasetProblem: string | null;
   nodes: LayerFlowNode[];
@@ -55,15 +57,17 @@ export interface GraphState {
 /** The graph before the drag in progress began, to record one undo step per drag. */
 let dragOrigin: GraphFile | null = null;
 
-function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[]) {
-  const { inference, shapes, datasetProblem } = inferWithDataset(graph);
+function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[], prevInference?: GraphInference) {
+  const inferred = inferWithDataset(graph);
+  const inference = stableInference(prevInference, inferred.inference);
   return {
     graph,
     inference,
-    datasetShapes: shapes,
-    datasetProblem,
-    nodes: toFlowNodes(graph, inference, prevNodes),
-    edges: toFlowEdges(graph, inference, prevEdges),
+    nodeById: Object.fromEntries(graph.nodes.map((n) => [n.id, n])) as Record<string, GraphNode>,
+    datasetShapes: inferred.shapes,
+    datasetProblem: inferred.datasetProblem,
+    nodes: sameList(prevNodes, toFlowNodes(graph, inference, prevNodes)),
+    edges: sameList(prevEdges, toFlowEdges(graph, prevEdges)),
   };
 }
 
@@ -92,7 +96,7 @@ export const useGraphStore = create<GraphState>((set, get) => {
       const next = fn(s.graph);
       if (next === s.graph) return;
       set({
-        ...derive(next, s.nodes, s.edges),
+        ...derive(next, s.nodes, s.edges, s.inference),
         dirty: true,
         past: [...s.past, s.graph].slice(-HISTORY_LIMIT),
         future: [],
@@ -103,14 +107,14 @@ export const useGraphStore = create<GraphState>((set, get) => {
       const s = get();
       const prev = s.past[s.past.length - 1];
       if (!prev) return;
-      set({ ...derive(prev, s.nodes, s.edges), dirty: true, past: s.past.slice(0, -1), future: [s.graph, ...s.future] });
+      set({ ...derive(prev, s.nodes, s.edges, s.inference), dirty: true, past: s.past.slice(0, -1), future: [s.graph, ...s.future] });
     },
 
     redo() {
       const s = get();
       const next = s.future[0];
       if (!next) return;
-      set({ ...derive(next, s.nodes, s.edges), dirty: true, past: [...s.past, s.graph], future: s.future.slice(1) });
+      set({ ...derive(next, s.nodes, s.edges, s.inference), dirty: true, past: [...s.past, s.graph], future: s.future.slice(1) });
     },
 
     onNodesChange(changes) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../shared/graph/types';
 import * as ops from './graphOps';
 import { inferWithDataset } from './inference';
-import { toFlowEdges, toFlowNodes } from './toFlow';
+import { nodeView, sameList, stableInference, toFlowEdges, toFlowNodes } from './toFlow';
 import { newGraph } from './defaults';
 
 /** Input [784] -> Dense(64) -> Dropout -> Dense(32) -> Dense(10) -> Output. */
@@ -26,31 +26,60 @@ describe('toFlow reuse', () => {
     const g1 = chain();
     const i1 = inferWithDataset(g1).inference;
     const nodes1 = toFlowNodes(g1, i1);
-    const edges1 = toFlowEdges(g1, i1);
+    const edges1 = toFlowEdges(g1);
     // Same graph again: everything is reused.
-    expect(toFlowNodes(g1, inferWithDataset(g1).inference, nodes1)).toEqual(nodes1);
     toFlowNodes(g1, inferWithDataset(g1).inference, nodes1).forEach((n, i) => expect(n).toBe(nodes1[i]));
 
-    // Dense n1 64 -> 65 changes n1 (params, output), Dropout n2 (output shape), Dense n3 (params) and wires e0..e2 labels.
+    // Dense n1 64 -> 65: parameters, shapes and counts are not flow data (nodes read them from the store),
+    // so React Flow gets the very same node and wire lists and skips its own store update.
     const g2 = ops.setParam(g1, 'n1', 'units', 65);
-    const i2 = inferWithDataset(g2).inference;
+    const i2 = stableInference(i1, inferWithDataset(g2).inference);
     const nodes2 = toFlowNodes(g2, i2, nodes1);
-    const edges2 = toFlowEdges(g2, i2, edges1);
-    const reused = nodes2.filter((n, i) => n === nodes1[i]).map((n) => n.id);
-    expect(reused).toEqual(['n0', 'n4', 'n5']);
-    expect(nodes2[1].data.params.units).toBe(65);
-    expect(nodes2[2].data.info?.outputs).toEqual([[65]]);
-    expect(nodes2[3].data.info?.params).toBe(65 * 32 + 32);
-    expect(edges2.filter((e, i) => e === edges1[i]).map((e) => e.id)).toEqual(['e0', 'e3', 'e4']);
-    expect(edges2[1].data?.shape).toEqual([65]);
-    // The Dropout only got a new shape: the rest of its data is reused (handles, params), so memoised
-    // handles skip their render; the edited Dense is rebuilt.
-    expect(nodes2[2].data.params).toBe(nodes1[2].data.params);
-    expect(nodes2[2].data.outputs).toBe(nodes1[2].data.outputs);
-    expect(nodes2[1].data.params).not.toBe(nodes1[1].data.params);
+    const edges2 = toFlowEdges(g2, edges1);
+    expect(sameList(nodes1, nodes2)).toBe(nodes1);
+    expect(sameList(edges1, edges2)).toBe(edges1);
+    expect(nodeView(g2.nodes[1]).params.units).toBe(65);
+    expect(nodeView(g2.nodes[1]).summary).toMatch(/^units 65/);
+    const g3 = ops.setParam(g2, 'n1', 'activation', 'tanh');
+    expect(sameList(nodes2, toFlowNodes(g3, stableInference(i2, inferWithDataset(g3).inference), nodes2))).toBe(nodes2);
+    // The store's inference keeps the objects of what did not change, so a node or label reading its own
+    // entry re-renders only when it changed.
+    expect(i2.nodes.n2.outputs).toEqual([[65]]);
+    expect(i2.nodes.n3.params).toBe(65 * 32 + 32);
+    expect(i2.edges.e1).toEqual([65]);
+    expect(i2.nodes.n0).toBe(i1.nodes.n0);
+    expect(i2.nodes.n4).toBe(i1.nodes.n4);
+    expect(i2.edges.e3).toBe(i1.edges.e3);
+    expect(i2.nodes.n2).not.toBe(i1.nodes.n2);
     // The result is what a fresh conversion gives.
     expect(nodes2).toEqual(toFlowNodes(g2, i2));
-    expect(edges2).toEqual(toFlowEdges(g2, i2));
+    expect(edges2).toEqual(toFlowEdges(g2));
+  });
+
+  it('hands React Flow a new node when a parameter changes its handles', () => {
+    // An LSTM that starts returning its state gets h and c outputs: React Flow must measure new handles.
+    const g1 = { ...chain(), nodes: chain().nodes.map((n) => (n.id === 'n3' ? { ...n, kind: 'LSTM', params: { units: 8 } } : n)) };
+    const i1 = inferWithDataset(g1).inference;
+    const nodes1 = toFlowNodes(g1, i1);
+    expect(nodes1[3].data.outputs.map((h) => h.id)).toEqual(['out']);
+    const g2 = ops.setParam(g1, 'n3', 'returnState', true);
+    const nodes2 = toFlowNodes(g2, stableInference(i1, inferWithDataset(g2).inference), nodes1);
+    expect(nodes2[3]).not.toBe(nodes1[3]);
+    expect(nodes2[3].data.outputs.map((h) => h.id)).toEqual(['out', 'h', 'c']);
+    expect(nodes2[0]).toBe(nodes1[0]);
+  });
+
+  it('marks the nodes whose error state flips', () => {
+    const g1 = chain();
+    const i1 = inferWithDataset(g1).inference;
+    const nodes1 = toFlowNodes(g1, i1);
+    // Unplugging the wire into Dense n3 leaves it without an input: an error on that node.
+    const g2 = { ...g1, edges: g1.edges.filter((e) => e.id !== 'e2') };
+    const i2 = stableInference(i1, inferWithDataset(g2).inference);
+    const nodes2 = toFlowNodes(g2, i2, nodes1);
+    expect(nodes2.filter((n) => n.data.hasError).map((n) => n.id)).toEqual(Object.keys(i2.nodes).filter((id) => i2.nodes[id].error));
+    expect(nodes2.find((n) => n.id === 'n3')!.data.hasError).toBe(true);
+    expect(nodes2[0]).toBe(nodes1[0]);
   });
 
   it('carries selection and measured size, and moves a node that moved', () => {

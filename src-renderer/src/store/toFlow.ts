@@ -1,25 +1,33 @@
 // GraphFile + inference -> React Flow nodes and edges. React Flow keeps only view state (selection,
-// measured size); the GraphFile stays the source of truth.
+// measured size); the GraphFile stays the source of truth. Shapes and parameter counts are NOT in the flow
+// data: nodes and wires read them from the store by id (LayerNode, ShapeEdge), so an edit that only changes
+// shapes hands React Flow the same nodes and edges and re-renders just the labels that changed (issue 8:
+// React Flow's own store update with 300 nodes cost more than the whole rest of an edit).
 import type { Edge, Node } from '@xyflow/react';
 import type { GraphFile, GraphNode } from '../../../shared/graph/types';
 import type { GraphInference, NodeInference } from '../../../shared/infer';
 import { formatShape, type HandleKind, type HandleSpec, type LayerDef, type ParamValues, type Shape } from '../../../shared/layers/types';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
 
+/**
+ * What React Flow itself must know about a layer node: its handles (it measures and connects them) and,
+ * for the minimap, whether it has an error. Title, parameters and summary come from the graph node
+ * (nodeView), shapes and counts from the store's inference, so a parameter edit leaves React Flow's nodes
+ * untouched unless the handles change.
+ */
 export type LayerNodeData = {
   kind: string;
-  title: string;
-  /** Undefined for an unknown kind (e.g. a file from a newer version). */
-  def: LayerDef | undefined;
-  params: ParamValues;
   inputs: HandleSpec[];
   outputs: HandleSpec[];
-  summary: string;
-  info: NodeInference | undefined;
+  hasError: boolean;
 };
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 
-export type ShapeEdgeData = { shape: Shape | null; kind: HandleKind };
+export type ShapeEdgeData = {
+  kind: HandleKind;
+  /** A stand-in wire (a collapsed block's) shows the shape of this graph edge instead of its own id's. */
+  shapeOf?: string;
+};
 export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
 
 function formatValue(v: unknown): string {
@@ -43,18 +51,41 @@ export function paramSummary(def: LayerDef, params: ParamValues, max = 3): strin
   return parts.join(' · ');
 }
 
-export function nodeData(node: GraphNode, info: NodeInference | undefined): LayerNodeData {
+/** How a graph node reads on the canvas and in the inspector. */
+export interface NodeView {
+  title: string;
+  /** Undefined for an unknown kind (e.g. a file from a newer version). */
+  def: LayerDef | undefined;
+  params: ParamValues;
+  summary: string;
+}
+
+// One view per graph node object: graph nodes are immutable, an edit makes a new object.
+const views = new WeakMap<GraphNode, NodeView>();
+
+export function nodeView(node: GraphNode): NodeView {
+  let v = views.get(node);
+  if (!v) {
+    const def = getLayerDef(node.kind);
+    const params = def ? withDefaults(def, node.params) : { ...node.params };
+    v = {
+      title: node.label || def?.label || node.kind,
+      def,
+      params,
+      summary: def ? paramSummary(def, params) : 'unknown layer kind',
+    };
+    views.set(node, v);
+  }
+  return v;
+}
+
+export function nodeData(node: GraphNode, hasError: boolean): LayerNodeData {
   const def = getLayerDef(node.kind);
-  const params = def ? withDefaults(def, node.params) : { ...node.params };
   return {
     kind: node.kind,
-    title: node.label || def?.label || node.kind,
-    def,
-    params,
     inputs: def ? inputHandles(def, node.params) : [],
     outputs: def ? outputHandles(def, node.params) : [],
-    summary: def ? paramSummary(def, params) : 'unknown layer kind',
-    info,
+    hasError,
   };
 }
 
@@ -69,42 +100,29 @@ function sameData(a: unknown, b: unknown): boolean {
   return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The graph node each data object was made from, so an unchanged node can keep its data (and React its render). */
-const dataSource = new WeakMap<LayerNodeData, GraphNode>();
 const NODE_KEYS = new Set(['id', 'type', 'position', 'data', 'selected', 'measured']);
 const EDGE_KEYS = new Set(['id', 'type', 'source', 'sourceHandle', 'target', 'targetHandle', 'data', 'selected']);
 const onlyKeys = (o: object, allowed: Set<string>) => Object.keys(o).every((k) => allowed.has(k));
 
 /**
  * Converts the graph; view state (selected, measured size) carries over from `previous` by id. A node whose
- * graph node, position and inference did not change keeps its previous object, so React Flow and the memoised
- * node component skip it (a 300-node canvas re-renders only what an edit touched).
+ * handles, error state and position did not change keeps its previous object, so React Flow and the memoised
+ * node component skip it; a parameter edit usually changes none of these.
  */
 export function toFlowNodes(graph: GraphFile, inference: GraphInference, previous: LayerFlowNode[] = []): LayerFlowNode[] {
   const prev = new Map(previous.map((n) => [n.id, n]));
   return graph.nodes.map((n) => {
     const old = prev.get(n.id);
-    const info = inference.nodes[n.id];
-    const keepData = old !== undefined && dataSource.get(old.data) === n && sameData(old.data.info, info);
-    if (keepData && old.position.x === n.position.x && old.position.y === n.position.y && onlyKeys(old, NODE_KEYS) && old.type === 'layer') {
+    const fresh = nodeData(n, inference.nodes[n.id]?.error !== undefined);
+    const keepData = old !== undefined && old.type === 'layer' && sameData(old.data, fresh);
+    if (keepData && old.position.x === n.position.x && old.position.y === n.position.y && onlyKeys(old, NODE_KEYS)) {
       return old;
-    }
-    let data: LayerNodeData;
-    if (keepData) data = old.data;
-    else if (old !== undefined && dataSource.get(old.data) === n) {
-      // Same node, new inference (an edit upstream changed its shape): keep handles and summary, so
-      // memoised handles skip their render.
-      data = { ...old.data, info };
-      dataSource.set(data, n);
-    } else {
-      data = nodeData(n, info);
-      dataSource.set(data, n);
     }
     const node: LayerFlowNode = {
       id: n.id,
       type: 'layer',
       position: n.position,
-      data,
+      data: keepData ? old.data : fresh,
     };
     if (old?.selected) node.selected = true;
     if (old?.measured) node.measured = old.measured;
@@ -112,14 +130,13 @@ export function toFlowNodes(graph: GraphFile, inference: GraphInference, previou
   });
 }
 
-export function toFlowEdges(graph: GraphFile, inference: GraphInference, previous: ShapeFlowEdge[] = []): ShapeFlowEdge[] {
+export function toFlowEdges(graph: GraphFile, previous: ShapeFlowEdge[] = []): ShapeFlowEdge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   return graph.edges.map((e) => {
     const source = nodes.get(e.source);
     const def = source ? getLayerDef(source.kind) : undefined;
     const kind = (def && outputHandles(def, source!.params).find((h) => h.id === e.sourceHandle)?.kind) || 'tensor';
-    const shape = inference.edges[e.id] ?? null;
     const old = prev.get(e.id);
     if (
       old &&
@@ -129,7 +146,6 @@ export function toFlowEdges(graph: GraphFile, inference: GraphInference, previou
       old.target === e.target &&
       old.targetHandle === e.targetHandle &&
       old.data?.kind === kind &&
-      sameData(old.data.shape, shape) &&
       onlyKeys(old, EDGE_KEYS)
     ) {
       return old;
@@ -141,9 +157,33 @@ export function toFlowEdges(graph: GraphFile, inference: GraphInference, previou
       sourceHandle: e.sourceHandle,
       target: e.target,
       targetHandle: e.targetHandle,
-      data: { shape, kind },
+      data: { kind },
     };
     if (old?.selected) edge.selected = true;
     return edge;
   });
+}
+
+/** The same list when every element is the same object (React Flow then skips its store update). */
+export function sameList<T>(prev: T[], next: T[]): T[] {
+  return prev.length === next.length && next.every((x, i) => x === prev[i]) ? prev : next;
+}
+
+/**
+ * The new inference with the previous result's objects kept wherever they are equal, so a component that
+ * reads one node's inference (or one wire's shape) from the store re-renders only when that one changed.
+ */
+export function stableInference(prev: GraphInference | undefined, next: GraphInference): GraphInference {
+  if (!prev) return next;
+  const nodes: Record<string, NodeInference> = {};
+  for (const [id, info] of Object.entries(next.nodes)) {
+    const old = prev.nodes[id];
+    nodes[id] = old !== undefined && sameData(old, info) ? old : info;
+  }
+  const edges: Record<string, Shape | null> = {};
+  for (const [id, shape] of Object.entries(next.edges)) {
+    const old = prev.edges[id];
+    edges[id] = old !== undefined && sameData(old, shape) ? old : shape;
+  }
+  return { ...next, nodes, edges };
 }
