@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { waitForFittedView } from './testing/view';
 import { emptyGraph } from '../shared/graph/defaults';
 import type { GraphFile, GraphNode } from '../shared/graph/types';
 
@@ -38,7 +39,7 @@ async function load(page: Page, g: GraphFile, fileName = `${g.name}.layerlab.jso
   await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(g)) });
   await expect(allNodes(page)).toHaveCount(g.nodes.length);
   await expect(page.getByTestId('file-name')).toHaveText(g.name);
-  await page.waitForTimeout(150); // the view fits the new document
+  await waitForFittedView(page); // the view fits the new document a moment after it opens
 }
 
 async function center(l: Locator): Promise<{ x: number; y: number }> {
@@ -286,30 +287,39 @@ test('align, auto-layout, zoom to fit, snap to grid, theme and the shortcut shee
   await clickEmpty(page);
   await page.keyboard.press(`${MOD}+a`);
   await expect(page.locator('.ll-node.selected')).toHaveCount(4);
+  // Node positions are read back from the page until they show the change (a render may still be pending).
+  const spread = async (side: 'x' | 'y') => {
+    const at = await Promise.all(['input_1', 'dense_1', 'dense_2', 'output_1'].map(async (id) => (await node(page, id).boundingBox())![side]));
+    return Math.max(...at) - Math.min(...at);
+  };
   await page.getByTestId('btn-align-left').click();
-  const xs = await Promise.all(['input_1', 'dense_1', 'dense_2', 'output_1'].map(async (id) => (await node(page, id).boundingBox())!.x));
-  expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(1);
+  await expect.poll(() => spread('x')).toBeLessThan(1);
   await page.keyboard.press(`${MOD}+z`);
+  await expect.poll(() => spread('x')).toBeGreaterThan(1);
   await page.getByTestId('btn-align-top').click();
-  const ys = await Promise.all(['input_1', 'dense_1', 'dense_2', 'output_1'].map(async (id) => (await node(page, id).boundingBox())!.y));
-  expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(1);
+  await expect.poll(() => spread('y')).toBeLessThan(1);
   await page.keyboard.press(`${MOD}+z`);
+  await expect.poll(() => spread('y')).toBeGreaterThan(1);
 
-  // Auto-layout (L): the chain reads left to right on one line, then F fits it in view.
+  // Auto-layout (L): the chain reads left to right on one line, then F fits it in view. Both land a moment
+  // after the key presses: wait for the fitted view and retry the checks, not a fixed delay.
   await clickEmpty(page);
   await page.keyboard.press('l');
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
-  const boxes = await Promise.all(['input_1', 'dense_1', 'dense_2', 'output_1'].map(async (id) => (await node(page, id).boundingBox())!));
-  for (let i = 1; i < boxes.length; i++) {
-    expect(boxes[i].x).toBeGreaterThan(boxes[i - 1].x + boxes[i - 1].width);
-    expect(Math.abs(boxes[i].y + boxes[i].height / 2 - (boxes[0].y + boxes[0].height / 2))).toBeLessThan(2);
-  }
-  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  for (const b of boxes) {
-    expect(b.x).toBeGreaterThanOrEqual(pane.x);
-    expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width);
-  }
+  await waitForFittedView(page);
+  await expect(async () => {
+    const boxes = await Promise.all(['input_1', 'dense_1', 'dense_2', 'output_1'].map(async (id) => (await node(page, id).boundingBox())!));
+    for (let i = 1; i < boxes.length; i++) {
+      expect(boxes[i].x).toBeGreaterThan(boxes[i - 1].x + boxes[i - 1].width);
+      expect(Math.abs(boxes[i].y + boxes[i].height / 2 - (boxes[0].y + boxes[0].height / 2))).toBeLessThan(2);
+    }
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(pane.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width);
+    }
+  }).toPass({ timeout: 15_000 });
+  await waitForFittedView(page); // still fitted after the layout's own fit, so the drag below aims right
 
   // Snap to grid: a dragged node lands on a multiple of 20 in flow coordinates.
   await page.getByTestId('btn-snap').click();

@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { GPT_CONFIGS, gptCounts } from '../../shared/templates/gpt-configs';
 import { KIND_GRAPHS } from '../export/testing/graphs';
 import { main } from '../cli';
+import { fastestPerCall } from '../../shared/testing/timing';
+import { until } from '../../shared/testing/until';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-cli-'));
 const savedHome = process.env.LAYERLAB_HOME;
@@ -28,15 +30,19 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('layerlab inspect', () => {
-  it('prints the GPT-3 template table and its 175B count in well under a second', async () => {
-    const started = performance.now();
+  it('prints the GPT-3 template table and its 175B count as fast as GPT-1\'s (nothing is built)', async () => {
     const code = await main(['inspect', '--template', 'gpt-3']);
-    const ms = performance.now() - started;
     expect(code).toBe(0);
     const gpt3 = gptCounts(GPT_CONFIGS.find((c) => c.id === 'gpt-3')!);
     expect(out.join('\n')).toContain(`Total parameters: ${gpt3.withHead.toLocaleString('en-US')}`);
-    console.warn(`[cli] inspect gpt-3: ${gpt3.withHead.toLocaleString('en-US')} parameters in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(500);
+    // Relative to an in-process control, not an absolute bound (a loaded CI machine stalls any single
+    // timing): GPT-3 has 1,500 times GPT-1's parameters, so building or touching weights would show.
+    const fastest = await fastestPerCall({
+      gpt3: () => main(['inspect', '--template', 'gpt-3']),
+      gpt1: () => main(['inspect', '--template', 'gpt-1']),
+    }, { calls: 20 });
+    console.warn(`[cli] inspect gpt-3: ${gpt3.withHead.toLocaleString('en-US')} parameters in ${fastest.gpt3.toFixed(2)} ms (gpt-1: ${fastest.gpt1.toFixed(2)} ms)`);
+    expect(fastest.gpt3).toBeLessThan(10 * fastest.gpt1);
   });
 
   it('a missing or broken file exits 2 with a message naming it', async () => {
@@ -99,7 +105,12 @@ describe('train, then export the run, then import it back', () => {
     const runId = out.pop()!;
     console.warn(`[cli] train (core-kinds graph, 96 samples, cpu, in a worker process): ${Date.now() - started} ms`);
     expect(runId).toMatch(/^run-/);
-    const record = JSON.parse(readFileSync(path.join(home, 'runs', runId, 'run.json'), 'utf8')) as { status: string; epochs: number };
+    // The final record is written after the 'done' event, in the background: wait for it on disk.
+    const runFile = path.join(home, 'runs', runId, 'run.json');
+    const record = await until(() => {
+      const r = JSON.parse(readFileSync(runFile, 'utf8')) as { status: string; epochs: number };
+      return r.status === 'running' ? null : r;
+    }, `${runFile} to record the finished run`);
     expect(record).toMatchObject({ status: 'completed', epochs: 1 });
 
     const tfjsDir = path.join(tmp, 'tfjs');

@@ -8,6 +8,7 @@ import { forkWorkerFactory } from '../web/fork-worker';
 import type { WorkerHandle } from './protocol';
 import { TrainingService } from './service';
 import { mlpGraph } from './testing/fixtures';
+import { until } from '../../shared/testing/until';
 
 let dataDir: string;
 let service: TrainingService;
@@ -50,6 +51,15 @@ function next(runId: string, pred: (e: TrainEvent) => boolean, timeoutMs = 60_00
 }
 const isFinal = (e: TrainEvent) => e.type === 'done' || e.type === 'failed';
 
+/** run.json once it records a finished run: the service saves it after relaying 'done', so poll the file. */
+function finishedOnDisk(runId: string) {
+  const file = path.join(dataDir, 'runs', runId, 'run.json');
+  return until(async () => {
+    const record = JSON.parse(await fs.readFile(file, 'utf8'));
+    return record.status === 'running' ? null : record;
+  }, `${file} to record the finished run`);
+}
+
 describe('TrainingService with a forked worker', () => {
   it('trains a tiny run end to end, relays events, stores the run and its weights', async () => {
     const { runId } = await service.start(mlpGraph({ epochs: 2, limit: 300 }));
@@ -70,9 +80,8 @@ describe('TrainingService with a forked worker', () => {
     expect(run.log.some((l) => l.includes('cpu'))).toBe(true);
     expect((await fs.readdir(service.modelDir(runId))).sort()).toEqual(['model.json', 'weights.bin']);
 
-    // What is on disk agrees once the worker has gone.
-    await new Promise((r) => setTimeout(r, 300));
-    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
+    // What is on disk agrees (the final record is written in the background after 'done').
+    const onDisk = await finishedOnDisk(runId);
     expect(onDisk.status).toBe('completed');
     expect((await service.listRuns()).map((r) => r.id)).toContain(runId);
   }, 90_000);
@@ -109,9 +118,9 @@ describe('TrainingService with a forked worker', () => {
     expect(ev.accuracy).toBeGreaterThan(0.3);
     expect(ev.gallery!.length).toBe(32);
     expect((await fs.readdir(service.bestModelDir(runId))).sort()).toEqual(['model.json', 'weights.bin']);
-    // Stored on disk too.
-    await new Promise((r) => setTimeout(r, 300));
-    const onDisk = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
+    // Stored on disk too (with the final record, written in the background after 'done').
+    const onDisk = await finishedOnDisk(runId);
+    expect(onDisk.status).toBe('completed');
     expect(onDisk.evaluation.samples).toBe(2000);
     console.log(`service run with all features: val_acc ${accs.map((a) => a.toFixed(3)).join(' ')}, test accuracy ${ev.accuracy!.toFixed(3)}, evaluation ${ev.durationMs.toFixed(0)} ms, ${JSON.stringify(onDisk).length} bytes of run.json`);
   }, 90_000);

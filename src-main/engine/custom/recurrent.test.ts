@@ -7,7 +7,7 @@ import type { ParamValues } from '../../../shared/layers/types';
 import { inferGraph } from '../../../shared/infer';
 import { buildModel } from '../compile';
 import { AttentionLayer } from './attention';
-import { householderQ, registerRecurrentCustomClasses } from './recurrent';
+import { fastOrthogonalClass, householderQ, registerRecurrentCustomClasses } from './recurrent';
 import { predictionGap, pseudoRandom, roundTrip, trainSteps } from '../builders/conv/test-support';
 
 beforeAll(async () => {
@@ -125,16 +125,18 @@ describe('fast orthogonal initializer', () => {
     }
   });
 
-  it('an LSTM(128) builds quickly on cpu with an orthogonal recurrent kernel (rows orthonormal)', () => {
+  it('an LSTM(128) gets its orthogonal recurrent kernel (rows orthonormal) from the fast initializer', () => {
     const started = Date.now();
     const layer = tf.layers.lstm({ units: 128 });
     layer.apply(tf.input({ shape: [28, 28] }));
     const seconds = (Date.now() - started) / 1000;
     console.log(`LSTM(128) built on cpu in ${seconds.toFixed(2)} s (stock tfjs orthogonal init: ~50 s)`);
+    // The fast path is proven by which initializer ran, not by a time bound a loaded machine could break.
+    const cell = (layer as unknown as { cell: { recurrentInitializer: unknown } }).cell;
+    expect(cell.recurrentInitializer).toBeInstanceOf(fastOrthogonalClass(tf));
     const recurrent = layer.getWeights()[1];
     expect(recurrent.shape).toEqual([128, 512]);
     expect(orthogonalityError(recurrent.dataSync() as Float32Array, 128, 512)).toBeLessThan(1e-5);
-    expect(seconds).toBeLessThan(15);
   });
 
   it('tall shapes get orthonormal columns, gain scales them, and the config round-trips', () => {
