@@ -1,6 +1,9 @@
 // Character-level language-model data from the user's .txt file (GPT-style next-token prediction):
 // x = T token ids, y = the next token at every position. Fixed vocabulary (shared/data/vocab.ts).
-// The last 10% of the text is the test part; validation samples are a seeded pick from the rest.
+// The last 10% of the text is the test part. Validation is the contiguous stretch of windows just before it,
+// and training windows that would share characters with it are left out: with a stride shorter than the
+// context, neighbouring windows overlap, and a random pick let the model score on text it had trained on
+// (a tiny GPT showed val_acc 0.61 against 0.22 on the test part).
 import { readFile } from 'node:fs/promises';
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../../shared/data/types';
@@ -67,19 +70,36 @@ function samples(ids: Int32Array, from: number, count: number, context: number, 
   return { count, inputs: { x: { ids: x, steps: context } }, target: { ids: y, steps: context } };
 }
 
+/**
+ * Window order for buildTokenDataset: the validation windows (the last ones before the test part) first,
+ * then the training windows in seeded random order, without the ones overlapping the validation stretch.
+ */
+export function charTextOrder(windows: number, context: number, stride: number, config: DatasetConfig): { order: number[]; train: number } {
+  const { train, validation } = splitSizes(windows, config);
+  const valStart = windows - validation;
+  // Window k covers characters [k*stride, k*stride + context]; it must end before validation's first one starts.
+  const lastClear = validation > 0 ? Math.floor((valStart * stride - context - 1) / stride) : windows - 1;
+  const candidates = Math.max(0, Math.min(windows - validation, lastClear + 1));
+  const shuffled = Array.from(permutation(candidates, config.seed));
+  const val = Array.from({ length: validation }, (_, i) => valStart + i);
+  const trainCount = Math.min(train, candidates);
+  return { order: [...val, ...shuffled.slice(0, trainCount)], train: trainCount };
+}
+
 export async function loadCharText(config: DatasetConfig, descriptor: DatasetDescriptor): Promise<LoadedDataset> {
   const { path, ids } = await readText(config);
   const l = layout(config, ids.length, path);
+  const { order } = charTextOrder(l.train, l.context, l.stride, config);
   return buildTokenDataset({
     descriptor, config, vocab: TEXT_VOCAB.size, classNames: TEXT_VOCAB.chars,
     pool: samples(ids, 0, l.train, l.context, l.stride),
     test: l.test > 0 ? samples(ids, l.testStart, l.test, l.context, l.stride) : null,
-    trainOrder: permutation(l.train, config.seed),
+    trainOrder: order,
   });
 }
 
 export async function describeCharText(config: DatasetConfig): Promise<DatasetShapes> {
   const { path, ids } = await readText(config);
   const l = layout(config, ids.length, path);
-  return { ...datasetShapes(config), trainSize: splitSizes(l.train, config).train, testSize: l.test };
+  return { ...datasetShapes(config), trainSize: charTextOrder(l.train, l.context, l.stride, config).train, testSize: l.test };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charTextOrder } from './charText';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetConfig } from '../../../shared/graph/types';
@@ -137,7 +138,16 @@ describe('character text', () => {
     const d = await loadDataset(seqConfig('char-text', { options: { path: file, context: 8, stride: 5 }, validationSplit: 0.1 }), ctx());
     const clean = text.replace(/\r\n/g, '\n');
     const testStart = Math.floor(clean.length * 0.9);
-    expect(d.train.size + (d.validation?.size ?? 0)).toBe(Math.floor((testStart - 9) / 5) + 1);
+    const windows = Math.floor((testStart - 9) / 5) + 1;
+    // Validation is the last stretch of windows before the test part; training windows that share characters
+    // with it (context 8 > stride 5: one neighbour) are left out, so validation text is never trained on.
+    const val = d.validation!.size;
+    expect(val).toBe(Math.round(windows * 0.1));
+    expect(d.train.size).toBe(windows - val - 1);
+    expect(d.shapes.trainSize).toBe(d.train.size);
+    const firstVal = decodeIds(TEXT_VOCAB, row(d.validation!.features.x.data, 0, 8));
+    expect(firstVal).toBe(clean.slice((windows - val) * 5, (windows - val) * 5 + 8).replace(/[^\n\x20-\x7e]/g, ''));
+
     expect(d.train.features.x.shape).toEqual([d.train.size, 8]);
     expect(d.train.targets.y.shape).toEqual([d.train.size, 8, 1]);
     const unk = TEXT_VOCAB.special.unk;
@@ -154,6 +164,22 @@ describe('character text', () => {
     const first = decodeIds(TEXT_VOCAB, row(d.test!.features.x.data, 0, 8));
     expect(first).toBe(clean.slice(testStart, testStart + 8).replace(/[^\n\x20-\x7e]/g, ''));
     expect(datasetShapes(seqConfig('char-text', { options: { context: 8 } })).targets.y).toEqual([8, TEXT_VOCAB.size]);
+  });
+
+  it('keeps every training window clear of the validation stretch', () => {
+    const config = seqConfig('char-text', { validationSplit: 0.1, seed: 3 });
+    for (const [windows, context, stride] of [[20, 8, 5], [200, 32, 8], [50, 4, 4], [30, 16, 1]]) {
+      const { order, train } = charTextOrder(windows, context, stride, config);
+      const val = Math.round(windows * 0.1);
+      expect(order.slice(0, val)).toEqual(Array.from({ length: val }, (_, i) => windows - val + i));
+      const trainWindows = order.slice(val);
+      expect(trainWindows).toHaveLength(train);
+      expect(new Set(trainWindows).size).toBe(train);
+      // Window k reads characters k*stride .. k*stride+context; none may reach the first validation window.
+      for (const k of trainWindows) expect(k * stride + context).toBeLessThan((windows - val) * stride);
+      // And only the overlapping ones are left out.
+      expect(train).toBe(Math.floor(((windows - val) * stride - context - 1) / stride) + 1);
+    }
   });
 
   it('rejects a missing file, a binary file and a text too short for one sample', async () => {

@@ -54,6 +54,7 @@ export function buildTokenDataset(args: {
   const sizes = splitSizes(pool.count, config);
   const order = args.trainOrder ?? range(0, pool.count);
   const valIdx = Array.from(order).slice(0, sizes.validation);
+  // An order may hold fewer training windows than the split allows (char text leaves out overlapping ones).
   const trainIdx = Array.from(order).slice(sizes.validation, sizes.validation + sizes.train);
   const features: DatasetShapes['features'] = {};
   for (const [name, v] of Object.entries(pool.inputs)) features[name] = tokenFeatureShape(v.steps, vocab, config.representation);
@@ -64,7 +65,7 @@ export function buildTokenDataset(args: {
       features,
       targets: { y: [pool.target.steps, vocab] },
       numClasses: vocab,
-      trainSize: sizes.train,
+      trainSize: trainIdx.length,
       testSize: test?.count ?? 0,
     },
     train: toSplit(rows(pool, trainIdx), vocab, config),
