@@ -126,12 +126,17 @@ function rnnReverse(cell: RnnCell): Template {
       'three and compare them in the runs panel. The encoder must squeeze the whole sequence into one state, and ' +
       'the decoder writes it back reversed. The first output is the LAST input (a short path), but the last ' +
       `output is the FIRST input, which must survive ${2 * REVERSE_LENGTH} recurrent steps. In a SimpleRNN the ` +
-      'gradient through that path is a product of many Jacobians and vanishes, so it learns the late outputs ' +
-      "poorly; LSTM and GRU gates let the state (and gradient) pass unchanged, the 'constant error carousel'.",
+      'gradient through that path is a product of many Jacobians and vanishes (or explodes), so beyond some ' +
+      "length it cannot learn the task at all; LSTM and GRU gates let the state (and gradient) pass unchanged, the 'constant error carousel'. " +
+      `At length ${REVERSE_LENGTH} the path is still short enough: all three learn it, and the SimpleRNN, with fewer weights, ` +
+      'even learns fastest (measured: val accuracy 0.99 SimpleRNN, 0.90 LSTM, 0.83 GRU after 20 epochs). ' +
+      'The problem shows at length 40 (see what to try next).',
     tryNext: [
       'Train all three templates with the same seed and compare their validation accuracy curves.',
-      `Raise the sequence length in the dataset options (and RepeatVector n to match) from ${REVERSE_LENGTH} to 20: the SimpleRNN falls further behind.`,
-      'Add gradient clipping in the training settings and see whether it helps the SimpleRNN.',
+      `Raise the sequence length in the dataset options (and the Input shape and RepeatVector n to match) from ${REVERSE_LENGTH} to 40, ` +
+        'with 4,000 samples and 10 epochs: measured here, the SimpleRNN stays near chance (val accuracy 0.15, loss not falling) ' +
+        'while the LSTM keeps improving (loss 2.06 to 1.87, val accuracy 0.26 and climbing). At 24 the SimpleRNN still learns (0.67).',
+      'Add gradient clipping in the training settings and see whether it helps the SimpleRNN at length 40.',
     ],
     graph: chainGraph({
       name: `Long dependencies: ${cell}`,
