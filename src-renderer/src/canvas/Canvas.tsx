@@ -1,8 +1,6 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -18,6 +16,7 @@ import { useGraphStore } from '../store/stores';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
+import { DotGrid } from './DotGrid';
 import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from './dnd';
 import { dropSavedBlock } from '../editor/blockActions';
 import { useEditor } from '../editor/editorStore';
@@ -210,7 +209,7 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
+        <DotGrid gap={20} radius={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
         <EditorToolbar />
         <ConnectionStatus />
         <Controls position="bottom-left" />
