@@ -106,7 +106,6 @@ export async function trainHeadless(
   try {
     const result = await finished;
     await service.dispose(); // waits for the worker to exit and the record to be saved
-    await new Promise((r) => setTimeout(r, 50));
     return { runId, ...result };
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,5 +1,5 @@
 // End to end: a real forked worker process (tsx) trains tiny models on the bundled MNIST digits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { ApiError, type TrainEvent } from '../../shared/api';
 import { forkWorkerFactory } from '../web/fork-worker';
 import type { WorkerHandle } from './protocol';
 import { TrainingService } from './service';
+import { RunStore } from './run-store';
 import { mlpGraph } from './testing/fixtures';
 import { until } from '../../shared/testing/until';
 
@@ -167,6 +168,27 @@ describe('TrainingService with a forked worker', () => {
     const again = await service.start(mlpGraph({ epochs: 1, limit: 200 }));
     expect(await next(again.runId, isFinal)).toMatchObject({ type: 'done', status: 'completed' });
   }, 120_000);
+
+  it('has the final record on disk when dispose() resolves (the CLI reads it straight after)', async () => {
+    // Slow disk: every save takes 300 ms more, so a dispose() that does not wait for the last one is caught.
+    const save = RunStore.prototype.save;
+    const slow = vi.spyOn(RunStore.prototype, 'save').mockImplementation(async function (this: RunStore, run) {
+      const json = structuredClone(run);
+      await new Promise((r) => setTimeout(r, 300));
+      return save.call(this, json);
+    });
+    onTestFinished(() => slow.mockRestore());
+    const own = new TrainingService({ dataDir, spawnWorker: forkWorkerFactory(path.join(__dirname, 'worker.ts')), saveIntervalMs: 60_000 });
+    const ownEvents: TrainEvent[] = [];
+    own.onEvent((e) => ownEvents.push(e));
+    const { runId } = await own.start(mlpGraph({ epochs: 1, limit: 100 }));
+    await until(() => ownEvents.some((e) => e.runId === runId && isFinal(e)), 'the run to finish', { timeoutMs: 60_000 });
+    await own.dispose();
+    // No polling here: read once.
+    const record = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
+    expect(record.status).toBe('completed');
+    expect(record.epochsHistory).toHaveLength(1);
+  }, 90_000);
 
   it('answers not_found for unknown runs', async () => {
     await expect(service.stop('run-nope')).rejects.toMatchObject({ code: 'not_found' });

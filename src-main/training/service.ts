@@ -150,10 +150,8 @@ export class TrainingService {
 
     worker.onOutput((line) => this.appendLog(run, line));
     worker.onMessage((msg) => this.onWorkerMessage(run, msg));
-    worker.onExit((code, signal) => {
-      this.onWorkerExit(run, code, signal);
-      exitedResolve();
-    });
+    // `exited` resolves once the run's final record is on disk, so dispose() and the CLI can rely on it.
+    worker.onExit((code, signal) => void this.onWorkerExit(run, code, signal).then(exitedResolve));
     return { runId: id };
   }
 
@@ -337,7 +335,8 @@ export class TrainingService {
     this.emit(run, msg);
   }
 
-  private onWorkerExit(run: ActiveRun, code: number | null, signal: string | null): void {
+  /** Records how the run ended; resolves when its final record is saved. */
+  private onWorkerExit(run: ActiveRun, code: number | null, signal: string | null): Promise<void> {
     if (run.killTimer) clearTimeout(run.killTimer);
     const r = run.record;
     if (!run.finished) {
@@ -355,7 +354,7 @@ export class TrainingService {
         this.emit(run, { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined });
       }
     }
-    void this.saveNow(run).then(() => {
+    return this.saveNow(run).then(() => {
       if (this.active.get(r.id) === run) this.active.delete(r.id);
     });
   }
