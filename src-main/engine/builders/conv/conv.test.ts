@@ -183,7 +183,8 @@ describe('Conv2D builder uses the unfused subclass', () => {
     const input = tf.input({ shape: [8, 8, 1], name: uniqueName('in') });
     const [h] = apply('Conv2D', { filters: 2, dilationRate: 2, activation: 'tanh' }, [[input]]);
     const ours = tf.model({ inputs: input, outputs: head(h) });
-    const { first, last } = await trainSteps(ours, x, y, 5);
+    // Enough small steps that Adam's first overshoots (weights are not seeded) do not decide the outcome.
+    const { first, last } = await trainSteps(ours, x, y, 40, 0.005);
     expect(last).toBeLessThan(first);
   });
 
