@@ -8,18 +8,17 @@
 // (read by the real CIFAR reader) whose classes differ by the position and colour of a bright square.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, EpochMetrics, TrainEventBody } from '../shared/api';
 import type { DatasetConfig } from '../shared/graph/types';
 import { getTemplate, isViewOnly, TEMPLATES } from '../shared/templates';
-import { makeRng } from '../shared/data/random';
 import { initBackend } from './engine/backend';
 import { buildModel, compileModel } from './engine/compile';
 import { ensureGradientFixes } from './engine/custom/gradients';
 import { loadDataset } from './data';
-import { CIFAR_TEST_FILE, CIFAR_TRAIN_FILES } from './data/cifar';
+import { writeLearnableCifar } from './data/testFiles';
 import { bindDataset } from './training/job';
 import { fitModel } from './training/fit-loop';
 import { TrainControl } from './training/control';
@@ -80,28 +79,6 @@ let tmp = '';
 let backend: BackendInfo;
 const results: string[] = [];
 
-/** CIFAR binary batches (label byte + R, G, B planes) whose class decides where a bright square sits and its colour. */
-function cifarBatch(records: number, seed: number): Uint8Array {
-  const rng = makeRng(seed);
-  const bytes = new Uint8Array(records * 3073);
-  for (let r = 0; r < records; r++) {
-    const label = Math.floor(rng() * 10);
-    const at = r * 3073;
-    bytes[at] = label;
-    for (let i = 1; i < 3073; i++) bytes[at + i] = Math.floor(rng() * 96);
-    const top = 4 + Math.floor(label / 5) * 14;
-    const left = 2 + (label % 5) * 6;
-    const channel = label % 3;
-    for (let y = top; y < top + 8; y++) for (let x = left; x < left + 5; x++) bytes[at + 1 + channel * 1024 + y * 32 + x] = 255;
-  }
-  return bytes;
-}
-
-async function writeCifar(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  for (const [i, name] of CIFAR_TRAIN_FILES.entries()) await writeFile(path.join(folder, name), cifarBatch(80, i + 1));
-  await writeFile(path.join(folder, CIFAR_TEST_FILE), cifarBatch(20, 99));
-}
 
 /** Where a template's file-based dataset lives in this test. */
 function testOptions(row: Row, dataset: DatasetConfig): Record<string, string | number | boolean> {
@@ -113,7 +90,7 @@ function testOptions(row: Row, dataset: DatasetConfig): Record<string, string | 
 
 beforeAll(async () => {
   tmp = await import('node:fs/promises').then((fs) => fs.mkdtemp(path.join(os.tmpdir(), 'layerlab-templates-')));
-  await writeCifar(path.join(tmp, 'cifar'));
+  await writeLearnableCifar(path.join(tmp, 'cifar'), 80, 20);
   // wasm: ~5x the cpu speed here.
   backend = await initBackend('wasm');
   if (backend.name !== 'wasm') console.warn(`Training templates on ${backend.name}: ${backend.reason}`);

@@ -16,7 +16,7 @@ import { loadDataset } from '../../data';
 import type { LoadedDataset } from '../../data/types';
 import { buildModel, compileModel } from '../../engine/compile';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
-import { encodeNpz } from '../npz';
+import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
 import { anyPython, runPython, torchPython } from '../testing/python';
 import { generateKerasScript } from '../keras/script';
 import { ALL_KERAS_GENERATORS } from '../keras';
@@ -125,7 +125,7 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
   }, 120_000);
 
   it('weights.npz from tfjs gives the same predictions in PyTorch (within 1e-4)', async () => {
-    const cases: { script: string; weights: string; inputs: string; name: string }[] = [];
+    const cases: ParityCase[] = [];
     for (const g of GRAPHS) {
       const data = datasets.get(g)!;
       const { model } = buildModel(g, tf, data.shapes);
@@ -144,10 +144,7 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
       const res = await exportGraph({ graph: g, format: 'pytorch', outDir: dir, model });
       expect(res.files.map((f) => path.basename(f)), res.notes.join('\n')).toContain(WEIGHTS_NPZ);
       const inputs = path.join(dir, 'parity.npz');
-      writeFileSync(inputs, encodeNpz({
-        x: { data: x.dataSync() as Float32Array | Int32Array, shape: x.shape },
-        expected: { data: expected.dataSync() as Float32Array, shape: expected.shape },
-      }));
+      writeFileSync(inputs, parityNpz([x], [expected]));
       cases.push({ name: g.name, script: path.join(dir, PYTORCH_SCRIPT), weights: path.join(dir, WEIGHTS_NPZ), inputs });
       tf.dispose([x, y, expected]);
       model.dispose();
@@ -156,9 +153,9 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
     writeFileSync(driver, PARITY_PY);
     const run = runPython(python!, [driver, JSON.stringify(cases)]);
     expect(run.status, run.stderr).toBe(0);
-    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
     console.log(`[pytorch attention] max |torch - tfjs| per graph: ${JSON.stringify(diffs)}`);
-    for (const g of GRAPHS) expect(diffs[g.name], g.name).toBeLessThan(1e-4);
+    for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);
   }, 180_000);
 });
 
@@ -171,26 +168,5 @@ for i, case in enumerate(json.loads(sys.argv[1])):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     out[case["id"]] = mod.count_params(mod.LayerLabModel())
-print(json.dumps(out))
-`;
-
-const PARITY_PY = `
-import importlib.util, json, sys
-import numpy as np
-import torch
-
-out = {}
-for i, case in enumerate(json.loads(sys.argv[1])):
-    spec = importlib.util.spec_from_file_location(f"exported_{i}", case["script"])
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    model = mod.LayerLabModel()
-    mod.load_weights(model, case["weights"])
-    model.eval()
-    with np.load(case["inputs"]) as z:
-        x, expected = z["x"], z["expected"]
-    with torch.no_grad():
-        pred = model(mod.to_tensor(x)).numpy()
-    out[case["name"]] = float(np.abs(pred - expected).max())
 print(json.dumps(out))
 `;

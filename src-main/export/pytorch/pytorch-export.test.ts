@@ -17,7 +17,7 @@ import { buildModel, compileModel } from '../../engine/compile';
 import { ensureGradientFixes } from '../../engine/custom/gradients';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { ExportError } from '../codegen/plan';
-import { encodeNpz } from '../npz';
+import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
 import { runPython, torchPython } from '../testing/python';
 import { ALL_PY_GENERATORS, getPyGenerator } from '.';
@@ -113,7 +113,7 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
   }, 300_000);
 
   it('weights.npz from tfjs gives the same predictions in PyTorch (within 1e-4)', async () => {
-    const cases: { script: string; weights: string; inputs: string; name: string }[] = [];
+    const cases: ParityCase[] = [];
     for (const g of GRAPHS) {
       const data = datasets.get(g)!;
       const { model } = buildModel(g, tf, data.shapes);
@@ -131,10 +131,7 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
       const dir = dirFor(g);
       await exportGraph({ graph: g, format: 'pytorch', outDir: dir, model });
       const inputs = path.join(dir, 'parity.npz');
-      writeFileSync(inputs, encodeNpz({
-        x: { data: x.dataSync() as Float32Array, shape: x.shape },
-        expected: { data: expected.dataSync() as Float32Array, shape: expected.shape },
-      }));
+      writeFileSync(inputs, parityNpz([x], [expected]));
       cases.push({ name: g.name, script: path.join(dir, PYTORCH_SCRIPT), weights: path.join(dir, WEIGHTS_NPZ), inputs });
       tf.dispose([x, y, expected]);
       model.dispose();
@@ -143,29 +140,8 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
     writeFileSync(driver, PARITY_PY);
     const run = runPython(python!, [driver, JSON.stringify(cases)]);
     expect(run.status, run.stderr).toBe(0);
-    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number>;
+    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
     console.log(`[pytorch] max |torch - tfjs| per graph: ${JSON.stringify(diffs)}`);
-    for (const g of GRAPHS) expect(diffs[g.name], g.name).toBeLessThan(1e-4);
+    for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);
   }, 180_000);
 });
-
-const PARITY_PY = `
-import importlib.util, json, sys
-import numpy as np
-import torch
-
-out = {}
-for i, case in enumerate(json.loads(sys.argv[1])):
-    spec = importlib.util.spec_from_file_location(f"exported_{i}", case["script"])
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    model = mod.LayerLabModel()
-    mod.load_weights(model, case["weights"])
-    model.eval()
-    with np.load(case["inputs"]) as z:
-        x, expected = z["x"], z["expected"]
-    with torch.no_grad():
-        pred = model(mod.to_tensor(x)).numpy()
-    out[case["name"]] = float(np.abs(pred - expected).max())
-print(json.dumps(out))
-`;

@@ -9,21 +9,21 @@
 // View-only templates (GPT-1/2/3, extras.viewOnly) are skipped: building them would allocate billions of weights.
 // Scripts run as separate python processes, at most two at a time (two shared cores).
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetConfig, GraphFile } from '../../../shared/graph/types';
 import { TEMPLATES, isViewOnly, type Template } from '../../../shared/templates';
-import { makeRng } from '../../../shared/data/random';
 import { loadDataset } from '../../data';
 import type { LoadedDataset, TensorData } from '../../data/types';
 import { buildModel, compileModel } from '../../engine/compile';
 import { ensureGradientFixes } from '../../engine/custom/gradients';
-import { CIFAR_TEST_FILE, CIFAR_TRAIN_FILES } from '../../data/cifar';
+import { writeLearnableCifar } from '../../data/testFiles';
+import { CIFAR_TRAIN_FILES } from '../../data/cifar';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
-import { encodeNpz, type NpyArray } from '../npz';
+import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
 import { torchPython } from '../testing/python';
 import { generatePytorchScript } from './script';
 
@@ -62,28 +62,6 @@ function tinyGraph(t: Template): GraphFile {
   return g;
 }
 
-/** CIFAR binary batches (label byte + R, G, B planes) whose class decides where a bright square sits and its colour. */
-function cifarBatch(records: number, seed: number): Uint8Array {
-  const rng = makeRng(seed);
-  const bytes = new Uint8Array(records * 3073);
-  for (let r = 0; r < records; r++) {
-    const label = Math.floor(rng() * 10);
-    const at = r * 3073;
-    bytes[at] = label;
-    for (let i = 1; i < 3073; i++) bytes[at + i] = Math.floor(rng() * 96);
-    const top = 4 + Math.floor(label / 5) * 14;
-    const left = 2 + (label % 5) * 6;
-    const channel = label % 3;
-    for (let y = top; y < top + 8; y++) for (let x = left; x < left + 5; x++) bytes[at + 1 + channel * 1024 + y * 32 + x] = 255;
-  }
-  return bytes;
-}
-
-async function writeCifar(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  for (const [i, name] of CIFAR_TRAIN_FILES.entries()) await writeFile(path.join(folder, name), cifarBatch(POOL / CIFAR_TRAIN_FILES.length, i + 1));
-  await writeFile(path.join(folder, CIFAR_TEST_FILE), cifarBatch(10, 99));
-}
 
 interface ScriptResult {
   params: number;
@@ -196,7 +174,7 @@ function startAll(): void {
 describe.skipIf(!python)('every trainable template runs as an exported PyTorch script (python3 + torch)', () => {
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'layerlab-pt-templates-'));
-    await writeCifar(path.join(tmp, 'cifar'));
+    await writeLearnableCifar(path.join(tmp, 'cifar'), POOL / CIFAR_TRAIN_FILES.length, 10);
     startAll();
   });
   afterAll(async () => {
@@ -241,8 +219,7 @@ describe.skipIf(!python)('every trainable template runs as an exported PyTorch s
       const per = t.shape.slice(1).reduce((a, b) => a * b, 1);
       return tf.tensor(t.data.subarray(0, rows * per), [rows, ...t.shape.slice(1)], t.dtype);
     };
-    const asNpy = (t: tf.Tensor): NpyArray => ({ data: t.dataSync() as Float32Array | Int32Array, shape: t.shape });
-    const cases: { name: string; script: string; weights: string; inputs: string }[] = [];
+    const cases: ParityCase[] = [];
     for (const t of TRAINABLE) {
       const { graph, dataset } = await tinyTemplate(t);
       const built = buildModel(graph, tf, dataset.shapes);
@@ -256,11 +233,8 @@ describe.skipIf(!python)('every trainable template runs as an exported PyTorch s
       const dir = path.join(tmp, `parity-${t.id}`);
       const res = await exportGraph({ graph, format: 'pytorch', outDir: dir, model: built.model });
       expect(res.files.map((f) => path.basename(f)), `${t.id}: ${res.notes.join(' ')}`).toContain(WEIGHTS_NPZ);
-      const arrays: Record<string, NpyArray> = {};
-      xs.forEach((x, i) => (arrays[`x_${i}`] = asNpy(x)));
-      expected.forEach((e, i) => (arrays[`expected_${i}`] = asNpy(e)));
       const inputs = path.join(dir, 'parity.npz');
-      await writeFile(inputs, encodeNpz(arrays));
+      await writeFile(inputs, parityNpz(xs, expected));
       cases.push({ name: t.id, script: path.join(dir, PYTORCH_SCRIPT), weights: path.join(dir, WEIGHTS_NPZ), inputs });
       tf.dispose([...xs, ...ys, ...expected]);
       built.model.dispose();
@@ -269,7 +243,7 @@ describe.skipIf(!python)('every trainable template runs as an exported PyTorch s
     await writeFile(driver, PARITY_PY);
     const run = await runAsync([driver, JSON.stringify(cases)], tmp, 300_000);
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
-    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, { inputs: number; max_diff: number }>;
+    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
     console.log(`[pytorch templates] max |torch - tfjs| per template: ${Object.entries(diffs).map(([k, v]) => `${k} ${v.max_diff.toExponential(1)}`).join(', ')}`);
     for (const t of TRAINABLE) {
       const { graph } = await tinyTemplate(t);
@@ -278,29 +252,3 @@ describe.skipIf(!python)('every trainable template runs as an exported PyTorch s
     }
   }, 600_000);
 });
-
-/** Loads each exported module with tfjs's weights and compares its outputs on the same inputs. */
-const PARITY_PY = `
-import importlib.util, json, sys
-import numpy as np
-import torch
-
-out = {}
-for i, case in enumerate(json.loads(sys.argv[1])):
-    spec = importlib.util.spec_from_file_location(f"exported_{i}", case["script"])
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    model = mod.LayerLabModel()
-    mod.load_weights(model, case["weights"])
-    model.eval()
-    with np.load(case["inputs"]) as z:
-        xs = [z[f"x_{k}"] for k in range(sum(1 for n in z.files if n.startswith("x_")))]
-        expected = [z[f"expected_{k}"] for k in range(sum(1 for n in z.files if n.startswith("expected_")))]
-    with torch.no_grad():
-        preds = mod.as_tuple(model(*[mod.to_tensor(x) for x in xs]))
-    if len(preds) != len(expected):
-        raise SystemExit(f"{case['name']}: {len(preds)} outputs, tfjs has {len(expected)}")
-    diff = max(float(np.abs(p.numpy() - e).max()) for p, e in zip(preds, expected))
-    out[case["name"]] = {"inputs": len(xs), "max_diff": diff}
-print(json.dumps(out))
-`;

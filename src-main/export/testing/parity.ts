@@ -1,0 +1,52 @@
+// Prediction parity between tfjs and an exported PyTorch script, for tests: the inputs and tfjs's outputs
+// go into an .npz (x_0.., expected_0..), and one Python run loads each exported module with tfjs's weights
+// and reports the largest |torch - tfjs| over all outputs.
+import type * as tf from '@tensorflow/tfjs';
+import { encodeNpz, type NpyArray } from '../npz';
+
+export interface ParityCase {
+  name: string;
+  script: string;
+  weights: string;
+  /** The .npz written by parityNpz. */
+  inputs: string;
+}
+
+/** Per case name: how many inputs the model was fed and the largest difference over its outputs. */
+export type ParityResult = Record<string, { inputs: number; max_diff: number }>;
+
+const asNpy = (t: tf.Tensor): NpyArray => ({ data: t.dataSync() as Float32Array | Int32Array, shape: t.shape });
+
+/** The model's inputs and tfjs's predictions for them, in the layout PARITY_PY reads. */
+export function parityNpz(xs: tf.Tensor[], expected: tf.Tensor[]): Uint8Array {
+  const arrays: Record<string, NpyArray> = {};
+  xs.forEach((x, i) => (arrays[`x_${i}`] = asNpy(x)));
+  expected.forEach((e, i) => (arrays[`expected_${i}`] = asNpy(e)));
+  return encodeNpz(arrays);
+}
+
+/** `python parity.py '<JSON list of ParityCase>'` prints a ParityResult as its last line. */
+export const PARITY_PY = `
+import importlib.util, json, sys
+import numpy as np
+import torch
+
+out = {}
+for i, case in enumerate(json.loads(sys.argv[1])):
+    spec = importlib.util.spec_from_file_location(f"exported_{i}", case["script"])
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    model = mod.LayerLabModel()
+    mod.load_weights(model, case["weights"])
+    model.eval()
+    with np.load(case["inputs"]) as z:
+        xs = [z[f"x_{k}"] for k in range(sum(1 for n in z.files if n.startswith("x_")))]
+        expected = [z[f"expected_{k}"] for k in range(sum(1 for n in z.files if n.startswith("expected_")))]
+    with torch.no_grad():
+        preds = mod.as_tuple(model(*[mod.to_tensor(x) for x in xs]))
+    if len(preds) != len(expected):
+        raise SystemExit(f"{case['name']}: {len(preds)} outputs, tfjs has {len(expected)}")
+    diff = max(float(np.abs(p.numpy() - e).max()) for p, e in zip(preds, expected))
+    out[case["name"]] = {"inputs": len(xs), "max_diff": diff}
+print(json.dumps(out))
+`;
