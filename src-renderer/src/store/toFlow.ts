@@ -109,21 +109,27 @@ const onlyKeys = (o: object, allowed: Set<string>) => Object.keys(o).every((k) =
  * handles, error state and position did not change keeps its previous object, so React Flow and the memoised
  * node component skip it; a parameter edit usually changes none of these.
  */
+/** The graph node each data object was last checked against: an unchanged graph node skips recomputing handles. */
+const dataSource = new WeakMap<LayerNodeData, GraphNode>();
+
 export function toFlowNodes(graph: GraphFile, inference: GraphInference, previous: LayerFlowNode[] = []): LayerFlowNode[] {
   const prev = new Map(previous.map((n) => [n.id, n]));
   return graph.nodes.map((n) => {
     const old = prev.get(n.id);
-    const fresh = nodeData(n, inference.nodes[n.id]?.error !== undefined);
-    const keepData = old !== undefined && old.type === 'layer' && sameData(old.data, fresh);
-    if (keepData && old.position.x === n.position.x && old.position.y === n.position.y && onlyKeys(old, NODE_KEYS)) {
+    const hasError = inference.nodes[n.id]?.error !== undefined;
+    const oldData = old?.type === 'layer' ? old.data : undefined;
+    let data: LayerNodeData;
+    if (oldData && dataSource.get(oldData) === n && oldData.hasError === hasError) data = oldData;
+    else {
+      // A new graph node object (an edit or a move): its handles may have changed, compare what it gives.
+      const fresh = nodeData(n, hasError);
+      data = oldData && sameData(oldData, fresh) ? oldData : fresh;
+      dataSource.set(data, n);
+    }
+    if (old && data === oldData && old.position.x === n.position.x && old.position.y === n.position.y && onlyKeys(old, NODE_KEYS)) {
       return old;
     }
-    const node: LayerFlowNode = {
-      id: n.id,
-      type: 'layer',
-      position: n.position,
-      data: keepData ? old.data : fresh,
-    };
+    const node: LayerFlowNode = { id: n.id, type: 'layer', position: n.position, data };
     if (old?.selected) node.selected = true;
     if (old?.measured) node.measured = old.measured;
     return node;
