@@ -48,6 +48,7 @@ export function buildSvg(
   locate: HandleLocator = () => null,
 ): SvgResult {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const graphNodes = new Map(graph.nodes.map((g) => [g.id, g]));
   const minX = Math.min(0, ...nodes.map((n) => n.position.x)) - PAD;
   const minY = Math.min(0, ...nodes.map((n) => n.position.y)) - PAD;
   const maxX = Math.max(...nodes.map((n) => n.position.x + size(n).w), 0) + PAD;
@@ -81,7 +82,7 @@ export function buildSvg(
     const { w, h } = size(n);
     const { x, y } = n.position;
     const info = inference.nodes[n.id];
-    const graphNode = graph.nodes.find((g) => g.id === n.id);
+    const graphNode = graphNodes.get(n.id);
     const { title, summary } = graphNode ? nodeView(graphNode) : { title: n.data.kind, summary: '' };
     const err = info?.error;
     const shapes = (info?.outputs ?? []).filter((s) => s !== null).map((s) => formatShape(s!)).join(' ');
