@@ -18,6 +18,8 @@ export interface NodeInference {
   params: number;
   error?: NodeError;
   notes?: string[];
+  /** Values per sample kept for the backward pass besides the outputs (see InferResult). */
+  workingElements?: number;
 }
 
 export interface GraphError extends NodeError {
@@ -116,6 +118,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       info.outputs = out.outputs;
       info.params = out.params;
       if (out.notes) info.notes = out.notes;
+      if (out.workingElements) info.workingElements = out.workingElements;
     } catch (err) {
       if (err instanceof ShapeError) fail(id, err.message, err.fixes);
       else fail(id, err instanceof Error ? err.message : String(err));

@@ -97,6 +97,11 @@ export interface InferResult {
   params: number;
   /** Optional extra facts to show on the node (e.g. "receptive field 16"). */
   notes?: string[];
+  /**
+   * Values per sample the layer keeps for the backward pass besides its outputs (attention scores, gate
+   * activations, a block's inner activations), for the memory estimate; unknown steps count as 1.
+   */
+  workingElements?: number;
 }
 
 export type LayerCategory =

@@ -1,6 +1,6 @@
 // Attention (Luong dot / scaled dot / Bahdanau additive), soft or hard, optionally causal.
 import { ShapeError, defineLayer, formatShape } from '../types';
-import { expectSequence, sameSteps } from './common';
+import { attentionWorkingElements, expectSequence, sameSteps } from './common';
 
 export type AttentionParams = {
   mode: string;
@@ -69,6 +69,9 @@ export const attentionLayer = defineLayer<AttentionParams>({
     }
     const outputs = [[q.steps, v.features]];
     if (p.returnScores) outputs.push([q.steps, k.steps]);
-    return { outputs, params };
+    // No projections of its own: only the scores, their softmax (and the additive score's hidden layer).
+    const extra = p.score === 'additive' ? (q.steps ?? 1) * (k.steps ?? 1) * (p.units > 0 ? p.units : k.features) : 0;
+    const workingElements = attentionWorkingElements(1, q.steps, k.steps, 0, 0) + extra;
+    return { outputs, params, workingElements };
   },
 });

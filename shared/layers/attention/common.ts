@@ -101,3 +101,32 @@ export function resolveHeadDim(d: number, heads: number, keyDim: number, where: 
 
 /** Activations the transformer feed-forward supports (same names on the engine side). */
 export const FF_ACTIVATIONS = ['relu', 'gelu', 'tanh', 'sigmoid', 'linear'] as const;
+
+/**
+ * Values per sample an attention keeps for the backward pass (memory estimate): the projected q, k and v
+ * of every head, the scores at each step of the way to the weights (scaled, masked, exponentiated,
+ * normalised, dropped out) and the weighted values. Unknown lengths count as 1.
+ */
+export function attentionWorkingElements(heads: number, querySteps: number | null, keySteps: number | null, keyDim: number, valueDim: number): number {
+  const tq = querySteps ?? 1;
+  const tk = keySteps ?? 1;
+  return heads * (tq * keyDim + tk * keyDim + tk * valueDim + 5 * tq * tk + tq * valueDim);
+}
+
+/**
+ * Values per sample one Transformer block keeps for the backward pass: its self-attention (and the
+ * cross-attention to `memorySteps` when given), the layer norms' intermediates (about five [T, d] each),
+ * the residual sums, the output projections and the feed-forward's hidden activation before and after its
+ * nonlinearity and dropout.
+ */
+export function transformerBlockWorkingElements(
+  dims: { d: number; heads: number; headDim: number; ffDim: number },
+  steps: number | null,
+  memorySteps?: number | null,
+): number {
+  const t = steps ?? 1;
+  const { d, heads, headDim, ffDim } = dims;
+  let total = attentionWorkingElements(heads, steps, steps, headDim, headDim) + t * d * 14 + t * ffDim * 3;
+  if (memorySteps !== undefined) total += attentionWorkingElements(heads, steps, memorySteps, headDim, headDim) + t * d * 8;
+  return total;
+}

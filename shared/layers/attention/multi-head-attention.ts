@@ -1,6 +1,6 @@
 // Multi-head attention like Keras MultiHeadAttention: project, attend per head, concatenate, project back.
 import { defineLayer, ShapeError, formatShape } from '../types';
-import { expectSequence, mhaParams, sameSteps } from './common';
+import { attentionWorkingElements, expectSequence, mhaParams, sameSteps } from './common';
 
 export type MultiHeadAttentionParams = {
   heads: number;
@@ -58,6 +58,7 @@ export const multiHeadAttentionLayer = defineLayer<MultiHeadAttentionParams>({
       headValueDim: p.valueDim > 0 ? p.valueDim : p.keyDim,
       useBias: p.useBias,
     });
-    return { outputs: [[q.steps, q.features]], params, notes: [`${p.heads} heads x ${p.keyDim}`] };
+    const workingElements = attentionWorkingElements(p.heads, q.steps, k.steps, p.keyDim, p.valueDim > 0 ? p.valueDim : p.keyDim);
+    return { outputs: [[q.steps, q.features]], params, notes: [`${p.heads} heads x ${p.keyDim}`], workingElements };
   },
 });

@@ -1,6 +1,6 @@
 // Transformer decoder block (optionally N stacked): causal self-attention, optional cross-attention, feed-forward.
 import { defineLayer } from '../types';
-import { decoderBlockParams, expectSequence, resolveHeadDim } from './common';
+import { decoderBlockParams, expectSequence, resolveHeadDim, transformerBlockWorkingElements } from './common';
 import { resolveFfDim, transformerBlockParamSpecs, type TransformerBlockParams } from './transformer-block-params';
 
 export const transformerDecoderBlockLayer = defineLayer<TransformerBlockParams>({
@@ -36,6 +36,7 @@ export const transformerDecoderBlockLayer = defineLayer<TransformerBlockParams>(
     return {
       outputs: [[x.steps, x.features]],
       params: perBlock * p.layers,
+      workingElements: p.layers * transformerBlockWorkingElements({ d: x.features, heads: p.heads, headDim, ffDim }, x.steps, memory?.steps),
       notes: [
         `${p.layers} x block, ${perBlock.toLocaleString('en-US')} params each`,
         `${p.heads} heads x ${headDim}, ff ${ffDim}${memory ? ', cross-attention to memory' : ', decoder-only'}`,

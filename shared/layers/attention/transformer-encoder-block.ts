@@ -1,6 +1,6 @@
 // Transformer encoder block (optionally N stacked): self-attention + feed-forward, residuals and layer norms.
 import { defineLayer } from '../types';
-import { encoderBlockParams, expectSequence, resolveHeadDim } from './common';
+import { encoderBlockParams, expectSequence, resolveHeadDim, transformerBlockWorkingElements } from './common';
 import { resolveFfDim, transformerBlockParamSpecs, type TransformerBlockParams } from './transformer-block-params';
 
 export const transformerEncoderBlockLayer = defineLayer<TransformerBlockParams>({
@@ -29,6 +29,7 @@ export const transformerEncoderBlockLayer = defineLayer<TransformerBlockParams>(
     return {
       outputs: [[x.steps, x.features]],
       params: perBlock * p.layers,
+      workingElements: p.layers * transformerBlockWorkingElements({ d: x.features, heads: p.heads, headDim, ffDim }, x.steps),
       notes: [`${p.layers} x block, ${perBlock.toLocaleString('en-US')} params each`, `${p.heads} heads x ${headDim}, ff ${ffDim}`],
     };
   },

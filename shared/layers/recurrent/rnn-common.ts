@@ -115,7 +115,10 @@ export function rnnInfer(kind: RnnKind, inputs: Shape[][], p: RnnParams) {
   checkInitialState(kind, inputs, p);
   const out: Shape = p.returnSequences ? [shape[0], p.units] : [p.units];
   const states: Shape[] = p.returnState ? stateNames(kind).map(() => [p.units]) : [];
-  return { outputs: [out, ...states], params: rnnParamCount(kind, features, p.units) };
+  // Backpropagation through time keeps every step's input slice, and per gate its two products, their
+  // sum, the bias add and the activation, and the state updates (memory estimate).
+  const workingElements = (shape[0] ?? 1) * (p.units * (gateCount(kind) * 5 + 4) + features);
+  return { outputs: [out, ...states], params: rnnParamCount(kind, features, p.units), workingElements };
 }
 
 export function recurrentLayer(kind: RnnKind, summary: string, help: LayerHelp): LayerDef<RnnParams> {
