@@ -6,8 +6,8 @@
 // into rows where the maths allows it, so XNNPACK does the product:
 //   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B
 //   a has batch 1:          A [M, K] . B [n, K, N]           = ((B^T as [n*N, K]) . A^T)^T per batch
-//   both batched (attention): no single product exists; the stock loop runs with a and b laid out so both
-//                           are read along k (a row-major, b transposed), its fastest access pattern.
+//   both batched (attention): no single product exists; the stock loop runs as before (explicit
+//                           transposes measured slower there, the matrices being small).
 // Results equal the stock kernel's up to float rounding order (tested against the cpu backend).
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
@@ -74,9 +74,7 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
         const stacked = temps.keep(product(view(bt, [1, batchB * n, k]), view(at, [1, k, m]), false, false));
         out = transposed(view(stacked, [batchB, n, m]));
       } else {
-        const a2 = transposeA ? swapped(a) : a;
-        const bt = transposeB ? b : swapped(b);
-        out = product(a2, bt, false, true); // full shapes: the stock kernel broadcasts unequal batch axes
+        return matMul(args) as TensorInfo;
       }
       return { dataId: out.dataId, shape: outShape, dtype: out.dtype };
     } finally {
