@@ -21,8 +21,7 @@ export const LOSS_HELP: Record<LossName, TopicHelp> = {
     formula: 'L = − log p_y\n(y an integer class index,\n p the softmax output)',
     intuition:
       'Exactly the categorical cross-entropy of the one-hot vector of y, but the label is stored as one index ' +
-      'instead of K numbers. For a character model with 64 positions and a vocabulary of 65 that is 64 numbers per ' +
-      'sample instead of 4,160.',
+      'instead of K numbers: with 64 positions and 100 possible characters, 64 numbers per sample instead of 6,400.',
     whenToUse:
       'Classification with class-index labels (dataset Labels: class index), especially with many classes, as in ' +
       'language and character models. The output layer is still a softmax over the K classes.',
@@ -43,8 +42,8 @@ export const LOSS_HELP: Record<LossName, TopicHelp> = {
     intuition:
       'Squares each error, so large errors dominate and one outlier can pull the fit. The best constant prediction ' +
       'is the mean of y, and minimising MSE predicts the conditional mean; with Gaussian noise it is the negative ' +
-      'log-likelihood up to a constant. Predicting the mean always scores the variance of the target (1 for a ' +
-      'standardised target): the floor to beat.',
+      'log-likelihood up to a constant. Always predicting the mean scores the variance of the target (1 for a ' +
+      'standardised target): the baseline a useful model must beat.',
     whenToUse:
       'Regression with a linear output (no activation), as in the WaveNet forecaster. Not for classification: with a ' +
       'sigmoid or softmax output its gradient almost vanishes when the model is confidently wrong.',

@@ -84,8 +84,8 @@ export const OPTIMIZER_HELP: Record<OptimizerName, TopicHelp> = {
       'divides by u, a slowly decaying maximum of their absolute values. u needs no bias correction, and no step is ' +
       'longer than η (the paper shows |Δw| ≤ η).',
     whenToUse:
-      'An alternative when Adam is unstable; Keras notes it is sometimes better than Adam for models with ' +
-      'embeddings. Its usual rate is 0.002.',
+      'An alternative when Adam is unstable; Keras\'s documentation says it is sometimes better than Adam in ' +
+      'models with embeddings. Its usual rate is 0.002.',
   },
   rmsprop: {
     title: 'RMSprop',
