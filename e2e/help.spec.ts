@@ -5,11 +5,11 @@ import { test, expect } from './fixtures';
 import { showGraphSettings } from './helpers';
 import { waitForFittedView } from './testing/view';
 import { emptyGraph } from '../shared/graph/defaults';
-import type { GraphFile } from '../shared/graph/types';
+import type { GraphFile, GraphNode } from '../shared/graph/types';
 
 function helpGraph(): GraphFile {
   const g = emptyGraph('Help tour');
-  const kinds = [
+  const kinds: Omit<GraphNode, 'position'>[] = [
     { id: 'input_1', kind: 'Input', params: { feature: 'x', shape: [784] } },
     { id: 'dense_1', kind: 'Dense', params: { units: 32, activation: 'relu' } },
     { id: 'norm_1', kind: 'BatchNormalization', params: {} },
