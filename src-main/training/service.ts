@@ -85,6 +85,8 @@ export class TrainingService {
   readonly store: RunStore;
   private readonly cacheDir: string;
   private readonly active = new Map<string, ActiveRun>();
+  /** Slots taken by starts still writing their first record (not yet in `active`). */
+  private starting = 0;
   private readonly listeners = new Set<(event: TrainEvent) => void>();
 
   constructor(private readonly opts: TrainingServiceOptions) {
@@ -99,10 +101,22 @@ export class TrainingService {
 
   async start(graph: GraphFile): Promise<{ runId: string }> {
     validateForTraining(graph);
-    const running = [...this.active.values()].filter((r) => !r.finished).length;
-    if (running >= (this.opts.maxConcurrent ?? 4)) {
-      throw new ApiError('busy', `${running} runs are already training; stop one or wait for it to finish`);
+    // Check and take the slot in the same synchronous step: starts arriving together must not all see a free one.
+    const max = this.opts.maxConcurrent ?? 4;
+    const taken = [...this.active.values()].filter((r) => !r.finished).length + this.starting;
+    if (taken >= max) {
+      throw new ApiError('busy', `${taken} runs are already training (at most ${max} at once); stop one or wait for it to finish`);
     }
+    this.starting++;
+    try {
+      return await this.launch(graph);
+    } finally {
+      this.starting--;
+    }
+  }
+
+  /** Stores the new run and starts its worker; the caller holds a slot until the run is in `active`. */
+  private async launch(graph: GraphFile): Promise<{ runId: string }> {
     const id = newRunId();
     const experimentId = trialOf(graph)?.experimentId;
     const record: RunRecord = {
