@@ -1,6 +1,7 @@
 // Main-process side of training: validates a graph, starts one worker process per run, relays the
 // worker's events to listeners, keeps each run's record in the run store, and reports a worker that
 // dies without finishing as a failed run (its output kept as the run's log).
+import os from 'node:os';
 import path from 'node:path';
 import { trialOf } from '../../shared/experiments/expand';
 import { ApiError } from '../../shared/api';
@@ -9,6 +10,7 @@ import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
 import { datasetShapes } from '../../shared/data/catalog';
+import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict } from '../../shared/graph/memory';
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
 import type { SpawnWorker, WorkerHandle, WorkerToMain } from './protocol';
 import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
@@ -25,6 +27,8 @@ export interface TrainingServiceOptions {
   maxConcurrent?: number;
   /** How often a running record is written to disk at most (batch events). Default 2 s. */
   saveIntervalMs?: number;
+  /** The memory a run may need at most (default: this machine's, os.totalmem()). */
+  machineMemoryBytes?: number;
 }
 
 const MAX_LOG_LINES = 1000;
@@ -61,8 +65,12 @@ function checkTraining(graph: GraphFile): void {
   }
 }
 
-/** Throws ApiError('invalid') naming the node (or setting) at fault when the graph cannot train. */
-export function validateForTraining(graph: GraphFile): void {
+/**
+ * Throws ApiError('invalid') naming the node (or setting) at fault when the graph cannot train, or when training
+ * it needs more memory than `machineBytes`: refused before a worker allocates anything (a Dense 1e6 x 1e6 used to
+ * grow a worker past 3 GB for a minute before tfjs failed with "Invalid typed array length").
+ */
+export function validateForTraining(graph: GraphFile, machineBytes = os.totalmem()): void {
   if (!graph || typeof graph !== 'object' || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
     throw new ApiError('invalid', 'The graph must have nodes and edges lists');
   }
@@ -73,11 +81,21 @@ export function validateForTraining(graph: GraphFile): void {
   } catch (err) {
     throw new ApiError('invalid', `Dataset settings: ${(err as Error).message}`);
   }
-  const { errors } = inferGraph(graph, shapes);
+  const inference = inferGraph(graph, shapes);
+  const { errors } = inference;
   if (errors.length > 0) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
     throw new ApiError('invalid', `${nodeLabel(graph, first.nodeId)}: ${first.message}${more}`);
+  }
+  const estimate = estimateTrainingMemory(inference, graph.training);
+  if (memoryVerdict(estimate, machineBytes) === 'too-large') {
+    throw new ApiError(
+      'invalid',
+      `Too big to train on this machine: training needs ${describeMemory(estimate, graph.training.optimizer)}, ` +
+        `and this machine has ${formatBytes(machineBytes)} of memory. Use fewer or smaller layers, a smaller batch size ` +
+        `or a lighter optimizer (sgd keeps the least state), or export it as PyTorch code to train on a bigger machine.`,
+    );
   }
 }
 
@@ -100,7 +118,7 @@ export class TrainingService {
   }
 
   async start(graph: GraphFile): Promise<{ runId: string }> {
-    validateForTraining(graph);
+    validateForTraining(graph, this.opts.machineMemoryBytes);
     // Check and take the slot in the same synchronous step: starts arriving together must not all see a free one.
     const max = this.opts.maxConcurrent ?? 4;
     const taken = [...this.active.values()].filter((r) => !r.finished).length + this.starting;
