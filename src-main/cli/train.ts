@@ -90,7 +90,7 @@ export async function trainHeadless(
           resolve({ status: e.status });
           break;
         case 'failed':
-          resolve({ status: 'failed', error: e.hint ? `${e.error}\n${e.hint}` : e.error });
+          resolve({ status: 'failed', error: e.hint ? `${e.error}${e.hint.includes('\n') ? '\n' : ' '}${e.hint}` : e.error });
           break;
       }
     });
@@ -98,7 +98,8 @@ export async function trainHeadless(
   try {
     runId = (await service.start(graph)).runId;
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message);
+    // A graph or setting the service refuses is bad input (2); a host that cannot store the run failed (1).
+    if (err instanceof ApiError) throw new CliError(err.message, err.code === 'internal' ? 1 : 2);
     throw err;
   }
   const onSignal = () => void service.stop(runId);

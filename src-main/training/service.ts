@@ -14,6 +14,8 @@ import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict } fr
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
 import type { SpawnWorker, WorkerHandle, WorkerToMain } from './protocol';
 import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
+import type { AtomicFs } from '../files/atomic-write';
+import { fsErrorReason, fsErrorText } from '../files/fs-errors';
 
 export interface TrainingServiceOptions {
   /** Runs live in <dataDir>/runs. */
@@ -29,7 +31,11 @@ export interface TrainingServiceOptions {
   saveIntervalMs?: number;
   /** The memory a run may need at most (default: this machine's, os.totalmem()). */
   machineMemoryBytes?: number;
+  /** The run store's file-system calls (tests fill the disk with them). */
+  atomicFs?: AtomicFs;
 }
+
+const DISK_HINT = 'Free some disk space (or choose another data folder with LAYERLAB_HOME) and train again.';
 
 const MAX_LOG_LINES = 1000;
 
@@ -108,7 +114,7 @@ export class TrainingService {
   private readonly listeners = new Set<(event: TrainEvent) => void>();
 
   constructor(private readonly opts: TrainingServiceOptions) {
-    this.store = new RunStore(opts.dataDir);
+    this.store = new RunStore(opts.dataDir, opts.atomicFs);
     this.cacheDir = opts.cacheDir ?? path.join(opts.dataDir, 'cache');
   }
 
@@ -155,7 +161,11 @@ export class TrainingService {
       // A trial of an experiment (its graph carries extras.experimentTrial) is linked to it.
       ...(experimentId ? { experimentId } : {}),
     };
-    await this.store.save(record);
+    try {
+      await this.store.save(record);
+    } catch (err) {
+      throw new ApiError('internal', `Could not start the run: ${fsErrorText(err)}. ${DISK_HINT}`);
+    }
 
     let worker: WorkerHandle;
     try {
@@ -295,10 +305,33 @@ export class TrainingService {
     if (log.length > MAX_LOG_LINES) log.splice(0, log.length - MAX_LOG_LINES);
   }
 
-  private saveNow(run: ActiveRun): Promise<void> {
+  /** Writes the record now; rejects when it cannot be written. */
+  private persist(run: ActiveRun): Promise<void> {
     if (run.saveTimer) clearTimeout(run.saveTimer);
     run.saveTimer = null;
-    return this.store.save(run.record).catch((err: Error) => console.error(`Could not save run ${run.record.id}: ${err.message}`));
+    return this.store.save(run.record);
+  }
+
+  /** An intermediate save: a failure is reported, and the final save (finish) decides the run's fate. */
+  private saveNow(run: ActiveRun): Promise<void> {
+    return this.persist(run).catch((err: Error) => console.error(`Could not save run ${run.record.id}: ${fsErrorReason(err)}`));
+  }
+
+  /**
+   * The worker's final event reaches listeners only once the record saying so is on disk: a run whose record
+   * cannot be written (a full disk) is reported as failed, never as completed.
+   */
+  private async finish(run: ActiveRun, final: TrainEventBody): Promise<void> {
+    try {
+      await this.persist(run);
+      this.emit(run, final);
+    } catch (err) {
+      const r = run.record;
+      r.status = 'failed';
+      r.error = `The run could not be saved: ${fsErrorText(err)}.`;
+      this.appendLog(run, `[error] ${r.error}`);
+      this.emit(run, { type: 'failed', error: r.error, hint: DISK_HINT });
+    }
   }
 
   private saveSoon(run: ActiveRun): void {
@@ -354,15 +387,13 @@ export class TrainingService {
         }
         if (msg.bestEpoch !== undefined) r.bestEpoch = msg.bestEpoch;
         if (msg.best) r.best = msg.best;
-        void this.saveNow(run);
-        break;
+        return void this.finish(run, msg);
       case 'failed':
         run.finished = true;
         r.status = 'failed';
         r.error = msg.hint ? `${msg.error} ${msg.hint}` : msg.error;
         this.appendLog(run, `[error] ${r.error}`);
-        void this.saveNow(run);
-        break;
+        return void this.finish(run, msg);
     }
     this.emit(run, msg);
   }
@@ -371,22 +402,23 @@ export class TrainingService {
   private onWorkerExit(run: ActiveRun, code: number | null, signal: string | null): Promise<void> {
     if (run.killTimer) clearTimeout(run.killTimer);
     const r = run.record;
+    let final: TrainEventBody | null = null;
     if (!run.finished) {
       run.finished = true;
       r.durationMs = Date.now() - run.startMs;
       if (run.stopRequested) {
         r.status = 'stopped';
-        this.emit(run, { type: 'done', status: 'stopped', durationMs: r.durationMs, final: r.final });
+        final = { type: 'done', status: 'stopped', durationMs: r.durationMs, final: r.final };
       } else {
         const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
         r.status = 'failed';
         r.error = `The training worker ${how} before the run finished.`;
         this.appendLog(run, `[error] ${r.error}`);
         const lastOutput = r.log.filter((l) => !l.startsWith('[')).slice(-3).join('\n');
-        this.emit(run, { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined });
+        final = { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined };
       }
     }
-    return this.saveNow(run).then(() => {
+    return (final ? this.finish(run, final) : this.saveNow(run)).then(() => {
       if (this.active.get(r.id) === run) this.active.delete(r.id);
     });
   }
