@@ -5,26 +5,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli';
 import { mlpGraph } from '../training/testing/fixtures';
 import { trainHeadless } from './train';
+import { captureCliOutput } from './testing/capture';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-cli-output-'));
-const savedHome = process.env.LAYERLAB_HOME;
-afterAll(() => {
-  if (savedHome === undefined) delete process.env.LAYERLAB_HOME;
-  else process.env.LAYERLAB_HOME = savedHome;
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-let err: string[] = [];
-beforeEach(() => {
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const printed = captureCliOutput();
 
 describe('layerlab export of a graph that cannot be built', () => {
   it('tfjs says why in one line, exactly as pytorch and keras do', async () => {
@@ -35,9 +24,9 @@ describe('layerlab export of a graph that cannot be built', () => {
     writeFileSync(file, JSON.stringify(graph));
     const lines: Record<string, string[]> = {};
     for (const format of ['pytorch', 'keras', 'tfjs']) {
-      err = [];
+      printed.err.length = 0;
       expect(await main(['export', file, '--format', format, '--out', path.join(tmp, format), '--no-data']), format).toBe(1);
-      lines[format] = err;
+      lines[format] = [...printed.err];
     }
     const expected = "layerlab export: Output (out): The model produces [7] per sample here, but the dataset's 'y' labels are [10] (10 classes). Make the last layer output [10], e.g. Dense with 10 units.";
     expect(lines).toEqual({ pytorch: [expected], keras: [expected], tfjs: [expected] });

@@ -6,9 +6,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli';
 import { mlpGraph } from '../training/testing/fixtures';
+import { captureCliOutput } from './testing/capture';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-diskfull-'));
 const mountPoint = path.join(tmp, 'disk');
@@ -22,21 +23,11 @@ function tryMount(): string | null {
 const cannotMount = tryMount();
 if (cannotMount) console.warn(`Skipping the real full-disk CLI test: ${cannotMount}.`);
 
-const savedHome = process.env.LAYERLAB_HOME;
 afterAll(() => {
   if (!cannotMount) execFileSync('umount', [mountPoint]);
-  if (savedHome === undefined) delete process.env.LAYERLAB_HOME;
-  else process.env.LAYERLAB_HOME = savedHome;
   rmSync(tmp, { recursive: true, force: true });
 });
-
-let err: string[] = [];
-beforeEach(() => {
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const { err } = captureCliOutput();
 
 const filesUnder = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
 
