@@ -6,6 +6,7 @@ import type { LayerDef, ParamSpec, ParamValue, ParamValues } from '../layers/typ
 import { findJsonSyntaxProblem } from './json-position';
 import { migrateGraph, MigrationError } from './migrate';
 import { oneLineTextProblem } from './text';
+import { graphTextSizeProblem, jsonTextDepthProblem } from './limits';
 import {
   GRAPH_FORMAT,
   GRAPH_VERSION,
@@ -98,6 +99,11 @@ function sortKeys<T>(obj: Record<string, T>): Record<string, T> {
 
 function parseJson(text: string): Obj {
   if (text.trim() === '') throw new GraphFileError('', 'the file is empty, not a LayerLab graph');
+  // Size and depth first: parsing, validating and copying a 60 MB or 100,000-deep file is the danger.
+  const tooBig = graphTextSizeProblem(text);
+  if (tooBig) throw new GraphFileError('', `this file is too large for a LayerLab graph: ${tooBig}`);
+  const tooDeep = jsonTextDepthProblem(text);
+  if (tooDeep) throw new GraphFileError('', `this file is too deeply nested for a LayerLab graph: ${tooDeep}`);
   const body = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
@@ -466,6 +472,8 @@ function isFiniteNumber(v: unknown): v is number {
 /** A short rendering of a value for messages. */
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON reads 1e999 as Infinity, which JSON.stringify would show as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v}, which is not a finite number`;
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
