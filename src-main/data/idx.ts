@@ -1,10 +1,10 @@
 // The IDX format of MNIST and its relatives (Fashion-MNIST, KMNIST):
 //   2 zero bytes, a type byte, a dimension count byte, then each dimension as a big-endian uint32,
 //   then the values row-major, big-endian. Files may be gzip-compressed (detected by content, not name).
-import { readFile } from 'node:fs/promises';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { DatasetError, fsProblem } from './errors';
+import { DatasetError } from './errors';
+import { readUserFile } from './userFiles';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -76,12 +76,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
 
 /** Reads and decompresses (if gzip) a file. A broken gzip stream is reported as a truncated file. */
 export async function readMaybeGzip(file: string): Promise<Uint8Array> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), file);
-  }
+  const raw = await readUserFile(file, 'idx');
   if (!isGzip(raw)) return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   try {
     const out = await gunzipAsync(raw);
