@@ -2,14 +2,15 @@
 // the grant check in main and for the reader in the worker), only regular files, never more than a cap per kind
 // of file, and file-system problems as DatasetErrors naming the file.
 import { readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DatasetConfig } from '../../shared/graph/types';
-import { optionValue } from '../../shared/data/catalog';
+import { DATASETS, getDescriptor, optionValue } from '../../shared/data/catalog';
 import { openProblem, readRegularFile, readRegularPrefix, streamRegularFile, UnsafeFileError } from '../files/safe-read';
 import { DatasetError } from './errors';
-import { resolveResourcePath } from './resourcePath';
+import { resolveResourcePath, resourceCandidates } from './resourcePath';
 
 const MB = 1024 * 1024;
 
@@ -33,6 +34,19 @@ export function resolveUserPath(given: string): string {
 export function datasetPath(config: DatasetConfig): string {
   const given = String(optionValue(config, 'path') ?? '');
   return given ? resolveUserPath(given) : '';
+}
+
+/** Every file or folder a dataset setting reads (its path options, resolved); none for generated sets. */
+export function datasetReadPaths(config: DatasetConfig): string[] {
+  const specs = getDescriptor(config.id)?.options.filter((o) => o.type === 'path') ?? [];
+  return specs.map((o) => String(optionValue(config, o.key) ?? '')).filter(Boolean).map(resolveUserPath);
+}
+
+/** What is readable without asking: the bundled samples and the catalogue's default paths (the app's own choices). */
+export function builtInReadPaths(): string[] {
+  const defaults = DATASETS.flatMap((d) => d.options.filter((o) => o.type === 'path' && o.default !== '').map((o) => String(o.default)));
+  const samples = resourceCandidates('resources/samples').filter((p) => existsSync(p));
+  return [...samples, ...defaults.map(resolveUserPath)];
 }
 
 function asDatasetError(err: unknown, file: string): DatasetError {
