@@ -2,7 +2,7 @@
 // in the npm package), BMP by bmp-ts (what Jimp uses). The format is taken from the file's first bytes, so only
 // these four decoders ever see a user's file (not libvips's SVG, TIFF, GIF or HEIF loaders). Every image comes
 // out as 8-bit grayscale (1 channel) or RGB (3 channels): alpha is dropped, 16-bit and CMYK are converted.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { decode as decodeBmpFile } from 'bmp-ts';
 import { DatasetError } from './errors';
 
@@ -29,8 +29,15 @@ export const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|bmp)$/i;
 /** An image larger than this (width x height) is refused before it is decoded. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
-// libvips keeps decoded images in a cache for re-use; a dataset reads each image once.
-sharp.cache(false);
+/** sharp (and libvips with it) is loaded on first use, in the worker that decodes: the host never needs it. */
+let sharpModule: Promise<(input: Uint8Array, options: SharpOptions) => Sharp> | null = null;
+function loadSharp(): Promise<(input: Uint8Array, options: SharpOptions) => Sharp> {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false); // libvips would keep decoded images for re-use; a dataset reads each image once
+    return (input, options) => sharp(input, options);
+  });
+  return sharpModule;
+}
 
 const startsWith = (b: Uint8Array, bytes: number[], at = 0) => bytes.every((v, i) => b[at + i] === v);
 
@@ -130,7 +137,7 @@ const SHARP_OPTIONS = { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, a
 async function sharpHeader(bytes: Uint8Array, format: ImageFormat, file: string): Promise<ImageHeader> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, SHARP_OPTIONS).metadata();
+    meta = await (await loadSharp())(bytes, SHARP_OPTIONS).metadata();
   } catch (err) {
     throw new DatasetError(`${damage(bytes, format)} ${format} (${libraryDetail(err)})`, file);
   }
@@ -155,7 +162,7 @@ export async function decodeImage(bytes: Uint8Array, file: string): Promise<Deco
   if (format === 'BMP') return decodeBmp(bytes, file);
   const { channels } = await sharpHeader(bytes, format, file);
   try {
-    const pipeline = sharp(bytes, SHARP_OPTIONS).removeAlpha().toColourspace(channels === 1 ? 'b-w' : 'srgb');
+    const pipeline = (await loadSharp())(bytes, SHARP_OPTIONS).removeAlpha().toColourspace(channels === 1 ? 'b-w' : 'srgb');
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== channels) throw new Error(`decoded to ${info.channels} channels, expected ${channels}`);
     return { width: info.width, height: info.height, channels, pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
