@@ -211,7 +211,7 @@ export type ReadRecoveryResult = { copy: RecoveryCopy | null; problem?: string }
 export interface Api {
   getInfo(req: void): Promise<AppInfo>;
   listDatasets(req: void): Promise<DatasetDescriptor[]>;
-  /** Sizes and shapes of a dataset configuration (loads headers, not whole files). */
+  /** Sizes and shapes of a dataset configuration: file headers, or a CSV or text file streamed (capped), read in the job worker. */
   describeDataset(req: { dataset: DatasetConfig }): Promise<DatasetShapes>;
   /** Sizes, shapes, class balance and a few samples (loads the dataset; bad files reject naming the file). */
   previewDataset(req: { dataset: DatasetConfig; samples?: number }): Promise<DatasetPreview>;
