@@ -2,6 +2,7 @@
 // in the npm package), BMP by bmp-ts (what Jimp uses). The format is taken from the file's first bytes, so only
 // these four decoders ever see a user's file (not libvips's SVG, TIFF, GIF or HEIF loaders). Every image comes
 // out as 8-bit grayscale (1 channel) or RGB (3 channels): alpha is dropped, 16-bit and CMYK are converted.
+import { createRequire } from 'node:module';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { decode as decodeBmpFile } from 'bmp-ts';
 import { DatasetError } from './errors';
@@ -29,14 +30,26 @@ export const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|bmp)$/i;
 /** An image larger than this (width x height) is refused before it is decoded. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
-/** sharp (and libvips with it) is loaded on first use, in the worker that decodes: the host never needs it. */
-let sharpModule: Promise<(input: Uint8Array, options: SharpOptions) => Sharp> | null = null;
-function loadSharp(): Promise<(input: Uint8Array, options: SharpOptions) => Sharp> {
-  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+type SharpFn = (input: Uint8Array, options: SharpOptions) => Sharp;
+
+/** This module's own require (tsx and the Electron bundle run it as CommonJS, vitest as ESM). */
+function moduleRequire(): NodeJS.Require {
+  try {
+    return createRequire(import.meta.url);
+  } catch {
+    return createRequire(__filename);
+  }
+}
+
+/** sharp (and libvips with it, ~20 MB) is loaded on first use, in the worker that decodes: the host never needs it. */
+let sharpFn: SharpFn | null = null;
+function loadSharp(): SharpFn {
+  if (!sharpFn) {
+    const sharp = moduleRequire()('sharp') as typeof import('sharp').default;
     sharp.cache(false); // libvips would keep decoded images for re-use; a dataset reads each image once
-    return (input, options) => sharp(input, options);
-  });
-  return sharpModule;
+    sharpFn = (input, options) => sharp(input, options);
+  }
+  return sharpFn;
 }
 
 const startsWith = (b: Uint8Array, bytes: number[], at = 0) => bytes.every((v, i) => b[at + i] === v);
@@ -137,7 +150,7 @@ const SHARP_OPTIONS = { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, a
 async function sharpHeader(bytes: Uint8Array, format: ImageFormat, file: string): Promise<ImageHeader> {
   let meta: Metadata;
   try {
-    meta = await (await loadSharp())(bytes, SHARP_OPTIONS).metadata();
+    meta = await loadSharp()(bytes, SHARP_OPTIONS).metadata();
   } catch (err) {
     throw new DatasetError(`${damage(bytes, format)} ${format} (${libraryDetail(err)})`, file);
   }
@@ -162,7 +175,7 @@ export async function decodeImage(bytes: Uint8Array, file: string): Promise<Deco
   if (format === 'BMP') return decodeBmp(bytes, file);
   const { channels } = await sharpHeader(bytes, format, file);
   try {
-    const pipeline = (await loadSharp())(bytes, SHARP_OPTIONS).removeAlpha().toColourspace(channels === 1 ? 'b-w' : 'srgb');
+    const pipeline = loadSharp()(bytes, SHARP_OPTIONS).removeAlpha().toColourspace(channels === 1 ? 'b-w' : 'srgb');
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== channels) throw new Error(`decoded to ${info.channels} channels, expected ${channels}`);
     return { width: info.width, height: info.height, channels, pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
