@@ -4,13 +4,13 @@ import type { GraphFile } from '../../shared/graph/types';
 import { parseGraphFile, GraphFileError } from '../../shared/graph/validate';
 import { inferGraphFile, formatCount } from '../../shared/infer';
 import { formatShape } from '../../shared/layers/types';
-import { TEMPLATES } from '../../shared/templates';
+import { getTemplate, templateIds } from '../../shared/templates';
 import { CliError, parseArgs, type CliCommand } from './args';
 
 export async function loadGraphArg(file: string | undefined, template: string | undefined): Promise<GraphFile> {
   if (template) {
-    const t = TEMPLATES.find((x) => x.id === template);
-    if (!t) throw new CliError(`no template '${template}'. Templates: ${TEMPLATES.map((x) => x.id).join(', ')}`);
+    const t = getTemplate(template);
+    if (!t) throw new CliError(`no template '${template}'. Templates: ${templateIds().join(', ')}`);
     return t.graph;
   }
   if (!file) throw new CliError('give a graph file (FILE.layerlab.json) or --template ID');
