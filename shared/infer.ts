@@ -164,6 +164,8 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
   return result;
 }
 
+const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
+
 function titleOf(node: GraphNode): string {
   return node.label || node.id;
 }
@@ -191,7 +193,7 @@ function resolveLinks(node: GraphNode, byId: Map<string, GraphNode>): { nodes: L
       ? `${what} is not set: choose the ${kinds} it uses.`
       : !target
         ? `${what} names '${String(value)}', which is not in the graph (deleted?): choose another ${kinds}.`
-        : `${what} names ${titleOf(target)}, a ${target.kind}; it needs a ${kinds}.`;
+        : `${what} names ${titleOf(target)}, ${article(target.kind)} ${target.kind}; it needs ${article(kinds)} ${kinds}.`;
     return { nodes: linked, error: { message: candidates.length ? message : `${message} There is none in the graph: add one first.`, fixes } };
   }
   return { nodes: linked };
