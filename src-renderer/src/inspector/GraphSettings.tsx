@@ -6,6 +6,7 @@ import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
+import { PresetPicker } from './PresetPicker';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -212,6 +213,7 @@ export function GraphSettings() {
       </header>
       <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />
       <AdvancedTrainingSettings />

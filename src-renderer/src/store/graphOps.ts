@@ -4,6 +4,7 @@ import type { FixAction, ParamValue, ParamValues } from '../../../shared/layers/
 import { getLayerDef, inputHandles, outputHandles } from '../../../shared/layers';
 import { wouldCreateCycle } from '../../../shared/graph/topo';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
+import { withCountLabel } from '../../../shared/graph/count-label';
 
 export function newNodeId(graph: Pick<GraphFile, 'nodes'>, kind: string): string {
   return sharedNodeId(kind, graph.nodes.map((n) => n.id));
@@ -79,8 +80,9 @@ function mapNode(graph: GraphFile, id: string, fn: (n: GraphNode) => GraphNode):
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? fn(n) : n)) };
 }
 
+/** Sets one parameter; a label like "48 x decoder block" follows a changed block count. */
 export function setParam(graph: GraphFile, nodeId: string, key: string, value: ParamValue): GraphFile {
-  return mapNode(graph, nodeId, (n) => ({ ...n, params: { ...n.params, [key]: value } }));
+  return mapNode(graph, nodeId, (n) => withCountLabel({ ...n, params: { ...n.params, [key]: value } }));
 }
 
 export function setLabel(graph: GraphFile, nodeId: string, label: string): GraphFile {
