@@ -6,6 +6,7 @@ import { inferGraph } from '../../infer';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphFile, type GraphNode } from '../../graph/types';
 import { parseGraphFile, serializeGraph } from '../../graph/validate';
 import type { ParamValues } from '../types';
+import { getLayerDef, withDefaults } from '..';
 
 type Spec = [id: string, kind: string, params?: ParamValues];
 
@@ -82,6 +83,11 @@ describe('Tied Dense inference', () => {
     expect(inferGraph(loop).nodes.head.error?.message).toBe(
       "'Tied to' names emb2, which is computed from this node's output: a link cannot point downstream. Link a node that comes before this one.",
     );
+  });
+
+  it('on its own (quick-add asking what fits a wire) it takes any vector and leaves the vocabulary unknown', () => {
+    const def = getLayerDef('TiedDense')!;
+    expect(def.infer([[[6, 8]]], withDefaults(def, {}))).toEqual({ outputs: [[6, null]], params: 0 });
   });
 
   it('a graph file keeps the link; a link that is not a string is refused at load', () => {

@@ -50,7 +50,8 @@ export const tiedDenseLayer = defineLayer<TiedDenseParams>({
     const x = singleInput(inputs, 'Tied Dense');
     const d = knownLastDim(x, 'Tied Dense');
     const emb = links?.tiedTo;
-    if (!emb) throw new ShapeError("Tied Dense reuses an Embedding's matrix: choose the Embedding in 'Tied to'.");
+    // On its own (no graph: quick-add checking what fits a wire) it takes any vector; the vocabulary is unknown.
+    if (!emb) return { outputs: [[...x.slice(0, -1), null]], params: 0 };
     const vocab = Number(emb.params.inputDim);
     const width = Number(emb.params.outputDim);
     if (d !== width) {
