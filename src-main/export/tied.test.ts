@@ -105,7 +105,7 @@ describe.skipIf(!python)('PyTorch runs of tied models (python3 + torch)', () => 
       expect(r.params).toBe(tfjsParams);
       expect(r.layerlab_params).toBe(tfjsParams);
       expect(r.history[1].loss).toBeLessThan(r.loss_before);
-    }, 180_000);
+    }, 360_000);
   }
 
   it('LayerLab\'s trained weights give the same predictions in PyTorch (within 1e-4)', async () => {
@@ -124,7 +124,7 @@ describe.skipIf(!python)('PyTorch runs of tied models (python3 + torch)', () => 
     const diffs = runParity(python!, cases, tmp);
     console.log(`[tied] max |torch - tfjs|: ${JSON.stringify(diffs)}`);
     for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);
-  }, 180_000);
+  }, 480_000);
 });
 
 describe('tfjs model files of a tied model', () => {

@@ -58,7 +58,7 @@ print(json.dumps(out))
 export function runParity(python: string, cases: ParityCase[], dir: string): ParityResult {
   const driver = path.join(dir, 'parity.py');
   writeFileSync(driver, PARITY_PY);
-  const run = runPython(python, [driver, JSON.stringify(cases)]);
+  const run = runPython(python, [driver, JSON.stringify(cases)], { timeoutMs: 600_000 }); // generous: a loaded machine, not a speed check
   if (run.status !== 0) throw new Error(`parity.py exited ${run.status}: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
 }
