@@ -247,6 +247,9 @@ export function checkParam(spec: ParamSpec, value: unknown): string | null {
       return typeof value === 'boolean' ? null : `must be true or false, got ${show(value)}`;
     case 'string':
       return typeof value === 'string' ? null : `must be a string, got ${show(value)}`;
+    case 'node':
+      // Which node it names is checked by inference (it may be deleted later); here only that it is an id.
+      return typeof value === 'string' ? null : `must be a node id (a string), got ${show(value)}`;
     case 'enum': {
       if (typeof value === 'string' && spec.options.includes(value)) return null;
       const near = typeof value === 'string' ? closest(value, spec.options) : null;

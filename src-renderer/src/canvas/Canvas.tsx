@@ -7,6 +7,7 @@ import {
   useReactFlow,
   type Connection,
   type Edge,
+  type EdgeChange,
   type IsValidConnection,
   type OnConnectEnd,
   type Viewport,
@@ -16,6 +17,9 @@ import { useGraphStore } from '../store/stores';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
+import { TieEdge, useTieEdges, type TieFlowEdge } from './TieEdge';
+
+type CanvasEdge = ShapeFlowEdge | TieFlowEdge;
 import { DotGrid } from './DotGrid';
 import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from './dnd';
 import { dropSavedBlock } from '../editor/blockActions';
@@ -30,7 +34,7 @@ import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
 
 const nodeTypes = { layer: LayerNode };
-const edgeTypes = { shape: ShapeEdge };
+const edgeTypes = { shape: ShapeEdge, tie: TieEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta'];
 const SNAP_GRID: [number, number] = [20, 20];
@@ -73,6 +77,18 @@ export function Canvas() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const graph = useGraphStore((s) => s.graph);
   const view = useMemo(() => collapseView(graph, nodes, edges), [graph, nodes, edges]);
+  // Links that are not wires (a tied head and its Embedding), drawn over the data wires.
+  const ties = useTieEdges(graph);
+  const allEdges = useMemo<CanvasEdge[]>(() => (ties.length ? [...view.edges, ...ties] : view.edges), [view.edges, ties]);
+  // The store keeps the wires' view state only; a link's is derived and not kept.
+  const onCanvasEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const tieIds = new Set(ties.map((t) => t.id));
+      const wires = changes.filter((c) => (c.type === 'add' || c.type === 'replace' ? c.item.type !== 'tie' : !tieIds.has(c.id)));
+      if (wires.length) onEdgesChange(wires as EdgeChange<ShapeFlowEdge>[]);
+    },
+    [onEdgesChange, ties],
+  );
   const chips = useStableChips(view.chips);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
@@ -129,11 +145,12 @@ export function Canvas() {
   }, [docVersion, fitView]);
 
   const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id)),
+    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: CanvasEdge[] }) =>
+      deleteElements(n.map((x) => x.id), e.filter((x) => x.type !== 'tie').map((x) => x.id)),
     [deleteElements],
   );
 
-  const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback(
+  const isValidConnection: IsValidConnection<CanvasEdge> = useCallback(
     (c: Connection | Edge) => connectionProblem(useGraphStore.getState().graph, c) === null,
     [],
   );
@@ -184,13 +201,13 @@ export function Canvas() {
       onMouseLeave={(e) => trackPointer(e, false)}
     >
       <BlockChipsContext.Provider value={chips}>
-      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+      <ReactFlow<LayerFlowNode, CanvasEdge>
         nodes={view.nodes}
-        edges={view.edges}
+        edges={allEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onEdgesChange={onCanvasEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onMoveStart={onMoveStart}

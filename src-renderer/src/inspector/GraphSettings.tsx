@@ -10,6 +10,7 @@ import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { PresetPicker } from './PresetPicker';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -236,6 +237,7 @@ export function GraphSettings() {
       </header>
       <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />
       <AdvancedTrainingSettings />

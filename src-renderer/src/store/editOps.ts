@@ -4,6 +4,7 @@ import type { GraphEdge, GraphFile, GraphNode } from '../../../shared/graph/type
 import { getLayerDef } from '../../../shared/layers';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
 import { layoutLeftToRight } from '../../../shared/graph/layout';
+import { renameRefs } from '../../../shared/graph/links';
 
 export const CLIP_FORMAT = 'layerlab-clip';
 
@@ -73,6 +74,8 @@ export function pasteNodes(graph: GraphFile, clip: ClipPayload, offset: { x: num
     rename.set(n.id, id);
     nodes.push({ ...structuredClone(n), id, position: { x: Math.round(n.position.x + offset.x), y: Math.round(n.position.y + offset.y) } });
   }
+  // A pasted tied head pasted with its Embedding uses the pasted Embedding; pasted alone it keeps the original.
+  for (let i = 0; i < nodes.length; i++) nodes[i] = renameRefs(nodes[i], rename);
   const edgeIds = graph.edges.map((e) => e.id);
   const edges: GraphEdge[] = [];
   for (const e of clip.edges) {

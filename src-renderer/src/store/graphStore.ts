@@ -11,6 +11,7 @@ import { inferWithDataset } from './inference';
 import { sameList, stableInference, toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
 import { newGraph } from './defaults';
 import { TEMPLATES } from '../../../shared/templates';
+import { withLiveDescription } from '../../../shared/templates/describe';
 
 const HISTORY_LIMIT = 100;
 
@@ -57,8 +58,10 @@ export interface GraphState {
 /** The graph before the drag in progress began, to record one undo step per drag. */
 let dragOrigin: GraphFile | null = null;
 
-function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[], prevInference?: GraphInference) {
-  const inferred = inferWithDataset(graph);
+function derive(rawGraph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[], prevInference?: GraphInference) {
+  const inferred = inferWithDataset(rawGraph);
+  // A template's description written from the graph (GPT counts) follows every edit.
+  const graph = withLiveDescription(rawGraph, inferred.inference);
   const inference = stableInference(prevInference, inferred.inference);
   return {
     graph,
