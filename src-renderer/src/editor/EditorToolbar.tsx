@@ -1,6 +1,6 @@
 // The canvas toolbar: align, auto-layout, zoom to fit, snap, theme, recent files, export, shortcut sheet.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Panel, useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useEditor } from './editorStore';
 import './editor.css';
 import { alignSelection, autoLayoutAll } from './actions';
@@ -10,7 +10,8 @@ import { openRecent } from '../files/fileActions';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { useGraphStore, useUi } from '../store/stores';
 
-export const FIT_VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1.1, duration: 200 };
+/** Zoom to fit: everything in view, clear of the toolbar strip at the top of the canvas. */
+export const FIT_VIEW = { padding: { top: '72px', left: '16px', right: '16px', bottom: '16px' } as FitViewOptions['padding'], minZoom: 0.1, maxZoom: 1.1, duration: 200 };
 
 function Dropdown({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -83,7 +84,7 @@ export function EditorToolbar() {
       <button type="button" className="ll-tool" data-testid="btn-align-top" title="Align selected layers on the top" onClick={() => alignSelection('top')}>
         ⤒ Align top
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={() => autoLayoutAll(() => void flow.fitView(FIT_VIEW))}>
+      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout: layers left to right, long graphs wrapped into rows (L)" onClick={() => autoLayoutAll(flow)}>
         ⇶ Layout
       </button>
       <button
