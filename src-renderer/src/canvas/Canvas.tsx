@@ -1,7 +1,6 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
-  Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -79,7 +78,7 @@ function graphExceedsView(s: { nodeLookup: Map<string, { hidden?: boolean; inter
 function OverviewMap({ theme }: { theme: 'dark' | 'light' }) {
   const needed = useStore(graphExceedsView);
   if (!needed) return null;
-  return <MiniMap<LayerFlowNode> style={{ width: 150, height: 90 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />;
+  return <MiniMap<LayerFlowNode> style={{ width: 120, height: 72, margin: 8 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />;
 }
 
 export function Canvas() {
@@ -223,7 +222,7 @@ export function Canvas() {
   return (
     <div
       ref={canvasRef}
-      className={`ll-canvas${arrange ? ' ll-arranging' : ''}`}
+      className={`ll-canvas${arrange?.reason === 'open' ? ' ll-arranging' : ''}`}
       data-testid="canvas"
       data-doc={docVersion}
       data-view={arrange ? 'arranging' : 'ready'}
@@ -260,7 +259,6 @@ export function Canvas() {
         <DotGrid gap={20} radius={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
         <EditorToolbar />
         <ConnectionStatus />
-        <Controls position="top-right" orientation="horizontal" />
         <OverviewMap theme={theme} />
       </ReactFlow>
       </BlockChipsContext.Provider>

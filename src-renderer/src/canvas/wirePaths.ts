@@ -1,9 +1,8 @@
 // SVG paths for wires that cannot be a plain left-to-right curve.
 export type Pt = { x: number; y: number };
 
-/** How far a wire runs straight out of a handle before turning. */
-export const WIRE_LEAD = 18;
-const LEAD = WIRE_LEAD;
+/** How far a wire runs straight out of a handle before turning (no more than the view's margin, view.ts). */
+const WIRE_LEAD = 12;
 const RADIUS = 10;
 
 /** A polyline with its corners rounded off (radius shrinks on short segments). */
@@ -29,7 +28,7 @@ export function aroundPath(source: Pt, target: Pt, runY?: number): string {
   const lo = Math.min(source.y, target.y);
   const hi = Math.max(source.y, target.y);
   const y = runY !== undefined && runY > lo && runY < hi ? runY : (source.y + target.y) / 2;
-  const right = source.x + LEAD;
-  const left = target.x - LEAD;
+  const right = source.x + WIRE_LEAD;
+  const left = target.x - WIRE_LEAD;
   return roundedPolyline([source, { x: right, y: source.y }, { x: right, y }, { x: left, y }, { x: left, y: target.y }, target]);
 }

@@ -6,7 +6,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEditor } from './editorStore';
 import { autoLayoutAll, duplicateSelection, fallbackClipText, pasteText, selectNodes, selectionClipText } from './actions';
 import { useGraphStore } from '../store/stores';
-import { FIT_VIEW } from './EditorToolbar';
+import { zoomToFit } from '../canvas/layout/arrange';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 
 function inTextField(target: EventTarget | null): boolean {
@@ -45,7 +45,7 @@ export function trackPointer(e: { clientX: number; clientY: number }, inside: bo
 
 export function useEditorShortcuts(): void {
   const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
-  const { screenToFlowPosition, fitView } = flow;
+  const { screenToFlowPosition } = flow;
   useEffect(() => {
     let copyEventSeen = false;
     let pasteEventSeen = false;
@@ -77,7 +77,7 @@ export function useEditorShortcuts(): void {
         useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
       } else if (!mod && key === 'f' && !e.shiftKey) {
         e.preventDefault();
-        void fitView(FIT_VIEW);
+        zoomToFit(flow);
       } else if (!mod && key === 'l' && !e.shiftKey) {
         e.preventDefault();
         autoLayoutAll(flow);
@@ -143,5 +143,5 @@ export function useEditorShortcuts(): void {
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [screenToFlowPosition, fitView, flow]);
+  }, [screenToFlowPosition, flow]);
 }

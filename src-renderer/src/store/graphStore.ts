@@ -23,8 +23,8 @@ export interface PendingArrange {
   /** The document (docVersion) this belongs to; a newer document replaces it. */
   doc: number;
   force: boolean;
-  /** 'open': a new document; 'expand': a collapsed block was expanded (its copies may sit on other nodes). */
-  reason: 'open' | 'expand';
+  /** 'open': a new document; 'grow': a block was expanded or repeated (new nodes may sit on others). */
+  reason: 'open' | 'grow';
 }
 
 export interface GraphState {
@@ -49,7 +49,7 @@ export interface GraphState {
    * out even when its positions look fine (templates: their positions are only placeholders).
    */
   load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean; layout?: 'always' }): void;
-  /** Asks the canvas to check the layout again (after a block was expanded). */
+  /** Asks the canvas to check the layout again (after a block was expanded or repeated). */
   requestArrange(reason: PendingArrange['reason']): void;
   /** The canvas finished arranging document `doc`. */
   arrangeDone(doc: number): void;

@@ -14,7 +14,6 @@ import type { GraphFile } from '../../../../shared/graph/types';
 import type { LayoutResult, Point } from './engine';
 import { runLayout, LayoutCancelled } from './elk';
 import { measureGraph, overlappingNodes } from './measure';
-import { WIRE_LEAD } from '../wirePaths';
 import { OPEN_MAX_ZOOM, TITLE_PX, openingViewport, readViewArea, readableZoom, usableArea, type ViewArea } from './view';
 
 export type Flow = ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>;
@@ -53,9 +52,7 @@ async function layoutOf(graph: GraphFile, flow: Flow): Promise<LayoutResult | nu
   const view = viewOf(graph);
   const measured = measureGraph(view.nodes, view.edges, useGraphStore.getState().inference, (id) => flow.getInternalNode(id));
   if (!measured) return null;
-  const req = { ...measured, view: usableArea(area()), readableZoom: minReadableZoom(), maxZoom: OPEN_MAX_ZOOM };
-  (window as unknown as { __lastLayoutRequest: unknown }).__lastLayoutRequest = req; // TEMP debug
-  return runLayout(req);
+  return runLayout({ ...measured, view: usableArea(area()), readableZoom: minReadableZoom(), maxZoom: OPEN_MAX_ZOOM });
 }
 
 /** Lays the graph out; on opening, collapses repeated blocks when that is what makes it readable. */
@@ -72,10 +69,12 @@ async function layoutForView(flow: Flow, collapseIfUnreadable: boolean): Promise
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** The drawing's bounds, with room on the left for wires that wrap back to the start of a row. */
+/**
+ * The drawing's bounds. Wires that wrap back to the start of a row turn 12 px left of it (wirePaths.ts),
+ * inside the view's margin at the zoom a graph opens with (at most 1), so they need no room of their own.
+ */
 function boundsOf(result: LayoutResult, origin: Point): Rect {
-  const lead = Object.keys(result.routes).length > 0 ? WIRE_LEAD + 2 : 0;
-  return { x: origin.x - lead, y: origin.y, width: result.width + lead, height: result.height };
+  return { x: origin.x, y: origin.y, width: result.width, height: result.height };
 }
 
 function applyLayout(result: LayoutResult, graph: GraphFile, origin: Point, record: boolean): void {
@@ -115,11 +114,19 @@ export function showReadably(flow: Flow, bounds: Rect | null, duration = 0): voi
   void flow.setViewport(openingViewport(bounds, area(), minReadableZoom()), { duration });
 }
 
+/** Zoom to fit (F, the Fit button): the whole graph in view below the toolbar, however small. */
+export function zoomToFit(flow: Flow, duration = 200): void {
+  const bounds = visibleBounds(flow);
+  if (bounds) void flow.setViewport(openingViewport(bounds, area(), 0.1), { duration });
+}
+
 /**
- * Opens the current document on the canvas: lays it out when `force` (a template), when it is marked for
- * layout, or when its nodes overlap; then picks the view. Returns false when the nodes are not measured yet.
+ * Opens the current document on the canvas ('open'): lays it out when `force` (a template), when it is
+ * marked for layout, or when its nodes overlap; then picks the view. After the graph grew ('grow': a block
+ * expanded or repeated) it is laid out only when nodes overlap, and the view zooms to fit. Returns false
+ * when the nodes are not measured yet.
  */
-export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' | 'expand'): Promise<boolean> {
+export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' | 'grow'): Promise<boolean> {
   const s = useGraphStore.getState();
   if (s.graph.nodes.length === 0) {
     useWireRoutes.setState({ routes: {} });
@@ -133,7 +140,7 @@ export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' |
     if (reason === 'open') {
       useWireRoutes.setState({ routes: {} });
       showReadably(flow, visibleBounds(flow));
-    }
+    } else zoomToFit(flow);
     return true;
   }
   const laid = await layoutForView(flow, reason === 'open');
@@ -141,7 +148,8 @@ export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' |
   applyLayout(laid.result, laid.graph, { x: 0, y: 0 }, false);
   // Let React Flow take the new positions before the view moves (and before the canvas is shown).
   await nextFrame();
-  showReadably(flow, boundsOf(laid.result, { x: 0, y: 0 }), reason === 'open' ? 0 : 200);
+  if (reason === 'open') showReadably(flow, boundsOf(laid.result, { x: 0, y: 0 }));
+  else zoomToFit(flow);
   return true;
 }
 

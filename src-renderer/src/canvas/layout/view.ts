@@ -9,8 +9,8 @@ export const MIN_TITLE_PX = 11;
 export const TITLE_PX = 15;
 /** The largest zoom a graph opens at: small graphs stay at their natural size. */
 export const OPEN_MAX_ZOOM = 1;
-/** Space kept free around the fitted graph (px on screen). */
-const MARGIN = 10;
+/** Space kept free around the fitted graph (px on screen); wires wrapping back to a row's start turn in it. */
+const MARGIN = 12;
 
 export function readableZoom(titlePx = TITLE_PX): number {
   return Math.ceil((MIN_TITLE_PX / titlePx) * 1000) / 1000;
