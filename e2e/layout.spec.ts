@@ -120,3 +120,52 @@ function emptyPanePoint(page: Page): Promise<{ x: number; y: number } | null> {
     return null;
   });
 }
+
+test("a node's error text is drawn above its neighbours, and a palette drop never lands on a layer", async ({ app: page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // A Dropout sits right under the Output node. Then the last Dense is changed to 7 classes where MNIST has
+  // 10: the Output node shows an error, and the error text grows down over the Dropout.
+  const g = {
+    ...TEMPLATES[0].graph,
+    name: 'Error over a neighbour',
+    nodes: [
+      { id: 'input_1', kind: 'Input', params: { feature: 'x', shape: [784] }, position: { x: 0, y: 0 } },
+      { id: 'dense_1', kind: 'Dense', params: { units: 10, activation: 'softmax' }, position: { x: 260, y: 0 } },
+      { id: 'output_1', kind: 'Output', params: { target: 'y' }, position: { x: 520, y: 0 } },
+      { id: 'dropout_1', kind: 'Dropout', params: { rate: 0.5 }, position: { x: 520, y: 100 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'input_1', sourceHandle: 'out', target: 'dense_1', targetHandle: 'in' },
+      { id: 'e2', source: 'dense_1', sourceHandle: 'out', target: 'output_1', targetHandle: 'in' },
+      { id: 'e3', source: 'dense_1', sourceHandle: 'out', target: 'dropout_1', targetHandle: 'in' },
+    ],
+  };
+  await page.getByTestId('file-input').setInputFiles({ name: 'err.layerlab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(g)) });
+  await expect(page.getByTestId('file-name')).toHaveText('Error over a neighbour');
+  await waitForOpenedView(page);
+  await expect(page.locator('.ll-node-error')).toHaveCount(0);
+  await page.getByTestId('node-dense_1').locator('.ll-node-title').click();
+  await page.getByTestId('param-units').fill('7');
+  await page.getByTestId('param-units').press('Enter');
+  const error = page.getByTestId('node-error-output_1');
+  await expect(error).toBeVisible();
+  const covers = await error.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const dropout = document.querySelector('[data-testid="node-dropout_1"]')!.getBoundingClientRect();
+    const overlapsNeighbour = r.bottom > dropout.top && r.top < dropout.bottom && r.right > dropout.left && r.left < dropout.right;
+    // Every point of the error box that lies over the neighbour shows the error, not the neighbour.
+    const ys = [r.top + 4, (r.top + r.bottom) / 2, r.bottom - 4].filter((y) => y > dropout.top);
+    return { overlapsNeighbour, onTop: ys.every((y) => el.contains(document.elementFromPoint((r.left + r.right) / 2, y))) };
+  });
+  expect(covers.overlapsNeighbour, 'the error box reaches over the node below (the case this test is about)').toBe(true);
+  expect(covers.onTop, 'the error text is drawn above the neighbouring node').toBe(true);
+
+  // Three Dense layers dropped on the same spot land on three places, none on another layer.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const target = { x: pane.x + pane.width * 0.5, y: pane.y + pane.height * 0.75 };
+  for (let i = 0; i < 3; i++) await page.getByTestId('palette-Dense').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: target.x - pane.x, y: target.y - pane.y } });
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  // (The Output node's error box over the Dropout is the case above; only the dropped layers count here.)
+  const { overlaps } = collisions(await readGeometry(page));
+  expect(overlaps.filter((pair) => pair !== 'output_1 / dropout_1')).toEqual([]);
+});

@@ -55,16 +55,29 @@ async function layoutOf(graph: GraphFile, flow: Flow): Promise<LayoutResult | nu
   return runLayout({ ...measured, view: usableArea(area()), readableZoom: minReadableZoom(), maxZoom: OPEN_MAX_ZOOM });
 }
 
-/** Lays the graph out; on opening, collapses repeated blocks when that is what makes it readable. */
-async function layoutForView(flow: Flow, collapseIfUnreadable: boolean): Promise<{ result: LayoutResult; graph: GraphFile } | null> {
-  const graph = useGraphStore.getState().graph;
-  const result = await layoutOf(graph, flow);
+interface Laid {
+  result: LayoutResult;
+  /** Repeated blocks to show collapsed (the layout is of the graph with them collapsed). */
+  collapse: string[];
+}
+
+/**
+ * Lays the graph out; on opening, collapses repeated blocks when that is what makes it readable. Throws
+ * LayoutCancelled when another document was opened meanwhile (its result would belong to the old one).
+ */
+async function layoutForView(flow: Flow, collapseIfUnreadable: boolean): Promise<Laid | null> {
+  const { graph, docVersion } = useGraphStore.getState();
+  const stillOpen = <T>(v: T): T => {
+    if (useGraphStore.getState().docVersion !== docVersion) throw new LayoutCancelled();
+    return v;
+  };
+  const result = stillOpen(await layoutOf(graph, flow));
   if (!result) return null;
   const expanded = repeatedBlocks(graph).filter((b) => !b.collapsed && b.repeats.length > 1);
-  if (!collapseIfUnreadable || result.zoom >= minReadableZoom() || expanded.length === 0) return { result, graph };
+  if (!collapseIfUnreadable || result.zoom >= minReadableZoom() || expanded.length === 0) return { result, collapse: [] };
   const collapsed = expanded.reduce((g, b) => setBlockCollapsed(g, b.id, true), graph);
-  const smaller = await layoutOf(collapsed, flow);
-  return smaller && smaller.zoom > result.zoom ? { result: smaller, graph: collapsed } : { result, graph };
+  const smaller = stillOpen(await layoutOf(collapsed, flow));
+  return smaller && smaller.zoom > result.zoom ? { result: smaller, collapse: expanded.map((b) => b.id) } : { result, collapse: [] };
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -77,13 +90,13 @@ function boundsOf(result: LayoutResult, origin: Point): Rect {
   return { x: origin.x, y: origin.y, width: result.width, height: result.height };
 }
 
-function applyLayout(result: LayoutResult, graph: GraphFile, origin: Point, record: boolean): void {
+function applyLayout({ result, collapse }: Laid, origin: Point, record: boolean): void {
   const positions: Record<string, Point> = {};
   for (const [id, p] of Object.entries(result.positions)) positions[id] = { x: p.x + origin.x, y: p.y + origin.y };
   const store = useGraphStore.getState();
   // Collapsing to fit is part of how the document opens, not an edit.
-  if (graph !== store.graph) useGraphStore.setState({ graph });
-  store.placeNodes(positions, record);
+  if (collapse.length > 0) useGraphStore.setState({ graph: collapse.reduce((g, id) => setBlockCollapsed(g, id, true), store.graph) });
+  useGraphStore.getState().placeNodes(positions, record);
   const routes: Record<string, { y: number }> = {};
   for (const [id, pts] of Object.entries(result.routes)) {
     // The horizontal run between the rows: the longest horizontal segment of the route.
@@ -145,7 +158,7 @@ export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' |
   }
   const laid = await layoutForView(flow, reason === 'open');
   if (!laid) return false;
-  applyLayout(laid.result, laid.graph, { x: 0, y: 0 }, false);
+  applyLayout(laid, { x: 0, y: 0 }, false);
   // Let React Flow take the new positions before the view moves (and before the canvas is shown).
   await nextFrame();
   if (reason === 'open') showReadably(flow, boundsOf(laid.result, { x: 0, y: 0 }));
@@ -165,7 +178,7 @@ export async function autoLayoutCommand(flow: Flow): Promise<void> {
       useUi.getState().toast('The canvas is still drawing the layers; try Auto-layout again in a moment.');
       return;
     }
-    applyLayout(laid.result, laid.graph, origin, true);
+    applyLayout(laid, origin, true);
     await nextFrame();
     showReadably(flow, boundsOf(laid.result, origin), 200);
   } catch (err) {
