@@ -28,7 +28,7 @@ import { RepeatDialog } from '../editor/RepeatDialog';
 import { BlockChipsContext, collapseView, type BlockChip } from '../editor/collapse';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
-import { arrangeOpened, registerCanvas } from './layout/arrange';
+import { arrangeOpened, registerCanvas, showAsPlaced } from './layout/arrange';
 import { LayoutCancelled } from './layout/elk';
 import { freeSpot } from './placement';
 
@@ -162,8 +162,8 @@ export function Canvas() {
       })
       .catch((err) => {
         if (err instanceof LayoutCancelled || !current) return;
-        console.error(err);
-        // Show the graph as it was placed rather than nothing.
+        console.error('Laying the graph out failed; showing it as placed:', err);
+        showAsPlaced(flow);
         useGraphStore.getState().arrangeDone(arrange.doc);
       });
     return () => {

@@ -127,6 +127,11 @@ export function showReadably(flow: Flow, bounds: Rect | null, duration = 0): voi
   void flow.setViewport(openingViewport(bounds, area(), minReadableZoom()), { duration });
 }
 
+/** Shows the graph where its nodes are (when laying it out failed): fitted if readable, else its start. */
+export function showAsPlaced(flow: Flow): void {
+  showReadably(flow, visibleBounds(flow));
+}
+
 /** Zoom to fit (F, the Fit button): the whole graph in view below the toolbar, however small. */
 export function zoomToFit(flow: Flow, duration = 200): void {
   const bounds = visibleBounds(flow);
@@ -152,7 +157,7 @@ export async function arrangeOpened(flow: Flow, force: boolean, reason: 'open' |
   if (!needs) {
     if (reason === 'open') {
       useWireRoutes.setState({ routes: {} });
-      showReadably(flow, visibleBounds(flow));
+      showAsPlaced(flow);
     } else zoomToFit(flow);
     return true;
   }
