@@ -301,6 +301,8 @@ export type MenuCommand =
   | { type: 'open'; path: string; content: string }
   | { type: 'save' }
   | { type: 'saveAs' }
+  /** Open a built-in template by id (`--template ID` on the app's command line). */
+  | { type: 'openTemplate'; id: string }
   | { type: 'undo' }
   | { type: 'redo' };
 

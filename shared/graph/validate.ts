@@ -204,7 +204,9 @@ function validateNode(raw: unknown, path: string): GraphNode {
   }
   const params = raw.params === undefined ? {} : raw.params;
   if (!isObj(params)) throw new GraphFileError(`${path}.params`, `must be an object of parameter values, got ${show(params)}`);
-  const pos = raw.position;
+  // No position at all is fine (a hand-written or generated file): the app lays such a graph out when it
+  // opens it (every node starts at the origin, so they overlap).
+  const pos = raw.position === undefined ? { x: 0, y: 0 } : raw.position;
   if (!isObj(pos) || !isFiniteNumber(pos.x) || !isFiniteNumber(pos.y)) {
     throw new GraphFileError(`${path}.position`, `must be {"x": number, "y": number}, got ${show(pos)}`);
   }

@@ -14,6 +14,7 @@ import { buildModel } from '../engine/compile';
 import { exportTfjsModel, MODEL_JSON } from '../export/tfjs/export-tfjs';
 import { KIND_GRAPHS } from '../export/testing/graphs';
 import { importModelJson, ImportError } from './model-json';
+import { wantsAutoLayout } from '../../shared/graph/layout';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-import-'));
 beforeAll(async () => {
@@ -131,5 +132,18 @@ describe('import a Keras JSON config', () => {
     );
     expect(() => importModelJson(JSON.stringify(biGru(false, [null, null])))).toThrow(/unknown size on axis 1 of its shape \[None, None\]/);
     expect(() => importModelJson(JSON.stringify(biGru(false, [null, null, null])))).toThrow(/unknown size on axes 1 and 2 of its shape \[None, None, None\]/);
+  });
+});
+
+describe('a real Keras model: the toy ResNet of the Keras Functional API guide', () => {
+  it("imports with the guide's 223,242 parameters, its two residual adds, and is marked to be laid out", () => {
+    const text = readFileSync(path.join(__dirname, 'testdata/toy-resnet.keras.json'), 'utf8');
+    const g = importModelJson(text, 'toy_resnet');
+    const inf = inferGraph(g);
+    expect(inf.errors).toEqual([]);
+    expect(inf.totalParams).toBe(223_242);
+    expect(g.nodes.filter((n) => n.kind === 'Add')).toHaveLength(2);
+    expect(g.edges.filter((e) => e.target === 'add').map((e) => e.source).sort()).toEqual(['conv2d_3', 'max_pooling2d']);
+    expect(wantsAutoLayout(g)).toBe(true);
   });
 });

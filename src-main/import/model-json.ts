@@ -5,6 +5,7 @@ import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type Graph
 import { defaultDatasetConfig, defaultTrainingConfig } from '../../shared/graph/defaults';
 import type { ParamValues } from '../../shared/layers/types';
 import { COLUMN_WIDTH } from '../../shared/templates/build';
+import { markForAutoLayout } from '../../shared/graph/layout';
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -278,7 +279,8 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
   layout(nodes, edges);
   const dataset = defaultDatasetConfig();
   if (firstInputShape) dataset.representation = representationFor(firstInputShape);
-  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() };
+  // The column positions are only a rough start: the app lays the graph out properly when it opens it.
+  return markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() });
 }
 
 /** Left to right by depth (longest path from an input); nodes of one column stacked top to bottom. */
