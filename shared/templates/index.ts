@@ -9,6 +9,8 @@ import { seq2seqDates, seq2seqDatesAttention } from './seq2seq-dates';
 import { charGpt, transformerClassifier } from './transformers';
 import { wavenet } from './wavenet';
 import { snail } from './snail';
+import { TEMPLATE_FACTS, type TemplateFacts } from './facts';
+import { newLesson, withLesson } from '../graph/lesson';
 
 export interface Template {
   id: string;
@@ -54,7 +56,17 @@ function gptTemplate(t: GptTemplate): Template {
   };
 }
 
-export const TEMPLATES: Template[] = [
+/** A template as the app offers it: with its chapter and full-scale result (facts.ts), its lesson in the graph. */
+export type CourseTemplate = Template & TemplateFacts;
+
+function withFacts(t: Template): CourseTemplate {
+  const facts = TEMPLATE_FACTS[t.id];
+  if (!facts) throw new Error(`Template '${t.id}' has no entry in templates/facts.ts (chapter and full-scale result)`);
+  // The lesson travels in the graph, so every way of opening a template (gallery, ?template=ID, a run's graph) has it.
+  return { ...t, ...facts, graph: withLesson(t.graph, newLesson(t)) };
+}
+
+export const TEMPLATES: CourseTemplate[] = [
   mlp,
   cnnCifar,
   lstmMnistRows,
@@ -69,13 +81,13 @@ export const TEMPLATES: Template[] = [
   ...RNN_COMPARISON,
   // View-only: their parameter counts are the point; building them would allocate billions of weights.
   ...GPT_TEMPLATES.map(gptTemplate),
-];
+].map(withFacts);
 
 /** View-only templates show shapes and counts but are not meant to be built or trained. */
 export function isViewOnly(t: Template): boolean {
   return t.graph.extras?.viewOnly === true;
 }
 
-export function getTemplate(id: string): Template | undefined {
+export function getTemplate(id: string): CourseTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
