@@ -158,6 +158,8 @@ export interface RunSummary {
   epochs: number;
   final: EpochMetrics | null;
   experimentId?: string;
+  /** The trained graph's id (extras.graphId, shared/graph/identity.ts); absent for runs from before graph ids. */
+  graphId?: string;
 }
 
 export interface RunRecord extends RunSummary {

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { BatchMetrics, RunRecord, RunSummary } from '../../shared/api';
+import { graphIdOf } from '../../shared/graph/identity';
 
 export const RUN_FILE = 'run.json';
 /** Batch history kept per run; beyond it the history is thinned (every other point dropped). */
@@ -71,7 +72,8 @@ export class BatchHistory {
 
 export function summaryOf(run: RunRecord): RunSummary {
   const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId } = run;
-  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}) };
+  const graphId = graphIdOf(run.graph);
+  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}), ...(graphId ? { graphId } : {}) };
 }
 
 function isRunRecord(v: unknown): v is RunRecord {

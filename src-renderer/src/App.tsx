@@ -8,6 +8,7 @@ import { ConnectionBanner } from './common/ConnectionBanner';
 import { Overlays } from './common/Overlays';
 import { FileInput } from './files/FileInput';
 import { useShortcuts } from './common/useShortcuts';
+import { TemplateGallery } from './templates/TemplateGallery';
 
 export function App() {
   useShortcuts();
@@ -24,6 +25,7 @@ export function App() {
         <TrainingPanel />
       </div>
       <Overlays />
+      <TemplateGallery />
       <FileInput />
     </ReactFlowProvider>
   );

@@ -27,10 +27,11 @@ export async function newFile(): Promise<void> {
   useGraphStore.getState().load(newGraph(), null);
 }
 
-export async function loadTemplate(graph: GraphFile, label: string): Promise<void> {
-  if (!(await confirmDiscard())) return;
+/** Opens a template's graph as a new, unsaved document; false when the user kept their unsaved changes. */
+export async function loadTemplate(graph: GraphFile): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
   useGraphStore.getState().load(structuredClone(graph), null);
-  useUi.getState().toast(`Loaded template "${label}"`);
+  return true;
 }
 
 /** Parses and loads file text; on a bad file shows the problem and keeps the current graph. */
@@ -42,7 +43,7 @@ export function openText(text: string, source: string, path: string | null): boo
   }
   useGraphStore.getState().load(result.graph, path);
   addRecent(source, path, text);
-  useUi.getState().toast(`Opened ${source}`);
+  useUi.getState().toast(`Opened ${source}`, 'info', 'file');
   return true;
 }
 
@@ -101,7 +102,7 @@ export async function saveFile(saveAs = false): Promise<void> {
       // Only mark clean if nothing changed while the dialog was open.
       if (useGraphStore.getState().graph === graph) useGraphStore.getState().markSaved(r.path);
       addRecent(baseName(r.path), r.path, content);
-      useUi.getState().toast(`Saved ${baseName(r.path)}`);
+      useUi.getState().toast(`Saved ${baseName(r.path)}`, 'info', 'file');
     } catch (err) {
       useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
     }
@@ -118,7 +119,7 @@ export async function saveFile(saveAs = false): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   useGraphStore.getState().markSaved(null);
   addRecent(suggestedName, null, content);
-  useUi.getState().toast(`Downloaded ${suggestedName}`);
+  useUi.getState().toast(`Downloaded ${suggestedName}`, 'info', 'file');
 }
 
 export function handleMenu(cmd: MenuCommand): void {

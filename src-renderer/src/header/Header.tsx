@@ -1,60 +1,14 @@
 // Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons.
-import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { TEMPLATES } from '../../../shared/templates';
 import { formatCount } from '../../../shared/infer';
 import { useAppInfo, useGraphStore, useTraining } from '../store/stores';
 import { baseName } from '../files/names';
-import { loadTemplate, newFile, openFile, saveFile } from '../files/fileActions';
+import { newFile, openFile, saveFile } from '../files/fileActions';
+import { openGallery } from '../templates/galleryStore';
 import { isActive } from '../training/trainState';
 import { toggleTraining } from '../training/actions';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
-function TemplatesMenu() {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', esc);
-    };
-  }, [open]);
-  return (
-    <div className="ll-menu" ref={ref}>
-      <button type="button" className="ll-btn" aria-haspopup="menu" aria-expanded={open} data-testid="btn-templates" onClick={() => setOpen(!open)}>
-        Templates ▾
-      </button>
-      {open && (
-        <div className="ll-menu-list" role="menu" data-testid="templates-menu">
-          {TEMPLATES.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="menuitem"
-              className="ll-menu-item"
-              data-testid={`template-${t.id}`}
-              onClick={() => {
-                setOpen(false);
-                void loadTemplate(t.graph, t.name);
-              }}
-            >
-              <span className="ll-menu-name">{t.name}</span>
-              <span className="ll-menu-desc">{t.description}</span>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
 
 function BackendBadge() {
   const info = useAppInfo((s) => s.info);
@@ -115,7 +69,9 @@ export function Header() {
       <button type="button" className="ll-btn" data-testid="btn-new" title="New graph" onClick={() => void newFile()}>
         New
       </button>
-      <TemplatesMenu />
+      <button type="button" className="ll-btn" data-testid="btn-templates" aria-haspopup="dialog" title="Browse the templates: one working model per idea of the course" onClick={openGallery}>
+        Templates…
+      </button>
       <button type="button" className="ll-btn" data-testid="btn-open" title={`Open a graph file (${MOD}O)`} onClick={() => void openFile()}>
         Open
       </button>

@@ -11,6 +11,8 @@ import { inferWithDataset } from './inference';
 import { sameList, stableInference, toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
 import { newGraph } from './defaults';
 import { TEMPLATES } from '../../../shared/templates';
+import { ensureGraphId } from '../../../shared/graph/identity';
+import { setLessonStepDone } from '../../../shared/graph/lesson';
 
 const HISTORY_LIMIT = 100;
 
@@ -30,7 +32,10 @@ export interface GraphState {
   /** Bumped when a new document is loaded (the canvas fits the view then). */
   docVersion: number;
 
-  /** Replaces the whole document (New, Open, template); clean, history cleared. */
+  /**
+   * Replaces the whole document (New, Open, template); clean, history cleared. A graph without an id
+   * (extras.graphId: new, a template, a file from before ids) gets one here, so every document has one.
+   */
   load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean }): void;
   markSaved(filePath: string | null): void;
   /** Any structural edit: records history, re-infers, marks dirty. */
@@ -51,6 +56,8 @@ export interface GraphState {
   setDataset(patch: Partial<DatasetConfig>): void;
   setTraining(patch: Partial<TrainingConfig>): void;
   rename(name: string): void;
+  /** Ticks or unticks a "try next" step of the lesson (kept in the file). */
+  setLessonStep(index: number, done: boolean): void;
   select(nodeId: string | null): void;
 }
 
@@ -73,7 +80,7 @@ function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFl
 
 export const useGraphStore = create<GraphState>((set, get) => {
   // Open on the first template (MLP on MNIST) so there is something to train straight away.
-  const initial = TEMPLATES[0] ? structuredClone(TEMPLATES[0].graph) : newGraph();
+  const initial = ensureGraphId(TEMPLATES[0] ? structuredClone(TEMPLATES[0].graph) : newGraph());
   return {
     ...derive(initial, [], []),
     filePath: null,
@@ -84,7 +91,7 @@ export const useGraphStore = create<GraphState>((set, get) => {
 
     load(graph, filePath, opts) {
       dragOrigin = null;
-      set({ ...derive(graph, [], []), filePath, dirty: opts?.dirty ?? false, past: [], future: [], docVersion: get().docVersion + 1 });
+      set({ ...derive(ensureGraphId(graph), [], []), filePath, dirty: opts?.dirty ?? false, past: [], future: [], docVersion: get().docVersion + 1 });
     },
 
     markSaved(filePath) {
@@ -193,6 +200,10 @@ export const useGraphStore = create<GraphState>((set, get) => {
 
     rename(name) {
       get().edit((g) => ({ ...g, name }));
+    },
+
+    setLessonStep(index, done) {
+      get().edit((g) => setLessonStepDone(g, index, done));
     },
 
     select(nodeId) {
