@@ -3,6 +3,7 @@
 // Heavy one-off work (dataset previews, exports) runs in a job worker process, so the host's event loop stays
 // free to answer requests and relay live training events meanwhile.
 import fs from 'node:fs';
+import os from 'node:os';
 import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
@@ -53,13 +54,15 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
-  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
+  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir, memoryBytes: os.totalmem() };
   return {
     training,
     deps: {
       info: async () => info,
       training,
       experiments,
+      // A model.json opened in File > Open: a short job, in the same worker as previews.
+      imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       exports: {

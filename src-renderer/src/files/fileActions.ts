@@ -9,6 +9,7 @@ import { readGraphText } from './parse';
 import { baseName, graphFileName } from './names';
 import { serializeGraph } from '../../../shared/graph/validate';
 import { addRecent, type RecentFile } from './recent';
+import { importedModelName, openedJsonKind } from './modelFile';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -34,8 +35,22 @@ export async function loadTemplate(graph: GraphFile): Promise<boolean> {
   return true;
 }
 
-/** Parses and loads file text; on a bad file shows the problem and keeps the current graph. */
-export function openText(text: string, source: string, path: string | null): boolean {
+/** A Keras / tfjs model.json: the host's importer makes it a new, unsaved graph; a bad one changes nothing. */
+async function importModelText(text: string, source: string): Promise<boolean> {
+  try {
+    const { graph } = await api.importModel({ content: text, name: importedModelName(source) });
+    useGraphStore.getState().load(graph, null, { dirty: true });
+    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported). Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    return true;
+  } catch (err) {
+    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
+/** Parses and loads file text (a graph, or a model file to import); on a bad file shows the problem and keeps the current graph. */
+export async function openText(text: string, source: string, path: string | null): Promise<boolean> {
+  if (openedJsonKind(text) === 'model') return importModelText(text, source);
   const result = readGraphText(text);
   if (!result.ok) {
     useUi.getState().showError(`Could not open ${source}`, result.message);
@@ -52,7 +67,7 @@ export async function openFile(): Promise<void> {
   if (isElectronHost()) {
     try {
       const r = await api.openGraphFile();
-      if (!r.canceled) openText(r.content, baseName(r.path), r.path);
+      if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
       useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
     }
@@ -72,7 +87,7 @@ export async function openPickedFile(file: File): Promise<void> {
     useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
     return;
   }
-  openText(text, file.name, null);
+  await openText(text, file.name, null);
 }
 
 /** A file dropped onto the window: asks before discarding changes; a bad file changes nothing. */
@@ -88,7 +103,7 @@ export async function openRecent(entry: RecentFile): Promise<void> {
     return;
   }
   if (!(await confirmDiscard())) return;
-  openText(entry.content, entry.name, entry.path);
+  await openText(entry.content, entry.name, entry.path);
 }
 
 export async function saveFile(saveAs = false): Promise<void> {
@@ -129,7 +144,7 @@ export function handleMenu(cmd: MenuCommand): void {
       break;
     case 'open':
       void (async () => {
-        if (await confirmDiscard()) openText(cmd.content, baseName(cmd.path), cmd.path);
+        if (await confirmDiscard()) await openText(cmd.content, baseName(cmd.path), cmd.path);
       })();
       break;
     case 'save':

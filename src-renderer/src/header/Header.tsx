@@ -1,5 +1,7 @@
 // Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons.
+import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { graphIdOf } from '../../../shared/graph/identity';
 import { formatCount } from '../../../shared/infer';
 import { useAppInfo, useGraphStore, useTraining } from '../store/stores';
 import { baseName } from '../files/names';
@@ -39,6 +41,10 @@ export function Header() {
   };
   const status = useTraining((s) => s.status);
   const active = isActive(status);
+  const [exact, setExact] = useState(false);
+  const graphId = useGraphStore((s) => graphIdOf(s.graph));
+  const otherRun = useTraining((s) => (s.graphId !== graphId ? s.graphName : null));
+  const stopTitle = active && otherRun !== null ? `Stop the run of "${otherRun}" (another graph)` : 'Stop training';
 
   return (
     <header className="ll-header">
@@ -53,12 +59,19 @@ export function Header() {
           </span>
         )}
       </div>
-      <div className="ll-stat" title={`${totalParams.toLocaleString('en-US')} parameters`}>
-        <strong data-testid="total-params" data-value={totalParams}>
-          {formatCount(totalParams)}
+      <button
+        type="button"
+        className="ll-stat ll-stat-button"
+        data-testid="total-params-toggle"
+        aria-pressed={exact}
+        title={`${totalParams.toLocaleString('en-US')} parameters (click to show ${exact ? 'the short form' : 'every digit'})`}
+        onClick={() => setExact(!exact)}
+      >
+        <strong data-testid="total-params" data-value={totalParams} data-exact={exact}>
+          {exact ? totalParams.toLocaleString('en-US') : formatCount(totalParams)}
         </strong>{' '}
         params
-      </div>
+      </button>
       {errorCount > 0 && (
         <button type="button" className="ll-stat ll-stat-error ll-link" data-testid="error-count" title={firstError ?? ''} onClick={showFirstError}>
           {errorCount} {errorCount === 1 ? 'problem' : 'problems'}
@@ -82,8 +95,9 @@ export function Header() {
         type="button"
         className={`ll-btn ${active ? 'll-btn-stop' : 'll-btn-primary'}`}
         data-testid="btn-train"
-        title={`${active ? 'Stop training' : 'Train'} (${MOD}Enter)`}
+        title={`${active ? stopTitle : 'Train'} (${MOD}Enter)`}
         disabled={status === 'stopping'}
+        data-other-graph={active && otherRun !== null}
         onClick={toggleTraining}
       >
         {active ? (status === 'stopping' ? 'Stopping…' : '■ Stop') : '▶ Train'}

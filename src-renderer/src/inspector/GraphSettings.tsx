@@ -6,6 +6,8 @@ import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
+import { trainingSettingQuestion } from '../../../shared/graph/sensible';
+import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -112,7 +114,6 @@ function DatasetSettings() {
           integer={false}
           min={0}
           max={0.5}
-          step={0.05}
           onCommit={(validationSplit) => setDataset({ validationSplit })}
         />
         <NumberField label="Limit (0 = all)" testId="limit" value={dataset.limit} integer min={0} onCommit={(limit) => setDataset({ limit })} />
@@ -178,6 +179,7 @@ function TrainingSettings() {
           integer={false}
           min={0}
           max={10}
+          question={(v) => trainingSettingQuestion('learningRate', 'Learning rate', training.learningRate, v)}
           onCommit={(learningRate) => setTraining({ learningRate })}
         />
       </div>
@@ -193,9 +195,28 @@ function TrainingSettings() {
         />
       )}
       <div className="ll-row">
-        <NumberField label="Batch size" testId="batchSize" value={training.batchSize} integer min={1} max={65536} onCommit={(batchSize) => setTraining({ batchSize })} />
-        <NumberField label="Epochs" testId="epochs" value={training.epochs} integer min={1} max={10000} onCommit={(epochs) => setTraining({ epochs })} />
+        <NumberField
+          label="Batch size"
+          testId="batchSize"
+          value={training.batchSize}
+          integer
+          min={1}
+          max={65536}
+          question={(v) => trainingSettingQuestion('batchSize', 'Batch size', training.batchSize, v)}
+          onCommit={(batchSize) => setTraining({ batchSize })}
+        />
+        <NumberField
+          label="Epochs"
+          testId="epochs"
+          value={training.epochs}
+          integer
+          min={1}
+          max={10000}
+          question={(v) => trainingSettingQuestion('epochs', 'Epochs', training.epochs, v)}
+          onCommit={(epochs) => setTraining({ epochs })}
+        />
       </div>
+      <MemoryEstimateNote />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
       <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
     </section>

@@ -6,6 +6,23 @@ import { useGraphStore } from '../store/stores';
 import { ParamEditor } from './ParamEditor';
 import { TextField } from './fields';
 import { RepeatedBlockSection } from '../editor/BlockPanels';
+import { sensibleRangeQuestion } from '../../../shared/graph/sensible';
+import type { ParamSpec } from '../../../shared/layers/types';
+import { setParam as withParam } from '../store/graphOps';
+import { inferWithDataset } from '../store/inference';
+import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
+
+/** The question before setting a number parameter: above its sensible range, or making this layer huge. */
+function rangeQuestion(nodeId: string, key: string, spec: ParamSpec, layerLabel: string): (v: number) => string | null {
+  return (after) => {
+    const { graph, nodeById, inference } = useGraphStore.getState();
+    const current = nodeById[nodeId]?.params[key];
+    const before = typeof current === 'number' ? current : typeof spec.default === 'number' ? spec.default : 0;
+    // Inference of the graph as it would be (arithmetic only, no weights): how big this layer becomes.
+    const paramsAfter = inferWithDataset(withParam(graph, nodeId, key, after)).inference.nodes[nodeId]?.params;
+    return sensibleRangeQuestion({ label: layerLabel, key, paramLabel: spec.label, before, after, paramsBefore: inference.nodes[nodeId]?.params, paramsAfter });
+  };
+}
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
@@ -60,6 +77,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </div>
       ))}
 
+      <MemoryEstimateNote onlyWhenTight />
+
       <RepeatedBlockSection nodeId={nodeId} />
 
       <section className="ll-section">
@@ -74,7 +93,14 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         />
         {def ? (
           Object.entries(def.params).map(([key, spec]) => (
-            <ParamEditor key={`${nodeId}:${key}`} name={key} spec={spec} value={params[key]} onChange={(v) => setParam(nodeId, key, v)} />
+            <ParamEditor
+              key={`${nodeId}:${key}`}
+              name={key}
+              spec={spec}
+              value={params[key]}
+              onChange={(v) => setParam(nodeId, key, v)}
+              question={rangeQuestion(nodeId, key, spec, `${def.label} layer`)}
+            />
           ))
         ) : (
           <p className="ll-error-text">Unknown layer kind '{node.data.kind}': this version of LayerLab cannot edit it.</p>

@@ -6,6 +6,7 @@ import type { RunRecord, RunSummary } from '../../../shared/api';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { useGraphStore, useRuns, useTraining, useUi } from '../store/stores';
 import { isOtherGraph } from '../training/graphResults';
+import { OtherGraphBadge } from '../common/OtherGraphBadge';
 import { LineChart } from '../training/LineChart';
 import { ChartControls } from '../training/ChartControls';
 import { useChartOptions } from '../training/chartOptions';
@@ -25,15 +26,6 @@ export async function reopenRun(run: RunRecord): Promise<void> {
 /** The graph on screen's id, for "this graph" filters and "another graph" labels. */
 function useGraphId(): string | null {
   return useGraphStore((s) => graphIdOf(s.graph));
-}
-
-/** Marks a run trained from a graph other than the one on screen (its numbers are not this graph's). */
-export function OtherGraphBadge({ name }: { name: string }) {
-  return (
-    <span className="ll-badge ll-other-graph" data-testid="other-graph-badge" title={`Trained from another graph ("${name}"), not the one on screen`}>
-      other graph
-    </span>
-  );
 }
 
 function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number; other: boolean }) {
