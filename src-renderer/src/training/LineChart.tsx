@@ -25,7 +25,7 @@ interface Props {
   legend?: readonly { label: string; color: string }[];
 }
 
-const PAD = { left: 40, right: 10, top: 14, bottom: 20 };
+const PAD = { left: 40, right: 10, top: 14, bottom: 30 };
 
 /** The transformed (smoothed / log) copy of a series that is actually drawn. */
 interface Derived {
@@ -102,9 +102,9 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
         if (x > size.w - PAD.right) continue;
         ctx.fillText(formatTick(t), x, size.h - PAD.bottom + 5);
       }
-      // The x unit sits under the y labels, left of the first tick, where no tick label goes.
-      ctx.textAlign = 'left';
-      ctx.fillText(xLabel, 2, size.h - PAD.bottom + 5);
+      // The x axis's unit, under its tick labels.
+      ctx.textAlign = 'center';
+      ctx.fillText(epochSteps > 0 ? `${xLabel} (dashed lines: epoch ends)` : xLabel, (PAD.left + size.w - PAD.right) / 2, size.h - PAD.bottom + 17);
       if (epochSteps > 0) {
         const spacing = px(epochSteps) - px(0);
         const every = Math.max(1, Math.ceil(34 / Math.max(1, spacing)));
