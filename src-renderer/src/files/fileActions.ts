@@ -37,12 +37,15 @@ export async function loadTemplate(graph: GraphFile): Promise<boolean> {
 
 /** A Keras / tfjs model.json: the host's importer makes it a new, unsaved graph; a bad one changes nothing. */
 async function importModelText(text: string, source: string): Promise<boolean> {
+  // The host imports in its job worker, which may have to start first: say something meanwhile.
+  useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
   try {
     const { graph } = await api.importModel({ content: text, name: importedModelName(source) });
     useGraphStore.getState().load(graph, null, { dirty: true });
     useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported). Save it to keep it as a LayerLab graph.`, 'info', 'file');
     return true;
   } catch (err) {
+    useUi.getState().dismissKey('file');
     useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
     return false;
   }

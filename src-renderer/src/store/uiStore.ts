@@ -32,6 +32,8 @@ interface UiState {
   confirm: ConfirmRequest | null;
   toast(message: string, kind?: Toast['kind'], key?: string): void;
   dismissToast(id: number): void;
+  /** Removes the toast about `key` (e.g. an "Importing…" note once an error dialog says what happened). */
+  dismissKey(key: string): void;
   showError(title: string, message: string): void;
   closeError(): void;
   /** Resolves true when the user confirms. */
@@ -53,6 +55,9 @@ export const useUi = create<UiState>((set, get) => ({
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  dismissKey(key) {
+    set({ toasts: get().toasts.filter((t) => t.key !== key) });
   },
   showError(title, message) {
     set({ error: { title, message } });
