@@ -2,7 +2,7 @@
 // tab strip. The Training tab shows the graph on screen only: its live run, else its last stored run, else
 // "Not trained yet"; a run of another graph still training is named as such, never shown as this graph's.
 import './panels.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EvaluationResult } from '../../../shared/api';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { lessonOf } from '../../../shared/graph/lesson';
@@ -150,7 +150,7 @@ function LiveView() {
   const lrChanges = lrs.some((v) => v !== lrs[0]);
   const constantLr = !lrChanges && lrs.length > 0 ? lrs[0] : t.lastEpoch?.lr;
   const experiment = useExperiments((s) => (s.current && (s.current.status === 'running' || s.current.status === 'paused') ? s.current : null));
-  const startedAt = useMemo(() => (shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.startedAt : undefined), [shown, runs]);
+  const startedAt = shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.startedAt : undefined;
 
   const showRun = (runId: string | null) => {
     if (!runId) return;
