@@ -73,7 +73,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     },
   },
   'gpt-1': { chapter: 'transformer', fullScale: notTrainable },
-  'gpt-2-xl': { chapter: 'transformer', fullScale: notTrainable },
+  'gpt-2': { chapter: 'transformer', fullScale: notTrainable },
   'gpt-3': { chapter: 'transformer', fullScale: notTrainable },
   'wavenet-forecast': { chapter: 'wavenet-snail', fullScale: { result: 'val MSE 0.0285, test 0.0284 (standardised series)', seconds: 46 } },
   'snail-fewshot': { chapter: 'wavenet-snail', fullScale: { result: 'val 0.894, test 0.906 on classes never seen in training', seconds: 44 } },
