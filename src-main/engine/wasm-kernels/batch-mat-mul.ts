@@ -6,12 +6,14 @@
 // into rows where the maths allows it, so XNNPACK does the product:
 //   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B
 //   a has batch 1:          A [M, K] . B [n, K, N]           = ((B^T as [n*N, K]) . A^T)^T per batch
-//   both batched (attention): no single product exists; the stock loop runs as before (explicit
-//                           transposes measured slower there, the matrices being small).
+//   both batched (attention): many small products, which XNNPACK cannot take in one call: LayerLab's own
+//                           SIMD kernel (simd/kernels.ts, on the wasm heap) after explicit transposes;
+//                           unequal batch shapes that broadcast ([2,1,..] x [1,3,..]) keep the stock loop.
 // Results equal the stock kernel's up to float rounding order (tested against the cpu backend).
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
-import { replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
+import { simdKernels } from './simd/kernels';
+import { heapOffset, replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
 
 type TensorInfo = tfType.TensorInfo;
 
@@ -70,6 +72,11 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
         const at = transposeA ? a : swapped(a);
         const stacked = temps.keep(product(view(bt, [1, batchB * n, k]), view(at, [1, k, m]), false, false));
         out = transposed(view(stacked, [batchB, n, m]));
+      } else if (batchA === batchB && sizeOf(outShape) === batchA * m * n) {
+        const a2 = transposeA ? swapped(a) : a;
+        const b2 = transposeB ? swapped(b) : b;
+        out = backend.makeOutput(outShape, 'float32');
+        simdKernels(backend.wasm.asm.memory).bmm(heapOffset(backend, a2), heapOffset(backend, b2), heapOffset(backend, out), batchA, m, k, n);
       } else {
         return matMul(args) as TensorInfo;
       }
