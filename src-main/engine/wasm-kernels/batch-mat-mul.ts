@@ -4,7 +4,8 @@
 // so stock training spent ~80% of an MLP step in that loop (../shared/TFJS-NOTES.md).
 // This kernel makes the transposes explicit (the wasm Transpose kernel, a memory pass) and folds batches
 // into rows where the maths allows it, so XNNPACK does the product:
-//   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B
+//   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B (a small B goes
+//                           to LayerLab's SIMD kernel, see below, which needs no packing of B)
 //   a has batch 1:          A [M, K] . B [n, K, N]           = ((B^T as [n*N, K]) . A^T)^T per batch
 //   both batched (attention): many small products, which XNNPACK cannot take in one call: LayerLab's own
 //                           SIMD kernel (simd/kernels.ts, on the wasm heap) after explicit transposes;
@@ -16,6 +17,9 @@ import { simdKernels } from './simd/kernels';
 import { heapOffset, replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
 
 type TensorInfo = tfType.TensorInfo;
+
+/** Largest b (K x N floats, 256 KiB) that the SIMD kernel takes instead of XNNPACK. */
+const SMALL_B = 65536;
 
 function broadcastBatch(a: number[], b: number[]): number[] {
   const rank = Math.max(a.length, b.length);
@@ -60,12 +64,21 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
     if (k !== kb) return matMul(args) as TensorInfo; // let the stock kernel report the mismatch
     const outShape = [...broadcastBatch(batchShapeA, batchShapeB), m, n];
 
+    /** LayerLab's SIMD kernel: out[p] = a2[p] . b2[p] (untransposed), `batch` products. */
+    const simdProduct = (a2: TensorInfo, b2: TensorInfo, batch: number, rows: number): TensorInfo => {
+      const out = backend.makeOutput(outShape, 'float32');
+      simdKernels(backend.wasm.asm.memory).bmm(heapOffset(backend, a2), heapOffset(backend, b2), heapOffset(backend, out), batch, rows, k, n);
+      return out;
+    };
+
     try {
       let out: TensorInfo;
       if (batchB === 1) {
         const a2 = transposeA ? swapped(a) : a;
         const b2 = transposeB ? swapped(b) : b;
-        out = product(view(a2, [1, batchA * m, k]), view(b2, [1, k, n]), false, false);
+        // XNNPACK packs b anew for every new tensor (every gradient): for a b that fits in cache the SIMD
+        // kernel, which reads b in place, is faster; for larger ones XNNPACK's blocking wins by far.
+        out = k * n <= SMALL_B ? simdProduct(a2, b2, 1, batchA * m) : product(view(a2, [1, batchA * m, k]), view(b2, [1, k, n]), false, false);
       } else if (batchA === 1) {
         // out[i]^T = B[i]^T . A^T, and all B[i]^T stack into one [n_batches * N, K] matrix.
         const bt = transposeB ? b : swapped(b);
@@ -73,10 +86,7 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
         const stacked = temps.keep(product(view(bt, [1, batchB * n, k]), view(at, [1, k, m]), false, false));
         out = transposed(view(stacked, [batchB, n, m]));
       } else if (batchA === batchB && sizeOf(outShape) === batchA * m * n) {
-        const a2 = transposeA ? swapped(a) : a;
-        const b2 = transposeB ? swapped(b) : b;
-        out = backend.makeOutput(outShape, 'float32');
-        simdKernels(backend.wasm.asm.memory).bmm(heapOffset(backend, a2), heapOffset(backend, b2), heapOffset(backend, out), batchA, m, k, n);
+        out = simdProduct(transposeA ? swapped(a) : a, transposeB ? swapped(b) : b, batchA, m);
       } else {
         return matMul(args) as TensorInfo;
       }

@@ -94,6 +94,12 @@ export class Code {
   f32Mul(): this {
     return this.op(0x94);
   }
+  f32Div(): this {
+    return this.op(0x95);
+  }
+  f32Sqrt(): this {
+    return this.op(0x91);
+  }
   /** v128.load / store with a byte offset; alignment hint 4 bytes (tensor data is float-aligned). */
   v128Load(offset = 0): this {
     return this.simd(0).op(2, ...uleb(offset));
@@ -109,6 +115,12 @@ export class Code {
   }
   f32x4Mul(): this {
     return this.simd(230);
+  }
+  f32x4Div(): this {
+    return this.simd(231);
+  }
+  f32x4Sqrt(): this {
+    return this.simd(227);
   }
   /** A v128 of zeros. */
   zeroV128(): this {

@@ -5,6 +5,10 @@
 // out [batch, m, n], row-major float32, all byte addresses on the heap. Four-lane vectors along n: each
 // output row is built 16 columns at a time in four accumulators (a[i, kk] splatted, times four vectors of
 // b's row kk), then 4 columns, then single columns. Sums run over k in order, like the stock loop.
+//
+// adam(w, m, v, g, outW, outM, outV, n, beta1, beta2, 1-beta1, 1-beta2, 1-beta1^t, 1-beta2^t, -lr, eps): one
+// Adam step over n floats in one pass, with exactly the float32 operations (and their order) of tfjs's
+// AdamOptimizer, which takes about a dozen kernels and as many passes over memory for the same result.
 import { assemble, Code, F32, I32, V128, type ValType } from './assembler';
 
 // Locals of bmm: the seven parameters, then these.
@@ -74,15 +78,95 @@ function bmmBody(): Code {
   return c;
 }
 
+// adam: parameters, then locals.
+const [W, AM, AV2, G, OW, OM, OV, COUNT] = [0, 1, 2, 3, 4, 5, 6, 7];
+const SCALARS = [8, 9, 10, 11, 12, 13, 14, 15]; // beta1, beta2, 1-beta1, 1-beta2, 1-beta1^t, 1-beta2^t, -lr, eps
+const [AT, COUNT4] = [16, 17];
+const SPLAT = [18, 19, 20, 21, 22, 23, 24, 25]; // the scalars as four-lane vectors
+const [GV, NM, NV] = [26, 27, 28];
+const [GS, NMS, NVS] = [29, 30, 31];
+
+/**
+ * The Adam update at byte offset AT, with vector ops (vector = true, 4 floats) or scalar ones:
+ *   m' = m*b1 + g*(1-b1);  v' = v*b2 + (g*g)*(1-b2);  w' = ((m'/(1-b1^t)) / (sqrt(v'/(1-b2^t)) + eps)) * -lr + w
+ */
+function adamStep(c: Code, vector: boolean): void {
+  const [k, g, nm, nv] = vector ? [SPLAT, GV, NM, NV] : [SCALARS, GS, NMS, NVS];
+  const load = (base: number) => (vector ? c.get(base).get(AT).add().v128Load() : c.get(base).get(AT).add().f32Load());
+  const store = (base: number, value: number) => {
+    c.get(base).get(AT).add().get(value);
+    if (vector) c.v128Store();
+    else c.f32Store();
+  };
+  const mul = () => (vector ? c.f32x4Mul() : c.f32Mul());
+  const add = () => (vector ? c.f32x4Add() : c.f32Add());
+  const div = () => (vector ? c.f32x4Div() : c.f32Div());
+  const sqrt = () => (vector ? c.f32x4Sqrt() : c.f32Sqrt());
+  load(G);
+  c.set(g);
+  load(AM);
+  c.get(k[0]);
+  mul();
+  c.get(g).get(k[2]);
+  mul();
+  add();
+  c.set(nm);
+  load(AV2);
+  c.get(k[1]);
+  mul();
+  c.get(g).get(g);
+  mul();
+  c.get(k[3]);
+  mul();
+  add();
+  c.set(nv);
+  store(OM, nm);
+  store(OV, nv);
+  c.get(OW).get(AT).add(); // address of the new weight, under the value
+  c.get(nm).get(k[4]);
+  div();
+  c.get(nv).get(k[5]);
+  div();
+  sqrt();
+  c.get(k[7]);
+  add();
+  div();
+  c.get(k[6]);
+  mul();
+  load(W);
+  add();
+  if (vector) c.v128Store();
+  else c.f32Store();
+}
+
+function adamBody(): Code {
+  const c = new Code();
+  SCALARS.forEach((s, i) => c.get(s).f32x4Splat().set(SPLAT[i]));
+  c.get(COUNT).i32(-4).and().i32(2).shl().set(COUNT4); // bytes covered by whole vectors
+  c.get(COUNT).i32(2).shl().set(COUNT); // from here on COUNT is in bytes
+  c.loop(AT, 0, COUNT4, 16, () => adamStep(c, true));
+  c.loop(AT, null, COUNT, 4, () => adamStep(c, false));
+  return c;
+}
+
 export interface SimdKernels {
   bmm(a: number, b: number, out: number, batch: number, m: number, k: number, n: number): void;
+  adam(w: number, m: number, v: number, g: number, outW: number, outM: number, outV: number, n: number, ...scalars: number[]): void;
 }
 
 let compiled: WebAssembly.Module | null = null;
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels>();
 
 export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
-  return assemble([{ name: 'bmm', params: [I32, I32, I32, I32, I32, I32, I32], locals: [...Array<ValType>(11).fill(I32), ...Array<ValType>(5).fill(V128), F32], body: bmmBody() }]);
+  return assemble([
+    { name: 'bmm', params: Array<ValType>(7).fill(I32), locals: [...Array<ValType>(11).fill(I32), ...Array<ValType>(5).fill(V128), F32], body: bmmBody() },
+    {
+      name: 'adam',
+      params: [...Array<ValType>(8).fill(I32), ...Array<ValType>(8).fill(F32)],
+      locals: [I32, I32, ...Array<ValType>(11).fill(V128), F32, F32, F32],
+      body: adamBody(),
+    },
+  ]);
 }
 
 /** The kernels bound to `memory` (tfjs-backend-wasm's heap), compiled once per process. */
