@@ -21,6 +21,14 @@ type TensorInfo = tfType.TensorInfo;
 /** Largest b (K x N floats, 256 KiB) that the SIMD kernel takes instead of XNNPACK. */
 const SMALL_B = 65536;
 
+/**
+ * The [K, N] each tensor's data was first given to XNNPACK as b. tfjs-backend-wasm caches the XNNPACK
+ * operator (with b packed into it) by b's data id alone: the same data seen again with another [K, N]
+ * (a reshaped view) would reuse the wrong operator and read out of bounds ("memory access out of
+ * bounds", also in stock tfjs). Such a b is copied first, so the copy gets its own id.
+ */
+const xnnShapes = new WeakMap<object, string>();
+
 function broadcastBatch(a: number[], b: number[]): number[] {
   const rank = Math.max(a.length, b.length);
   const out: number[] = [];
@@ -34,6 +42,7 @@ function broadcastBatch(a: number[], b: number[]): number[] {
 
 export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
   const transposeFn = stockKernel(tf, 'Transpose').kernelFunc as unknown as StockKernel;
+  const identityFn = stockKernel(tf, 'Identity').kernelFunc as unknown as StockKernel;
   return replaceKernel(tf, 'BatchMatMul', (matMul) => (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
@@ -78,7 +87,13 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
         const b2 = transposeB ? swapped(b) : b;
         // XNNPACK packs b anew for every new tensor (every gradient): for a b that fits in cache the SIMD
         // kernel, which reads b in place, is faster; for larger ones XNNPACK's blocking wins by far.
-        out = k * n <= SMALL_B ? simdProduct(a2, b2, 1, batchA * m) : product(view(a2, [1, batchA * m, k]), view(b2, [1, k, n]), false, false);
+        if (k * n <= SMALL_B) out = simdProduct(a2, b2, 1, batchA * m);
+        else {
+          const seen = xnnShapes.get(b2.dataId);
+          const b3 = seen === undefined || seen === `${k}x${n}` ? b2 : temps.keep(identityFn({ inputs: { x: b2 }, backend, attrs: {} }) as TensorInfo);
+          if (b3 === b && seen === undefined) xnnShapes.set(b.dataId, `${k}x${n}`);
+          out = product(view(a2, [1, batchA * m, k]), view(b3, [1, k, n]), false, false);
+        }
       } else if (batchA === 1) {
         // out[i]^T = B[i]^T . A^T, and all B[i]^T stack into one [n_batches * N, K] matrix.
         const bt = transposeB ? b : swapped(b);
