@@ -5,7 +5,12 @@ import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
+import { allowDatasetPath } from '../dataset/pathGrant';
+import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
+import { TopicHelpView } from './TopicHelpView';
+import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { PresetPicker } from './PresetPicker';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -52,9 +57,22 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
       return <CheckField {...common} value={Boolean(v)} onCommit={onChange} />;
     case 'enum':
       return <SelectField {...common} value={String(v)} options={spec.options ?? []} onCommit={onChange} />;
+    case 'path':
+      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in. Typing it is
+      // the user's permission to read it (a path that came inside a graph file is not; see dataset/pathGrant.ts).
+      return (
+        <TextField
+          {...common}
+          value={String(v)}
+          placeholder="path on the computer running LayerLab"
+          onCommit={async (typed: string) => {
+            await allowDatasetPath(api, typed);
+            onChange(typed);
+          }}
+        />
+      );
     default:
-      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in.
-      return <TextField {...common} value={String(v)} placeholder={spec.type === 'path' ? 'path on the computer running LayerLab' : undefined} onCommit={onChange} />;
+      return <TextField {...common} value={String(v)} onCommit={onChange} />;
   }
 }
 
@@ -181,6 +199,8 @@ function TrainingSettings() {
           onCommit={(learningRate) => setTraining({ learningRate })}
         />
       </div>
+      <TopicHelpView helpFor="optimizer" topic={OPTIMIZER_HELP[training.optimizer]} />
+      <TopicHelpView helpFor="learningRate" topic={SETTING_HELP.learningRate} />
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && (
         <NumberField
           label="Momentum"
@@ -192,12 +212,17 @@ function TrainingSettings() {
           onCommit={(momentum) => setTraining({ momentum })}
         />
       )}
+      {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && <TopicHelpView helpFor="momentum" topic={SETTING_HELP.momentum} />}
       <div className="ll-row">
         <NumberField label="Batch size" testId="batchSize" value={training.batchSize} integer min={1} max={65536} onCommit={(batchSize) => setTraining({ batchSize })} />
         <NumberField label="Epochs" testId="epochs" value={training.epochs} integer min={1} max={10000} onCommit={(epochs) => setTraining({ epochs })} />
       </div>
+      <TopicHelpView helpFor="batchSize" topic={SETTING_HELP.batchSize} />
+      <TopicHelpView helpFor="epochs" topic={SETTING_HELP.epochs} />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
+      <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
       <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
+      <TopicHelpView helpFor="backend" topic={SETTING_HELP.backend} />
     </section>
   );
 }
@@ -212,6 +237,7 @@ export function GraphSettings() {
       </header>
       <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />
       <AdvancedTrainingSettings />
