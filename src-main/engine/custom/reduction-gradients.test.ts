@@ -26,6 +26,18 @@ describe('Sum and Mean gradients without an array of ones', () => {
     for (const k of ['Sum', 'Mean']) expect((tf.getGradient(k) as unknown as Record<string, unknown>).__layerlabReductionGrad).toBe(true);
   });
 
+  // tf.broadcastTo's Tile kernel is a scalar loop on wasm (100x slower than a broadcasting Mul): a
+  // LayerNorm-like mean over the last axis must not use it.
+  it('wasm: the gradient of a mean over the last axis is a broadcasting Mul, not Tile', async () => {
+    await initBackend('wasm');
+    const x = tf.randomNormal([16, 28, 32], 0, 1, 'float32', 3);
+    const profile = await tf.profile(() => tf.grad((v: tf.Tensor) => tf.sum(tf.square(tf.mean(v, -1, true))))(x));
+    const kernels = profile.kernels.map((k) => k.name);
+    expect(kernels).toContain('Multiply');
+    expect(kernels).not.toContain('Tile');
+    x.dispose();
+  });
+
   for (const backend of ['cpu', 'wasm'] as const) {
     for (const [shape, axes] of CASES) {
       for (const keepDims of [false, true]) {
