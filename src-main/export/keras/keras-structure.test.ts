@@ -13,6 +13,7 @@ import { getTemplate } from '../../../shared/templates';
 import { inferGraph } from '../../../shared/infer';
 import { datasetShapes } from '../../../shared/data/catalog';
 import { KIND_GRAPHS } from '../testing/graphs';
+import { attentionGraph } from '../pytorch/attention/test-graphs';
 import { anyPython } from '../testing/python';
 import { generateKerasScript } from './script';
 
@@ -45,6 +46,7 @@ const KERAS_DEFAULTS: Record<string, Record<string, PyValue>> = {
   'layers.LSTM': { return_sequences: false, return_state: false },
   'layers.GRU': { return_sequences: false, return_state: false },
   'layers.SimpleRNN': { return_sequences: false, return_state: false },
+  'layers.MultiHeadAttention': { value_dim: null },
 };
 const call = (name: string, args: PyValue[] = [], kwargs: Record<string, PyValue> = {}): PyCall => ({ call: name, args, kwargs });
 
@@ -85,6 +87,13 @@ function expectedLayer(n: GraphNode, p: ParamValues, outShape: number[]): PyCall
     case 'TimeDistributed': return call('layers.TimeDistributed', [call('layers.Dense', [p.units as number], { activation: act(p.activation) })]);
     case 'RepeatVector': return call('layers.RepeatVector', [p.n as number]);
     case 'Embedding': return call('layers.Embedding', [p.inputDim as number, p.outputDim as number], { mask_zero: p.maskZero as boolean });
+    // LayerLab's own layers, written as custom Keras layer classes in the script.
+    case 'PositionalEncoding': return call('LayerLabPositionalEncoding', [p.mode as string, p.maxLength as number]);
+    case 'Attention': return call('LayerLabAttention', [p.score as string, p.mode as string, p.causal as boolean, p.units as number, p.returnScores as boolean]);
+    case 'MultiHeadAttention':
+      return call('layers.MultiHeadAttention', [], {
+        num_heads: p.heads as number, key_dim: p.keyDim as number, value_dim: (p.valueDim as number) || null, dropout: p.dropout as number, use_bias: p.useBias as boolean,
+      });
     default: throw new Error(`no Keras expectation written for ${n.kind}`);
   }
 }
@@ -117,16 +126,21 @@ function checkGraph(graph: GraphFile): void {
     const want = expectedLayer(n, withDefaults(def, n.params), inf.nodes[n.id].outputs[0] as number[])!;
     expect({ node: n.id, layer: effective(c.layer) }).toEqual({ node: n.id, layer: effective(want) });
     expect(c.targets, `${n.id}: one variable per output handle`).toHaveLength(outputHandles(def, n.params).length);
-    // Inputs: the 'in' wires in order (a list for merges), initial states by keyword.
+    // Inputs: the 'in' wires in order (a list for merges), initial states by keyword; attention's query, value
+    // and key as one list (LayerLab's Attention) or as arguments (Keras's MultiHeadAttention).
     const wires = graph.edges.filter((e) => e.target === n.id);
-    const main = wires.filter((e) => e.targetHandle === 'in').map((e) => varOf(e.source, e.sourceHandle));
-    const states = ['h0', 'c0'].flatMap((h) => wires.filter((e) => e.targetHandle === h).map((e) => varOf(e.source, e.sourceHandle)));
+    const at = (handle: string) => wires.filter((e) => e.targetHandle === handle).map((e) => varOf(e.source, e.sourceHandle));
+    const p = withDefaults(def, n.params);
+    const main = at('in');
+    const states = [...at('h0'), ...at('c0')];
     const merge = def.inputs instanceof Array && def.inputs.some((h) => h.multiple);
-    expect({ node: n.id, inputs: c.inputs, kwargs: c.input_kwargs }).toEqual({
-      node: n.id,
-      inputs: n.kind === 'Input' ? [] : merge ? [main] : main,
-      kwargs: states.length ? { initial_state: states } : {},
-    });
+    const expected =
+      n.kind === 'Attention'
+        ? { inputs: [[...at('query'), ...at('value'), ...at('key')]], kwargs: {} }
+        : n.kind === 'MultiHeadAttention'
+          ? { inputs: [...at('query'), ...at('value')], kwargs: { ...(at('key').length ? { key: at('key')[0] } : {}), ...(p.causal ? { use_causal_mask: true } : {}) } }
+          : { inputs: n.kind === 'Input' ? [] : merge ? [main] : main, kwargs: states.length ? { initial_state: states } : {} };
+    expect({ node: n.id, inputs: c.inputs, kwargs: c.input_kwargs }).toEqual({ node: n.id, ...expected });
   }
   const outputs = graph.nodes.filter((n) => n.kind === 'Output').map((n) => graph.edges.find((e) => e.target === n.id)!).map((e) => varOf(e.source, e.sourceHandle));
   const inputs = graph.nodes.filter((n) => n.kind === 'Input').map((n) => varOf(n.id, 'out'));
@@ -136,7 +150,7 @@ function checkGraph(graph: GraphFile): void {
 }
 
 describe.skipIf(!python)('Keras script structure, read with Python ast', () => {
-  for (const graph of [getTemplate('mlp-mnist')!.graph, ...KIND_GRAPHS]) {
+  for (const graph of [getTemplate('mlp-mnist')!.graph, ...KIND_GRAPHS, attentionGraph]) {
     it(`${graph.name}: every node is one layer call with its parameters as arguments, on the wired inputs`, () => checkGraph(graph));
   }
 });
