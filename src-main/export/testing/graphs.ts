@@ -7,7 +7,7 @@ type NodeSpec = [id: string, kind: string, params?: ParamValues];
 /** [source, target] or [source, target, sourceHandle, targetHandle]. */
 type EdgeSpec = [string, string, string?, string?];
 
-function graph(name: string, nodes: NodeSpec[], edges: EdgeSpec[], dataset: Partial<DatasetConfig>, training: Partial<TrainingConfig> = {}): GraphFile {
+export function graph(name: string, nodes: NodeSpec[], edges: EdgeSpec[], dataset: Partial<DatasetConfig>, training: Partial<TrainingConfig> = {}): GraphFile {
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
