@@ -109,6 +109,7 @@ const CASES: KindCase[] = [
   chain('Bidirectional', [5, 2], { units: 4 }),
   chain('RepeatVector', [3], { n: 3 }, { before: [['pre', 'Dense', { units: 4, activation: 'tanh' }]], flatten: true }),
   chain('TimeDistributed', [5, 2], { units: 3, activation: 'tanh' }, { flatten: true }),
+  chain('SelectStep', [5, 2], { step: -1 }, { before: [['pre', 'SimpleRNN', { units: 4, returnSequences: true }]] }),
   // Attention and transformers
   crossAttention('Attention', {}),
   crossAttention('MultiHeadAttention', { heads: 2, keyDim: 2 }),

@@ -7,6 +7,7 @@ import { gruLayer } from './gru';
 import { bidirectionalLayer } from './bidirectional';
 import { repeatVectorLayer } from './repeat-vector';
 import { timeDistributedLayer } from './time-distributed';
+import { selectStepLayer } from './select-step';
 
 export const recurrentLayers: LayerDef[] = [
   embeddingLayer,
@@ -16,4 +17,5 @@ export const recurrentLayers: LayerDef[] = [
   bidirectionalLayer,
   repeatVectorLayer,
   timeDistributedLayer,
+  selectStepLayer,
 ] as unknown as LayerDef[];

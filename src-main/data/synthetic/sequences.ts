@@ -1,10 +1,11 @@
 // Seeded toy sequence tasks: copy, reverse, addition ("123+45" -> "168"), date translation.
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetDescriptor } from '../../../shared/data/types';
-import { DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH, intOptionValue } from '../../../shared/data/catalog';
+import { DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH, intOptionValue, splitSizes } from '../../../shared/data/catalog';
 import { makeRng, randInt } from '../../../shared/data/random';
 import { ADDITION_VOCAB, DATE_VOCAB, type CharVocab } from '../../../shared/data/vocab';
-import type { LoadedDataset } from '../types';
+import type { DatasetSplit, LoadedDataset } from '../types';
+import { floatTensor, labelTensor } from '../tensors';
 import { DatasetError } from '../errors';
 import { buildTokenDataset, type TokenSamples } from './tokenDataset';
 
@@ -50,6 +51,69 @@ export function loadCopyTask(config: DatasetConfig, descriptor: DatasetDescripto
     pool: copyTask(samples, length, vocab, reverse, config.seed),
     test: copyTask(Math.floor(samples / 4), length, vocab, reverse, SYNTHETIC_TEST_SEED),
   });
+}
+
+// ---- recall the marked token (a long dependency) ----
+
+/**
+ * `count` sequences of `length` random tokens (one-hot, width vocab + 1) whose last channel marks one of the first
+ * `markWithin` steps; the target is the marked token. Returns x [count * length * (vocab + 1)], the targets and the
+ * marked positions.
+ */
+export function markedRecallTask(count: number, length: number, vocab: number, markWithin: number, seed: number) {
+  const rng = makeRng(seed);
+  const width = vocab + 1;
+  const x = new Float32Array(count * length * width);
+  const target = new Int32Array(count);
+  const marked = new Int32Array(count);
+  for (let n = 0; n < count; n++) {
+    const tokens = Array.from({ length }, () => randInt(rng, vocab));
+    tokens.forEach((tok, t) => (x[(n * length + t) * width + tok] = 1));
+    const m = randInt(rng, markWithin);
+    x[(n * length + m) * width + vocab] = 1;
+    marked[n] = m;
+    target[n] = tokens[m];
+  }
+  return { x, target, marked };
+}
+
+export function loadMarkedRecall(config: DatasetConfig, descriptor: DatasetDescriptor): LoadedDataset {
+  const length = requireRange(config, 'length', 2, 1000);
+  const vocab = requireRange(config, 'vocab', 2, 1000);
+  const markWithin = requireRange(config, 'markWithin', 1, length);
+  const samples = requireRange(config, 'samples', 1, 1_000_000);
+  const sizes = splitSizes(samples, config);
+  const split = (count: number, seed: number): DatasetSplit => {
+    const { x, target } = markedRecallTask(count, length, vocab, markWithin, seed);
+    return {
+      size: count,
+      features: { x: floatTensor(x, [count, length, vocab + 1]) },
+      targets: { y: labelTensor(target, vocab, config.labels, count) },
+      classes: target,
+    };
+  };
+  // One seeded pool: validation first, then training (the same samples whatever the limit).
+  const pool = split(sizes.validation + sizes.train, config.seed);
+  const rows = (from: number, to: number): DatasetSplit => {
+    const w = length * (vocab + 1);
+    const y = pool.targets.y;
+    const yw = y.shape.slice(1).reduce((a, b) => a * b, 1);
+    return {
+      size: to - from,
+      features: { x: floatTensor(pool.features.x.data.slice(from * w, to * w) as Float32Array, [to - from, length, vocab + 1]) },
+      targets: { y: { ...y, data: y.data.slice(from * yw, to * yw), shape: [to - from, ...y.shape.slice(1)] } },
+      classes: pool.classes!.slice(from, to),
+    };
+  };
+  return {
+    descriptor,
+    config,
+    shapes: { features: { x: [length, vocab + 1] }, targets: { y: [vocab] }, numClasses: vocab, trainSize: sizes.train, testSize: Math.floor(samples / 4) },
+    train: rows(sizes.validation, sizes.validation + sizes.train),
+    validation: sizes.validation > 0 ? rows(0, sizes.validation) : null,
+    test: split(Math.floor(samples / 4), SYNTHETIC_TEST_SEED),
+    classNames: Array.from({ length: vocab }, (_, i) => `token ${i}`),
+  };
 }
 
 // ---- addition ----
@@ -134,9 +198,12 @@ function dateTask(count: number, seed: number): TokenSamples {
 
 export function loadDateTask(config: DatasetConfig, descriptor: DatasetDescriptor): LoadedDataset {
   const samples = requireRange(config, 'samples', 1, 1_000_000);
-  return buildTokenDataset({
-    descriptor, config, vocab: DATE_VOCAB.size, classNames: DATE_VOCAB.chars,
-    pool: dateTask(samples, config.seed),
-    test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED),
-  });
+  return {
+    ...buildTokenDataset({
+      descriptor, config, vocab: DATE_VOCAB.size, classNames: DATE_VOCAB.chars,
+      pool: dateTask(samples, config.seed),
+      test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED),
+    }),
+    teacherForcing: { feature: 'decoder_in', startToken: DATE_VOCAB.special.start },
+  };
 }

@@ -5,7 +5,8 @@ import { gruKeras, lstmKeras, simpleRnnKeras } from './rnn';
 import { bidirectionalKeras } from './bidirectional';
 import { repeatVectorKeras } from './repeat-vector';
 import { timeDistributedKeras } from './time-distributed';
+import { selectStepKeras } from './select-step';
 
 export const recurrentKeras: KerasGenerator[] = [
-  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras,
+  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras, selectStepKeras,
 ] as unknown as KerasGenerator[];
