@@ -39,6 +39,8 @@ export const DIGIT_NAME_LENGTH = DIGIT_NAME_MAX_LENGTH + 1;
 /** Date translation: input text padded to this many characters, output 'YYYY-MM-DD'. */
 export const DATE_INPUT_LENGTH = 30;
 export const DATE_OUTPUT_LENGTH = 10;
+/** Date translation input formats: every one, or only those written with digits. */
+export const DATE_FORMAT_CHOICES = ['all', 'numeric'] as const;
 
 const ALL_NORMALIZATIONS: Normalization[] = ['none', 'scale01', 'standardize'];
 const BOTH_ENCODINGS: LabelEncoding[] = ['onehot', 'int'];
@@ -283,7 +285,14 @@ const ENTRIES: CatalogEntry[] = [
       task: 'sequence',
       representations: TOKEN_REPRESENTATIONS, defaultRepresentation: 'matrix',
       labelEncodings: BOTH_ENCODINGS, normalizations: ['none'],
-      options: [intOption('samples', 'Samples', 8000, 'Training pool size (the test set is a quarter of it).')],
+      options: [
+        intOption('samples', 'Samples', 8000, 'Training pool size (the test set is a quarter of it).'),
+        {
+          key: 'formats', label: 'Input formats', type: 'enum', default: 'all', options: [...DATE_FORMAT_CHOICES],
+          help: "'all': seven formats, month names and weekdays included; 'numeric': only 03.05.1998, 05/03/1998 and 1998/05/03 " +
+            '(the output is a reordering of the input digits, learnt in far fewer steps).',
+        },
+      ],
       offline: true, classNames: DATE_VOCAB.chars,
     },
     shapes: (config) => {

@@ -19,6 +19,11 @@ const EMBED = 32;
 export const SNAIL_FILTERS = 16;
 /** Dense blocks per TC block: ceil(log2 T), with dilations 2^i for i = 1..ceil(log2 T), as in the paper. */
 export const SNAIL_TC_DILATIONS = Array.from({ length: Math.ceil(Math.log2(SNAIL_STEPS)) }, (_, i) => 2 ** (i + 1));
+/**
+ * Training classes (the most the dataset offers): with this many, a class seldom comes back, so the network cannot
+ * memorise prototypes and has to learn to compare. With 200 it memorised them (train 0.88, held out 0.67 at test scale).
+ */
+export const SNAIL_TRAINING_CLASSES = 10_000;
 /** Key (= query) and value sizes of the three attention blocks. */
 export const SNAIL_ATTENTION: { key: number; value: number }[] = [
   { key: 16, value: 16 },
@@ -108,7 +113,8 @@ export const snail: Template = {
     'from the examples. The classes are synthetic: each is a random prototype vector and its examples are noisy ' +
     'copies. Validation and test episodes use NEW prototypes never seen in training, so the validation accuracy is ' +
     'few-shot accuracy on held-out classes (chance: 1 in N). The network must learn to compare, not to memorise ' +
-    'classes: it is a meta-learner. ' +
+    'classes: it is a meta-learner. That is why the training episodes draw from 10,000 classes: with 200, each class ' +
+    'came back often enough to be memorised, and training accuracy ran far ahead of the held-out one. ' +
     'This is the architecture of Mishra et al. 2018 (SNAIL) at a small size. Two kinds of block alternate, Attn, TC, ' +
     'Attn, TC, Attn, and each block concatenates what it computes to its input, so later blocks see everything ' +
     'before them. A TC (temporal convolution) block is ceil(log2 T) = ' +
@@ -129,6 +135,8 @@ export const snail: Template = {
       'straight to Select step) and compare the held-out accuracy: the attention blocks do most of the work here.',
     'Set Select step to an earlier step (0): that step has seen only one example, so the answer is a guess.',
     'Raise the dataset noise from 0.6 to 1.0: examples of one class look less alike, the held-out accuracy falls.',
+    'Set the training classes to 200: the network starts to memorise classes it has seen; watch training accuracy pull ' +
+      'away from validation accuracy (measured at 3,000 episodes, 6 epochs: train 0.88, held out 0.67).',
     'More ways: set ways to 10 (Input [11, 26], and the last Dense to 10 units; T = 11 still needs ' +
       '4 dense blocks, ceil(log2 11) = 4, so add one with dilation 16). Chance drops to 0.1.',
     'Raise shots to 5 (Input [26, 21]; T = 26 needs 5 dense blocks per TC block): more examples per class make the task easier.',
@@ -142,7 +150,7 @@ export const snail: Template = {
     wires,
     dataset: datasetConfig({
       id: 'fewshot-prototypes', representation: 'sequence', normalization: 'none',
-      options: { ways: SNAIL_WAYS, shots: SNAIL_SHOTS, episodes: 8000, dims: SNAIL_DIMS },
+      options: { ways: SNAIL_WAYS, shots: SNAIL_SHOTS, episodes: 8000, dims: SNAIL_DIMS, classes: SNAIL_TRAINING_CLASSES },
     }),
     training: trainingConfig({ epochs: 10, batchSize: 32, learningRate: 0.005 }),
   }),

@@ -1,7 +1,7 @@
 // Seeded toy sequence tasks: copy, reverse, addition ("123+45" -> "168"), date translation.
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetDescriptor } from '../../../shared/data/types';
-import { DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH, intOptionValue, splitSizes } from '../../../shared/data/catalog';
+import { DATE_FORMAT_CHOICES, DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH, intOptionValue, optionValue, splitSizes } from '../../../shared/data/catalog';
 import { makeRng, randInt } from '../../../shared/data/random';
 import { ADDITION_VOCAB, DATE_VOCAB, type CharVocab } from '../../../shared/data/vocab';
 import type { DatasetSplit, LoadedDataset } from '../types';
@@ -154,8 +154,14 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** Which input formats the date task draws from: all seven, or only the three written with digits. */
+export type DateFormats = (typeof DATE_FORMAT_CHOICES)[number];
+
+/** Indices (into humanDate's list) of the formats written with digits only. */
+const NUMERIC_FORMATS = [2, 5, 6];
+
 /** One date written in a randomly chosen human format, and its ISO form. */
-export function humanDate(rng: () => number): { input: string; output: string } {
+export function humanDate(rng: () => number, formatSet: DateFormats = 'all'): { input: string; output: string } {
   const start = Date.UTC(1950, 0, 1);
   const days = Math.floor(rng() * 36525); // 1950-01-01 .. 2049-12-31
   const date = new Date(start + days * 86_400_000);
@@ -172,17 +178,18 @@ export function humanDate(rng: () => number): { input: string; output: string } 
     `${two(m + 1)}/${two(d)}/${y}`,
     `${y}/${two(m + 1)}/${two(d)}`,
   ];
-  return { input: formats[randInt(rng, formats.length)], output: `${y}-${two(m + 1)}-${two(d)}` };
+  const input = formatSet === 'numeric' ? formats[NUMERIC_FORMATS[randInt(rng, NUMERIC_FORMATS.length)]] : formats[randInt(rng, formats.length)];
+  return { input, output: `${y}-${two(m + 1)}-${two(d)}` };
 }
 
-function dateTask(count: number, seed: number): TokenSamples {
+function dateTask(count: number, seed: number, formatSet: DateFormats): TokenSamples {
   const rng = makeRng(seed);
   const x = new Int32Array(count * DATE_INPUT_LENGTH);
   const y = new Int32Array(count * DATE_OUTPUT_LENGTH);
   const decoderIn = new Int32Array(count * DATE_OUTPUT_LENGTH);
   const pad = DATE_VOCAB.special.pad;
   for (let n = 0; n < count; n++) {
-    const { input, output } = humanDate(rng);
+    const { input, output } = humanDate(rng, formatSet);
     encode(DATE_VOCAB, input, DATE_INPUT_LENGTH, x, n * DATE_INPUT_LENGTH, pad);
     encode(DATE_VOCAB, output, DATE_OUTPUT_LENGTH, y, n * DATE_OUTPUT_LENGTH, pad);
     // Teacher forcing: the decoder sees the start token, then the target shifted right by one.
@@ -198,11 +205,15 @@ function dateTask(count: number, seed: number): TokenSamples {
 
 export function loadDateTask(config: DatasetConfig, descriptor: DatasetDescriptor): LoadedDataset {
   const samples = requireRange(config, 'samples', 1, 1_000_000);
+  const formatSet = String(optionValue(config, 'formats'));
+  if (!(DATE_FORMAT_CHOICES as readonly string[]).includes(formatSet)) {
+    throw new DatasetError(`option 'formats' is '${formatSet}'; it must be one of ${DATE_FORMAT_CHOICES.join(', ')}`);
+  }
   return {
     ...buildTokenDataset({
       descriptor, config, vocab: DATE_VOCAB.size, classNames: DATE_VOCAB.chars,
-      pool: dateTask(samples, config.seed),
-      test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED),
+      pool: dateTask(samples, config.seed, formatSet as DateFormats),
+      test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED, formatSet as DateFormats),
     }),
     teacherForcing: { feature: 'decoder_in', startToken: DATE_VOCAB.special.start },
   };

@@ -104,6 +104,21 @@ describe('date translation', () => {
       expect(dec.slice(1)).toEqual(row(d.train.targets.y.data, i, 10).slice(0, 9));
     }
     expect(seenFormats.size).toBe(5);
+    expect(d.teacherForcing).toEqual({ feature: 'decoder_in', startToken: DATE_VOCAB.special.start });
+  });
+
+  it("formats 'numeric' draws only the three all-digit formats, still naming the target date", async () => {
+    const d = await loadDataset(seqConfig('date-translation', { options: { samples: 200, formats: 'numeric' } }), ctx());
+    const shapes = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const input = decodeIds(DATE_VOCAB, row(d.train.features.x.data, i, 30));
+      const [y, m, day] = decodeIds(DATE_VOCAB, row(d.train.targets.y.data, i, 10)).split('-');
+      const dd = `${day}.${m}.${y}`, us = `${m}/${day}/${y}`, iso = `${y}/${m}/${day}`;
+      expect([dd, us, iso]).toContain(input);
+      shapes.add(input === dd ? 'dd' : input === us ? 'us' : 'iso');
+    }
+    expect(shapes.size).toBe(3);
+    await expect(loadDataset(seqConfig('date-translation', { options: { samples: 20, formats: 'roman' } }), ctx())).rejects.toThrow(/option 'formats' is 'roman'; it must be one of all, numeric/);
   });
 });
 
