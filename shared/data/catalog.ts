@@ -292,6 +292,11 @@ const ENTRIES: CatalogEntry[] = [
           help: "'all': seven formats, month names and weekdays included; 'numeric': only 03.05.1998, 05/03/1998 and 1998/05/03 " +
             '(the output is a reordering of the input digits, learnt in far fewer steps).',
         },
+        {
+          key: 'padding', label: 'Padding', type: 'enum', default: 'after', options: ['after', 'before'],
+          help: "Where the pad tokens go in the 30-character input: 'after' the text (its last character can be 20 steps " +
+            "before the encoder's end) or 'before' it (the text ends at the last step, next to the state the decoder starts from).",
+        },
       ],
       offline: true, classNames: DATE_VOCAB.chars,
     },

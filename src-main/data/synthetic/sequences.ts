@@ -18,10 +18,12 @@ function requireRange(config: DatasetConfig, key: string, min: number, max: numb
   return v;
 }
 
-function encode(vocab: CharVocab, text: string, length: number, into: Int32Array, at: number, pad = 0): void {
+/** Writes `text` as `length` ids at `into[at..]`, padded after it (or, with `padFirst`, before it). */
+function encode(vocab: CharVocab, text: string, length: number, into: Int32Array, at: number, pad = 0, padFirst = false): void {
   if (text.length > length) throw new Error(`'${text}' is longer than ${length} characters`);
+  const offset = padFirst ? length - text.length : 0;
   for (let i = 0; i < length; i++) {
-    const ch = text[i];
+    const ch = text[i - offset];
     const id = ch === undefined ? pad : vocab.chars.indexOf(ch, Object.keys(vocab.special).length);
     if (id < 0) throw new Error(`'${ch}' is not in the vocabulary`);
     into[at + i] = id;
@@ -182,7 +184,7 @@ export function humanDate(rng: () => number, formatSet: DateFormats = 'all'): { 
   return { input, output: `${y}-${two(m + 1)}-${two(d)}` };
 }
 
-function dateTask(count: number, seed: number, formatSet: DateFormats): TokenSamples {
+function dateTask(count: number, seed: number, formatSet: DateFormats, padFirst: boolean): TokenSamples {
   const rng = makeRng(seed);
   const x = new Int32Array(count * DATE_INPUT_LENGTH);
   const y = new Int32Array(count * DATE_OUTPUT_LENGTH);
@@ -190,7 +192,7 @@ function dateTask(count: number, seed: number, formatSet: DateFormats): TokenSam
   const pad = DATE_VOCAB.special.pad;
   for (let n = 0; n < count; n++) {
     const { input, output } = humanDate(rng, formatSet);
-    encode(DATE_VOCAB, input, DATE_INPUT_LENGTH, x, n * DATE_INPUT_LENGTH, pad);
+    encode(DATE_VOCAB, input, DATE_INPUT_LENGTH, x, n * DATE_INPUT_LENGTH, pad, padFirst);
     encode(DATE_VOCAB, output, DATE_OUTPUT_LENGTH, y, n * DATE_OUTPUT_LENGTH, pad);
     // Teacher forcing: the decoder sees the start token, then the target shifted right by one.
     decoderIn[n * DATE_OUTPUT_LENGTH] = DATE_VOCAB.special.start;
@@ -209,11 +211,12 @@ export function loadDateTask(config: DatasetConfig, descriptor: DatasetDescripto
   if (!(DATE_FORMAT_CHOICES as readonly string[]).includes(formatSet)) {
     throw new DatasetError(`option 'formats' is '${formatSet}'; it must be one of ${DATE_FORMAT_CHOICES.join(', ')}`);
   }
+  const padFirst = optionValue(config, 'padding') === 'before';
   return {
     ...buildTokenDataset({
       descriptor, config, vocab: DATE_VOCAB.size, classNames: DATE_VOCAB.chars,
-      pool: dateTask(samples, config.seed, formatSet as DateFormats),
-      test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED, formatSet as DateFormats),
+      pool: dateTask(samples, config.seed, formatSet as DateFormats, padFirst),
+      test: dateTask(Math.floor(samples / 4), SYNTHETIC_TEST_SEED, formatSet as DateFormats, padFirst),
     }),
     teacherForcing: { feature: 'decoder_in', startToken: DATE_VOCAB.special.start },
   };

@@ -120,6 +120,21 @@ describe('date translation', () => {
     expect(shapes.size).toBe(3);
     await expect(loadDataset(seqConfig('date-translation', { options: { samples: 20, formats: 'roman' } }), ctx())).rejects.toThrow(/option 'formats' is 'roman'; it must be one of all, numeric/);
   });
+
+  it("padding 'before' puts the pad tokens in front of the same text, so it ends at the encoder's last step", async () => {
+    const after = await loadDataset(seqConfig('date-translation', { options: { samples: 50 } }), ctx());
+    const before = await loadDataset(seqConfig('date-translation', { options: { samples: 50, padding: 'before' } }), ctx());
+    const pad = DATE_VOCAB.special.pad;
+    for (let i = 0; i < 50; i++) {
+      const a = row(after.train.features.x.data, i, 30);
+      const b = row(before.train.features.x.data, i, 30);
+      const text = a.filter((t) => t !== pad);
+      expect(a.slice(0, text.length)).toEqual(text);
+      expect(b.slice(30 - text.length)).toEqual(text);
+      expect(b.slice(0, 30 - text.length).every((t) => t === pad)).toBe(true);
+      expect(row(before.train.targets.y.data, i, 10)).toEqual(row(after.train.targets.y.data, i, 10));
+    }
+  });
 });
 
 describe('recall the marked token', () => {
