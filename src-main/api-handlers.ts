@@ -36,6 +36,7 @@ import {
   expectRecoverySession,
   expectRunId,
   checkWriteRecoveryRequest,
+  checkPayloadDepth,
   type SaveRequest,
 } from './api-payloads';
 
@@ -236,6 +237,7 @@ export async function dispatch(handlers: Api, method: unknown, payload: unknown,
     };
   }
   try {
+    checkPayloadDepth(method, payload);
     const call = handlers[method] as (req: unknown) => Promise<unknown>;
     const result = await call.call(handlers, payload);
     return { kind: 'response', id, ok: true, result };

@@ -134,3 +134,42 @@ describe('bad files', () => {
     });
   }
 });
+
+describe('text that could hide code or a second line is refused, naming the node and the character', () => {
+  // The issue's attack: a shared file whose label ends the '# label' comment in an exported script.
+  const attack = 'x\n        __import__("os").system("touch pwned")  #';
+  const cases: { name: string; text: string; path: string; message: RegExp }[] = [
+    { name: 'label with a line break', text: edited((r) => (r.nodes[1].label = attack)), path: 'nodes[1].label', message: /the label of node 'a' contains a line break \(\\n\) at character 2; it must be one line of visible text/ },
+    { name: 'label with a carriage return', text: edited((r) => (r.nodes[1].label = 'a\rb')), path: 'nodes[1].label', message: /carriage return \(\\r\) at character 2/ },
+    { name: 'label with U+2028', text: edited((r) => (r.nodes[2].label = 'ab\u2028c')), path: 'nodes[2].label', message: /node 'b' contains a line separator \(U\+2028\) at character 3/ },
+    { name: 'label with U+2029', text: edited((r) => (r.nodes[2].label = '\u2029')), path: 'nodes[2].label', message: /paragraph separator \(U\+2029\) at character 1/ },
+    { name: 'label with U+0085', text: edited((r) => (r.nodes[2].label = 'é\u0085')), path: 'nodes[2].label', message: /next-line character \(U\+0085\) at character 2/ },
+    { name: 'label with NUL', text: edited((r) => (r.nodes[2].label = 'a\u0000')), path: 'nodes[2].label', message: /a NUL character at character 2/ },
+    { name: 'label with an escape sequence', text: edited((r) => (r.nodes[2].label = '\u001b[2J')), path: 'nodes[2].label', message: /an invisible control character \(U\+001B\) at character 1/ },
+    { name: 'label with a bidi override', text: edited((r) => (r.nodes[2].label = 'a\u202eb')), path: 'nodes[2].label', message: /a bidirectional text control \(U\+202E\) at character 2/ },
+    { name: 'graph name', text: edited((r) => (r.name = 'n\nx')), path: 'name', message: /the graph name contains a line break/ },
+    { name: 'description with a NUL', text: edited((r) => (r.description = 'two\nlines\u0000')), path: 'description', message: /the description contains a NUL character at character 10; only line breaks and tabs are allowed/ },
+    { name: 'node id', text: edited((r) => (r.nodes[0].id = 'in\n')), path: 'nodes[0].id', message: /the node id "in\\n" contains a line break/ },
+    { name: 'edge id', text: edited((r) => (r.edges[0].id = 'e\u2028')), path: 'edges[0].id', message: /the edge's id contains a line separator/ },
+    { name: 'string parameter', text: edited((r) => (r.nodes[5].params.target = 'y\n#')), path: 'nodes[5].params.target', message: /the Output parameter 'target' contains a line break/ },
+    { name: 'dataset id', text: edited((r) => (r.dataset.id = 'mnist\r')), path: 'dataset.id', message: /'id' contains a carriage return/ },
+    { name: 'dataset option', text: edited((r) => (r.dataset.options.path = '/tmp/a\n.csv')), path: 'dataset.options.path', message: /the dataset option 'path' contains a line break/ },
+    { name: 'metric', text: edited((r) => (r.training.metrics = ['accuracy', 'a\u0085'])), path: 'training.metrics[1]', message: /'metrics' entry 2 contains a next-line character/ },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const err = rejection(c.text);
+      expect(err.path).toBe(c.path);
+      expect(err.message).toMatch(c.message);
+    });
+  }
+
+  it('a description keeps its line breaks and tabs; labels keep any visible text', () => {
+    const g = parseGraphFile(edited((r) => {
+      r.description = 'line one\r\nline two\n\tindented';
+      r.nodes[1].label = 'Dense # "quoted" \'\'\' \\ ünï 한국어 👩‍💻';
+    }));
+    expect(g.description).toBe('line one\r\nline two\n\tindented');
+    expect(g.nodes[1].label).toBe('Dense # "quoted" \'\'\' \\ ünï 한국어 👩‍💻');
+  });
+});

@@ -5,6 +5,8 @@ import { ALL_LAYERS, getLayerDef, inputHandles, outputHandles } from '../layers'
 import type { LayerDef, ParamSpec, ParamValue, ParamValues } from '../layers/types';
 import { findJsonSyntaxProblem } from './json-position';
 import { migrateGraph, MigrationError } from './migrate';
+import { oneLineTextProblem } from './text';
+import { graphTextSizeProblem, jsonTextDepthProblem } from './limits';
 import {
   GRAPH_FORMAT,
   GRAPH_VERSION,
@@ -97,6 +99,11 @@ function sortKeys<T>(obj: Record<string, T>): Record<string, T> {
 
 function parseJson(text: string): Obj {
   if (text.trim() === '') throw new GraphFileError('', 'the file is empty, not a LayerLab graph');
+  // Size and depth first: parsing, validating and copying a 60 MB or 100,000-deep file is the danger.
+  const tooBig = graphTextSizeProblem(text);
+  if (tooBig) throw new GraphFileError('', `this file is too large for a LayerLab graph: ${tooBig}`);
+  const tooDeep = jsonTextDepthProblem(text);
+  if (tooDeep) throw new GraphFileError('', `this file is too deeply nested for a LayerLab graph: ${tooDeep}`);
   const body = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
@@ -151,9 +158,11 @@ function looksLike(raw: Obj): string {
 function validateGraph(raw: Obj): GraphFile {
   const name = raw.name;
   if (typeof name !== 'string') throw new GraphFileError('name', `must be a string, got ${show(name)}`);
+  checkText(name, 'name', 'the graph name');
   if (raw.description !== undefined && typeof raw.description !== 'string') {
     throw new GraphFileError('description', `must be a string, got ${show(raw.description)}`);
   }
+  if (raw.description !== undefined) checkText(raw.description as string, 'description', 'the description', true);
   if (!Array.isArray(raw.nodes)) throw new GraphFileError('nodes', `must be a list of nodes, got ${show(raw.nodes)}`);
   if (!Array.isArray(raw.edges)) throw new GraphFileError('edges', `must be a list of edges, got ${show(raw.edges)}`);
   if (raw.extras !== undefined && !isObj(raw.extras)) throw new GraphFileError('extras', `must be an object, got ${show(raw.extras)}`);
@@ -185,6 +194,7 @@ function validateNode(raw: unknown, path: string): GraphNode {
   if (!isObj(raw)) throw new GraphFileError(path, `must be a node object, got ${show(raw)}`);
   const id = raw.id;
   if (typeof id !== 'string' || id === '') throw new GraphFileError(`${path}.id`, `must be a non-empty string, got ${show(id)}`);
+  checkText(id, `${path}.id`, `the node id ${show(id)}`);
   const kind = raw.kind;
   if (typeof kind !== 'string') throw new GraphFileError(`${path}.kind`, `must be a layer kind name, got ${show(kind)}`);
   const def = getLayerDef(kind);
@@ -199,6 +209,7 @@ function validateNode(raw: unknown, path: string): GraphNode {
     throw new GraphFileError(`${path}.position`, `must be {"x": number, "y": number}, got ${show(pos)}`);
   }
   if (raw.label !== undefined && typeof raw.label !== 'string') throw new GraphFileError(`${path}.label`, `must be a string, got ${show(raw.label)}`);
+  if (raw.label !== undefined) checkText(raw.label as string, `${path}.label`, `the label of node '${id}'`);
   const node: GraphNode = { id, kind, params: validateParams(def, params, `${path}.params`), position: { x: pos.x, y: pos.y } };
   if (raw.label !== undefined) node.label = raw.label as string;
   return node;
@@ -217,6 +228,7 @@ function validateParams(def: LayerDef, raw: Obj, path: string): ParamValues {
     }
     const problem = checkParam(spec, value);
     if (problem) throw new GraphFileError(`${path}.${key}`, problem);
+    if (typeof value === 'string') checkText(value, `${path}.${key}`, `the ${def.kind} parameter '${key}'`);
     out[key] = Array.isArray(value) ? [...value] : (value as ParamValue);
   }
   return out;
@@ -271,6 +283,7 @@ function validateEdges(rawEdges: unknown[], nodes: GraphNode[]): GraphEdge[] {
     if (!isObj(raw)) throw new GraphFileError(path, `must be an edge object, got ${show(raw)}`);
     for (const key of ['id', 'source', 'sourceHandle', 'target', 'targetHandle'] as const) {
       if (typeof raw[key] !== 'string' || raw[key] === '') throw new GraphFileError(`${path}.${key}`, `must be a non-empty string, got ${show(raw[key])}`);
+      checkText(raw[key] as string, `${path}.${key}`, `the edge's ${key}`);
     }
     const edge = raw as unknown as GraphEdge;
     const prev = edgeAt.get(edge.id);
@@ -330,6 +343,8 @@ function validateDataset(raw: unknown, path: string): DatasetConfig {
       if (!['string', 'number', 'boolean'].includes(typeof v)) {
         throw new GraphFileError(`${path}.options.${key}`, `must be a string, number or true/false, got ${show(v)}`);
       }
+      checkText(key, `${path}.options`, `the dataset option name ${show(key)}`);
+      if (typeof v === 'string') checkText(v, `${path}.options.${key}`, `the dataset option '${key}'`);
     }
     config.options = { ...(raw.options as Record<string, string | number | boolean>) };
   }
@@ -416,7 +431,9 @@ function fields(raw: Obj, path: string) {
     },
     string(key: string): string {
       const v = raw[key];
-      return typeof v === 'string' && v !== '' ? v : fail(key, `must be a non-empty string, got ${show(v)}`);
+      if (typeof v !== 'string' || v === '') return fail(key, `must be a non-empty string, got ${show(v)}`);
+      checkText(v, `${path}.${key}`, `'${key}'`);
+      return v;
     },
     oneOf<T extends string>(key: string, options: readonly T[]): T {
       const v = raw[key];
@@ -427,12 +444,22 @@ function fields(raw: Obj, path: string) {
     stringList(key: string): string[] {
       const v = raw[key];
       if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) return fail(key, `must be a list of strings, got ${show(v)}`);
+      (v as string[]).forEach((s, i) => checkText(s, `${path}.${key}[${i}]`, `'${key}' entry ${i + 1}`));
       return [...(v as string[])];
     },
   };
 }
 
 // ---------- small helpers ----------
+
+/**
+ * Text that reaches terminals, exported code and the canvas must be one line of visible text (a description
+ * may have line breaks): a shared file with a line break in a label could otherwise hide code in an export.
+ */
+function checkText(text: string, path: string, what: string, allowLineBreaks = false): void {
+  const problem = oneLineTextProblem(text, allowLineBreaks);
+  if (problem) throw new GraphFileError(path, `${what} ${problem}`);
+}
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -445,6 +472,8 @@ function isFiniteNumber(v: unknown): v is number {
 /** A short rendering of a value for messages. */
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON reads 1e999 as Infinity, which JSON.stringify would show as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v}, which is not a finite number`;
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

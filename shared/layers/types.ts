@@ -123,7 +123,12 @@ export interface LayerHelp {
   paramFormula: string;
   /** A few sentences for students: when to use it, what the parameters do. */
   details: string;
+  /** A picture the inspector draws under the text (a name the renderer knows, not markup). */
+  diagram?: HelpDiagramName;
 }
+
+/** Pictures the inspector can draw next to a layer's help. */
+export type HelpDiagramName = 'normalization-axes';
 
 export interface LayerDef<P extends ParamValues = ParamValues> {
   /** Unique id stored in graph files, e.g. 'Dense'. Never rename: files depend on it. */

@@ -11,9 +11,13 @@ export const cnnCifar: Template = {
   description,
   explanation:
     'A convolution slides small 3x3 filters over the image, so the same feature detector (an edge, a colour ' +
-    'blob) is used at every position: 896 weights in the first layer instead of the 3 million a Dense layer on ' +
-    '3,072 pixels would need. Max pooling halves the resolution, so the second convolution sees 6x6-pixel ' +
-    'patches of the original image. The dense head then classifies the 8x8x64 feature map. ' +
+    'blob) is used at every position: the first layer has 896 parameters (3 x 3 x 3 x 32 weights + 32 biases). ' +
+    'A Dense layer producing the same 32x32x32 output from the 3,072 input values would need ' +
+    '3,072 x 32,768 weights + 32,768 biases = 100,696,064 parameters, because every output would have its own ' +
+    'weight for every input value. Each output of the first convolution sees a 3x3-pixel patch. Max pooling ' +
+    'takes the largest of 2x2 neighbours, so its outputs see 4x4 pixels and lie 2 pixels apart; the second ' +
+    'convolution\'s 3x3 window over them therefore sees an 8x8-pixel patch of the original image (4 + 2 x 2). ' +
+    'The dense head then classifies the 8x8x64 feature map. ' +
     'CIFAR-10 is not bundled: point the dataset Path at the binary version (cifar-10-binary.tar.gz).',
   tryNext: [
     'Add BatchNormalization after each convolution and raise the learning rate.',

@@ -29,8 +29,9 @@ const mlp: Template = {
   explanation:
     'A multilayer perceptron: each 28x28 digit is flattened into a vector of 784 pixels, so the model does not ' +
     'know which pixels are neighbours. Three fully connected hidden layers with relu and a 10-way softmax, ' +
-    'trained with cross-entropy and Adam. Almost all of its 1,596,426 parameters sit in the first layer ' +
-    '(784 x 1024 + 1024 = 803,840).',
+    'trained with cross-entropy and Adam. About half of its 1,596,426 parameters sit in the first layer ' +
+    '(784 x 1024 + 1024 = 803,840); the second holds 524,800 (1024 x 512 + 512), the third 262,656 and the ' +
+    'output layer 5,130.',
   tryNext: [
     'Remove a hidden layer or halve the widths: how much accuracy do the extra parameters buy?',
     'Add Dropout between the Dense layers and compare training and validation accuracy.',

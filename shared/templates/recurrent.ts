@@ -51,8 +51,10 @@ export const oneToManyDigitNames: Template = {
     '28x28 digit into ONE 64-number vector; RepeatVector hands that same vector to each of the ' +
     `${NAME_STEPS} steps of a decoder LSTM, which writes the English name of the digit one character per step ` +
     '("7" -> s, e, v, e, n, end). TimeDistributed applies the same softmax over the ' +
-    `${V} characters (15 letters and the end token) at every step. The encoder must recognise the digit; the decoder, ` +
-    'whose memory carries what it has written so far, must learn the spelling. Accuracy is per character: a model ' +
+    `${V} characters (15 letters and the end token) at every step. The encoder must recognise the digit; the decoder ` +
+    'must learn the spelling. It never sees the characters it writes: every step gets the same vector, so its ' +
+    'recurrent state has to keep track of the position, i.e. which letter of the name comes next. (A decoder fed ' +
+    'the previous character, as in the seq2seq templates, would not have to.) Accuracy is per character: a model ' +
     'that ignores the image and writes the most common letter at each position already scores 48%, because the ' +
     'last steps are usually the end token, so judge it against that.',
   tryNext: [

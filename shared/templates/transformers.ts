@@ -46,6 +46,12 @@ const V = TEXT_VOCAB.size;
 const gptDescription =
   `Token ids [${CHAR_CONTEXT}] -> Embedding ${V} x 64 -> learned positions -> 2 x TransformerDecoderBlock (causal, 4 heads, ff 128) -> Dense ${V} softmax: the next character at every position.`;
 
+/** What the app can do with a trained language model; update it when generation arrives in the try view. */
+export const GENERATION_NOTE =
+  'A trained model of this kind writes text by feeding itself its own output: predict the next character, sample ' +
+  'one, append it, repeat. LayerLab cannot generate text yet: here you see how well it predicts the next character ' +
+  '(loss and accuracy) while it trains.';
+
 export const charGpt: Template = {
   id: 'char-gpt',
   name: 'Tiny GPT on characters',
@@ -55,7 +61,7 @@ export const charGpt: Template = {
     'each into a 64-number vector, and a learned position vector is added. The decoder blocks use CAUSAL ' +
     'self-attention: position i may only attend to positions 0..i, so the target at every position (the next ' +
     'character) cannot be read off the input. One sample of 64 characters therefore trains 64 predictions. ' +
-    'After training, generation feeds the model its own output: predict, sample a character, append, repeat. ' +
+    `${GENERATION_NOTE} ` +
     `The dataset reads ${SAMPLE_TEXT_PATH} (Shakespeare sonnets, public domain); point Path at any .txt file.`,
   tryNext: [
     'Give it a bigger text file (a whole book) and train for longer.',

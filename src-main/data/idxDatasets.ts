@@ -1,15 +1,13 @@
 // MNIST-format datasets (MNIST, Fashion-MNIST, KMNIST) from a folder of the four IDX files, or
 // (MNIST only) downloaded once into the cache with checksums.
 import { readdir } from 'node:fs/promises';
-import { readPrefix } from './readPrefix';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
 import { datasetShapes, imageFeatureShape, optionValue, splitSizes } from '../../shared/data/catalog';
 import type { LoadContext, LoadedDataset } from './types';
 import { DatasetError, fsProblem } from './errors';
-import { isGzip, parseIdxHeader, readIdxFile } from './idx';
+import { readIdxFile, readIdxHeader } from './idx';
 import { buildImageDataset, type RawImages } from './images';
 import { downloadFile } from './download';
 
@@ -118,25 +116,13 @@ export async function loadIdxDataset(
   return buildImageDataset({ descriptor, config, train, test, numClasses, classNames: descriptor.classNames });
 }
 
-/** The first bytes of a file, decompressed if it is gzip (reads a header without loading everything). */
-async function readHead(file: string): Promise<Uint8Array> {
-  const head = await readPrefix(file, 4096);
-  if (!isGzip(head)) return head;
-  // Z_SYNC_FLUSH lets zlib return what the partial input decodes to instead of failing on its end.
-  try {
-    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (e) {
-    throw new DatasetError(`gzip data is damaged (${(e as Error).message})`, file);
-  }
-}
-
 /** Shapes from the file headers (user folders may hold other sizes than the official sets). */
 export async function describeIdxDataset(config: DatasetConfig): Promise<DatasetShapes> {
   const path = String(optionValue(config, 'path') ?? '');
   if (!path) return datasetShapes(config);
   const files = await findIdxFiles(path);
-  const train = parseIdxHeader(await readHead(files.trainImages), files.trainImages);
-  const test = parseIdxHeader(await readHead(files.testImages), files.testImages);
+  const train = await readIdxHeader(files.trainImages);
+  const test = await readIdxHeader(files.testImages);
   const [count, h, w, c = 1] = train.dims;
   return {
     features: { x: imageFeatureShape(h, w, c, config.representation) },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../../shared/graph/types';
 import type { BackendInfo, BackendName } from '../../shared/api';
+import { installWasmKernels } from './wasm-kernels';
 
 // Works under tsx/CJS (require exists) and under ESM runners such as vitest.
 const nodeRequire: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
@@ -77,6 +78,8 @@ async function tryWasm(): Promise<Attempt> {
   try {
     const wasm = (await import('@tensorflow/tfjs-backend-wasm')) as typeof import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(dir.endsWith(path.sep) ? dir : dir + path.sep);
+    // Before setBackend: the replacements carry the stock kernels' set-up, which runs when the backend starts.
+    installWasmKernels(tf);
     if (!(await tf.setBackend('wasm'))) return { ok: false, why: 'the wasm backend did not initialise' };
     await tf.ready();
     return { ok: true };

@@ -19,18 +19,30 @@ export const attentionLayer = defineLayer<AttentionParams>({
     formula:
       'weights = softmax(score(q_i, k_j)) over j; out_i = sum_j weights_ij v_j. ' +
       'dot: q.k; scaled: q.k / sqrt(d_k); additive (Bahdanau): v^T tanh(W1 q + W2 k). ' +
-      'hard: weights = one-hot(argmax) forward, soft gradient backward (straight-through).',
+      'hard (this layer): weights = one-hot(argmax_j score) forward; backward, the gradient of the soft weights (straight-through).',
     paramFormula: 'dot / scaled: 0. additive: units * (d_q + d_k) + units (W1, W2, v; units 0 = d_k).',
     details:
       'Query [Tq, d_q] asks, key [Tk, d_k] is matched against, value [Tk, d_v] is averaged; the output is [Tq, d_v]. ' +
       'Key is optional and defaults to value. Self-attention: connect the same tensor to query and value. ' +
       'causal hides later steps (step i only sees j <= i), as in a language model. ' +
-      'Hard attention picks one position per query; training still works through the soft weights. ' +
       'returnScores adds an output with the attention weights [Tq, Tk] to inspect or plot. ' +
-      'Padding masks from an Embedding are not applied.',
+      'Padding masks from an Embedding are not applied.\n' +
+      'Luong vs Bahdanau: where the attention sits in a seq2seq decoder. Luong et al. (2015) run the decoder RNN ' +
+      'first and use its output h_t as the query; the context is then combined with h_t to predict the next token ' +
+      '(scores dot, general or concat). This layer after a decoder RNN, as in the date-translation template, is ' +
+      'Luong-style. Bahdanau et al. (2015) query with the PREVIOUS decoder state s_(t-1), use the additive score, ' +
+      'and feed the context INTO the recurrent step that computes s_t, so attention steers the RNN itself. The ' +
+      'additive score here gives Bahdanau\'s scoring function, not that placement: a decoder RNN that runs over the ' +
+      'whole sequence at once cannot take a context computed from its own state inside the loop.\n' +
+      'Hard attention: in the literature (Xu et al., 2015, "Show, Attend and Tell") hard attention is stochastic: it ' +
+      'samples one position from the attention weights, and since a sample has no gradient it is trained with ' +
+      'REINFORCE (a score-function estimator with a baseline to reduce its variance). This layer\'s hard mode is a ' +
+      'deterministic shortcut: the forward pass picks the argmax position, and the backward pass uses the soft ' +
+      'weights\' gradient as if nothing had been picked (straight-through). That gradient belongs to a different ' +
+      'function from the one computed forward, so it is biased; it trains, but it is not the published method.',
   },
   params: {
-    mode: { type: 'enum', label: 'Mode', options: ['soft', 'hard'], default: 'soft', help: 'soft: weighted average; hard: attend to the single best position (one-hot weights, straight-through gradient).' },
+    mode: { type: 'enum', label: 'Mode', options: ['soft', 'hard'], default: 'soft', help: 'soft: weighted average; hard: attend to the single best position (one-hot weights forward, the soft weights\' gradient backward: a biased straight-through shortcut, not the sampled hard attention of the literature).' },
     score: { type: 'enum', label: 'Score', options: ['dot', 'scaled', 'additive'], default: 'scaled', help: 'dot: q.k (Luong); scaled: q.k / sqrt(d_k) (Transformer); additive: v^T tanh(W1 q + W2 k) (Bahdanau, has weights).' },
     units: { type: 'int', label: 'Additive units', default: 0, min: 0, max: 65536, help: 'Hidden size of the additive score; 0 uses the key size d_k. Ignored for dot and scaled.' },
     causal: { type: 'bool', label: 'Causal', default: false, help: 'Step i may only attend to steps j <= i.' },

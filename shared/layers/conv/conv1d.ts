@@ -29,12 +29,13 @@ export const conv1dLayer = defineLayer<Conv1DParams>({
   category: 'Convolution',
   summary: 'Filters slid along time; causal + dilated = WaveNet',
   help: {
-    formula: 'y[t, f] = f( b[f] + sum over u, c of W[u, c, f] * x[t*s + u*d, c] )   (causal: x is left-padded by (k - 1) * d zeros)',
+    formula: 'y[t, m] = act( b[m] + sum over u, c of W[u, c, m] * x[t*s + u*d, c] )   (m = filter, act = the Activation; causal: x is left-padded by (k - 1) * d zeros)',
     paramFormula: 'filters * (kernelSize * channels + 1)',
     details:
       'Slides filters of k time steps along a sequence shaped [time, features]. ' +
       "'causal' padding adds (k - 1) * d zeros on the left only, so the output at time t depends on inputs at " +
-      't and before, never the future: what a generative model (WaveNet, SNAIL) needs. Dilation d spaces the ' +
+      't and before, never the future: what an autoregressive generator such as WaveNet needs, and what SNAIL (a ' +
+      'meta-learner that reads an episode of examples in order) uses so that no step sees later ones. Dilation d spaces the ' +
       'taps apart; doubling it layer by layer (1, 2, 4, 8) grows the receptive field exponentially.',
   },
   params: {

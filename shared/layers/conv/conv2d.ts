@@ -25,7 +25,7 @@ export const conv2dLayer = defineLayer<Conv2DParams>({
   category: 'Convolution',
   summary: 'Learned k x k filters slid over an image',
   help: {
-    formula: 'y[i, j, f] = f( b[f] + sum over u, v, c of W[u, v, c, f] * x[i*s + u*d, j*s + v*d, c] )',
+    formula: 'y[i, j, m] = act( b[m] + sum over u, v, c of W[u, v, c, m] * x[i*s + u*d, j*s + v*d, c] )   (m = filter, act = the Activation, s = strides, d = dilation)',
     paramFormula: 'filters * (kernelSize * kernelSize * channels + 1)',
     details:
       'Each filter is a small k x k x channels window of weights that is slid over the image; where the ' +

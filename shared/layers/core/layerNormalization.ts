@@ -10,11 +10,15 @@ export const layerNormalizationLayer = defineLayer<LayerNormalizationParams>({
   category: 'Normalization',
   summary: 'Normalise each sample over its features',
   help: {
-    formula: 'y = gamma * (x - mean(x)) / sqrt(var(x) + epsilon) + beta, statistics over the last axis',
+    formula: 'y = gamma * (x - mean(x)) / sqrt(var(x) + epsilon) + beta, mean and var over the last axis of each sample at each position',
     paramFormula: '2 * C  (gamma and beta), C = last axis',
     details:
-      'Normalises the features of each position of each sample on their own, so it does not depend on ' +
-      'the batch. Transformers use it around every attention and feed-forward block.',
+      'Normalises the features of each position of each sample on their own: for a sequence [T, d] every time step ' +
+      'gets its own mean and variance over its d features. Nothing comes from the other samples, so it works the ' +
+      'same with any batch size and computes the same in training and prediction (no moving averages). On an ' +
+      'image [H, W, C] this layer normalises over C at each pixel (the last axis, as in Keras), not over the whole ' +
+      'H x W x C map. Transformers use it around every attention and feed-forward block.',
+    diagram: 'normalization-axes',
   },
   params: {
     epsilon: { type: 'float', label: 'Epsilon', default: 0.001, min: 1e-8, max: 1, log: true, help: 'Added to the variance to avoid dividing by zero.' },

@@ -34,6 +34,13 @@ export function rnnParamCount(kind: RnnKind, features: number, units: number): n
   return gateCount(kind) * units * (features + units + 1);
 }
 
+/** What the Activation parameter squashes differs per cell. */
+const ACTIVATION_PARAM_HELP: Record<RnnKind, string> = {
+  SimpleRNN: 'f in h_t = f(W x_t + U h_(t-1) + b); tanh is standard.',
+  LSTM: 'Squashes the candidate written to the cell and the cell state before the output gate (h_t = o * tanh(c_t)); tanh is standard. Gates always use sigmoid.',
+  GRU: 'Squashes only the candidate h~; the new state is a blend of the old one and h~, not squashed again. tanh is standard. Gates always use sigmoid.',
+};
+
 export function rnnParamSpecs(kind: RnnKind): LayerDef<RnnParams>['params'] {
   const states = stateNames(kind).join(' and ');
   return {
@@ -43,7 +50,7 @@ export function rnnParamSpecs(kind: RnnKind): LayerDef<RnnParams>['params'] {
       label: 'Activation',
       options: RNN_ACTIVATIONS,
       default: 'tanh',
-      help: kind === 'SimpleRNN' ? 'f in h_t = f(W x_t + U h_(t-1) + b); tanh is standard.' : 'Squashes the candidate state and the output; tanh is standard. Gates always use sigmoid.',
+      help: ACTIVATION_PARAM_HELP[kind],
     },
     returnSequences: {
       type: 'bool',

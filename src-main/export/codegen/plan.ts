@@ -6,6 +6,7 @@ import type { DatasetShapes } from '../../../shared/data/types';
 import type { HandleSpec, LayerDef, ParamValues, Shape } from '../../../shared/layers/types';
 import { inferGraph, type GraphInference } from '../../../shared/infer';
 import { resolveWiring } from '../../../shared/graph/wiring';
+import { pyComment, pyString } from './escape';
 
 export class ExportError extends Error {
   constructor(
@@ -63,6 +64,11 @@ function nodeTitle(node: GraphNode): string {
   return `${node.label ?? node.kind} (${node.id})`;
 }
 
+/** The '# label (id)' line above a node's generated code; the label and id are escaped onto one line. */
+export function nodeComment(node: GraphNode): string {
+  return `# ${pyComment(node.label ?? node.kind)} (${pyComment(node.id)})`;
+}
+
 export function planGraph(graph: GraphFile, shapes?: DatasetShapes): GraphPlan {
   const inference = inferGraph(graph, shapes);
   const first = inference.errors[0];
@@ -108,10 +114,10 @@ export function py(value: unknown): string {
     if (!Number.isFinite(value)) return value > 0 ? "float('inf')" : value < 0 ? "float('-inf')" : "float('nan')";
     return String(value);
   }
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return pyString(value);
   if (Array.isArray(value)) return value.length === 1 ? `(${py(value[0])},)` : `(${value.map(py).join(', ')})`;
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(', ')}}`;
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${py(v)}`).join(', ')}}`;
   }
   throw new Error(`Cannot write ${typeof value} as Python`);
 }

@@ -3,6 +3,7 @@
 // Each script keeps only what its framework does differently.
 import type { GraphFile } from '../../../shared/graph/types';
 import { py, type GraphPlan } from './plan';
+import { pyDocText } from './escape';
 
 /** Dataset ids whose raw files are MNIST-style IDX files the scripts can read themselves (--data-dir). */
 export const IDX_DATASETS = ['mnist-bundled', 'mnist', 'fashion-mnist', 'kmnist'];
@@ -11,12 +12,12 @@ export const IDX_DATASETS_LINE = `IDX_DATASETS = ${py(IDX_DATASETS)}`;
 
 /** The graph's name, safe inside a Python """docstring""". */
 export function docstringName(graph: GraphFile): string {
-  return graph.name.replace(/"""/g, "'''");
+  return pyDocText(graph.name);
 }
 
 /** The docstring paragraph listing what the export does not reproduce exactly; '' when nothing. */
 export function notReproducedNote(warnings: string[]): string {
-  return warnings.length ? `\n\nNot reproduced exactly:\n${warnings.map((w) => `  - ${w}`).join('\n')}` : '';
+  return warnings.length ? `\n\nNot reproduced exactly:\n${warnings.map((w) => `  - ${pyDocText(w)}`).join('\n')}` : '';
 }
 
 /** The CONFIG dict both scripts read; `loss` and `metrics` are given as the framework names them. */

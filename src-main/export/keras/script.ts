@@ -4,7 +4,7 @@
 // --multi-worker: MultiWorkerMirroredStrategy across machines, configured by TF_CONFIG).
 import type { GraphFile } from '../../../shared/graph/types';
 import type { DatasetShapes } from '../../../shared/data/types';
-import { planGraph, py, type GraphPlan } from '../codegen/plan';
+import { nodeComment, planGraph, py, type GraphPlan } from '../codegen/plan';
 import {
   IDX_DATASETS_LINE,
   READ_IDX_PY,
@@ -37,7 +37,7 @@ export function generateKerasScript(graph: GraphFile, shapes?: DatasetShapes): K
   const warnings: string[] = [];
   for (const n of plan.nodes) {
     const code = getKerasGenerator(n.node.kind, n.node.id).generate(n);
-    if (code.lines.length) body.push(`# ${n.node.label ?? n.node.kind} (${n.node.id})`, ...code.lines);
+    if (code.lines.length) body.push(nodeComment(n.node), ...code.lines);
     if (code.warnings) warnings.push(...code.warnings);
   }
   const inputs = plan.inputs.map((n) => n.outputVars[0]);

@@ -3,6 +3,7 @@
 // A generator writes functional-API lines that assign node.outputVars from node.inputVars.
 import type { ParamValues } from '../../../shared/layers/types';
 import { ExportError, type PlannedNode } from '../codegen/plan';
+import { pyString } from '../codegen/escape';
 
 export interface KerasLayerCode {
   lines: string[];
@@ -28,12 +29,12 @@ const KERAS_ACTIVATIONS: Record<string, string> = {
 export function kerasActivation(name: string, n: PlannedNode): string {
   const a = KERAS_ACTIVATIONS[name];
   if (!a) throw new ExportError(`${n.node.kind} (${n.node.id}): activation '${name}' has no Keras name in the exporter`, n.node.id);
-  return JSON.stringify(a);
+  return pyString(a);
 }
 
 /** The Keras layer name: the node's Python name, so model.summary() reads like the LayerLab graph. */
 export function kerasName(n: PlannedNode): string {
-  return JSON.stringify(n.name);
+  return pyString(n.name);
 }
 
 /** `out = layers.X(args, name=...)(in)` for single-input, single-output layers. */

@@ -3,7 +3,7 @@
 // a training loop, and DistributedDataParallel behind --ddp (torchrun; gloo on CPU, nccl on GPUs).
 import type { GraphFile } from '../../../shared/graph/types';
 import type { DatasetShapes } from '../../../shared/data/types';
-import { planGraph, py, type GraphPlan } from '../codegen/plan';
+import { nodeComment, planGraph, py, type GraphPlan } from '../codegen/plan';
 import {
   IDX_DATASETS_LINE,
   READ_IDX_PY,
@@ -38,7 +38,7 @@ export function generatePytorchScript(graph: GraphFile, shapes?: DatasetShapes):
   for (const n of plan.nodes) {
     const code = getPyGenerator(n.node.kind, n.node.id).generate(n);
     if (code.init.length || code.forward.length) {
-      const comment = `# ${n.node.label ?? n.node.kind} (${n.node.id})`;
+      const comment = nodeComment(n.node);
       if (code.init.length) init.push(comment, ...code.init);
       if (code.forward.length) forward.push(comment, ...code.forward);
     }

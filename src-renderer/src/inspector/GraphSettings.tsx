@@ -6,6 +6,8 @@ import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
+import { TopicHelpView } from './TopicHelpView';
+import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -181,6 +183,8 @@ function TrainingSettings() {
           onCommit={(learningRate) => setTraining({ learningRate })}
         />
       </div>
+      <TopicHelpView helpFor="optimizer" topic={OPTIMIZER_HELP[training.optimizer]} />
+      <TopicHelpView helpFor="learningRate" topic={SETTING_HELP.learningRate} />
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && (
         <NumberField
           label="Momentum"
@@ -192,12 +196,17 @@ function TrainingSettings() {
           onCommit={(momentum) => setTraining({ momentum })}
         />
       )}
+      {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && <TopicHelpView helpFor="momentum" topic={SETTING_HELP.momentum} />}
       <div className="ll-row">
         <NumberField label="Batch size" testId="batchSize" value={training.batchSize} integer min={1} max={65536} onCommit={(batchSize) => setTraining({ batchSize })} />
         <NumberField label="Epochs" testId="epochs" value={training.epochs} integer min={1} max={10000} onCommit={(epochs) => setTraining({ epochs })} />
       </div>
+      <TopicHelpView helpFor="batchSize" topic={SETTING_HELP.batchSize} />
+      <TopicHelpView helpFor="epochs" topic={SETTING_HELP.epochs} />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
+      <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
       <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
+      <TopicHelpView helpFor="backend" topic={SETTING_HELP.backend} />
     </section>
   );
 }

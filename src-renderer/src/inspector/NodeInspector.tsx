@@ -1,4 +1,5 @@
 // The selected node: its parameters, what inference says about it, and the layer's help text.
+import { Fragment } from 'react';
 import { nodeView } from '../store/toFlow';
 import { formatShape } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
@@ -6,6 +7,9 @@ import { useGraphStore } from '../store/stores';
 import { ParamEditor } from './ParamEditor';
 import { TextField } from './fields';
 import { RepeatedBlockSection } from '../editor/BlockPanels';
+import { TopicHelpView } from './TopicHelpView';
+import { HelpDiagram } from './HelpDiagram';
+import { activationHelp, isActivationParam } from '../../../shared/training-help';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
@@ -74,7 +78,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         />
         {def ? (
           Object.entries(def.params).map(([key, spec]) => (
-            <ParamEditor key={`${nodeId}:${key}`} name={key} spec={spec} value={params[key]} onChange={(v) => setParam(nodeId, key, v)} />
+            <Fragment key={`${nodeId}:${key}`}>
+              <ParamEditor name={key} spec={spec} value={params[key]} onChange={(v) => setParam(nodeId, key, v)} />
+              {isActivationParam(key, spec) && <TopicHelpView helpFor={key} topic={activationHelp(String(params[key] ?? spec.default))} />}
+            </Fragment>
           ))
         ) : (
           <p className="ll-error-text">Unknown layer kind '{node.data.kind}': this version of LayerLab cannot edit it.</p>
@@ -93,6 +100,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             <code>{def.help.paramFormula}</code>
           </div>
           <p>{def.help.details}</p>
+          {def.help.diagram && <HelpDiagram name={def.help.diagram} />}
         </section>
       )}
     </div>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../shared/graph/types';
 import { emptyGraph } from '../../../shared/graph/defaults';
 import { inferGraph } from '../../../shared/infer';
-import { addNode, applyFix, connect, connectionProblem, freeSpot, insertBefore, removeElements, setParam } from './graphOps';
+import { parseGraphFile, serializeGraph } from '../../../shared/graph/validate';
+import { addNode, applyFix, connect, connectionProblem, freeSpot, insertBefore, removeElements, renameGraph, setDataset, setLabel, setParam } from './graphOps';
 
 function chain(): GraphFile {
   const g = emptyGraph('t');
@@ -92,5 +93,19 @@ describe('edits', () => {
     insertBefore(g, 'dense_1', 'in', 'Flatten');
     removeElements(g, ['dense_1']);
     expect(g).toEqual(copy);
+  });
+});
+
+describe('typed text', () => {
+  it('a pasted line break or bidi control becomes a space, so the saved file opens again', () => {
+    let g = setLabel(chain(), 'dense_1', 'first\nsecond\u2028third\u202e');
+    g = setParam(g, 'output_1', 'target', 'y\r');
+    g = renameGraph(g, 'my\u0085graph');
+    g = setDataset(g, { options: { path: '/tmp/a\n.csv', header: true } });
+    expect(g.nodes[1].label).toBe('first second third ');
+    expect(g.nodes[2].params.target).toBe('y ');
+    expect(g.name).toBe('my graph');
+    expect(g.dataset.options).toEqual({ path: '/tmp/a .csv', header: true });
+    expect(parseGraphFile(serializeGraph(g))).toEqual(g);
   });
 });

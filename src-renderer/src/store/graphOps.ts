@@ -4,6 +4,7 @@ import type { FixAction, ParamValue, ParamValues } from '../../../shared/layers/
 import { getLayerDef, inputHandles, outputHandles } from '../../../shared/layers';
 import { wouldCreateCycle } from '../../../shared/graph/topo';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
+import { oneLineText } from '../../../shared/graph/text';
 
 export function newNodeId(graph: Pick<GraphFile, 'nodes'>, kind: string): string {
   return sharedNodeId(kind, graph.nodes.map((n) => n.id));
@@ -79,14 +80,17 @@ function mapNode(graph: GraphFile, id: string, fn: (n: GraphNode) => GraphNode):
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? fn(n) : n)) };
 }
 
+// Typed or pasted text becomes one line of visible text, which the file validator requires (see shared/graph/text.ts).
+
 export function setParam(graph: GraphFile, nodeId: string, key: string, value: ParamValue): GraphFile {
-  return mapNode(graph, nodeId, (n) => ({ ...n, params: { ...n.params, [key]: value } }));
+  const v = typeof value === 'string' ? oneLineText(value) : value;
+  return mapNode(graph, nodeId, (n) => ({ ...n, params: { ...n.params, [key]: v } }));
 }
 
 export function setLabel(graph: GraphFile, nodeId: string, label: string): GraphFile {
   return mapNode(graph, nodeId, (n) => {
     const next = { ...n };
-    if (label.trim()) next.label = label;
+    if (label.trim()) next.label = oneLineText(label);
     else delete next.label;
     return next;
   });
@@ -98,7 +102,12 @@ export function moveNodes(graph: GraphFile, positions: Map<string, { x: number; 
 }
 
 export function setDataset(graph: GraphFile, patch: Partial<DatasetConfig>): GraphFile {
-  return { ...graph, dataset: { ...graph.dataset, ...patch } };
+  const options = patch.options && Object.fromEntries(Object.entries(patch.options).map(([k, v]) => [k, typeof v === 'string' ? oneLineText(v) : v]));
+  return { ...graph, dataset: { ...graph.dataset, ...patch, ...(options && { options }) } };
+}
+
+export function renameGraph(graph: GraphFile, name: string): GraphFile {
+  return { ...graph, name: oneLineText(name) };
 }
 
 export function setTraining(graph: GraphFile, patch: Partial<TrainingConfig>): GraphFile {

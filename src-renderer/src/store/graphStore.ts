@@ -192,7 +192,7 @@ export const useGraphStore = create<GraphState>((set, get) => {
     },
 
     rename(name) {
-      get().edit((g) => ({ ...g, name }));
+      get().edit((g) => ops.renameGraph(g, name));
     },
 
     select(nodeId) {

@@ -4,6 +4,8 @@
 import type { EarlyStoppingMonitor, LrScheduleConfig, LrScheduleType, TrainingConfig } from '../../../shared/graph/types';
 import { useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField } from '../inspector/fields';
+import { TopicHelpView } from '../inspector/TopicHelpView';
+import { FIELD_NOTES as NOTE, SCHEDULE_HELP, SETTING_HELP } from '../../../shared/training-help';
 
 const SCHEDULES: { value: LrScheduleType; label: string }[] = [
   { value: 'none', label: 'constant' },
@@ -23,19 +25,19 @@ function ScheduleFields({ s, set }: { s: LrScheduleConfig; set(p: Partial<LrSche
     case 'step':
       return (
         <div className="ll-row">
-          <NumberField label="Every (epochs)" testId="lrStepEpochs" value={s.stepEpochs ?? 10} integer min={1} onCommit={(stepEpochs) => set({ stepEpochs })} />
-          <NumberField label="Multiply by" testId="lrGamma" value={s.gamma ?? 0.1} integer={false} min={0.0001} max={1} onCommit={(gamma) => set({ gamma })} />
+          <NumberField label="Every (epochs)" testId="lrStepEpochs" help={NOTE.lrStepEpochs} value={s.stepEpochs ?? 10} integer min={1} onCommit={(stepEpochs) => set({ stepEpochs })} />
+          <NumberField label="Multiply by" testId="lrGamma" help={NOTE.stepGamma} value={s.gamma ?? 0.1} integer={false} min={0.0001} max={1} onCommit={(gamma) => set({ gamma })} />
         </div>
       );
     case 'exponential':
-      return <NumberField label="Multiply per epoch" testId="lrGamma" value={s.gamma ?? 0.95} integer={false} min={0.0001} max={1} onCommit={(gamma) => set({ gamma })} />;
+      return <NumberField label="Multiply per epoch" testId="lrGamma" help={NOTE.exponentialGamma} value={s.gamma ?? 0.95} integer={false} min={0.0001} max={1} onCommit={(gamma) => set({ gamma })} />;
     case 'cosine':
-      return <NumberField label="Minimum rate" testId="lrMin" value={s.minLr ?? 0} integer={false} min={0} max={10} onCommit={(minLr) => set({ minLr })} />;
+      return <NumberField label="Minimum rate" testId="lrMin" help={NOTE.lrMin} value={s.minLr ?? 0} integer={false} min={0} max={10} onCommit={(minLr) => set({ minLr })} />;
     case 'plateau':
       return (
         <div className="ll-row">
-          <NumberField label="Patience" testId="lrPatience" value={s.patience ?? 5} integer min={0} onCommit={(patience) => set({ patience })} />
-          <NumberField label="Factor" testId="lrFactor" value={s.factor ?? 0.1} integer={false} min={0.0001} max={0.9999} onCommit={(factor) => set({ factor })} />
+          <NumberField label="Patience" testId="lrPatience" help={NOTE.lrPatience} value={s.patience ?? 5} integer min={0} onCommit={(patience) => set({ patience })} />
+          <NumberField label="Factor" testId="lrFactor" help={NOTE.lrFactor} value={s.factor ?? 0.1} integer={false} min={0.0001} max={0.9999} onCommit={(factor) => set({ factor })} />
         </div>
       );
     default:
@@ -58,6 +60,7 @@ export function AdvancedTrainingSettings() {
       {training.optimizer === 'adamw' && (
         <NumberField label="Weight decay" testId="weightDecay" value={training.weightDecay ?? 0.01} integer={false} min={0} max={1} onCommit={(weightDecay) => set({ weightDecay })} />
       )}
+      {training.optimizer === 'adamw' && <TopicHelpView helpFor="weightDecay" topic={SETTING_HELP.weightDecay} />}
       <NumberField
         label="Seed"
         testId="trainSeed"
@@ -66,6 +69,7 @@ export function AdvancedTrainingSettings() {
         integer
         onCommit={(seed) => set({ seed })}
       />
+      <TopicHelpView helpFor="trainSeed" topic={SETTING_HELP.seed} />
       <SelectField
         label="Learning-rate schedule"
         testId="lrSchedule"
@@ -73,6 +77,7 @@ export function AdvancedTrainingSettings() {
         options={SCHEDULES}
         onCommit={(type) => set({ lrSchedule: type === 'none' ? undefined : { type } })}
       />
+      <TopicHelpView helpFor="lrSchedule" topic={SCHEDULE_HELP[schedule.type]} />
       <ScheduleFields s={schedule} set={(p) => set({ lrSchedule: { ...schedule, ...p } })} />
       <CheckField
         label="Early stopping"
@@ -80,23 +85,25 @@ export function AdvancedTrainingSettings() {
         value={stop !== undefined}
         onCommit={(on) => set({ earlyStopping: on ? { monitor: 'val_loss', patience: 3, restoreBest: true } : undefined })}
       />
+      <TopicHelpView helpFor="earlyStopping" topic={SETTING_HELP.earlyStopping} />
       {stop && (
         <>
-          <SelectField label="Monitor" testId="esMonitor" value={stop.monitor} options={MONITORS} onCommit={(monitor) => set({ earlyStopping: { ...stop, monitor } })} />
+          <SelectField label="Monitor" testId="esMonitor" help={NOTE.esMonitor} value={stop.monitor} options={MONITORS} onCommit={(monitor) => set({ earlyStopping: { ...stop, monitor } })} />
           <div className="ll-row">
-            <NumberField label="Patience (epochs)" testId="esPatience" value={stop.patience} integer min={0} onCommit={(patience) => set({ earlyStopping: { ...stop, patience } })} />
-            <NumberField label="Min change" testId="esMinDelta" value={stop.minDelta ?? 0} integer={false} min={0} onCommit={(minDelta) => set({ earlyStopping: { ...stop, minDelta } })} />
+            <NumberField label="Patience (epochs)" testId="esPatience" help={NOTE.esPatience} value={stop.patience} integer min={0} onCommit={(patience) => set({ earlyStopping: { ...stop, patience } })} />
+            <NumberField label="Min change" testId="esMinDelta" help={NOTE.esMinDelta} value={stop.minDelta ?? 0} integer={false} min={0} onCommit={(minDelta) => set({ earlyStopping: { ...stop, minDelta } })} />
           </div>
-          <CheckField label="Restore best weights" testId="esRestoreBest" value={stop.restoreBest ?? true} onCommit={(restoreBest) => set({ earlyStopping: { ...stop, restoreBest } })} />
+          <CheckField label="Restore best weights" testId="esRestoreBest" help={NOTE.esRestoreBest} value={stop.restoreBest ?? true} onCommit={(restoreBest) => set({ earlyStopping: { ...stop, restoreBest } })} />
         </>
       )}
       <CheckField label="Gradient clipping" testId="gradientClip" value={clip !== undefined} onCommit={(on) => set({ gradientClip: on ? { clipNorm: 1 } : undefined })} />
+      <TopicHelpView helpFor="gradientClip" topic={SETTING_HELP.gradientClip} />
       {clip && (
         <div className="ll-row">
           <NumberField
             label="Max global norm"
             testId="clipNorm"
-            help="0 = off"
+            help={NOTE.clipNorm}
             value={clip.clipNorm ?? 0}
             integer={false}
             min={0}
@@ -105,7 +112,7 @@ export function AdvancedTrainingSettings() {
           <NumberField
             label="Max |value|"
             testId="clipValue"
-            help="0 = off"
+            help={NOTE.clipValue}
             value={clip.clipValue ?? 0}
             integer={false}
             min={0}

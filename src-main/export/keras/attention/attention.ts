@@ -4,6 +4,7 @@
 import type { AttentionParams } from '../../../../shared/layers/attention/attention';
 import { defineKerasGenerator, kerasName, pyBool } from '../types';
 import { qvk } from './common';
+import { pyString } from '../../codegen/escape';
 
 const ATTENTION_CLASS = `class LayerLabAttention(layers.Layer):
     """softmax(score(q, k)) v; score dot, scaled (/ sqrt(d_k)) or additive v^T tanh(q W1 + k W2); causal and
@@ -51,7 +52,7 @@ export const attentionKeras = defineKerasGenerator<AttentionParams>({
     return {
       lines: [
         ...ATTENTION_CLASS.split('\n'),
-        `${targets} = LayerLabAttention("${p.score}", "${p.mode}", ${pyBool(p.causal)}, ${p.units}, ${pyBool(p.returnScores)}, ` +
+        `${targets} = LayerLabAttention(${pyString(p.score)}, ${pyString(p.mode)}, ${pyBool(p.causal)}, ${p.units}, ${pyBool(p.returnScores)}, ` +
           `name=${kerasName(n)})([${[q, v, ...(k ? [k] : [])].join(', ')}])`,
       ],
     };

@@ -1,6 +1,7 @@
 // PositionalEncoding -> a small custom Keras layer: fixed sinusoids, or a learned [maxLength, d] table.
 import type { PositionalEncodingParams } from '../../../../shared/layers/attention/positional-encoding';
 import { defineKerasGenerator, kerasName } from '../types';
+import { pyString } from '../../codegen/escape';
 
 const POSITIONAL_CLASS = `class LayerLabPositionalEncoding(layers.Layer):
     """x + P[:T]. sinusoidal: P[t, 2i] = sin(t / 10000^(2i/d)), P[t, 2i+1] = cos(...); learned: a weight table."""
@@ -30,7 +31,7 @@ export const positionalEncodingKeras = defineKerasGenerator<PositionalEncodingPa
     return {
       lines: [
         ...POSITIONAL_CLASS.split('\n'),
-        `${n.outputVars[0]} = LayerLabPositionalEncoding("${p.mode}", ${p.maxLength}, name=${kerasName(n)})(${n.inputVars[0][0]})`,
+        `${n.outputVars[0]} = LayerLabPositionalEncoding(${pyString(p.mode)}, ${p.maxLength}, name=${kerasName(n)})(${n.inputVars[0][0]})`,
       ],
     };
   },

@@ -4,6 +4,7 @@ import { definePyGenerator } from '../types';
 import { lastDim } from '../shape';
 import { qvkArgs } from './common';
 import './helpers';
+import { pyString } from '../../codegen/escape';
 
 export const attentionPy = definePyGenerator<AttentionParams>({
   kind: 'Attention',
@@ -15,7 +16,7 @@ export const attentionPy = definePyGenerator<AttentionParams>({
     const [out, scores] = n.outputVars;
     return {
       init: [
-        `self.${n.name} = LayerLabAttention("${p.score}", "${p.mode}", ${p.causal ? 'True' : 'False'}, ${dq}, ${dk}, units=${p.units})`,
+        `self.${n.name} = LayerLabAttention(${pyString(p.score)}, ${pyString(p.mode)}, ${p.causal ? 'True' : 'False'}, ${dq}, ${dk}, units=${p.units})`,
       ],
       forward: [`${out}, ${scores ?? '_'} = self.${n.name}(${qvkArgs(n)})`],
       helpers: ['LayerLabAttention'],

@@ -3,6 +3,7 @@ import type { PositionalEncodingParams } from '../../../../shared/layers/attenti
 import { definePyGenerator } from '../types';
 import { lastDim } from '../shape';
 import './helpers';
+import { pyString } from '../../codegen/escape';
 
 export const positionalEncodingPy = definePyGenerator<PositionalEncodingParams>({
   kind: 'PositionalEncoding',
@@ -10,7 +11,7 @@ export const positionalEncodingPy = definePyGenerator<PositionalEncodingParams>(
     const p = n.params;
     const d = lastDim(n.inputShapes[0][0], n);
     return {
-      init: [`self.${n.name} = LayerLabPositionalEncoding("${p.mode}", ${p.maxLength}, ${d})`],
+      init: [`self.${n.name} = LayerLabPositionalEncoding(${pyString(p.mode)}, ${p.maxLength}, ${d})`],
       forward: [`${n.outputVars[0]} = self.${n.name}(${n.inputVars[0][0]})`],
       helpers: ['LayerLabPositionalEncoding'],
       weights: p.mode === 'learned' ? [{ tfjs: 'embeddings', torch: `${n.name}.embeddings` }] : [],

@@ -4,6 +4,7 @@ import type { Conv2DParams } from '../../../../shared/layers/conv/conv2d';
 import { definePyGenerator } from '../types';
 import { activationExpr } from '../activations';
 import { lastDim } from '../shape';
+import { pyString } from '../../codegen/escape';
 
 export const conv2dPy = definePyGenerator<Conv2DParams>({
   kind: 'Conv2D',
@@ -12,7 +13,7 @@ export const conv2dPy = definePyGenerator<Conv2DParams>({
     const c = lastDim(n.inputShapes[0][0], n);
     return {
       init: [
-        `self.${n.name} = Conv2dNHWC(${c}, ${p.filters}, ${p.kernelSize}, stride=${p.strides}, dilation=${p.dilationRate}, tf_padding="${p.padding}")`,
+        `self.${n.name} = Conv2dNHWC(${c}, ${p.filters}, ${p.kernelSize}, stride=${p.strides}, dilation=${p.dilationRate}, tf_padding=${pyString(p.padding)})`,
       ],
       forward: [`${n.outputVars[0]} = ${activationExpr(p.activation, `self.${n.name}(${n.inputVars[0][0]})`, n.node.id)}`],
       helpers: ['Conv2dNHWC'],

@@ -2,6 +2,7 @@
 import type { BidirectionalParams } from '../../../../shared/layers/recurrent/bidirectional';
 import { definePyGenerator } from '../types';
 import { lastDim } from '../shape';
+import { pyString } from '../../codegen/escape';
 
 export const bidirectionalPy = definePyGenerator<BidirectionalParams>({
   kind: 'Bidirectional',
@@ -10,7 +11,7 @@ export const bidirectionalPy = definePyGenerator<BidirectionalParams>({
     const features = lastDim(n.inputShapes[0][0], n);
     return {
       init: [
-        `self.${n.name} = KerasBidirectional("${p.cell}", ${features}, ${p.units}, merge_mode="${p.mergeMode}", ` +
+        `self.${n.name} = KerasBidirectional(${pyString(p.cell)}, ${features}, ${p.units}, merge_mode=${pyString(p.mergeMode)}, ` +
           `return_sequences=${p.returnSequences ? 'True' : 'False'})`,
       ],
       forward: [`${n.outputVars[0]} = self.${n.name}(${n.inputVars[0][0]})`],

@@ -4,6 +4,7 @@ import type { RnnKind, RnnParams } from '../../../../shared/layers/recurrent/rnn
 import { definePyGenerator, type PyGenerator } from '../types';
 import { activationFn } from '../activations';
 import { lastDim } from '../shape';
+import { pyString } from '../../codegen/escape';
 
 function rnnPy(kind: RnnKind): PyGenerator<RnnParams> {
   return definePyGenerator<RnnParams>({
@@ -19,7 +20,7 @@ function rnnPy(kind: RnnKind): PyGenerator<RnnParams> {
         : [`${out}, _ = ${call}`];
       return {
         init: [
-          `self.${n.name} = KerasRNN("${kind}", ${features}, ${p.units}, activation=${activationFn(p.activation, n.node.id)}, ` +
+          `self.${n.name} = KerasRNN(${pyString(kind)}, ${features}, ${p.units}, activation=${activationFn(p.activation, n.node.id)}, ` +
             `return_sequences=${p.returnSequences ? 'True' : 'False'})`,
         ],
         forward,

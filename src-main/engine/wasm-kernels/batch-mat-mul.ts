@@ -1,0 +1,86 @@
+// BatchMatMul on wasm without the slow path. tfjs-backend-wasm 4.22 hands a product to XNNPACK only when
+// neither operand is transposed and both have batch 1; anything else runs a plain triple loop in C++,
+// 10x slower for [128,784]x[784,1024]. Every backward pass asks for transposed products (x^T.dy, dy.W^T),
+// so stock training spent ~80% of an MLP step in that loop (../shared/TFJS-NOTES.md).
+// This kernel makes the transposes explicit (the wasm Transpose kernel, a memory pass) and folds batches
+// into rows where the maths allows it, so XNNPACK does the product:
+//   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B
+//   a has batch 1:          A [M, K] . B [n, K, N]           = ((B^T as [n*N, K]) . A^T)^T per batch
+//   both batched (attention): no single product exists; the stock loop runs as before (explicit
+//                           transposes measured slower there, the matrices being small).
+// Results equal the stock kernel's up to float rounding order (tested against the cpu backend).
+import type * as tfType from '@tensorflow/tfjs';
+import type { TF } from '../types';
+import { sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
+
+type TensorInfo = tfType.TensorInfo;
+
+function broadcastBatch(a: number[], b: number[]): number[] {
+  const rank = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const da = a[a.length - rank + i] ?? 1;
+    const db = b[b.length - rank + i] ?? 1;
+    out.push(da === 1 ? db : da);
+  }
+  return out;
+}
+
+export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
+  const stock = stockKernel(tf, 'BatchMatMul');
+  const matMul = stock.kernelFunc as unknown as StockKernel;
+  const transposeFn = stockKernel(tf, 'Transpose').kernelFunc as unknown as StockKernel;
+
+  const kernelFunc = (args: KernelArgs): TensorInfo => {
+    const { inputs, backend, attrs } = args;
+    const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+    const transposeA = !!attrs.transposeA;
+    const transposeB = !!attrs.transposeB;
+    if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) {
+      return matMul(args) as TensorInfo; // the stock kernel's own checks and messages
+    }
+    const temps = new Temporaries(backend);
+    /** `t` with its last two axes swapped, as a new tensor. */
+    const transposed = (t: TensorInfo): TensorInfo => {
+      const r = t.shape.length;
+      const perm = [...Array(r - 2).keys(), r - 1, r - 2];
+      return transposeFn({ inputs: { x: t }, backend, attrs: { perm } }) as TensorInfo;
+    };
+    const swapped = (t: TensorInfo): TensorInfo => temps.keep(transposed(t));
+    const product = (x: TensorInfo, y: TensorInfo, tx: boolean, ty: boolean): TensorInfo =>
+      matMul({ inputs: { a: x, b: y }, backend, attrs: { transposeA: tx, transposeB: ty } }) as TensorInfo;
+
+    const ra = a.shape.length;
+    const rb = b.shape.length;
+    const batchShapeA = a.shape.slice(0, -2);
+    const batchShapeB = b.shape.slice(0, -2);
+    const batchA = sizeOf(batchShapeA);
+    const batchB = sizeOf(batchShapeB);
+    const [m, k] = transposeA ? [a.shape[ra - 1], a.shape[ra - 2]] : [a.shape[ra - 2], a.shape[ra - 1]];
+    const [kb, n] = transposeB ? [b.shape[rb - 1], b.shape[rb - 2]] : [b.shape[rb - 2], b.shape[rb - 1]];
+    if (k !== kb) return matMul(args) as TensorInfo; // let the stock kernel report the mismatch
+    const outShape = [...broadcastBatch(batchShapeA, batchShapeB), m, n];
+
+    try {
+      let out: TensorInfo;
+      if (batchB === 1) {
+        const a2 = transposeA ? swapped(a) : a;
+        const b2 = transposeB ? swapped(b) : b;
+        out = product(view(a2, [1, batchA * m, k]), view(b2, [1, k, n]), false, false);
+      } else if (batchA === 1) {
+        // out[i]^T = B[i]^T . A^T, and all B[i]^T stack into one [n_batches * N, K] matrix.
+        const bt = transposeB ? b : swapped(b);
+        const at = transposeA ? a : swapped(a);
+        const stacked = temps.keep(product(view(bt, [1, batchB * n, k]), view(at, [1, k, m]), false, false));
+        out = transposed(view(stacked, [batchB, n, m]));
+      } else {
+        return matMul(args) as TensorInfo;
+      }
+      return { dataId: out.dataId, shape: outShape, dtype: out.dtype };
+    } finally {
+      temps.dispose();
+    }
+  };
+
+  return { kernelName: 'BatchMatMul', backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc: kernelFunc as unknown as tfType.KernelFunc };
+}

@@ -1,0 +1,58 @@
+// LayerLab's replacements for tfjs-backend-wasm kernels whose stock versions take a slow path in training
+// (see each module's header). Installed by the engine's wasm set-up (../backend.ts) after the wasm package
+// has registered its kernels; LAYERLAB_WASM_KERNELS=stock keeps the stock kernels (the bench's "before").
+import type * as tfType from '@tensorflow/tfjs';
+import type { TF } from '../types';
+import { makeBatchMatMul } from './batch-mat-mul';
+
+export const WASM_KERNELS_ENV = 'LAYERLAB_WASM_KERNELS';
+
+const MARK = '__layerlabWasmKernel';
+type Marked = tfType.KernelConfig & { [MARK]?: true };
+
+/** Each replacement: the stock kernel's name and a factory that wraps the stock config. */
+const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = [{ name: 'BatchMatMul', make: makeBatchMatMul }];
+
+/** The stock configs we replaced, to put back (tests, the bench's before/after in one process). */
+const stockConfigs = new Map<string, tfType.KernelConfig>();
+
+export function wasmKernelsDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env[WASM_KERNELS_ENV] === 'stock';
+}
+
+/** Names of the kernels LayerLab replaces on wasm. */
+export const REPLACED_WASM_KERNELS = REPLACEMENTS.map((r) => r.name);
+
+/**
+ * Registers the replacements on 'wasm' (idempotent). Returns the names now replaced: none when
+ * LAYERLAB_WASM_KERNELS=stock or when the wasm backend is not registered.
+ */
+export function installWasmKernels(tf: TF, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (wasmKernelsDisabled(env)) return [];
+  const installed: string[] = [];
+  for (const { name, make } of REPLACEMENTS) {
+    const current = tf.getKernel(name, 'wasm') as Marked | undefined;
+    if (!current) continue;
+    if (!current[MARK]) {
+      const replacement: Marked = { ...make(tf), [MARK]: true };
+      stockConfigs.set(name, current);
+      tf.unregisterKernel(name, 'wasm');
+      tf.registerKernel(replacement);
+    }
+    installed.push(name);
+  }
+  return installed;
+}
+
+export function isLayerLabKernel(tf: TF, name: string): boolean {
+  return !!(tf.getKernel(name, 'wasm') as Marked | undefined)?.[MARK];
+}
+
+/** Puts the stock kernels back (for comparisons in one process). */
+export function uninstallWasmKernels(tf: TF): void {
+  for (const [name, config] of stockConfigs) {
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel(config);
+  }
+  stockConfigs.clear();
+}

@@ -1,0 +1,19 @@
+// The help of one training choice or setting (formula, intuition, when to use), folded under its field:
+// the summary names what is selected, opening it shows the rest. Texts come from shared/training-help.
+import type { TopicHelp } from '../../../shared/training-help';
+import './help.css';
+
+export function TopicHelpView({ topic, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
+  if (!topic) return null;
+  return (
+    <details className="ll-topic" data-help-for={helpFor} data-testid={`help-${helpFor}`}>
+      <summary>{topic.title}</summary>
+      <code className="ll-topic-formula">{topic.formula}</code>
+      <p>{topic.intuition}</p>
+      <p>
+        <span className="ll-topic-when">When to use: </span>
+        {topic.whenToUse}
+      </p>
+    </details>
+  );
+}
