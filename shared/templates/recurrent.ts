@@ -139,7 +139,12 @@ function rnnRecall(cell: RnnCell): Template {
       'exponentially with k (vanishing gradients) or grows (exploding gradients). The LSTM carries a cell state ' +
       'c_t = f_t * c_(t-1) + i_t * g_t: along c the gradient is multiplied by the forget gate, dc_t / dc_(t-1) = f_t, ' +
       'so while f_t stays near 1 it survives many steps, and the input gate i_t can open at the marker and stay shut ' +
-      'for the noise. GRU does the same with its update gate. Measured on this machine (wasm, seed 1): see the README ' +
+      'for the noise. (Hochreiter and Schmidhuber\'s original LSTM had no forget gate, so that factor was exactly 1: their ' +
+      '"constant error carousel". Here, as in tfjs, the gate biases start at 0, so f_t starts near 0.5; Keras starts the ' +
+      'forget bias at 1, f_t near 0.73.) ' +
+      'The GRU has no separate cell state: its hidden state is itself the blend h_t = z_t * h_(t-1) + (1 - z_t) * h~_t, ' +
+      'so along that path the factor is the update gate z_t, and the gradient survives while z_t stays near 1. ' +
+      'Measured on this machine (wasm, seed 1): see the README ' +
       'table; at this length the SimpleRNN stays near chance while the LSTM and GRU learn the task almost perfectly. ' +
       `At length 10 (marker within the first 3 steps) the SimpleRNN learns it too: the difference is the distance.`,
     tryNext: [
