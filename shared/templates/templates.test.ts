@@ -106,6 +106,29 @@ describe('templates', () => {
     expect(t.explanation).not.toMatch(/lower shots to 1/);
   });
 
+  it('seq2seq: the texts say the training accuracy is teacher-forced, what free-running decoding and exposure bias are, and claim nothing the app cannot do', () => {
+    for (const id of ['seq2seq-dates', 'seq2seq-dates-attention']) {
+      const t = getTemplate(id)!;
+      const text = [t.explanation, ...t.tryNext].join(' ');
+      expect(text).toMatch(/teacher forcing/);
+      expect(text).toMatch(/free-running/);
+      expect(text).toMatch(/exposure bias/);
+      expect(text).toMatch(/beam search/);
+      // The Output node needs a dataset target, so attention scores cannot be wired anywhere useful.
+      expect(text).not.toMatch(/wire the scores/i);
+      // Never measured.
+      expect(text).not.toMatch(/overfits first/);
+    }
+    expect(getTemplate('seq2seq-dates-attention')!.explanation).toMatch(/Luong-style/);
+  });
+
+  it("long dependencies: the GRU is not given a cell state, and 'constant error carousel' names the original LSTM", () => {
+    const t = getTemplate('long-dependency-gru')!;
+    expect(t.explanation).toMatch(/GRU has no separate cell state/);
+    expect(t.explanation).toMatch(/original LSTM had no forget gate, so that factor was exactly 1: their "constant error carousel"/);
+    expect(t.explanation).not.toMatch(/GRU does the same/);
+  });
+
   it('lays nodes out left to right', () => {
     for (const t of TEMPLATES) {
       const xs = t.graph.nodes.map((n) => n.position.x);
