@@ -22,6 +22,8 @@ export interface AppInfo {
   platform: string;
   /** Where runs and caches live. */
   dataDir: string;
+  /** The machine's memory in bytes (os.totalmem): the renderer warns before training a model that needs more. */
+  memoryBytes: number;
 }
 
 // ---- training events (worker -> main -> renderer) ----
@@ -188,6 +190,8 @@ export interface RunSummary {
   epochs: number;
   final: EpochMetrics | null;
   experimentId?: string;
+  /** The trained graph's id (extras.graphId, shared/graph/identity.ts); absent for runs from before graph ids. */
+  graphId?: string;
 }
 
 export interface RunRecord extends RunSummary {
@@ -217,6 +221,10 @@ export type ExportRunResult = { canceled: true } | { canceled: false; dir: strin
 // ---- files ----
 
 export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
+/** A Keras / tfjs model.json opened as a graph (src-main/import/model-json.ts, run in the job worker). */
+export interface ImportModelResult {
+  graph: GraphFile;
+}
 export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
 
 /**
@@ -241,7 +249,7 @@ export type ReadRecoveryResult = { copy: RecoveryCopy | null; problem?: string }
 export interface Api {
   getInfo(req: void): Promise<AppInfo>;
   listDatasets(req: void): Promise<DatasetDescriptor[]>;
-  /** Sizes and shapes of a dataset configuration (loads headers, not whole files). */
+  /** Sizes and shapes of a dataset configuration: file headers, or a CSV or text file streamed (capped), read in the job worker. */
   describeDataset(req: { dataset: DatasetConfig }): Promise<DatasetShapes>;
   /** Sizes, shapes, class balance and a few samples (loads the dataset; bad files reject naming the file). */
   previewDataset(req: { dataset: DatasetConfig; samples?: number }): Promise<DatasetPreview>;
@@ -256,6 +264,11 @@ export interface Api {
   openGraphFile(req: void): Promise<OpenGraphResult>;
   /** Electron: writes atomically, asks for a path when `path` is null. Web host: 'unsupported' (download). */
   saveGraphFile(req: { path: string | null; suggestedName: string; content: string }): Promise<SaveGraphResult>;
+  /**
+   * A TensorFlow.js Layers model.json or Keras model config (its text) as a new graph named `name`; an
+   * unsupported layer or a broken file rejects 'invalid' with a message naming it. Weights are not imported.
+   */
+  importModel(req: { content: string; name: string }): Promise<ImportModelResult>;
   /** Runs the trials of graph.extras.experiment (shared/experiments) one after another. */
   startExperiment(req: { graph: GraphFile }): Promise<{ experimentId: string }>;
   /** Stops the running trial and drops the queued ones. */
@@ -279,6 +292,14 @@ export interface Api {
   readRecovery(req: { session: string }): Promise<ReadRecoveryResult>;
   /** Removes the session's recovery copy (after a save, or when the offer is declined). */
   clearRecovery(req: { session: string }): Promise<void>;
+  /**
+   * Lets the host read a dataset file or folder from now on (kept across restarts). A path that only arrives inside
+   * a graph is not permission: describeDataset, previewDataset, startTraining and startExperiment refuse a path that
+   * was never allowed with code 'forbidden'. The renderer calls this only for a path the user typed into a dataset
+   * field, or confirmed after it came with a graph; Electron asks once more in a native dialog (allowed: false when
+   * the user declines there). `path` in the answer is the absolute path allowed.
+   */
+  allowDatasetPath(req: { path: string }): Promise<{ allowed: boolean; path: string }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -300,6 +321,7 @@ const methodTable = {
   deleteRun: true,
   openGraphFile: true,
   saveGraphFile: true,
+  importModel: true,
   startExperiment: true,
   cancelExperiment: true,
   pauseExperiment: true,
@@ -311,6 +333,7 @@ const methodTable = {
   writeRecovery: true,
   readRecovery: true,
   clearRecovery: true,
+  allowDatasetPath: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 
@@ -322,6 +345,8 @@ export type MenuCommand =
   | { type: 'open'; path: string; content: string }
   | { type: 'save' }
   | { type: 'saveAs' }
+  /** Open a built-in template by id (`--template ID` on the app's command line). */
+  | { type: 'openTemplate'; id: string }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -335,7 +360,8 @@ export const API_EVENTS = Object.keys(eventTable) as ApiEventName[];
 
 // ---- errors ----
 
-export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal';
+/** 'forbidden': the request names a file the user has not allowed the host to read (see allowDatasetPath). */
+export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal' | 'forbidden';
 
 /** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */
 export interface ApiErrorPayload {

@@ -9,6 +9,7 @@ import type {
   AppInfo,
   ExportFormat,
   ExportRunResult,
+  ImportModelResult,
   OpenGraphResult,
   ReadRecoveryResult,
   RecoveryCopy,
@@ -33,7 +34,9 @@ import {
   checkExportRequest,
   expectNoPayload,
   expectObject,
+  expectPath,
   expectRecoverySession,
+  checkImportRequest,
   expectRunId,
   checkWriteRecoveryRequest,
   checkPayloadDepth,
@@ -84,6 +87,22 @@ export interface ExportsLike {
   exportRun(runId: string, format: ExportFormat): Promise<ExportRunResult>;
 }
 
+/**
+ * Which dataset paths the host may read (src-main/files/read-grants.ts through host-deps.ts). A graph's dataset
+ * path is not permission by itself: the user allows a path (typed or confirmed in the renderer; Electron confirms
+ * natively), and every request that would read dataset files is checked against that first.
+ */
+export interface DatasetReadsLike {
+  /** The first path `config` would read that is not allowed, or null when all are. */
+  notAllowed(config: DatasetConfig): string | null;
+  allow(path: string): Promise<{ allowed: boolean; path: string }>;
+}
+
+/** Opens other tools' model files as graphs (src-main/import, in the job worker). */
+export interface ImportsLike {
+  importModel(content: string, name: string): Promise<ImportModelResult>;
+}
+
 /** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
 export interface RecoveryLike {
   write(session: string, copy: RecoveryCopy): Promise<void>;
@@ -95,6 +114,8 @@ export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
   datasets: DatasetsLike;
+  /** Required, so a host cannot forget it: without it any path a graph names would be read. */
+  datasetReads: DatasetReadsLike;
   files: GraphFilesLike;
   /** Absent in hosts without an experiment runner: the experiment methods answer 'unsupported'. */
   experiments?: ExperimentsLike;
@@ -102,6 +123,8 @@ export interface ApiDeps {
   exports?: ExportsLike;
   /** Absent in hosts without a data folder: the recovery methods answer 'unsupported'. */
   recovery?: RecoveryLike;
+  /** Absent in hosts that cannot import: importModel answers 'unsupported'. */
+  imports?: ImportsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -115,6 +138,17 @@ export function createApiHandlers(deps: ApiDeps): Api {
     if (!deps.recovery) throw new ApiError('unsupported', `${method}: this host keeps no recovery copies`);
     return deps.recovery;
   };
+  /** Refuses a request whose dataset would read a path the user has not allowed. */
+  const checkReads = (method: string, dataset: DatasetConfig): DatasetConfig => {
+    const path = deps.datasetReads.notAllowed(dataset);
+    if (path !== null) {
+      throw new ApiError(
+        'forbidden',
+        `${method}: the dataset path ${path} has not been allowed on this computer. A path that arrives inside a graph file is not read until you allow it: check that it is the file you expect, then allow reading it in the dataset panel (or type the path into the dataset's Path field yourself).`,
+      );
+    }
+    return dataset;
+  };
   return {
     async getInfo(req) {
       expectNoPayload('getInfo', req);
@@ -126,15 +160,17 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async describeDataset(req) {
       const { dataset } = expectObject('describeDataset', req);
-      return deps.datasets.describe(checkDatasetConfig('describeDataset', 'dataset', dataset));
+      return deps.datasets.describe(checkReads('describeDataset', checkDatasetConfig('describeDataset', 'dataset', dataset)));
     },
     async previewDataset(req) {
       const { dataset, samples } = checkPreviewRequest('previewDataset', req);
-      return deps.datasets.preview(dataset, samples);
+      return deps.datasets.preview(checkReads('previewDataset', dataset), samples);
     },
     async startTraining(req) {
       const { graph } = expectObject('startTraining', req);
-      const started = await deps.training.start(checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile));
+      const checked = checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile);
+      checkReads('startTraining', checked.dataset);
+      const started = await deps.training.start(checked);
       return { runId: typeof started === 'string' ? started : started.runId };
     },
     async stopTraining(req) {
@@ -166,9 +202,15 @@ export function createApiHandlers(deps: ApiDeps): Api {
     async saveGraphFile(req) {
       return deps.files.save(checkSaveRequest('saveGraphFile', req));
     },
+    async importModel(req) {
+      const { content, name } = checkImportRequest('importModel', req);
+      if (!deps.imports) throw new ApiError('unsupported', 'importModel: this host cannot import models');
+      return deps.imports.importModel(content, name);
+    },
     async startExperiment(req) {
       const { graph } = expectObject('startExperiment', req);
       const checked = checkGraph('startExperiment', graph, deps.parseGraph ?? parseGraphFile);
+      checkReads('startExperiment', checked.dataset);
       return experiments('startExperiment').start(checked);
     },
     async cancelExperiment(req) {
@@ -205,6 +247,9 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async clearRecovery(req) {
       await recovery('clearRecovery').clear(expectRecoverySession('clearRecovery', req));
+    },
+    async allowDatasetPath(req) {
+      return deps.datasetReads.allow(expectPath('allowDatasetPath', req));
     },
   };
 }

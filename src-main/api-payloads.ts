@@ -67,6 +67,14 @@ function expectOneOf(method: string, where: string, value: unknown, allowed: str
   }
 }
 
+/** A file-system path from the renderer: a non-empty string of sane length without NUL characters. */
+export function expectPath(method: string, payload: unknown): string {
+  const { path } = expectObject(method, payload);
+  if (typeof path !== 'string' || path.trim() === '') throw invalid(method, `'path' must be a non-empty string, got ${describe(path)}`);
+  if (path.length > 4096 || path.includes('\0')) throw invalid(method, `'path' is not a usable path (${path.length > 4096 ? 'over 4096 characters' : 'it holds a NUL character'})`);
+  return path;
+}
+
 /** The dataset part of a request: the fields the data readers rely on, checked before any file is touched. */
 export function checkDatasetConfig(method: string, where: string, value: unknown): DatasetConfig {
   if (!isPlainObject(value)) throw invalid(method, `'${where}' must be an object, got ${describe(value)}`);
@@ -149,6 +157,16 @@ export function checkSaveRequest(method: string, payload: unknown): SaveRequest 
     throw invalid(method, `'content' is not JSON (${err instanceof Error ? err.message : String(err)}); nothing was written`);
   }
   return { path, suggestedName, content };
+}
+
+/** A model file's text and the name the new graph gets. */
+export function checkImportRequest(method: string, payload: unknown): { content: string; name: string } {
+  const { content, name } = expectObject(method, payload);
+  if (typeof content !== 'string') throw invalid(method, `'content' must be a string, got ${describe(content)}`);
+  const limit = contentLimitProblem(content);
+  if (limit) throw invalid(method, `'content' is refused: ${limit}`);
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw invalid(method, `'name' must be a non-empty string of at most 200 characters, got ${describe(name)}`);
+  return { content, name: name.trim() };
 }
 
 /** Experiment ids become file names in <dataDir>/experiments: 'exp-' then letters, digits, '_', '-'. */

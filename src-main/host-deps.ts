@@ -3,11 +3,15 @@
 // Heavy one-off work (dataset previews, exports) runs in a job worker process, so the host's event loop stays
 // free to answer requests and relay live training events meanwhile.
 import fs from 'node:fs';
+import os from 'node:os';
 import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
 import path from 'node:path';
-import { describeDataset, listDatasets } from './data';
+import { describeDataset, describeReadsFiles, listDatasets } from './data';
+import { builtInReadPaths } from './data/userFiles';
+import { createDatasetReads, type ConfirmRead } from './files/dataset-reads';
+import { ReadGrants } from './files/read-grants';
 import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
@@ -35,6 +39,11 @@ export interface ServiceDepsOptions {
    * <dataDir>/exports/<suggested name> on the machine running the host.
    */
   pickExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Electron: asks in a native dialog before a dataset path is allowed, so not even a compromised page can grant
+   * itself a file. The web host has no window of its own: its page is the only place to ask (see README, Security).
+   */
+  confirmDatasetRead?: ConfirmRead;
 }
 
 export interface ServiceDeps {
@@ -53,13 +62,18 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
-  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
+  // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
+  const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
+  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir, memoryBytes: os.totalmem() };
   return {
     training,
     deps: {
       info: async () => info,
       training,
       experiments,
+      datasetReads: createDatasetReads(grants, opts.confirmDatasetRead),
+      // A model.json opened in File > Open: a short job, in the same worker as previews.
+      imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       exports: {
@@ -75,8 +89,10 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       },
       datasets: {
         list: listDatasets,
-        // A bad dataset setting or file is the caller's problem to fix, not an internal error.
+        // Shapes that need the user's files are read in the job worker (headers, or a streamed CSV or text file);
+        // the others come from the catalogue here. A bad setting or file is the caller's to fix: 'invalid'.
         describe: async (config) => {
+          if (describeReadsFiles(config)) return previews.run({ kind: 'describe', dataset: config });
           try {
             return await describeDataset(config);
           } catch (err) {

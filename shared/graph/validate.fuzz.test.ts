@@ -67,6 +67,8 @@ describe('fuzz: graph file validator', () => {
         case 'bool': return fc.boolean();
         case 'enum': return fc.constantFrom(...spec.options);
         case 'string': return fc.constantFrom('x', 'y', 'tokens', 'é 字', 'a "quoted" #name');
+        // a link to another node: unlinked, a node that may not exist, or a node of another kind
+        case 'node': return fc.constantFrom('', 'tok_emb', 'no_such_node', 'input');
         case 'shape': {
           const dims = fc.array(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.constantFrom(1_000_000, 2 ** 31)), { minLength: spec.minLength ?? 0, maxLength: spec.maxLength ?? 5 });
           return spec.allowInferredDim ? fc.tuple(dims, fc.boolean()).map(([d, inferred]) => (inferred && d.length ? [-1, ...d.slice(1)] : d)) : dims;

@@ -204,7 +204,9 @@ function validateNode(raw: unknown, path: string): GraphNode {
   }
   const params = raw.params === undefined ? {} : raw.params;
   if (!isObj(params)) throw new GraphFileError(`${path}.params`, `must be an object of parameter values, got ${show(params)}`);
-  const pos = raw.position;
+  // No position at all is fine (a hand-written or generated file): the app lays such a graph out when it
+  // opens it (every node starts at the origin, so they overlap).
+  const pos = raw.position === undefined ? { x: 0, y: 0 } : raw.position;
   if (!isObj(pos) || !isFiniteNumber(pos.x) || !isFiniteNumber(pos.y)) {
     throw new GraphFileError(`${path}.position`, `must be {"x": number, "y": number}, got ${show(pos)}`);
   }
@@ -247,6 +249,9 @@ export function checkParam(spec: ParamSpec, value: unknown): string | null {
       return typeof value === 'boolean' ? null : `must be true or false, got ${show(value)}`;
     case 'string':
       return typeof value === 'string' ? null : `must be a string, got ${show(value)}`;
+    case 'node':
+      // Which node it names is checked by inference (it may be deleted later); here only that it is an id.
+      return typeof value === 'string' ? null : `must be a node id (a string), got ${show(value)}`;
     case 'enum': {
       if (typeof value === 'string' && spec.options.includes(value)) return null;
       const near = typeof value === 'string' ? closest(value, spec.options) : null;

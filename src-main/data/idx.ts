@@ -3,12 +3,12 @@
 //   then the values row-major, big-endian. Files may be gzip-compressed (detected by content, not name).
 // A header is checked against the file's size before anything trusts its dimensions, and a gzip file is
 // decompressed only up to the size its header declares (a damaged file or a gzip bomb stops there).
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { DatasetError, fsProblem } from './errors';
-import { readPrefix } from './readPrefix';
+import { readPrefix, readUserFile } from './userFiles';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -132,12 +132,7 @@ export async function readIdxHeader(file: string): Promise<IdxHeader> {
 
 /** Reads a whole IDX file; a gzip file is decompressed only up to the size its header declares. */
 export async function readIdxFile(file: string): Promise<IdxArray> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), file);
-  }
+  const raw = await readUserFile(file, 'idx');
   if (!isGzip(raw)) return parseIdx(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), file);
   const header = parseIdxHeader(gunzipHead(raw, file), file);
   checkDeclaredSize(header, raw.length, true, file);

@@ -9,7 +9,7 @@ import { createServiceDeps, type ServiceDeps } from '../host-deps';
 import { rendererCsp } from '../web/csp';
 import { rendererLocation } from './app-urls';
 import { hardenContents } from './harden';
-import { createElectronFiles, pickExportFolder } from './dialogs';
+import { confirmDatasetRead, createElectronFiles, pickExportFolder } from './dialogs';
 import { runFirstRunNotice } from './first-run';
 import { guardUnsavedClose, UNSAVED_CLOSE_DIALOG } from './close-guard';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
@@ -119,6 +119,7 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
       spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
       spawnJobWorker: utilityJobWorkerFactory(path.join(__dirname, 'jobs.js')),
       pickExportFolder: (name) => pickExportFolder(() => mainWindow, name),
+      confirmDatasetRead: (target) => confirmDatasetRead(() => mainWindow, target),
     });
     const handlers = createApiHandlers({ ...services.deps, files });
     bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });

@@ -26,7 +26,12 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('dev.layerlab.app');
     expect(config.productName).toBe('LayerLab');
     expect(config.fileAssociations[0].ext).toBe('layerlab.json');
-    expect(config.asarUnpack).toEqual(['**/node_modules/@tensorflow/tfjs-node/**', '**/node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm']);
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/@tensorflow/tfjs-node/**',
+      '**/node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm',
+      '**/node_modules/sharp/**',
+      '**/node_modules/@img/**',
+    ]);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);

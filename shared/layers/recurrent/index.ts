@@ -8,6 +8,7 @@ import { bidirectionalLayer } from './bidirectional';
 import { repeatVectorLayer } from './repeat-vector';
 import { timeDistributedLayer } from './time-distributed';
 import { selectStepLayer } from './select-step';
+import { tiedDenseLayer } from './tied-dense';
 
 export const recurrentLayers: LayerDef[] = [
   embeddingLayer,
@@ -18,4 +19,5 @@ export const recurrentLayers: LayerDef[] = [
   repeatVectorLayer,
   timeDistributedLayer,
   selectStepLayer,
+  tiedDenseLayer,
 ] as unknown as LayerDef[];

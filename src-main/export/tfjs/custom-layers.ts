@@ -1,5 +1,5 @@
-// layerlab-custom-layers.js: an ES module that registers LayerLab's own tfjs layer classes (CausalPad1D and
-// the attention/transformer layers) so users can load exported models in Node or a browser:
+// layerlab-custom-layers.js: an ES module that registers LayerLab's own tfjs layer classes (CausalPad1D, the
+// attention/transformer layers and the weight-tying pair) so users can load exported models in Node or a browser:
 //   import * as tf from '@tensorflow/tfjs'; import './layerlab-custom-layers.js';
 //   const model = await tf.loadLayersModel('model.json');
 // Built from src-main/engine/custom with esbuild (tfjs stays an external import), once per process.
@@ -17,6 +17,8 @@ export const LAYERLAB_CUSTOM_CLASS_NAMES = [
   'LayerLabPositionalEncoding',
   'LayerLabTransformerEncoder',
   'LayerLabTransformerDecoder',
+  'LayerLabTiedEmbedding',
+  'LayerLabTiedDense',
 ];
 
 const CUSTOM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../engine/custom');
@@ -37,10 +39,10 @@ async function bundle(): Promise<string> {
     "import * as tf from '@tensorflow/tfjs';",
     "import { causalPad1DClass } from './conv-causal-pad';",
     "import { selectStepClass } from './select-step';",
-    "import { ATTENTION_CUSTOM_CLASS_NAMES } from './register';",
+    "import { REGISTERED_CUSTOM_CLASS_NAMES } from './register';",
     'causalPad1DClass(tf);',
     'selectStepClass(tf);',
-    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', 'LayerLabSelectStep', ...ATTENTION_CUSTOM_CLASS_NAMES];",
+    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', 'LayerLabSelectStep', ...REGISTERED_CUSTOM_CLASS_NAMES];",
   ].join('\n');
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: CUSTOM_DIR, sourcefile: 'layerlab-custom-layers.ts', loader: 'ts' },

@@ -5,9 +5,14 @@ import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
+import { allowDatasetPath } from '../dataset/pathGrant';
+import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { PresetPicker } from './PresetPicker';
+import { trainingSettingQuestion } from '../../../shared/graph/sensible';
+import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -54,9 +59,22 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
       return <CheckField {...common} value={Boolean(v)} onCommit={onChange} />;
     case 'enum':
       return <SelectField {...common} value={String(v)} options={spec.options ?? []} onCommit={onChange} />;
+    case 'path':
+      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in. Typing it is
+      // the user's permission to read it (a path that came inside a graph file is not; see dataset/pathGrant.ts).
+      return (
+        <TextField
+          {...common}
+          value={String(v)}
+          placeholder="path on the computer running LayerLab"
+          onCommit={async (typed: string) => {
+            await allowDatasetPath(api, typed);
+            onChange(typed);
+          }}
+        />
+      );
     default:
-      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in.
-      return <TextField {...common} value={String(v)} placeholder={spec.type === 'path' ? 'path on the computer running LayerLab' : undefined} onCommit={onChange} />;
+      return <TextField {...common} value={String(v)} onCommit={onChange} />;
   }
 }
 
@@ -114,7 +132,6 @@ function DatasetSettings() {
           integer={false}
           min={0}
           max={0.5}
-          step={0.05}
           onCommit={(validationSplit) => setDataset({ validationSplit })}
         />
         <NumberField label="Limit (0 = all)" testId="limit" value={dataset.limit} integer min={0} onCommit={(limit) => setDataset({ limit })} />
@@ -180,6 +197,7 @@ function TrainingSettings() {
           integer={false}
           min={0}
           max={10}
+          question={(v) => trainingSettingQuestion('learningRate', 'Learning rate', training.learningRate, v)}
           onCommit={(learningRate) => setTraining({ learningRate })}
         />
       </div>
@@ -198,11 +216,30 @@ function TrainingSettings() {
       )}
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && <TopicHelpView helpFor="momentum" topic={SETTING_HELP.momentum} />}
       <div className="ll-row">
-        <NumberField label="Batch size" testId="batchSize" value={training.batchSize} integer min={1} max={65536} onCommit={(batchSize) => setTraining({ batchSize })} />
-        <NumberField label="Epochs" testId="epochs" value={training.epochs} integer min={1} max={10000} onCommit={(epochs) => setTraining({ epochs })} />
+        <NumberField
+          label="Batch size"
+          testId="batchSize"
+          value={training.batchSize}
+          integer
+          min={1}
+          max={65536}
+          question={(v) => trainingSettingQuestion('batchSize', 'Batch size', training.batchSize, v)}
+          onCommit={(batchSize) => setTraining({ batchSize })}
+        />
+        <NumberField
+          label="Epochs"
+          testId="epochs"
+          value={training.epochs}
+          integer
+          min={1}
+          max={10000}
+          question={(v) => trainingSettingQuestion('epochs', 'Epochs', training.epochs, v)}
+          onCommit={(epochs) => setTraining({ epochs })}
+        />
       </div>
       <TopicHelpView helpFor="batchSize" topic={SETTING_HELP.batchSize} />
       <TopicHelpView helpFor="epochs" topic={SETTING_HELP.epochs} />
+      <MemoryEstimateNote />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
       <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
       <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
@@ -221,6 +258,7 @@ export function GraphSettings() {
       </header>
       <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />
       <AdvancedTrainingSettings />

@@ -7,6 +7,9 @@ export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping
 export interface TrainView {
   status: TrainStatus;
   runId: string | null;
+  /** The id (extras.graphId) and name of the graph this run trains: results belong to that graph only. */
+  graphId: string | null;
+  graphName: string;
   backend: BackendInfo | null;
   epochs: number;
   batchesPerEpoch: number;
@@ -33,6 +36,8 @@ export interface TrainView {
 export const IDLE: TrainView = {
   status: 'idle',
   runId: null,
+  graphId: null,
+  graphName: '',
   backend: null,
   epochs: 0,
   batchesPerEpoch: 0,

@@ -7,6 +7,7 @@ import { bidirectionalBuilder } from './bidirectional';
 import { repeatVectorBuilder } from './repeat-vector';
 import { timeDistributedBuilder } from './time-distributed';
 import { selectStepBuilder } from './select-step';
+import { tiedDenseBuilder } from './tied-dense';
 
 export const recurrentBuilders: LayerBuilder[] = [
   embeddingBuilder,
@@ -17,4 +18,5 @@ export const recurrentBuilders: LayerBuilder[] = [
   repeatVectorBuilder,
   timeDistributedBuilder,
   selectStepBuilder,
+  tiedDenseBuilder,
 ] as LayerBuilder[];

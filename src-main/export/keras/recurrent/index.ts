@@ -6,7 +6,8 @@ import { bidirectionalKeras } from './bidirectional';
 import { repeatVectorKeras } from './repeat-vector';
 import { timeDistributedKeras } from './time-distributed';
 import { selectStepKeras } from './select-step';
+import { tiedDenseKeras } from './tied-dense';
 
 export const recurrentKeras: KerasGenerator[] = [
-  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras, selectStepKeras,
+  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras, selectStepKeras, tiedDenseKeras,
 ] as unknown as KerasGenerator[];

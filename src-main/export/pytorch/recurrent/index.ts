@@ -6,6 +6,7 @@ import { bidirectionalPy } from './bidirectional';
 import { repeatVectorPy } from './repeat-vector';
 import { timeDistributedPy } from './time-distributed';
 import { selectStepPy } from './select-step';
+import { tiedDensePy } from './tied-dense';
 
 export const recurrentPy: PyGenerator[] = [
   embeddingPy,
@@ -16,4 +17,5 @@ export const recurrentPy: PyGenerator[] = [
   repeatVectorPy,
   timeDistributedPy,
   selectStepPy,
+  tiedDensePy,
 ] as unknown as PyGenerator[];
