@@ -127,6 +127,7 @@ const CASES: KindCase[] = [
   chain('Bidirectional', [5, 2], { units: 4 }),
   chain('RepeatVector', [3], { n: 3 }, { before: [['pre', 'Dense', { units: 4, activation: 'tanh' }]], flatten: true }),
   chain('TimeDistributed', [5, 2], { units: 3, activation: 'tanh' }, { flatten: true }),
+  chain('SelectStep', [5, 2], { step: -1 }, { before: [['pre', 'SimpleRNN', { units: 4, returnSequences: true }]] }),
   // Weight tying: the head reuses emb's 10 x 4 table (its own weight is the bias); both uses train the table.
   {
     kind: 'TiedDense',

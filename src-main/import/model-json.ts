@@ -132,6 +132,8 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
     }
     case 'RepeatVector':
       return { kind: 'RepeatVector', params: { n: Number(c.n) } };
+    case 'LayerLabSelectStep':
+      return { kind: 'SelectStep', params: { step: Number(c.step) } };
     case 'TimeDistributed': {
       const inner = c.layer as Json | undefined;
       if (inner?.class_name !== 'Dense') throw new ImportError(`Layer '${l.name}': TimeDistributed around '${String(inner?.class_name)}' is not supported (only Dense)`);
