@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { startControlRun } from './testing/control-run';
 
 /** A 784-16-10 MLP on 200 bundled digits: trains in seconds on any backend. */
 function tinyGraph(name: string, extras?: Record<string, unknown>) {
@@ -114,11 +115,17 @@ test('pause holds training within a batch, resume continues it, stop keeps the r
   await page.getByTestId('train-start').click();
   const loss = page.getByTestId('chart-loss');
   await expect.poll(async () => Number(await loss.getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(0);
+  // A control run of the same graph trains beside it (started over the host's api, not in this page).
+  const control = await startControlRun({ ...slow, name: 'control', dataset: { ...slow.dataset, limit: 1000 }, training: { ...slow.training, epochs: 40, batchSize: 8 } });
+  await expect.poll(() => control.batches(), { timeout: 120_000 }).toBeGreaterThan(0);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
   const progress = Number(await page.getByTestId('train-progress').getAttribute('data-progress'));
-  await page.waitForTimeout(1500);
+  // While the control trains 10 batches, a run that ignored the pause would train some too: a count, not a wait.
+  const controlAtPause = control.batches();
+  await expect.poll(() => control.batches(), { timeout: 60_000 }).toBeGreaterThanOrEqual(controlAtPause + 10);
   expect(Number(await page.getByTestId('train-progress').getAttribute('data-progress'))).toBe(progress);
+  await control.stop();
   expect(progress).toBeLessThan(1);
   await page.screenshot({ path: 'test-results/live-paused.png' });
   await page.getByTestId('train-resume').click();

@@ -7,35 +7,38 @@ import { expect } from '../fixtures';
 /**
  * How far (px) the middle of the visible nodes' bounding box is from the middle of the canvas area the view
  * fits into (the pane below the toolbar strip). A fitted view centres the nodes there (at any zoom), so 0
- * means fitted. Also returns the viewport transform, to tell a settled view from one still moving.
+ * means fitted. `still`: the viewport transform did not change over the next few animation frames. React
+ * Flow animates the view frame by frame, so counting frames (not waiting a time) tells a settled view from
+ * one a starved browser is still moving.
  */
-export function offCentre(page: Page): Promise<{ px: number; transform: string }> {
-  return page.evaluate(() => {
+export function offCentre(page: Page): Promise<{ px: number; still: boolean }> {
+  return page.evaluate(async () => {
+    const transform = () => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
+    const before = transform();
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    const still = transform() === before;
     const pane = document.querySelector('.react-flow__renderer')?.getBoundingClientRect();
     const bar = document.querySelector('.ll-toolbar')?.getBoundingClientRect();
-    const transform = (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '';
     const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-    if (!pane || boxes.length === 0) return { px: Number.POSITIVE_INFINITY, transform };
+    if (!pane || boxes.length === 0) return { px: Number.POSITIVE_INFINITY, still };
     const top = bar && bar.bottom > pane.top && bar.top < pane.top + pane.height / 2 ? bar.bottom : pane.top;
     const mid = (lo: number[], hi: number[]) => (Math.min(...lo) + Math.max(...hi)) / 2;
     const dx = mid(boxes.map((r) => r.left), boxes.map((r) => r.right)) - (pane.left + pane.right) / 2;
     const dy = mid(boxes.map((r) => r.top), boxes.map((r) => r.bottom)) - (top + pane.bottom) / 2;
-    return { px: Math.max(Math.abs(dx), Math.abs(dy)), transform };
+    return { px: Math.max(Math.abs(dx), Math.abs(dy)), still };
   });
 }
 
-/** Polls until `check` holds with the view standing still (the same viewport transform twice in a row). */
+/** Polls until `check` holds with the view standing still (unchanged over a few animation frames). */
 async function untilStill(page: Page, check: (px: number) => boolean, message: string): Promise<void> {
-  let last = '';
   await expect
     .poll(
       async () => {
-        const { px, transform } = await offCentre(page);
-        const still = transform === last;
-        last = transform;
-        return still && check(px);
+        const { px, still } = await offCentre(page);
+        // Anything but true is printed on failure: how far off and whether the view still moved.
+        return still && check(px) ? true : `${px.toFixed(1)} px off centre, ${still ? 'still' : 'moving'}`;
       },
-      { message, timeout: 15_000, intervals: [100, 100, 200, 250] },
+      { message, timeout: 30_000, intervals: [100, 100, 200, 250] },
     )
     .toBe(true);
 }

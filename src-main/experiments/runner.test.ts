@@ -51,8 +51,6 @@ function fakeTrainer(slots = Infinity) {
   return { trainer, started, calls, emit, finish };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 /** Waits for the runner's asynchronous work (disk writes, the next start) to reach a state; a loaded machine may take a while. */
 async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -140,7 +138,9 @@ describe('ExperimentRunner', () => {
     await runner.pause(experimentId);
     expect(f.calls).toEqual(['pause run-1']);
     f.finish('run-1', 0.4);
-    await settle();
+    // The runner saves the finished trial and then decides what runs next (save, then advance): once the saved
+    // record is on disk that decision has been taken, so a start it made would be counted here.
+    await until(async () => (await runner.store.get(experimentId))?.trials[0].status === 'completed', 'the finished trial on disk');
     expect(f.started).toHaveLength(1); // paused: nothing new starts
     expect((await runner.get(experimentId)).status).toBe('paused');
     await runner.reorder(experimentId, [5, 4, 3, 2, 1]);

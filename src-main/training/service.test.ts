@@ -139,19 +139,28 @@ describe('TrainingService with a forked worker', () => {
   });
 
   it('pauses, resumes and stops a run on request', async () => {
+    const batches = (id: string) => events.filter((e) => e.runId === id && e.type === 'batch').length;
     const { runId } = await service.start(mlpGraph({ epochs: 200, limit: 300 }));
+    // A control run trains beside it on the same machine: while it trains 5 batches, a run that ignored the
+    // pause would train some too, however loaded the machine is (counts of events, not a fixed wait).
+    const control = await service.start(mlpGraph({ epochs: 200, limit: 300 }));
     await next(runId, (e) => e.type === 'batch');
+    await next(control.runId, (e) => e.type === 'batch');
     await service.pause(runId);
     await next(runId, (e) => e.type === 'paused');
-    const batchesAtPause = events.filter((e) => e.runId === runId && e.type === 'batch').length;
-    await new Promise((r) => setTimeout(r, 500));
-    expect(events.filter((e) => e.runId === runId && e.type === 'batch').length).toBe(batchesAtPause);
+    const batchesAtPause = batches(runId);
+    const controlAtPause = batches(control.runId);
+    await until(() => batches(control.runId) >= controlAtPause + 5, 'the control run to train 5 batches', { timeoutMs: 60_000 });
+    expect(batches(runId)).toBe(batchesAtPause);
+    await service.stop(control.runId);
     await service.resume(runId);
     await next(runId, (e) => e.type === 'resumed');
+    await until(() => batches(runId) > batchesAtPause, 'a batch after resume', { timeoutMs: 60_000 });
     await service.stop(runId);
     const final = await next(runId, isFinal, 20_000);
     expect(final).toMatchObject({ type: 'done', status: 'stopped' });
     expect((await service.getRun(runId)).status).toBe('stopped');
+    expect(await next(control.runId, isFinal, 20_000)).toMatchObject({ type: 'done', status: 'stopped' });
   }, 90_000);
 
   it('turns a killed worker into a failed run with its log, and still runs new ones', async () => {
@@ -172,20 +181,43 @@ describe('TrainingService with a forked worker', () => {
   }, 120_000);
 
   it('has the final record on disk when dispose() resolves (the CLI reads it straight after)', async () => {
-    // Slow disk: every save takes 300 ms more, so a dispose() that does not wait for the last one is caught.
+    // The run's final save is held until its worker has exited: a dispose() that does not wait for that save
+    // resolves while it is held (nothing else is left for it to wait on), so it is caught without timing.
     const save = RunStore.prototype.save;
+    let holding = false;
+    let held = 0;
+    let finalSaved = false;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
     const slow = vi.spyOn(RunStore.prototype, 'save').mockImplementation(async function (this: RunStore, run) {
       const json = structuredClone(run);
-      await new Promise((r) => setTimeout(r, 300));
-      return save.call(this, json);
+      if (!holding) return save.call(this, json);
+      held++;
+      await gate;
+      await save.call(this, json);
+      finalSaved = true;
     });
     onTestFinished(() => slow.mockRestore());
-    const own = new TrainingService({ dataDir, spawnWorker: forkWorkerFactory(path.join(__dirname, 'worker.ts')), saveIntervalMs: 60_000 });
+    let workersExited = 0;
+    const fork = forkWorkerFactory(path.join(__dirname, 'worker.ts'));
+    const spawnWorker = () => {
+      const h = fork();
+      h.onExit(() => workersExited++);
+      return h;
+    };
+    const own = new TrainingService({ dataDir, spawnWorker, saveIntervalMs: 60_000 });
     const ownEvents: TrainEvent[] = [];
-    own.onEvent((e) => ownEvents.push(e));
+    // The service saves the final record after relaying the final event: from here on saves are held.
+    own.onEvent((e) => {
+      ownEvents.push(e);
+      if (isFinal(e)) holding = true;
+    });
     const { runId } = await own.start(mlpGraph({ epochs: 1, limit: 100 }));
     await until(() => ownEvents.some((e) => e.runId === runId && isFinal(e)), 'the run to finish', { timeoutMs: 60_000 });
-    await own.dispose();
+    const disposed = own.dispose().then(() => finalSaved);
+    await until(() => held > 0 && workersExited === 1, 'the final save to be held and the worker to exit', { timeoutMs: 60_000 });
+    release();
+    expect(await disposed, 'dispose() resolved before the final save was written').toBe(true);
     // No polling here: read once.
     const record = JSON.parse(await fs.readFile(path.join(dataDir, 'runs', runId, 'run.json'), 'utf8'));
     expect(record.status).toBe('completed');
