@@ -11,7 +11,7 @@
 // Results equal the stock kernel's up to float rounding order (tested against the cpu backend).
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
-import { sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
+import { replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
 
 type TensorInfo = tfType.TensorInfo;
 
@@ -27,11 +27,8 @@ function broadcastBatch(a: number[], b: number[]): number[] {
 }
 
 export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
-  const stock = stockKernel(tf, 'BatchMatMul');
-  const matMul = stock.kernelFunc as unknown as StockKernel;
   const transposeFn = stockKernel(tf, 'Transpose').kernelFunc as unknown as StockKernel;
-
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  return replaceKernel(tf, 'BatchMatMul', (matMul) => (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const transposeA = !!attrs.transposeA;
@@ -80,7 +77,5 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
     } finally {
       temps.dispose();
     }
-  };
-
-  return { kernelName: 'BatchMatMul', backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc: kernelFunc as unknown as tfType.KernelFunc };
+  });
 }

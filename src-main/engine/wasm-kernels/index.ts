@@ -4,6 +4,9 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
 import { makeBatchMatMul } from './batch-mat-mul';
+import { makeConv2DBackpropInput } from './conv2d-backprop-input';
+import { makeMaxPoolGrad } from './max-pool-grad';
+import { makeSum } from './sum';
 
 export const WASM_KERNELS_ENV = 'LAYERLAB_WASM_KERNELS';
 
@@ -11,7 +14,12 @@ const MARK = '__layerlabWasmKernel';
 type Marked = tfType.KernelConfig & { [MARK]?: true };
 
 /** Each replacement: the stock kernel's name and a factory that wraps the stock config. */
-const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = [{ name: 'BatchMatMul', make: makeBatchMatMul }];
+const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = [
+  { name: 'BatchMatMul', make: makeBatchMatMul },
+  { name: 'Conv2DBackpropInput', make: makeConv2DBackpropInput },
+  { name: 'MaxPoolGrad', make: makeMaxPoolGrad },
+  { name: 'Sum', make: makeSum },
+];
 
 /** The stock configs we replaced, to put back (tests, the bench's before/after in one process). */
 const stockConfigs = new Map<string, tfType.KernelConfig>();

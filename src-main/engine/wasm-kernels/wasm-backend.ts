@@ -24,6 +24,20 @@ export function stockKernel(tf: TF, name: string): tfType.KernelConfig {
   return config;
 }
 
+/**
+ * A replacement for the stock wasm kernel `name`: `make` receives the stock kernel function (for the cases
+ * the replacement leaves to it) and returns the new one. The stock set-up runs when the backend starts.
+ */
+export function replaceKernel(
+  tf: TF,
+  name: string,
+  make: (stock: StockKernel) => (args: KernelArgs) => TensorInfo,
+): tfType.KernelConfig {
+  const config = stockKernel(tf, name);
+  const kernelFunc = make(config.kernelFunc as unknown as StockKernel);
+  return { kernelName: name, backendName: 'wasm', setupFunc: config.setupFunc, kernelFunc: kernelFunc as unknown as tfType.KernelFunc };
+}
+
 /** A view of `t` with another shape (same data, no copy): what the stock kernels read is dataId + shape. */
 export function view(t: TensorInfo, shape: number[]): TensorInfo {
   return { dataId: t.dataId, shape, dtype: t.dtype };
