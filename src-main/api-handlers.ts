@@ -7,6 +7,7 @@ import type {
   ApiErrorPayload,
   ApiMethod,
   AppInfo,
+  EnginesInfo,
   ExportFormat,
   ExportRunResult,
   OpenGraphResult,
@@ -36,6 +37,7 @@ import {
   expectRecoverySession,
   expectRunId,
   checkWriteRecoveryRequest,
+  checkPythonPathRequest,
   type SaveRequest,
 } from './api-payloads';
 
@@ -90,6 +92,13 @@ export interface RecoveryLike {
   clear(session: string): Promise<void>;
 }
 
+/** The training engines beyond TensorFlow.js (src-main/torch/engine-locator.ts). */
+export interface EnginesLike {
+  info(): Promise<EnginesInfo>;
+  /** Saves the Python path (null = search) and probes it again. */
+  setPython(path: string | null): Promise<EnginesInfo>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -101,6 +110,8 @@ export interface ApiDeps {
   exports?: ExportsLike;
   /** Absent in hosts without a data folder: the recovery methods answer 'unsupported'. */
   recovery?: RecoveryLike;
+  /** Absent in hosts that only train with TensorFlow.js: the engine methods answer 'unsupported'. */
+  engines?: EnginesLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -109,6 +120,10 @@ export function createApiHandlers(deps: ApiDeps): Api {
   const experiments = (method: string): ExperimentsLike => {
     if (!deps.experiments) throw new ApiError('unsupported', `${method}: this host has no experiment runner`);
     return deps.experiments;
+  };
+  const engines = (method: string): EnginesLike => {
+    if (!deps.engines) throw new ApiError('unsupported', `${method}: this host trains with TensorFlow.js only`);
+    return deps.engines;
   };
   const recovery = (method: string): RecoveryLike => {
     if (!deps.recovery) throw new ApiError('unsupported', `${method}: this host keeps no recovery copies`);
@@ -204,6 +219,14 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async clearRecovery(req) {
       await recovery('clearRecovery').clear(expectRecoverySession('clearRecovery', req));
+    },
+    async getEngines(req) {
+      expectNoPayload('getEngines', req);
+      return engines('getEngines').info();
+    },
+    async setPythonPath(req) {
+      const path = checkPythonPathRequest('setPythonPath', req);
+      return engines('setPythonPath').setPython(path);
     },
   };
 }

@@ -70,8 +70,8 @@ export class BatchHistory {
 }
 
 export function summaryOf(run: RunRecord): RunSummary {
-  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId } = run;
-  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}) };
+  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId, engine } = run;
+  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}), ...(engine ? { engine } : {}) };
 }
 
 function isRunRecord(v: unknown): v is RunRecord {

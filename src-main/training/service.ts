@@ -10,7 +10,8 @@ import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
 import { datasetShapes } from '../../shared/data/catalog';
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
-import type { SpawnWorker, WorkerHandle, WorkerToMain } from './protocol';
+import type { SpawnWorker, TorchPython, WorkerHandle, WorkerToMain } from './protocol';
+import { TorchEngineLocator } from '../torch/engine-locator';
 import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
 
 export interface TrainingServiceOptions {
@@ -25,6 +26,8 @@ export interface TrainingServiceOptions {
   maxConcurrent?: number;
   /** How often a running record is written to disk at most (batch events). Default 2 s. */
   saveIntervalMs?: number;
+  /** Which Python runs PyTorch-engine runs; default a TorchEngineLocator on dataDir (settings, LAYERLAB_PYTHON, search). */
+  pytorch?: { forRun(): Promise<TorchPython> };
 }
 
 const MAX_LOG_LINES = 1000;
@@ -39,6 +42,8 @@ interface ActiveRun {
   saveTimer: NodeJS.Timeout | null;
   killTimer: NodeJS.Timeout | null;
   exited: Promise<void>;
+  /** PyTorch-engine runs: the Python to run, or why there is none (sent with 'start'). */
+  pytorch?: TorchPython;
 }
 
 function nodeLabel(graph: GraphFile, nodeId: string | null): string {
@@ -86,10 +91,12 @@ export class TrainingService {
   private readonly cacheDir: string;
   private readonly active = new Map<string, ActiveRun>();
   private readonly listeners = new Set<(event: TrainEvent) => void>();
+  private readonly pytorch: { forRun(): Promise<TorchPython> };
 
   constructor(private readonly opts: TrainingServiceOptions) {
     this.store = new RunStore(opts.dataDir);
     this.cacheDir = opts.cacheDir ?? path.join(opts.dataDir, 'cache');
+    this.pytorch = opts.pytorch ?? new TorchEngineLocator({ dataDir: opts.dataDir });
   }
 
   onEvent(listener: (event: TrainEvent) => void): () => void {
@@ -99,6 +106,8 @@ export class TrainingService {
 
   async start(graph: GraphFile): Promise<{ runId: string }> {
     validateForTraining(graph);
+    // Cached after the first probe; a missing torch reaches the worker as the run's failure message.
+    const pytorch = graph.training.engine === 'pytorch' ? await this.pytorch.forRun() : undefined;
     const running = [...this.active.values()].filter((r) => !r.finished).length;
     if (running >= (this.opts.maxConcurrent ?? 4)) {
       throw new ApiError('busy', `${running} runs are already training; stop one or wait for it to finish`);
@@ -145,6 +154,7 @@ export class TrainingService {
       saveTimer: null,
       killTimer: null,
       exited: new Promise<void>((resolve) => (exitedResolve = resolve)),
+      ...(pytorch ? { pytorch } : {}),
     };
     this.active.set(id, run);
 
@@ -280,7 +290,7 @@ export class TrainingService {
     if (msg.type === 'ready') {
       // A stop that came before the worker listened may have been lost: repeat it instead of starting.
       if (run.stopRequested) return run.worker.send({ type: 'stop' });
-      run.worker.send({ type: 'start', runId: r.id, graph: r.graph, runDir: this.store.runDir(r.id), cacheDir: this.cacheDir });
+      run.worker.send({ type: 'start', runId: r.id, graph: r.graph, runDir: this.store.runDir(r.id), cacheDir: this.cacheDir, ...(run.pytorch ? { pytorch: run.pytorch } : {}) });
       return;
     }
     if (run.finished) return; // nothing counts after the final event
@@ -288,6 +298,7 @@ export class TrainingService {
     switch (msg.type) {
       case 'started':
         r.backend = msg.backend.name;
+        if (msg.engine) r.engine = msg.engine;
         this.appendLog(run, `Backend: ${msg.backend.reason}`);
         void this.saveNow(run);
         break;

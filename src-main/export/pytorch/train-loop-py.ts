@@ -199,9 +199,9 @@ class Events:
     def __init__(self, enabled):
         self.enabled = enabled
 
-    def __call__(self, kind, **fields):
+    def __call__(self, event_type, **fields):
         if self.enabled:
-            print("${EVENT_PREFIX}" + json.dumps(finite({"type": kind, **fields})), flush=True)
+            print("${EVENT_PREFIX}" + json.dumps(finite({"type": event_type, **fields})), flush=True)
 
 
 RUN, PAUSE, STOP = 0, 1, 2

@@ -50,6 +50,11 @@ export function pytorchWeightsNpz(model: tfTypes.LayersModel, exp: PytorchExport
   return encodeNpz(pytorchWeightArrays(model, exp));
 }
 
+/** Nodes with parameters but no weight mapping: their trained weights cannot cross between tfjs and PyTorch. */
+export function unmappedWeightNodes(exp: PytorchExport): PytorchExport['plan']['nodes'] {
+  return exp.plan.nodes.filter((n) => exp.plan.inference.nodes[n.node.id].params > 0 && !exp.weights.some((w) => w.nodeId === n.node.id));
+}
+
 /** The permutation that undoes `perm` (numpy.transpose(transpose(a, perm), inversePermutation(perm)) is a). */
 export function inversePermutation(perm: number[]): number[] {
   const inv = new Array<number>(perm.length);

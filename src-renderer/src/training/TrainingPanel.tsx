@@ -9,7 +9,7 @@ import { ChartControls } from './ChartControls';
 import { useChartOptions } from './chartOptions';
 import { accuracyOf, formatDuration, isActive, type TrainStatus } from './trainState';
 import { startTraining, stopTraining } from './actions';
-import { fmt } from './format';
+import { engineLabel, fmt } from './format';
 import { RunsPanel } from '../runs/RunsPanel';
 import { ExperimentsPanel } from '../experiments/ExperimentsPanel';
 
@@ -85,8 +85,8 @@ function LiveView() {
             {STATUS_TEXT[t.status]}
           </span>
           {t.backend && (
-            <span className="ll-badge" title={t.backend.reason} data-testid="train-backend">
-              {t.backend.name}
+            <span className="ll-badge" title={t.backend.reason} data-testid="train-backend" data-engine={t.engine ? 'pytorch' : 'tfjs'}>
+              {t.engine ? engineLabel(t.engine) : t.backend.name}
             </span>
           )}
           <div className="ll-train-buttons">

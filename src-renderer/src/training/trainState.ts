@@ -1,5 +1,5 @@
 // The training panel's state and how each TrainEvent changes it. Pure apart from appending chart points.
-import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, TrainEvent } from '../../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, RunEngine, TrainEvent } from '../../../shared/api';
 import type { RunSeries } from './series';
 
 export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
@@ -8,6 +8,8 @@ export interface TrainView {
   status: TrainStatus;
   runId: string | null;
   backend: BackendInfo | null;
+  /** Set when the PyTorch engine trains (backend then only evaluates). */
+  engine: RunEngine | null;
   epochs: number;
   batchesPerEpoch: number;
   trainSamples: number;
@@ -34,6 +36,7 @@ export const IDLE: TrainView = {
   status: 'idle',
   runId: null,
   backend: null,
+  engine: null,
   epochs: 0,
   batchesPerEpoch: 0,
   trainSamples: 0,
@@ -72,6 +75,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
         status: view.status === 'stopping' ? 'stopping' : 'running',
         runId: ev.runId,
         backend: ev.backend,
+        engine: ev.engine ?? null,
         epochs: ev.epochs,
         batchesPerEpoch: ev.batchesPerEpoch,
         trainSamples: ev.trainSamples,
