@@ -122,9 +122,18 @@ describe('help next to every training setting', () => {
     }
   });
 
+  it('the PyTorch engine\'s fields have help too (device, Python, torchrun layout)', () => {
+    const html = settingsMarkup({ engine: 'pytorch', pytorch: { procsPerNode: 2, nodes: 2, rendezvous: '10.0.0.5:29500' } });
+    const ids = fieldIds(html);
+    expect(ids).toEqual(expect.arrayContaining(['engine', 'torchDevice', 'torchPython', 'torchProcs', 'torchNodes', 'torchRendezvous']));
+    expect(ids).not.toContain('backend'); // TensorFlow.js's backend does not train a PyTorch run
+    for (const id of ids) expect(fieldHasHelp(html, id), `help for the field '${id}' (PyTorch engine)`).toBe(true);
+    expect(topicHelp(html, 'engine')).toMatch(/hands the\s+trained weights back/);
+  });
+
   it('the main settings have full help: formula, intuition and when to use', () => {
     const html = settingsMarkup({ optimizer: 'momentum', earlyStopping: { monitor: 'val_loss', patience: 3 }, gradientClip: { clipNorm: 1 } });
-    for (const id of ['learningRate', 'batchSize', 'epochs', 'momentum', 'trainSeed', 'earlyStopping', 'gradientClip', 'backend']) {
+    for (const id of ['learningRate', 'batchSize', 'epochs', 'momentum', 'trainSeed', 'earlyStopping', 'gradientClip', 'backend', 'engine']) {
       expect(topicHelp(html, id), id).not.toBeNull();
     }
     expect(topicHelp(settingsMarkup({ optimizer: 'adamw' }), 'weightDecay')).not.toBeNull();
