@@ -265,7 +265,8 @@ ${ARGUMENTS}
         if device.type == "cuda":
             device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
             torch.cuda.set_device(device)
-    log = print if rank == 0 else (lambda *a, **k: None)
+    # Readable lines for a person; with --events LayerLab reads the events instead.
+    log = print if rank == 0 and not args.events else (lambda *a, **k: None)
     events = Events(args.events and rank == 0)
     try:
         result = train(args, rank, world, device, log, events)

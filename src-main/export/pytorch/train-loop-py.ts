@@ -329,6 +329,8 @@ def train(args, rank, world, device, log, events):
         epoch_sums, since, running, norm_sum = Sums(outputs), Sums(outputs), 0.0, 0.0
         epoch_seconds, epoch_samples = 0.0, 0
         for step in range(steps):
+            # Everything a step costs counts as training time (the engine's control and events included), pauses not.
+            t0 = time.perf_counter()
             if control.enabled:
                 state = control.sync()
                 if state == PAUSE:
@@ -336,10 +338,10 @@ def train(args, rank, world, device, log, events):
                     state = control.wait_while_paused()
                     if state != STOP:
                         events("resumed")
+                    t0 = time.perf_counter()
                 if state == STOP:
                     status = "stopped"
                     break
-            t0 = time.perf_counter()
             idx = order[step * args.batch_size:(step + 1) * args.batch_size]
             bx = [x[idx].to(device) for x in xs]
             by = [y[idx].to(device) for y in ys]
@@ -355,23 +357,24 @@ def train(args, rank, world, device, log, events):
             if not math.isfinite(value):
                 raise Diverged(f"The loss became {value} at epoch {epoch + 1}, batch {step + 1}: training diverged")
             running += value
+            epoch_samples += len(idx) * world
+            step_no += 1
             if args.events:
                 with torch.no_grad():
                     batch = Sums.of_batch(len(idx), [l.item() for l in losses] if outputs > 1 else [value], preds, by)
                 epoch_sums.add(batch)
                 since.add(batch)
+                now = time.perf_counter()
+                if step == steps - 1 or now - last_emit >= 0.1:
+                    last_emit = now
+                    spent = now - t0
+                    events("batch", epoch=epoch, batch=step, step=step_no - 1, metrics=since.metrics(), progress=step_no / total_steps,
+                           samples_per_sec=epoch_samples / (epoch_seconds + spent),
+                           eta_sec=(train_seconds + spent) / step_no * (total_steps - step_no))
+                    since = Sums(outputs)
             dt = time.perf_counter() - t0
             epoch_seconds += dt
             train_seconds += dt
-            epoch_samples += len(idx) * world
-            step_no += 1
-            now = time.perf_counter()
-            if args.events and (step == steps - 1 or now - last_emit >= 0.1):
-                last_emit = now
-                events("batch", epoch=epoch, batch=step, step=step_no - 1, metrics=since.metrics(), progress=step_no / total_steps,
-                       samples_per_sec=epoch_samples / epoch_seconds if epoch_seconds > 0 else 0,
-                       eta_sec=train_seconds / step_no * (total_steps - step_no))
-                since = Sums(outputs)
         if status == "stopped":
             break
 

@@ -5,6 +5,7 @@
 // failure cases use small stand-in "python" shell scripts and run everywhere with a POSIX shell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -65,6 +66,18 @@ function shapeOf(v: unknown): unknown {
   if (Array.isArray(v)) return v.length ? [shapeOf(v[0])] : [];
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shapeOf((v as Record<string, unknown>)[k])]));
   return typeof v;
+}
+
+/** A port nothing listens on now (torchrun's rendezvous). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function torchGraph(opts: Parameters<typeof mlpGraph>[0] = {}) {
@@ -150,20 +163,41 @@ describe.skipIf(!python)('PyTorch engine runs (python3 + torch)', () => {
 
   it('Pause holds the batches until Resume', async () => {
     nextPython = { python: python! };
-    const { runId } = await service.start(torchGraph({ epochs: 6, limit: 300, batchSize: 16 }));
+    // Far more epochs than the test lets it train: the run cannot end before the pause reaches it; Stop ends it.
+    const { runId } = await service.start(torchGraph({ epochs: 100_000, limit: 300, batchSize: 16 }));
     await next(runId, (e) => e.type === 'batch');
     await service.pause(runId);
     await next(runId, (e) => e.type === 'paused');
     await service.resume(runId);
+    const resumedAt = of(runId).length;
     await next(runId, (e) => e.type === 'resumed');
+    await next(runId, (e) => e.type === 'batch' && of(runId).indexOf(e) >= resumedAt);
+    await service.stop(runId);
     const final = await next(runId, isFinal);
-    expect(final).toMatchObject({ type: 'done', status: 'completed' });
+    expect(final).toMatchObject({ type: 'done', status: 'stopped' });
     const types = of(runId).map((e) => e.type);
     const paused = types.indexOf('paused');
     const resumed = types.indexOf('resumed');
     expect(paused).toBeGreaterThan(0);
+    expect(resumed).toBeGreaterThan(paused);
     expect(types.slice(paused + 1, resumed)).not.toContain('batch');
     expect(types.slice(resumed)).toContain('batch');
+  }, 600_000);
+
+  it('torchrun: two processes (DistributedDataParallel, gloo) train one run, and Stop reaches both', async () => {
+    nextPython = { python: python! };
+    const g = torchGraph({ epochs: 100, limit: 300 });
+    g.training.pytorch = { procsPerNode: 2, rendezvous: `127.0.0.1:${await freePort()}` };
+    const { runId } = await service.start(g);
+    const started = await next(runId, (e) => e.type === 'started');
+    expect(started).toMatchObject({ engine: { processes: 2 }, trainSamples: 240, batchesPerEpoch: 4 }); // 120 samples each, batch 32
+    await next(runId, (e) => e.type === 'epoch');
+    await service.stop(runId);
+    const final = await next(runId, isFinal);
+    expect(final, JSON.stringify(final)).toMatchObject({ type: 'done', status: 'stopped' });
+    const run = await service.getRun(runId);
+    expect(run.log.some((l) => /PyTorch command: cd .* -m torch\.distributed\.run --nproc_per_node=2 --nnodes=1 --node_rank=0/.test(l))).toBe(true);
+    expect(run.evaluation?.samples).toBeGreaterThan(0);
   }, 600_000);
 
   it('a diverging run fails with the loss that went bad and what to try', async () => {

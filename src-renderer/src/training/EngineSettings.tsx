@@ -98,7 +98,9 @@ function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
           onCommit={(v) => set({ rendezvous: v.trim() })}
         />
         <p className="ll-muted ll-small">
-          {launch.distributed ? 'The exact commands' : 'The exact command'} (LayerLab runs machine 1&apos;s itself; the run folder holds model.py and data.npz while it trains, checkpoints in {TORCH_CHECKPOINTS}/):
+          {launch.nodes > 1
+            ? `LayerLab runs machine 1's command itself. Copy the run's pytorch folder (model.py, data.npz) to the other machines and run theirs there:`
+            : `The command LayerLab runs, in the run's pytorch folder (model.py, data.npz; checkpoints in ${TORCH_CHECKPOINTS}/):`}
         </p>
         {machines.map((rank) => (
           <pre key={rank} className="ll-command" data-testid={`torch-command-${rank}`}>
