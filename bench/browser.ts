@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { syntheticGraph } from './graphs';
+import { gpt3ExpandedGraph, syntheticGraph } from './graphs';
+import { getTemplate } from '../shared/templates';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphFile } from '../shared/graph/types';
 import { median, percentile } from './results';
 
@@ -313,11 +314,61 @@ async function paramChange(page: Page, nodes: number, runs: number): Promise<{ l
   return { last, first };
 }
 
+export interface LayoutTimeResult {
+  graph: string;
+  nodes: number;
+  runs: number;
+  /** The app's own layout time (its 'layerlab-layout' performance measure: ELK in the worker, all tries). */
+  medianMs: number;
+  maxMs: number;
+  /** Opening the file to the laid-out view shown (reading, inference, drawing, measuring, layout, view). */
+  openMedianMs: number;
+  arrangement: string;
+}
+
+/** The graphs whose layout is timed: nodes without positions, so the app lays them out as they open. */
+export function layoutBenchGraphs(): { key: string; name: string; graph: GraphFile }[] {
+  const unplaced = (g: GraphFile): GraphFile => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) });
+  return [
+    { key: 'layout.snail', name: 'Layout on open, SNAIL template', graph: unplaced(getTemplate('snail-fewshot')!.graph) },
+    { key: 'layout.300', name: 'Layout on open, 300 nodes', graph: unplaced(syntheticGraph(300)) },
+    { key: 'layout.gpt3', name: 'Layout on open, GPT-3 blocks expanded', graph: gpt3ExpandedGraph() },
+  ];
+}
+
+/**
+ * Opens `graph` through the file input `runs` times and reads how long the app's layout took each time
+ * (from its performance measure) and how long until the canvas showed the laid-out graph.
+ */
+async function layoutTime(page: Page, name: string, graph: GraphFile, runs: number): Promise<LayoutTimeResult> {
+  const layouts: number[] = [];
+  const opens: number[] = [];
+  let arrangement = '';
+  for (let i = 0; i < runs; i++) {
+    const doc = Number(await page.getAttribute('[data-testid="canvas"]', 'data-doc'));
+    await page.evaluate(() => performance.clearMeasures('layerlab-layout'));
+    const t0 = performance.now();
+    await page.setInputFiles('[data-testid="file-input"]', { name: `layout-${i}.layerlab.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
+    await page.waitForFunction((d) => {
+      const c = document.querySelector('[data-testid="canvas"]');
+      return c !== null && Number(c.getAttribute('data-doc')) > d && c.getAttribute('data-view') === 'ready';
+    }, doc, { timeout: 120_000 });
+    opens.push(performance.now() - t0);
+    const m = (await page.evaluate(() => performance.getEntriesByName('layerlab-layout').map((e) => ({ ms: e.duration, detail: (e as PerformanceMeasure).detail as { nodes: number; arrangement: string } })))).pop();
+    if (!m) throw new Error(`${name}: the app did not lay the graph out (no layerlab-layout measure)`);
+    if (m.detail.nodes !== graph.nodes.length) throw new Error(`${name}: laid out ${m.detail.nodes} nodes, expected ${graph.nodes.length}`);
+    layouts.push(m.ms);
+    arrangement = m.detail.arrangement;
+  }
+  return { graph: name, nodes: graph.nodes.length, runs, medianMs: median(layouts), maxMs: Math.max(...layouts), openMedianMs: median(opens), arrangement };
+}
+
 export interface BrowserBenchResult {
   start: StartResult | Error;
   frames: FrameResult | Error;
   zoom?: FrameResult | Error;
   paramChange?: { last: ParamChangeResult; first: ParamChangeResult } | Error;
+  layout?: Record<string, LayoutTimeResult | Error>;
 }
 
 /** Runs start-to-interactive `runs` times (median), then the pan benchmark in the last page. */
@@ -377,7 +428,22 @@ export async function benchBrowser(opts: { runs: number; nodes: number; panMs: n
         change = err instanceof Error ? err : new Error(String(err));
       }
     }
-    return { start, frames, zoom, paramChange: change };
+    const layout: Record<string, LayoutTimeResult | Error> = {};
+    for (const g of layoutBenchGraphs()) {
+      if (start instanceof Error || !page) {
+        layout[g.key] = new Error('the page did not come up');
+        continue;
+      }
+      try {
+        log(`browser: ${g.name.toLowerCase()} (${g.graph.nodes.length} nodes) ...`);
+        // The first open warms the layout worker up (its script is parsed then); the runs after it are timed.
+        await layoutTime(page, g.name, g.graph, 1);
+        layout[g.key] = await layoutTime(page, g.name, g.graph, opts.runs);
+      } catch (err) {
+        layout[g.key] = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    return { start, frames, zoom, paramChange: change, layout };
   } finally {
     await browser.close();
     if (host) await host.stop();

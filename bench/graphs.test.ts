@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferGraphFile } from '../shared/infer';
 import { parseGraphFile, serializeGraph } from '../shared/graph/validate';
-import { syntheticGraph } from './graphs';
+import { gpt3ExpandedGraph, syntheticGraph } from './graphs';
 
 describe('syntheticGraph (benchmark graphs)', () => {
   it.each([4, 11, 300, 1000])('builds exactly %i nodes that infer without errors down to [10]', (n) => {
@@ -25,5 +25,17 @@ describe('syntheticGraph (benchmark graphs)', () => {
 
   it('rejects a size too small for Input, stem, head and Output', () => {
     expect(() => syntheticGraph(3)).toThrow(/n must be a whole number >= 4/);
+  });
+});
+
+describe('gpt3ExpandedGraph (layout benchmark)', () => {
+  it('is GPT-3 with 96 expanded blocks: 678 nodes, about 175B parameters, no errors', () => {
+    const g = gpt3ExpandedGraph();
+    expect(g.nodes).toHaveLength(678);
+    const inference = inferGraphFile(g);
+    expect(inference.errors).toEqual([]);
+    expect(inference.totalParams / 1e9).toBeGreaterThan(174);
+    expect(inference.totalParams / 1e9).toBeLessThan(176);
+    expect(parseGraphFile(serializeGraph(g)).nodes).toHaveLength(678);
   });
 });

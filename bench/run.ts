@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../shared/graph/types';
 import { initBackend } from '../src-main/engine/backend';
-import { benchBrowser, browserBlocker, type FrameResult } from './browser';
+import { benchBrowser, browserBlocker, layoutBenchGraphs, type FrameResult } from './browser';
 import { benchInference } from './infer';
 import { benchMemory, fashionBlocker, HIDDEN as MEMORY_HIDDEN } from './memory';
 import { findTorchPython } from '../src-main/torch/probe';
@@ -138,13 +138,14 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
           skippedRow('canvas.zoom300', 'Canvas zooming, 300 nodes', blocker),
           skippedRow('canvas.param300.last', 'Parameter change, last layer of 300', blocker),
           skippedRow('canvas.param300', 'Parameter change to all shapes, 300 nodes', blocker),
+          ...layoutBenchGraphs().map((g) => skippedRow(g.key, g.name, blocker)),
         );
       }
     } else {
       const runs = o.quick ? 1 : 3;
       const r = await benchBrowser({ runs, nodes: 300, panMs: 3000 }, log).catch((err: unknown) => {
         const e = err instanceof Error ? err : new Error(String(err));
-        return { start: e, frames: e, zoom: e, paramChange: e };
+        return { start: e, frames: e, zoom: e, paramChange: e, layout: undefined };
       });
       if (has('web')) {
         rows.push(
@@ -212,6 +213,27 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
           changeRow('canvas.param300.last', 'Parameter change, last layer of 300', 'last', "the last Dense's"),
           changeRow('canvas.param300', 'Parameter change to all shapes, 300 nodes', 'first', "the first Dense's"),
         );
+        for (const g of layoutBenchGraphs()) {
+          const l = r.layout?.[g.key] ?? new Error('not measured');
+          rows.push(
+            l instanceof Error
+              ? failedRow(g.key, g.name, l)
+              : {
+                  key: g.key,
+                  name: g.name,
+                  status: 'ok',
+                  metrics: {
+                    median: { value: l.medianMs, unit: 'ms', better: 'lower' },
+                    max: { value: l.maxMs, unit: 'ms', better: 'lower' },
+                    open: { value: l.openMedianMs, unit: 'ms', better: 'lower' },
+                  },
+                  cells: {
+                    result: `${fmt(l.medianMs)} ms median`,
+                    note: `max ${fmt(l.maxMs)} ms; ${l.nodes} nodes, ${l.arrangement}; file opened to laid-out view ${fmt(l.openMedianMs)} ms; ELK in the app's web worker, ${l.runs} runs after a warm-up, headless Chromium`,
+                  },
+                },
+          );
+        }
       }
     }
   }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { showGraphSettings } from './helpers';
-import { waitForFittedView } from './testing/view';
+import { waitForOpenedView } from './testing/view';
 import { emptyGraph } from '../shared/graph/defaults';
 import type { GraphFile } from '../shared/graph/types';
 
@@ -32,7 +32,7 @@ function dilated(): GraphFile {
 async function open(page: Page, file: { name: string; buffer: Buffer }, visibleNodes: number): Promise<void> {
   await page.getByTestId('file-input').setInputFiles({ ...file, mimeType: 'application/json' });
   await expect(page.locator('.react-flow__node:visible')).toHaveCount(visibleNodes);
-  await waitForFittedView(page); // the view fits the new document a moment after it opens
+  await waitForOpenedView(page); // the view settles a moment after the document opens (laid out first if needed)
 }
 
 /** Clicks bare canvas, so nothing is selected. */

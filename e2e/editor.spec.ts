@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { waitForFittedView } from './testing/view';
+import { waitForFittedView, waitForOpenedView } from './testing/view';
 import { emptyGraph } from '../shared/graph/defaults';
 import type { GraphFile, GraphNode } from '../shared/graph/types';
 
@@ -39,7 +39,7 @@ async function load(page: Page, g: GraphFile, fileName = `${g.name}.layerlab.jso
   await page.getByTestId('file-input').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(g)) });
   await expect(allNodes(page)).toHaveCount(g.nodes.length);
   await expect(page.getByTestId('file-name')).toHaveText(g.name);
-  await waitForFittedView(page); // the view fits the new document a moment after it opens
+  await waitForOpenedView(page); // the view settles a moment after the document opens (laid out first if needed)
 }
 
 async function center(l: Locator): Promise<{ x: number; y: number }> {

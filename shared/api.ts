@@ -251,7 +251,7 @@ export type ReadRecoveryResult = { copy: RecoveryCopy | null; problem?: string }
 export interface Api {
   getInfo(req: void): Promise<AppInfo>;
   listDatasets(req: void): Promise<DatasetDescriptor[]>;
-  /** Sizes and shapes of a dataset configuration (loads headers, not whole files). */
+  /** Sizes and shapes of a dataset configuration: file headers, or a CSV or text file streamed (capped), read in the job worker. */
   describeDataset(req: { dataset: DatasetConfig }): Promise<DatasetShapes>;
   /** Sizes, shapes, class balance and a few samples (loads the dataset; bad files reject naming the file). */
   previewDataset(req: { dataset: DatasetConfig; samples?: number }): Promise<DatasetPreview>;
@@ -293,6 +293,14 @@ export interface Api {
   getEngines(req: void): Promise<EnginesInfo>;
   /** Saves the Python the PyTorch engine uses (null = search again) and probes it. */
   setPythonPath(req: { path: string | null }): Promise<EnginesInfo>;
+  /**
+   * Lets the host read a dataset file or folder from now on (kept across restarts). A path that only arrives inside
+   * a graph is not permission: describeDataset, previewDataset, startTraining and startExperiment refuse a path that
+   * was never allowed with code 'forbidden'. The renderer calls this only for a path the user typed into a dataset
+   * field, or confirmed after it came with a graph; Electron asks once more in a native dialog (allowed: false when
+   * the user declines there). `path` in the answer is the absolute path allowed.
+   */
+  allowDatasetPath(req: { path: string }): Promise<{ allowed: boolean; path: string }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -327,6 +335,7 @@ const methodTable = {
   clearRecovery: true,
   getEngines: true,
   setPythonPath: true,
+  allowDatasetPath: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 
@@ -338,6 +347,8 @@ export type MenuCommand =
   | { type: 'open'; path: string; content: string }
   | { type: 'save' }
   | { type: 'saveAs' }
+  /** Open a built-in template by id (`--template ID` on the app's command line). */
+  | { type: 'openTemplate'; id: string }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -351,7 +362,8 @@ export const API_EVENTS = Object.keys(eventTable) as ApiEventName[];
 
 // ---- errors ----
 
-export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal';
+/** 'forbidden': the request names a file the user has not allowed the host to read (see allowDatasetPath). */
+export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal' | 'forbidden';
 
 /** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */
 export interface ApiErrorPayload {

@@ -2,9 +2,10 @@
 // nodes they concern, each with a fix where one is known. Pure and synchronous: it runs on every edit.
 import type { GraphEdge, GraphFile, GraphNode } from './graph/types';
 import type { DatasetShapes } from './data/types';
-import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec } from './layers/types';
+import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec, type LinkedNodes } from './layers/types';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from './layers';
 import { topologicalOrder } from './graph/topo';
+import { linkOrderEdges, nodeLinks, nodeRefParams, type NodeLink } from './graph/links';
 import { datasetShapes } from './data/catalog';
 
 export interface NodeError {
@@ -62,11 +63,19 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     result.errors.push({ nodeId, message, fixes });
   };
 
-  const { order, cyclic } = topologicalOrder(graph.nodes, graph.edges);
+  // A linked node (the Embedding a tied head reuses) is inferred and built before the node naming it.
+  const { order, cyclic } = topologicalOrder(graph.nodes, [...graph.edges, ...linkOrderEdges(graph)]);
   result.order = order;
+  const links = nodeLinks(graph);
   for (const id of cyclic) {
     result.nodes[id] = { outputs: [], params: 0 };
-    fail(id, 'This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.');
+    const link = links.find((l) => l.from === id && cyclic.includes(l.to));
+    fail(
+      id,
+      link
+        ? `'${link.spec.label}' names ${titleOf(byId.get(link.to)!)}, which is computed from this node's output: a link cannot point downstream. Link a node that comes before this one.`
+        : 'This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.',
+    );
   }
 
   for (const id of order) {
@@ -111,10 +120,15 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       fail(id, `Input '${tooMany.label}' takes one wire but has ${shapes[ins.indexOf(tooMany)].length}; use Add or Concatenate to merge them.`);
       continue;
     }
+    const linked = resolveLinks(node, byId);
+    if (linked.error) {
+      fail(id, linked.error.message, linked.error.fixes);
+      continue;
+    }
     if (upstreamUnknown) continue; // the error is shown upstream
 
     try {
-      const out = def.infer(shapes, params);
+      const out = def.infer(shapes, params, linked.nodes);
       info.outputs = out.outputs;
       info.params = out.params;
       if (out.notes) info.notes = out.notes;
@@ -138,6 +152,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
 
   // Edges from nodes that failed carry nothing known.
   for (const e of graph.edges) if (!(e.id in result.edges)) result.edges[e.id] = null;
+  noteLinkedNodes(result, links, byId);
   // Cyclic nodes' counts are unknown but real nodes before the cycle still counted.
 
   if (!graph.nodes.some((n) => n.kind === 'Input')) {
@@ -147,6 +162,52 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     result.errors.push({ nodeId: null, message: 'The graph has no Output node: connect your last layer to an Output.', fixes: [] });
   }
   return result;
+}
+
+const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
+
+function titleOf(node: GraphNode): string {
+  return node.label || node.id;
+}
+
+/**
+ * The node each NodeRefParam of `node` names, or an error (with a fix per node that would fit) when a
+ * reference is empty, names a node that is gone, or names a node of another kind.
+ */
+function resolveLinks(node: GraphNode, byId: Map<string, GraphNode>): { nodes: LinkedNodes; error?: NodeError } {
+  const def = getLayerDef(node.kind);
+  const linked: LinkedNodes = {};
+  for (const [param, spec] of nodeRefParams(def)) {
+    const value = node.params[param];
+    const target = typeof value === 'string' && value !== '' ? byId.get(value) : undefined;
+    const targetDef = target ? getLayerDef(target.kind) : undefined;
+    if (target && targetDef && spec.kinds.includes(target.kind)) {
+      linked[param] = { id: target.id, kind: target.kind, title: titleOf(target), params: withDefaults(targetDef, target.params) };
+      continue;
+    }
+    const kinds = spec.kinds.join(' or ');
+    const candidates = [...byId.values()].filter((n) => n.id !== node.id && spec.kinds.includes(n.kind));
+    const fixes: Fix[] = candidates.map((n) => ({ label: `Use ${titleOf(n)}`, action: { type: 'setParam', param, value: n.id } }));
+    const what = `${def!.label}'s '${spec.label}'`;
+    const message = !value
+      ? `${what} is not set: choose the ${kinds} it uses.`
+      : !target
+        ? `${what} names '${String(value)}', which is not in the graph (deleted?): choose another ${kinds}.`
+        : `${what} names ${titleOf(target)}, ${article(target.kind)} ${target.kind}; it needs ${article(kinds)} ${kinds}.`;
+    return { nodes: linked, error: { message: candidates.length ? message : `${message} There is none in the graph: add one first.`, fixes } };
+  }
+  return { nodes: linked };
+}
+
+/** The linked node says who links to it (e.g. "Tied weights with Output head"). */
+function noteLinkedNodes(result: GraphInference, links: NodeLink[], byId: Map<string, GraphNode>): void {
+  for (const l of links) {
+    const info = result.nodes[l.to];
+    const from = byId.get(l.from);
+    if (!info || !from || result.nodes[l.from]?.error) continue;
+    const text = l.spec.link.charAt(0).toUpperCase() + l.spec.link.slice(1);
+    info.notes = [...(info.notes ?? []), `${text} with ${titleOf(from)} (a link, not a wire): this node holds the weights.`];
+  }
 }
 
 /**

@@ -3,6 +3,8 @@
 import type { AppInfo, RunRecord, RunSummary, TrainEvent } from '../shared/api';
 import type { GraphFile } from '../shared/graph/types';
 import type { ApiDeps, TrainingServiceLike } from './api-handlers';
+import { createDatasetReads } from './files/dataset-reads';
+import { ReadGrants } from './files/read-grants';
 
 export function sampleGraph(): GraphFile {
   return {
@@ -80,6 +82,8 @@ export function fakeDeps(overrides: Partial<ApiDeps> = {}): ApiDeps & { training
         samples: Array.from({ length: samples }, (_, index) => ({ split: 'train' as const, index, features: {}, targets: {} })),
       }),
     },
+    // Real grants, nothing allowed yet: tests of paths allow them first, as the user would.
+    datasetReads: createDatasetReads(new ReadGrants({ builtIn: [] })),
     files: {
       open: async () => ({ canceled: true }),
       save: async (req) => ({ canceled: false, path: req.path ?? `/picked/${req.suggestedName}` }),

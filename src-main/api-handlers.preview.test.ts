@@ -12,6 +12,7 @@ import { previewDataset } from './data';
 import { forkJobWorkerFactory } from './web/fork-worker';
 import type { DatasetPreview } from '../shared/data/preview';
 import { longestStall } from './jobs/testing/event-loop';
+import { encodeImage } from './data/testFiles';
 
 const DIES_MID_JOB = path.join(import.meta.dirname, 'jobs/testing/dies-mid-job.ts');
 const dataset = (patch: Record<string, unknown> = {}) => ({ ...sampleGraph().dataset, ...patch });
@@ -87,6 +88,26 @@ describe('previewDataset through the real host services', () => {
     expect(preview.sizes.train + preview.sizes.validation).toBe(40);
     expect(preview.samples[0].features.x.text).toMatch(/^\d+\+\d+ *$/);
   });
+
+  it('a folder of JPEGs previews through the forked job worker (sharp loads and decodes there)', async () => {
+    const root = path.join(home, 'photos');
+    for (const [k, cls] of ['cats', 'dogs'].entries()) {
+      fs.mkdirSync(path.join(root, cls), { recursive: true });
+      for (let i = 0; i < 5; i++) {
+        const pixels = new Uint8Array(10 * 8 * 3).fill(60 + 120 * k);
+        fs.writeFileSync(path.join(root, cls, `${i}.jpg`), await encodeImage({ width: 10, height: 8, channels: 3, pixels }, 'jpeg'));
+      }
+    }
+    const res = await dispatch(handlers(), 'previewDataset', {
+      dataset: dataset({ id: 'image-folder', representation: 'image', normalization: 'none', labels: 'int', options: { path: root } }),
+      samples: 4,
+    });
+    if (!res.ok) throw new Error(res.error.message);
+    const preview = res.result as DatasetPreview;
+    expect(preview.shapes.features.x).toEqual([8, 10, 3]);
+    expect(preview.classNames).toEqual(['cats', 'dogs']);
+    for (const s of preview.samples) expect(Math.abs(s.features.x.values[0] - (60 + 120 * s.label!))).toBeLessThan(4);
+  }, 60_000);
 
   it('keeps the host event loop ticking while the bundled MNIST preview runs in the job worker', async () => {
     const mnist = dataset({ id: 'mnist-bundled', representation: 'image', normalization: 'scale01', options: {} });

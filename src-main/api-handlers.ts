@@ -34,10 +34,12 @@ import {
   checkExportRequest,
   expectNoPayload,
   expectObject,
+  expectPath,
   expectRecoverySession,
   expectRunId,
   checkWriteRecoveryRequest,
   checkPythonPathRequest,
+  checkPayloadDepth,
   type SaveRequest,
 } from './api-payloads';
 
@@ -85,6 +87,17 @@ export interface ExportsLike {
   exportRun(runId: string, format: ExportFormat): Promise<ExportRunResult>;
 }
 
+/**
+ * Which dataset paths the host may read (src-main/files/read-grants.ts through host-deps.ts). A graph's dataset
+ * path is not permission by itself: the user allows a path (typed or confirmed in the renderer; Electron confirms
+ * natively), and every request that would read dataset files is checked against that first.
+ */
+export interface DatasetReadsLike {
+  /** The first path `config` would read that is not allowed, or null when all are. */
+  notAllowed(config: DatasetConfig): string | null;
+  allow(path: string): Promise<{ allowed: boolean; path: string }>;
+}
+
 /** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
 export interface RecoveryLike {
   write(session: string, copy: RecoveryCopy): Promise<void>;
@@ -103,6 +116,8 @@ export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
   datasets: DatasetsLike;
+  /** Required, so a host cannot forget it: without it any path a graph names would be read. */
+  datasetReads: DatasetReadsLike;
   files: GraphFilesLike;
   /** Absent in hosts without an experiment runner: the experiment methods answer 'unsupported'. */
   experiments?: ExperimentsLike;
@@ -129,6 +144,17 @@ export function createApiHandlers(deps: ApiDeps): Api {
     if (!deps.recovery) throw new ApiError('unsupported', `${method}: this host keeps no recovery copies`);
     return deps.recovery;
   };
+  /** Refuses a request whose dataset would read a path the user has not allowed. */
+  const checkReads = (method: string, dataset: DatasetConfig): DatasetConfig => {
+    const path = deps.datasetReads.notAllowed(dataset);
+    if (path !== null) {
+      throw new ApiError(
+        'forbidden',
+        `${method}: the dataset path ${path} has not been allowed on this computer. A path that arrives inside a graph file is not read until you allow it: check that it is the file you expect, then allow reading it in the dataset panel (or type the path into the dataset's Path field yourself).`,
+      );
+    }
+    return dataset;
+  };
   return {
     async getInfo(req) {
       expectNoPayload('getInfo', req);
@@ -140,15 +166,17 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async describeDataset(req) {
       const { dataset } = expectObject('describeDataset', req);
-      return deps.datasets.describe(checkDatasetConfig('describeDataset', 'dataset', dataset));
+      return deps.datasets.describe(checkReads('describeDataset', checkDatasetConfig('describeDataset', 'dataset', dataset)));
     },
     async previewDataset(req) {
       const { dataset, samples } = checkPreviewRequest('previewDataset', req);
-      return deps.datasets.preview(dataset, samples);
+      return deps.datasets.preview(checkReads('previewDataset', dataset), samples);
     },
     async startTraining(req) {
       const { graph } = expectObject('startTraining', req);
-      const started = await deps.training.start(checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile));
+      const checked = checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile);
+      checkReads('startTraining', checked.dataset);
+      const started = await deps.training.start(checked);
       return { runId: typeof started === 'string' ? started : started.runId };
     },
     async stopTraining(req) {
@@ -183,6 +211,7 @@ export function createApiHandlers(deps: ApiDeps): Api {
     async startExperiment(req) {
       const { graph } = expectObject('startExperiment', req);
       const checked = checkGraph('startExperiment', graph, deps.parseGraph ?? parseGraphFile);
+      checkReads('startExperiment', checked.dataset);
       return experiments('startExperiment').start(checked);
     },
     async cancelExperiment(req) {
@@ -228,6 +257,9 @@ export function createApiHandlers(deps: ApiDeps): Api {
       const path = checkPythonPathRequest('setPythonPath', req);
       return engines('setPythonPath').setPython(path);
     },
+    async allowDatasetPath(req) {
+      return deps.datasetReads.allow(expectPath('allowDatasetPath', req));
+    },
   };
 }
 
@@ -259,6 +291,7 @@ export async function dispatch(handlers: Api, method: unknown, payload: unknown,
     };
   }
   try {
+    checkPayloadDepth(method, payload);
     const call = handlers[method] as (req: unknown) => Promise<unknown>;
     const result = await call.call(handlers, payload);
     return { kind: 'response', id, ok: true, result };

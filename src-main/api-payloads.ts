@@ -4,9 +4,8 @@
 import { ApiError, EXPORT_FORMATS, type ExportFormat, type RecoveryCopy } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { pythonPathProblem } from './torch/engine-locator';
-
-/** Graph files and saved content are small JSON; this guards memory against a runaway client. */
-export const MAX_CONTENT_CHARS = 50 * 1024 * 1024;
+import { graphTextSizeProblem, jsonTextDepthProblem, nonFiniteNumberPath, valueDepthProblem } from '../shared/graph/limits';
+import { serializeGraph } from '../shared/graph/validate';
 
 /** Run ids become folder names in the run store: letters, digits, '.', '_', '-' only, no '..'. */
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -23,11 +22,18 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value}, which is not a finite number`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Refuses a payload nested deeper than any real request (dispatch checks every one before its handler). */
+export function checkPayloadDepth(method: string, payload: unknown): void {
+  const problem = valueDepthProblem(payload);
+  if (problem) throw invalid(method, `the payload is refused: ${problem}`);
 }
 
 /** Methods typed `req: void` take nothing; null and {} are tolerated because JSON clients send them. */
@@ -60,6 +66,14 @@ function expectOneOf(method: string, where: string, value: unknown, allowed: str
   if (typeof value !== 'string' || !allowed.includes(value)) {
     throw invalid(method, `'${where}' must be one of ${allowed.join(', ')}, got ${describe(value)}`);
   }
+}
+
+/** A file-system path from the renderer: a non-empty string of sane length without NUL characters. */
+export function expectPath(method: string, payload: unknown): string {
+  const { path } = expectObject(method, payload);
+  if (typeof path !== 'string' || path.trim() === '') throw invalid(method, `'path' must be a non-empty string, got ${describe(path)}`);
+  if (path.length > 4096 || path.includes('\0')) throw invalid(method, `'path' is not a usable path (${path.length > 4096 ? 'over 4096 characters' : 'it holds a NUL character'})`);
+  return path;
 }
 
 /** The dataset part of a request: the fields the data readers rely on, checked before any file is touched. */
@@ -99,15 +113,28 @@ export function checkPreviewRequest(method: string, payload: unknown): { dataset
 
 /**
  * The graph part of a request, checked by the full graph-file validator (shared/graph/validate.ts) exactly as if
- * it had been read from a file, so a graph from the wire and a graph from disk meet the same rules.
+ * it had been read from a file, so a graph from the wire and a graph from disk meet the same rules. Its size is
+ * measured on the text saving would write, so training refuses exactly what saving refuses.
  */
 export function checkGraph(method: string, value: unknown, parseGraph: (json: string) => GraphFile): GraphFile {
   if (!isPlainObject(value)) throw invalid(method, `'graph' must be a graph object, got ${describe(value)}`);
+  const notValid = (problem: string) => invalid(method, `'graph' is not a valid LayerLab graph: ${problem}`);
+  const nonFinite = nonFiniteNumberPath(value);
+  if (nonFinite) throw notValid(`${nonFinite.path}: must be a number, got ${describe(nonFinite.value)}`);
+  let graph: GraphFile;
   try {
-    return parseGraph(JSON.stringify(value));
+    graph = parseGraph(JSON.stringify(value));
   } catch (err) {
-    throw invalid(method, `'graph' is not a valid LayerLab graph: ${err instanceof Error ? err.message : String(err)}`);
+    throw notValid(err instanceof Error ? err.message : String(err));
   }
+  const tooBig = graphTextSizeProblem(serializeGraph(graph));
+  if (tooBig) throw notValid(`as a file ${tooBig}`);
+  return graph;
+}
+
+/** Saved text meets the limits of opening it again (shared/graph/validate.ts): what cannot be opened is not written. */
+function contentLimitProblem(content: string): string | null {
+  return graphTextSizeProblem(content) ?? jsonTextDepthProblem(content);
 }
 
 export interface SaveRequest {
@@ -123,7 +150,8 @@ export function checkSaveRequest(method: string, payload: unknown): SaveRequest 
   }
   if (typeof suggestedName !== 'string') throw invalid(method, `'suggestedName' must be a string, got ${describe(suggestedName)}`);
   if (typeof content !== 'string') throw invalid(method, `'content' must be a string, got ${describe(content)}`);
-  if (content.length > MAX_CONTENT_CHARS) throw invalid(method, `'content' is ${content.length} characters, more than ${MAX_CONTENT_CHARS}`);
+  const limit = contentLimitProblem(content);
+  if (limit) throw invalid(method, `'content' is refused: ${limit}; nothing was written`);
   try {
     JSON.parse(content);
   } catch (err) {
@@ -187,7 +215,8 @@ export function recoveryCopyProblem(value: unknown, where: string): string | nul
   if (filePath !== null && (typeof filePath !== 'string' || filePath.length === 0)) return `'${where}filePath' must be a file path or null, got ${describe(filePath)}`;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return `'${where}savedAt' must be a time in ms, got ${describe(savedAt)}`;
   if (typeof content !== 'string') return `'${where}content' must be a string, got ${describe(content)}`;
-  if (content.length > MAX_CONTENT_CHARS) return `'${where}content' is ${content.length} characters, more than ${MAX_CONTENT_CHARS}`;
+  const limit = contentLimitProblem(content);
+  if (limit) return `'${where}content' is refused: ${limit}`;
   try {
     JSON.parse(content);
   } catch (err) {

@@ -4,6 +4,7 @@ import { inspectCommand } from './cli/inspect';
 import { trainCommand } from './cli/train';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { fsErrorText, isFsError } from './files/fs-errors';
 
 const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand];
 
@@ -33,6 +34,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       console.error(`layerlab ${name}: ${err.message}`);
       return err.exitCode;
+    }
+    // A full disk or a missing permission is the machine's state, not a bug: one line, no stack trace.
+    if (isFsError(err)) {
+      console.error(`layerlab ${name}: ${fsErrorText(err)}`);
+      return 1;
     }
     console.error(`layerlab ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;

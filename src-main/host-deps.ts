@@ -7,7 +7,10 @@ import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
 import path from 'node:path';
-import { describeDataset, listDatasets } from './data';
+import { describeDataset, describeReadsFiles, listDatasets } from './data';
+import { builtInReadPaths } from './data/userFiles';
+import { createDatasetReads, type ConfirmRead } from './files/dataset-reads';
+import { ReadGrants } from './files/read-grants';
 import { probeBackend } from './engine/backend';
 import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
@@ -36,6 +39,11 @@ export interface ServiceDepsOptions {
    * <dataDir>/exports/<suggested name> on the machine running the host.
    */
   pickExportFolder?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Electron: asks in a native dialog before a dataset path is allowed, so not even a compromised page can grant
+   * itself a file. The web host has no window of its own: its page is the only place to ask (see README, Security).
+   */
+  confirmDatasetRead?: ConfirmRead;
 }
 
 export interface ServiceDeps {
@@ -56,6 +64,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
+  // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
+  const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
   return {
     training,
@@ -63,6 +73,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       info: async () => info,
       training,
       experiments,
+      datasetReads: createDatasetReads(grants, opts.confirmDatasetRead),
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {
@@ -82,8 +93,10 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       },
       datasets: {
         list: listDatasets,
-        // A bad dataset setting or file is the caller's problem to fix, not an internal error.
+        // Shapes that need the user's files are read in the job worker (headers, or a streamed CSV or text file);
+        // the others come from the catalogue here. A bad setting or file is the caller's to fix: 'invalid'.
         describe: async (config) => {
+          if (describeReadsFiles(config)) return previews.run({ kind: 'describe', dataset: config });
           try {
             return await describeDataset(config);
           } catch (err) {

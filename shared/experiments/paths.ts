@@ -5,6 +5,7 @@ import { getLayerDef } from '../layers';
 import type { TrialValue } from './types';
 import { repeatedBlocks, blockName } from '../graph/repeat';
 import { repeatCountProblem, setRepeatCount } from '../graph/block-count';
+import { withCountLabel } from '../graph/count-label';
 
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: readonly LossName[] = [
@@ -124,7 +125,8 @@ export function setPathValue(graph: GraphFile, path: string, value: TrialValue):
   if (parts[0] === 'training') return { ...graph, training: { ...graph.training, [parts[1]]: value } };
   if (parts[0] === 'dataset') return { ...graph, dataset: { ...graph.dataset, [parts[1]]: value } };
   if (parts[0] === 'nodes') {
-    return { ...graph, nodes: graph.nodes.map((n) => (n.id === parts[1] ? { ...n, params: { ...n.params, [parts[3]]: value } } : n)) };
+    // withCountLabel: "48 x decoder block" follows a block count a trial sets.
+    return { ...graph, nodes: graph.nodes.map((n) => (n.id === parts[1] ? withCountLabel({ ...n, params: { ...n.params, [parts[3]]: value } }) : n)) };
   }
   if (parts[0] === 'blocks') return setRepeatCount(graph, parts[1], value as number);
   throw new Error(`Cannot set '${path}'`);

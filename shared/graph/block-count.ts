@@ -4,6 +4,7 @@
 // Pure: returns a new graph, with the block's entry in extras updated.
 import type { GraphEdge, GraphFile, GraphNode } from './types';
 import { newEdgeId, newNodeId } from './ids';
+import { renameRefs } from './links';
 import { blockShape, downstream, evalFormula, repeatedBlocks, updateBlock, type RepeatedBlock } from './repeat';
 
 export const MIN_REPEATS = 1;
@@ -79,6 +80,8 @@ function grow(graph: GraphFile, block: RepeatedBlock, times: number): { graph: G
       const params = pos === prIndex ? { ...src.params, [pr!.param]: values[k - 1] } : structuredClone(src.params);
       nodes.push({ ...structuredClone(src), id, params, position: { x: src.position.x + step * k, y: src.position.y } });
     });
+    // A link inside the block (a head tied to the block's own Embedding) points to the copy's node.
+    for (let j = nodes.length - copyIds.length; j < nodes.length; j++) nodes[j] = renameRefs(nodes[j], rename);
     for (const e of internal) addEdge({ source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
     for (const e of entries) addEdge({ source: prevExit.node, sourceHandle: prevExit.handle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
     prevExit = { node: rename.get(exit.node)!, handle: exit.handle };

@@ -3,6 +3,7 @@
 // inserted again as fresh copies with new ids. Pure.
 import type { GraphEdge, GraphFile, GraphNode } from './types';
 import { newEdgeId, newNodeId } from './ids';
+import { renameRefs } from './links';
 import { getLayerDef } from '../layers';
 
 export const BLOCK_LIBRARY_KEY = 'blockLibrary';
@@ -125,7 +126,7 @@ export function insertSavedBlock(graph: GraphFile, block: SavedBlock, at: { x: n
     takenNodes.push(id);
     rename.set(n.id, id);
     return { ...structuredClone(n), id, position: { x: Math.round(at.x + n.position.x), y: Math.round(at.y + n.position.y) } };
-  });
+  }).map((n) => renameRefs(n, rename)); // a head tied to an Embedding of the block uses the inserted copy
   const takenEdges = graph.edges.map((e) => e.id);
   const edges: GraphEdge[] = block.edges.map((e) => {
     const wire = { source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: rename.get(e.target)!, targetHandle: e.targetHandle };

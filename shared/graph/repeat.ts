@@ -3,6 +3,7 @@
 // a small formula in i (0 for the original block), e.g. dilation 2^i for WaveNet. Pure, returns a new graph.
 import type { GraphEdge, GraphFile, GraphNode } from './types';
 import { newEdgeId, newNodeId } from './ids';
+import { renameRefs } from './links';
 
 export interface PerRepeatParam {
   /** A node of the block (its copies get the value too). */
@@ -171,6 +172,8 @@ export function repeatBlock(graph: GraphFile, req: RepeatRequest): { graph: Grap
       const copy: GraphNode = { ...structuredClone(n), id, params, position: { x: n.position.x + step * k, y: n.position.y } };
       nodes.push(copy);
     }
+    // A link inside the block (a head tied to the block's own Embedding) points to the copy's node.
+    for (let j = nodes.length - blockNodes.length; j < nodes.length; j++) nodes[j] = renameRefs(nodes[j], rename);
     for (const e of internal) addEdge({ source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
     for (const e of entries) addEdge({ source: prevExit.node, sourceHandle: prevExit.handle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
     prevExit = { node: rename.get(exit.node)!, handle: exit.handle };

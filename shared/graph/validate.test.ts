@@ -71,6 +71,11 @@ describe('valid files', () => {
     expect(parseGraphFile(`\uFEFF${text}`).nodes[3].params).toEqual({});
   });
 
+  it('accept nodes without positions (placed at the origin; the app lays such a file out when it opens it)', () => {
+    const text = edited((raw) => raw.nodes.forEach((n: { position?: unknown }) => delete n.position));
+    expect(parseGraphFile(text).nodes.map((n) => n.position)).toEqual(Array(6).fill({ x: 0, y: 0 }));
+  });
+
   it('the MLP template validates', () => {
     for (const t of TEMPLATES) expect(parseGraphFile(serializeGraph(t.graph))).toEqual(t.graph);
   });
@@ -102,7 +107,7 @@ describe('bad files', () => {
     { name: '-1 where not allowed', text: edited((r) => (r.nodes[0].params.shape = [-1])), path: 'nodes[0].params.shape', message: /at least 1, got -1/ },
     { name: 'two -1 in Reshape', text: edited((r) => (r.nodes[4].params.targetShape = [-1, -1])), path: 'nodes[4].params.targetShape', message: /only one size can be -1/ },
     { name: 'string param', text: edited((r) => (r.nodes[5].params.target = 5)), path: 'nodes[5].params.target', message: /must be a string, got 5/ },
-    { name: 'missing position', text: edited((r) => delete r.nodes[2].position), path: 'nodes[2].position', message: /must be \{"x": number, "y": number\}, got nothing/ },
+    { name: 'bad position', text: edited((r) => (r.nodes[2].position = { x: 1 })), path: 'nodes[2].position', message: /must be \{"x": number, "y": number\}, got \{"x":1\}/ },
     { name: 'duplicate node id', text: edited((r) => (r.nodes[2].id = 'a')), path: 'nodes[2].id', message: /duplicate node id 'a' \(also used by nodes\[1\]\)/ },
     { name: 'duplicate edge id', text: edited((r) => (r.edges[3].id = 'e1')), path: 'edges[3].id', message: /duplicate edge id 'e1'/ },
     { name: 'edge to missing node', text: edited((r) => (r.edges[5].target = 'gone')), path: 'edges[5].target', message: /points to node 'gone', which is not in the graph/ },

@@ -7,6 +7,7 @@ import { findJsonSyntaxProblem } from './json-position';
 import { migrateGraph, MigrationError } from './migrate';
 import { oneLineTextProblem } from './text';
 import { MAX_NODES, MAX_PROCS_PER_NODE, rendezvousProblem } from '../engines/pytorch-command';
+import { graphTextSizeProblem, jsonTextDepthProblem } from './limits';
 import {
   GRAPH_FORMAT,
   GRAPH_VERSION,
@@ -102,6 +103,11 @@ function sortKeys<T>(obj: Record<string, T>): Record<string, T> {
 
 function parseJson(text: string): Obj {
   if (text.trim() === '') throw new GraphFileError('', 'the file is empty, not a LayerLab graph');
+  // Size and depth first: parsing, validating and copying a 60 MB or 100,000-deep file is the danger.
+  const tooBig = graphTextSizeProblem(text);
+  if (tooBig) throw new GraphFileError('', `this file is too large for a LayerLab graph: ${tooBig}`);
+  const tooDeep = jsonTextDepthProblem(text);
+  if (tooDeep) throw new GraphFileError('', `this file is too deeply nested for a LayerLab graph: ${tooDeep}`);
   const body = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
@@ -202,7 +208,9 @@ function validateNode(raw: unknown, path: string): GraphNode {
   }
   const params = raw.params === undefined ? {} : raw.params;
   if (!isObj(params)) throw new GraphFileError(`${path}.params`, `must be an object of parameter values, got ${show(params)}`);
-  const pos = raw.position;
+  // No position at all is fine (a hand-written or generated file): the app lays such a graph out when it
+  // opens it (every node starts at the origin, so they overlap).
+  const pos = raw.position === undefined ? { x: 0, y: 0 } : raw.position;
   if (!isObj(pos) || !isFiniteNumber(pos.x) || !isFiniteNumber(pos.y)) {
     throw new GraphFileError(`${path}.position`, `must be {"x": number, "y": number}, got ${show(pos)}`);
   }
@@ -245,6 +253,9 @@ export function checkParam(spec: ParamSpec, value: unknown): string | null {
       return typeof value === 'boolean' ? null : `must be true or false, got ${show(value)}`;
     case 'string':
       return typeof value === 'string' ? null : `must be a string, got ${show(value)}`;
+    case 'node':
+      // Which node it names is checked by inference (it may be deleted later); here only that it is an id.
+      return typeof value === 'string' ? null : `must be a node id (a string), got ${show(value)}`;
     case 'enum': {
       if (typeof value === 'string' && spec.options.includes(value)) return null;
       const near = typeof value === 'string' ? closest(value, spec.options) : null;
@@ -487,6 +498,8 @@ function isFiniteNumber(v: unknown): v is number {
 /** A short rendering of a value for messages. */
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  // JSON reads 1e999 as Infinity, which JSON.stringify would show as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v}, which is not a finite number`;
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -61,7 +61,21 @@ export interface StringParam extends ParamBase {
   type: 'string';
   default: string;
 }
-export type ParamSpec = IntParam | FloatParam | BoolParam | EnumParam | ShapeParam | StringParam;
+/**
+ * Another node of the graph, stored as its id (e.g. the Embedding a tied output head reuses). It is a link,
+ * not a wire: no tensor flows along it, but the linked node is built first and its parameters reach `infer`.
+ * The canvas draws it as a dashed line labelled `link`.
+ */
+export interface NodeRefParam extends ParamBase {
+  type: 'node';
+  /** Layer kinds the linked node may have. */
+  kinds: readonly string[];
+  /** '' = not linked yet. */
+  default: '';
+  /** What the link means, shown on the canvas next to the dashed line, e.g. 'shared weights'. */
+  link: string;
+}
+export type ParamSpec = IntParam | FloatParam | BoolParam | EnumParam | ShapeParam | StringParam | NodeRefParam;
 export type ParamValue = number | boolean | string | number[];
 export type ParamValues = Record<string, ParamValue>;
 
@@ -89,6 +103,19 @@ export class ShapeError extends Error {
     this.name = 'ShapeError';
   }
 }
+
+/** A node another node links to through a NodeRefParam, as its `infer` sees it. */
+export interface LinkedNode {
+  id: string;
+  kind: string;
+  /** The node's label, or its id. */
+  title: string;
+  /** Complete (defaults filled in). */
+  params: ParamValues;
+}
+
+/** The linked node of every NodeRefParam, by parameter name; inference checks the link exists and has a right kind first. */
+export type LinkedNodes = Record<string, LinkedNode>;
 
 export interface InferResult {
   /** One shape per output handle, in the order of `outputs`. */
@@ -143,11 +170,18 @@ export interface LayerDef<P extends ParamValues = ParamValues> {
   inputs: HandleSpec[] | ((params: P) => HandleSpec[]);
   outputs: HandleSpec[] | ((params: P) => HandleSpec[]);
   /**
+   * The int parameter that says how many stacked copies the node stands for (a Transformer block's
+   * `layers`): a node label starting with "N x" follows it when it changes ("12 x decoder block").
+   */
+  countParam?: keyof P & string;
+  /**
    * Shape inference and parameter count. `inputs[i]` holds the shapes of the edges connected to input
    * handle i (empty when unconnected, several when `multiple`). Throws ShapeError when they do not fit.
+   * `links` holds the node each NodeRefParam points to (resolved and kind-checked by graph inference;
+   * absent when a layer is inferred on its own).
    * Must never allocate weights: counts come from arithmetic.
    */
-  infer(inputs: Shape[][], params: P): InferResult;
+  infer(inputs: Shape[][], params: P, links?: LinkedNodes): InferResult;
 }
 
 /** Helper so each layer file is type-checked against its own parameter type. */

@@ -1,4 +1,6 @@
-// Helpers for writing templates as a chain of layers laid out left to right.
+// Helpers for writing templates as a chain of layers, or a branching graph. Their positions are only
+// placeholders: the app lays every template out when it opens it (src-renderer/src/canvas/layout), so a
+// template needs no columns or rows (giving them just keeps files saved without the app readable).
 import { defaultDatasetConfig, defaultTrainingConfig } from '../graph/defaults';
 import { GRAPH_FORMAT, GRAPH_VERSION, type DatasetConfig, type GraphEdge, type GraphFile, type GraphNode, type TrainingConfig } from '../graph/types';
 import type { ParamValues } from '../layers/types';
@@ -51,15 +53,15 @@ export function chainGraph(opts: {
 export const ROW_HEIGHT = 160;
 
 export interface PlacedNode extends ChainStep {
-  /** Column (left to right) and row (top to bottom) on the canvas grid. */
-  col: number;
+  /** Optional column (left to right) and row (top to bottom) on a grid; default: the node's place in the list. */
+  col?: number;
   row?: number;
 }
 
 /** A wire: [source, target] from 'out' to 'in', or with explicit handles. */
 export type Wire = [source: string, target: string, sourceHandle?: string, targetHandle?: string];
 
-/** A branching graph (several inputs, state wires, merges) placed on a grid; nodes are ordered by column. */
+/** A branching graph (several inputs, state wires, merges); nodes are ordered by column when given. */
 export function gridGraph(opts: {
   name: string;
   description: string;
@@ -72,7 +74,7 @@ export function gridGraph(opts: {
   for (const [s, t] of opts.wires) {
     if (!ids.has(s) || !ids.has(t)) throw new Error(`Template '${opts.name}': wire ${s} -> ${t} names a missing node`);
   }
-  const sorted = [...opts.nodes].sort((a, b) => a.col - b.col);
+  const sorted = opts.nodes.map((n, i) => ({ ...n, col: n.col ?? i })).sort((a, b) => a.col - b.col);
   const nodes: GraphNode[] = sorted.map((s) => ({
     id: s.id,
     kind: s.kind,

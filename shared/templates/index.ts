@@ -9,6 +9,9 @@ import { seq2seqDates, seq2seqDatesAttention } from './seq2seq-dates';
 import { charGpt, transformerClassifier } from './transformers';
 import { wavenet } from './wavenet';
 import { snail } from './snail';
+import { graphPresets } from './preset-data';
+import { applyPreset } from './presets';
+import { inferGraphFile } from '../infer';
 
 export interface Template {
   id: string;
@@ -20,6 +23,19 @@ export interface Template {
   /** Experiments to try next, one per entry. */
   tryNext: string[];
   graph: GraphFile;
+  /**
+   * Other sizes of the same graph (its extras.presets, e.g. GPT-2 small to XL), each openable by its id through
+   * getTemplate; the open graph switches between them in the model settings. Absent for a single size.
+   */
+  variants?: TemplateVariant[];
+}
+
+export interface TemplateVariant {
+  id: string;
+  name: string;
+  description: string;
+  /** By inference, as the canvas header shows it. */
+  totalParams: number;
 }
 
 const mlp: Template = {
@@ -43,16 +59,26 @@ const mlp: Template = {
 
 /** The view-only GPT configurations get the same explanation. */
 function gptTemplate(t: GptTemplate): Template {
+  const presets = graphPresets(t.graph);
   return {
     ...t,
     explanation:
       'A real GPT configuration, view-only: look at where the parameters sit (embedding, attention, feed-forward) ' +
-      'and how the count grows with depth and width. Building it would allocate every weight.',
+      'and how the count grows with depth and width. The output head reuses the token embedding\'s matrix ' +
+      '(weight tying, the dashed line), as GPT does, so the total is the published one. Building it would ' +
+      'allocate every weight.',
     tryNext: [
       'Open the "Tiny GPT on characters" template: the same structure at a size that trains here.',
-      'Compare the count per decoder block across GPT-1, GPT-2 XL and GPT-3 (12 d^2 per block plus biases and norms).',
+      'Compare the count per decoder block across GPT-1, GPT-2 and GPT-3 (12 d^2 per block plus biases and norms).',
+      ...(presets.length > 1 ? ['Switch the preset (select nothing, then Preset in the model settings) and watch where the parameters grow.'] : []),
     ],
+    ...(presets.length > 1 ? { variants: presets.map((p) => variant(t.graph, p.id)) } : {}),
   };
+}
+
+function variant(graph: GraphFile, presetId: string): TemplateVariant {
+  const g = applyPreset(graph, presetId);
+  return { id: presetId, name: g.name, description: g.description ?? '', totalParams: inferGraphFile(g).totalParams };
 }
 
 export const TEMPLATES: Template[] = [
@@ -77,6 +103,17 @@ export function isViewOnly(t: Template): boolean {
   return t.graph.extras?.viewOnly === true;
 }
 
+/** A template by id, or one of its variants by the variant's id (e.g. 'gpt-2-small'): its graph at that preset. */
 export function getTemplate(id: string): Template | undefined {
-  return TEMPLATES.find((t) => t.id === id);
+  const t = TEMPLATES.find((x) => x.id === id);
+  if (t) return t;
+  const family = TEMPLATES.find((x) => x.variants?.some((v) => v.id === id));
+  if (!family) return undefined;
+  const graph = applyPreset(family.graph, id);
+  return { ...family, id, name: graph.name, description: graph.description ?? family.description, graph };
+}
+
+/** Every id getTemplate opens: the templates' and their variants'. */
+export function templateIds(): string[] {
+  return TEMPLATES.flatMap((t) => [t.id, ...(t.variants ?? []).map((v) => v.id).filter((v) => v !== t.id)]);
 }

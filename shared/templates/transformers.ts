@@ -2,6 +2,7 @@
 import type { Template } from '.';
 import { chainGraph, datasetConfig, trainingConfig } from './build';
 import { TEXT_VOCAB } from '../data/vocab';
+import { DESCRIBE_KEY, withLiveDescription } from './describe';
 
 const encoderDescription =
   'Input [28, 28] rows -> Dense 32 (row embedding) -> sinusoidal positions -> 2 x TransformerEncoderBlock (4 heads, ff 64) -> GlobalAveragePooling1D -> Dense 10 softmax.';
@@ -43,8 +44,28 @@ export const transformerClassifier: Template = {
 export const SAMPLE_TEXT_PATH = 'resources/samples/shakespeare-sonnets.txt';
 export const CHAR_CONTEXT = 64;
 const V = TEXT_VOCAB.size;
-const gptDescription =
-  `Token ids [${CHAR_CONTEXT}] -> Embedding ${V} x 64 -> learned positions -> 2 x TransformerDecoderBlock (causal, 4 heads, ff 128) -> Dense ${V} softmax: the next character at every position.`;
+
+/** The output head reuses the Embedding's matrix (weight tying, as GPT); the description is written from the graph. */
+const charGptGraph = (() => {
+  const graph = chainGraph({
+    name: 'Tiny GPT on characters',
+    description: '',
+    steps: [
+      { id: 'tokens', kind: 'Input', params: { feature: 'x', shape: [CHAR_CONTEXT] }, label: `Character ids [${CHAR_CONTEXT}]` },
+      { id: 'token_embedding', kind: 'Embedding', params: { inputDim: V, outputDim: 64 } },
+      { id: 'positions', kind: 'PositionalEncoding', params: { mode: 'learned', maxLength: CHAR_CONTEXT } },
+      { id: 'decoder', kind: 'TransformerDecoderBlock', params: { layers: 2, heads: 4, keyDim: 0, ffDim: 128, dropout: 0.1 }, label: '2 x decoder block' },
+      { id: 'lm_head', kind: 'TiedDense', params: { tiedTo: 'token_embedding', activation: 'softmax' }, label: 'Output head (tied)' },
+      { id: 'next_char', kind: 'Output', params: { target: 'y' } },
+    ],
+    dataset: datasetConfig({
+      id: 'char-text', representation: 'sequence', labels: 'int', normalization: 'none',
+      options: { path: SAMPLE_TEXT_PATH, context: CHAR_CONTEXT, stride: 8 },
+    }),
+    training: trainingConfig({ epochs: 20, batchSize: 32, learningRate: 0.002, loss: 'sparseCategoricalCrossentropy' }),
+  });
+  return withLiveDescription({ ...graph, extras: { [DESCRIBE_KEY]: 'gpt-chain' } });
+})();
 
 /** What the app can do with a trained language model; update it when generation arrives in the try view. */
 export const GENERATION_NOTE =
@@ -55,7 +76,7 @@ export const GENERATION_NOTE =
 export const charGpt: Template = {
   id: 'char-gpt',
   name: 'Tiny GPT on characters',
-  description: gptDescription,
+  description: charGptGraph.description ?? '',
   explanation:
     'A decoder-only Transformer, the structure of GPT at toy size. Characters become ids, the Embedding turns ' +
     'each into a 64-number vector, and a learned position vector is added. The decoder blocks use CAUSAL ' +
@@ -68,21 +89,5 @@ export const charGpt: Template = {
     'Add layers or widen the embedding, and compare with the GPT-1/2/3 templates to see how the count grows.',
     'Turn on normFirst and add a final LayerNormalization, as GPT-2 does.',
   ],
-  graph: chainGraph({
-    name: 'Tiny GPT on characters',
-    description: gptDescription,
-    steps: [
-      { id: 'tokens', kind: 'Input', params: { feature: 'x', shape: [CHAR_CONTEXT] }, label: `Character ids [${CHAR_CONTEXT}]` },
-      { id: 'token_embedding', kind: 'Embedding', params: { inputDim: V, outputDim: 64 } },
-      { id: 'positions', kind: 'PositionalEncoding', params: { mode: 'learned', maxLength: CHAR_CONTEXT } },
-      { id: 'decoder', kind: 'TransformerDecoderBlock', params: { layers: 2, heads: 4, keyDim: 0, ffDim: 128, dropout: 0.1 }, label: '2 x decoder block' },
-      { id: 'lm_head', kind: 'Dense', params: { units: V, activation: 'softmax' } },
-      { id: 'next_char', kind: 'Output', params: { target: 'y' } },
-    ],
-    dataset: datasetConfig({
-      id: 'char-text', representation: 'sequence', labels: 'int', normalization: 'none',
-      options: { path: SAMPLE_TEXT_PATH, context: CHAR_CONTEXT, stride: 8 },
-    }),
-    training: trainingConfig({ epochs: 20, batchSize: 32, learningRate: 0.002, loss: 'sparseCategoricalCrossentropy' }),
-  }),
+  graph: charGptGraph,
 };

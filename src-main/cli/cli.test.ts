@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GPT_CONFIGS, gptCounts } from '../../shared/templates/gpt-configs';
+import { gptConfig, gptParams } from '../../shared/templates/gpt-configs';
 import { KIND_GRAPHS } from '../export/testing/graphs';
 import { main } from '../cli';
 import { fastestPerCall } from '../../shared/testing/timing';
@@ -35,16 +35,33 @@ describe('layerlab inspect', () => {
   it('prints the GPT-3 template table and its 175B count as fast as GPT-1\'s (nothing is built)', async () => {
     const code = await main(['inspect', '--template', 'gpt-3']);
     expect(code).toBe(0);
-    const gpt3 = gptCounts(GPT_CONFIGS.find((c) => c.id === 'gpt-3')!);
-    expect(out.join('\n')).toContain(`Total parameters: ${gpt3.withHead.toLocaleString('en-US')}`);
+    const gpt3 = gptParams(gptConfig('gpt-3'));
+    expect(gpt3).toBe(174_604_259_328);
+    expect(out.join('\n')).toContain(`Total parameters: ${gpt3.toLocaleString('en-US')} (174.6B)`);
     // Relative to an in-process control, not an absolute bound (a loaded CI machine stalls any single
     // timing): GPT-3 has 1,500 times GPT-1's parameters, so building or touching weights would show.
     const fastest = await fastestPerCall({
       gpt3: () => main(['inspect', '--template', 'gpt-3']),
       gpt1: () => main(['inspect', '--template', 'gpt-1']),
     }, { calls: 20 });
-    console.warn(`[cli] inspect gpt-3: ${gpt3.withHead.toLocaleString('en-US')} parameters in ${fastest.gpt3.toFixed(2)} ms (gpt-1: ${fastest.gpt1.toFixed(2)} ms)`);
+    console.warn(`[cli] inspect gpt-3: ${gpt3.toLocaleString('en-US')} parameters in ${fastest.gpt3.toFixed(2)} ms (gpt-1: ${fastest.gpt1.toFixed(2)} ms)`);
     expect(fastest.gpt3).toBeLessThan(10 * fastest.gpt1);
+  });
+
+  it('prints the published GPT-2 XL count for --template gpt-2-xl, and every GPT-2 size by its preset id', async () => {
+    expect(await main(['inspect', '--template', 'gpt-2-xl'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('Total parameters: 1,557,611,200 (1.56B)');
+    expect(text).toContain('GPT-2 XL: 48 decoder blocks');
+    expect(text).toMatch(/48 x decoder block \(decoder\)/);
+    const sizes: Record<string, string> = { 'gpt-2-small': '124,439,808', 'gpt-2-medium': '354,823,168', 'gpt-2-large': '774,030,080', 'gpt-2': '1,557,611,200', 'gpt-1': '116,534,784' };
+    for (const [id, total] of Object.entries(sizes)) {
+      out = [];
+      expect(await main(['inspect', '--template', id])).toBe(0);
+      expect(out.join('\n'), id).toContain(`Total parameters: ${total}`);
+    }
+    expect(await main(['inspect', '--template', 'gpt-2-tiny'])).toBe(2);
+    expect(err.join('\n')).toMatch(/no template 'gpt-2-tiny'\. Templates: .*gpt-2, gpt-2-small, gpt-2-medium, gpt-2-large, gpt-2-xl/);
   });
 
   it('a missing or broken file exits 2 with a message naming it', async () => {
@@ -96,7 +113,7 @@ describe('arguments', () => {
   it('export that cannot be done fails with exit 1 and says why', async () => {
     // GPT-3 is view-only: a tfjs export needs real weights, which would take 700 GB here.
     expect(await main(['export', '--template', 'gpt-3', '--format', 'tfjs', '--out', path.join(tmp, 'gpt3')])).toBe(1);
-    expect(err.join('\n')).toMatch(/175\.2B parameters: too big to build with tfjs here.*Export it as pytorch or keras code instead/);
+    expect(err.join('\n')).toMatch(/174\.6B parameters: too big to build with tfjs here.*Export it as pytorch or keras code instead/);
   });
 });
 

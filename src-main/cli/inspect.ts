@@ -4,13 +4,14 @@ import type { GraphFile } from '../../shared/graph/types';
 import { parseGraphFile, GraphFileError } from '../../shared/graph/validate';
 import { inferGraphFile, formatCount } from '../../shared/infer';
 import { formatShape } from '../../shared/layers/types';
-import { TEMPLATES } from '../../shared/templates';
+import { getTemplate, templateIds } from '../../shared/templates';
+import { nodeLinks } from '../../shared/graph/links';
 import { CliError, parseArgs, type CliCommand } from './args';
 
 export async function loadGraphArg(file: string | undefined, template: string | undefined): Promise<GraphFile> {
   if (template) {
-    const t = TEMPLATES.find((x) => x.id === template);
-    if (!t) throw new CliError(`no template '${template}'. Templates: ${TEMPLATES.map((x) => x.id).join(', ')}`);
+    const t = getTemplate(template);
+    if (!t) throw new CliError(`no template '${template}'. Templates: ${templateIds().join(', ')}`);
     return t.graph;
   }
   if (!file) throw new CliError('give a graph file (FILE.layerlab.json) or --template ID');
@@ -52,6 +53,7 @@ export const inspectCommand: CliCommand = {
     const result = inferGraphFile(graph);
     const ms = performance.now() - started;
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    const links = nodeLinks(graph).map((l) => ({ from: l.from, param: l.param, to: l.to, meaning: l.spec.link }));
 
     if (options.json) {
       console.log(JSON.stringify({
@@ -61,6 +63,7 @@ export const inspectCommand: CliCommand = {
           id, kind: byId.get(id)!.kind, outputs: result.nodes[id].outputs, params: result.nodes[id].params,
           error: result.nodes[id].error?.message,
         })),
+        links,
         errors: result.errors.map((e) => ({ nodeId: e.nodeId, message: e.message })),
         inferenceMs: ms,
       }, null, 2));
@@ -83,6 +86,7 @@ export const inspectCommand: CliCommand = {
     for (const r of rows) console.log(line(r));
     console.log('-'.repeat(widths[0] + widths[1] + widths[2] + 4));
     console.log(`Total parameters: ${result.totalParams.toLocaleString('en-US')} (${formatCount(result.totalParams)})`);
+    for (const l of links) console.log(`Link (not a wire): ${l.from} '${l.param}' -> ${l.to}: ${l.meaning}, held and counted at ${l.to}.`);
     console.log(`Inferred in ${ms.toFixed(1)} ms, no weights allocated.`);
     for (const e of result.errors) {
       const where = e.nodeId ? `${byId.get(e.nodeId)?.kind ?? '?'} (${e.nodeId})` : 'graph';

@@ -2,7 +2,7 @@
 // stderr and stores the run in the run store (LAYERLAB_HOME or ~/.layerlab) so `export --run` can use it.
 import type { BackendChoice, EngineName, GraphFile, TorchDevice } from '../../shared/graph/types';
 import { COMMAND_LOG_PREFIX, MAX_NODES, MAX_PROCS_PER_NODE, rendezvousProblem } from '../../shared/engines/pytorch-command';
-import type { TrainEvent } from '../../shared/api';
+import type { EvaluationResult, TrainEvent } from '../../shared/api';
 import { ApiError } from '../../shared/api';
 import { TrainingService } from '../training/service';
 import { forkWorkerFactory } from '../web/fork-worker';
@@ -84,6 +84,14 @@ function bar(fraction: number, width = 28): string {
 
 const fmt = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(4));
 
+/** "test set (2,000 samples): loss 0.1234, accuracy 96.10%" (regression: MAE and RMSE instead of accuracy). */
+export function evaluationLine(e: EvaluationResult): string {
+  const parts = [`loss ${fmt(e.loss)}`];
+  if (e.accuracy !== undefined) parts.push(`accuracy ${(e.accuracy * 100).toFixed(2)}%`);
+  if (e.regression) parts.push(`MAE ${fmt(e.regression.mae)}`, `RMSE ${fmt(e.regression.rmse)}`);
+  return `${e.split} set (${e.samples.toLocaleString('en-US')} samples): ${parts.join(', ')}`;
+}
+
 /** Trains `graph` to the end; resolves with the run id and its final status. */
 export async function trainHeadless(
   graph: GraphFile,
@@ -118,12 +126,15 @@ export async function trainHeadless(
           if (e.level !== 'info') say(`[${e.level}] ${e.message}`);
           else if (e.message.startsWith(COMMAND_LOG_PREFIX)) say(e.message);
           break;
+        case 'evaluation':
+          say(evaluationLine(e.evaluation));
+          break;
         case 'done':
           say(`${e.status} in ${(e.durationMs / 1000).toFixed(1)} s`);
           resolve({ status: e.status });
           break;
         case 'failed':
-          resolve({ status: 'failed', error: e.hint ? `${e.error}\n${e.hint}` : e.error });
+          resolve({ status: 'failed', error: e.hint ? `${e.error}${e.hint.includes('\n') ? '\n' : ' '}${e.hint}` : e.error });
           break;
       }
     });
@@ -131,7 +142,8 @@ export async function trainHeadless(
   try {
     runId = (await service.start(graph)).runId;
   } catch (err) {
-    if (err instanceof ApiError) throw new CliError(err.message);
+    // A graph or setting the service refuses is bad input (2); a host that cannot store the run failed (1).
+    if (err instanceof ApiError) throw new CliError(err.message, err.code === 'internal' ? 1 : 2);
     throw err;
   }
   const onSignal = () => void service.stop(runId);

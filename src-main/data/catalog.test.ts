@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import { DATASETS, datasetShapes } from '../../shared/data/catalog';
 import { describeDataset, listDatasets, loadDataset, previewDataset } from './index';
-import { encodePng } from './png';
 import { testConfig } from './testConfig';
-import { tempDir, writeIdxSet } from './testFiles';
-import { writeTar } from './tar';
+import { encodeImage, tempDir, writeIdxSet, writeTarFile } from './testFiles';
 
 let dir = '';
 const ctx = () => ({ cacheDir: join(dir, 'cache') });
@@ -43,7 +41,7 @@ beforeAll(async () => {
     return out;
   };
   const names = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin', 'test_batch.bin'];
-  await writeFile(join(dir, 'cifar.tar'), writeTar(names.map((name) => ({ name: `cifar-10-batches-bin/${name}`, data: batch(3) }))));
+  await writeTarFile(join(dir, 'cifar.tar'), names.map((name) => ({ name: `cifar-10-batches-bin/${name}`, data: batch(3) })));
   await writeFile(join(dir, 'text.txt'), 'To be, or not to be, that is the question.\n'.repeat(30));
   const rows = ['x1,kind,x2,label'];
   for (let i = 0; i < 30; i++) rows.push(`${i},${['a', 'b'][i % 2]},${i * 2},${['p', 'q', 'r'][i % 3]}`);
@@ -51,7 +49,7 @@ beforeAll(async () => {
   for (const cls of ['one', 'two', 'three']) {
     await mkdir(join(dir, 'images', cls), { recursive: true });
     for (let i = 0; i < 5; i++) {
-      await writeFile(join(dir, 'images', cls, `${i}.png`), encodePng({ width: 4, height: 3, channels: 3, pixels: new Uint8Array(36).fill(i * 9) }));
+      await writeFile(join(dir, 'images', cls, `${i}.png`), await encodeImage({ width: 4, height: 3, channels: 3, pixels: new Uint8Array(36).fill(i * 9) }, 'png'));
     }
   }
 });

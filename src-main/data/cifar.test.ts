@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { makeRng } from '../../shared/data/random';
 import { CIFAR_TEST_FILE, CIFAR_TRAIN_FILES } from './cifar';
-import { readTar, writeTar } from './tar';
+import { readTarFile } from './tar';
 import { describeDataset, loadDataset } from './index';
 import { testConfig } from './testConfig';
-import { tempDir } from './testFiles';
+import { tarBytes, tempDir, writeTarFile } from './testFiles';
 
 // Records in the official layout: label byte, then the R plane, G plane, B plane (each 32x32, row-major).
 // Pixel values encode (record, channel, position) so the test can check the HWC interleaving exactly.
@@ -38,8 +37,7 @@ beforeAll(async () => {
   files.set(CIFAR_TEST_FILE, batch(5, 9).bytes);
   files.set('batches.meta.txt', new TextEncoder().encode('airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n'));
   for (const [name, data] of files) await writeFile(join(folder, name), data);
-  const tar = writeTar([...files].map(([name, data]) => ({ name: `cifar-10-batches-bin/${name}`, data })));
-  await writeFile(join(dir, 'cifar-10-binary.tar.gz'), gzipSync(tar));
+  await writeTarFile(join(dir, 'cifar-10-binary.tar.gz'), [...files].map(([name, data]) => ({ name: `cifar-10-batches-bin/${name}`, data })), true);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -95,15 +93,21 @@ describe('CIFAR-10 binary reader', () => {
     await expect(load()).rejects.toThrow(/data_batch_3\.bin: record 1 has label 12/);
     await rm(join(bad, 'data_batch_3.bin'));
     await expect(load()).rejects.toThrow(/missing data_batch_3\.bin/);
-    const tarGz = gzipSync(writeTar([{ name: 'x/data_batch_1.bin', data: files.get('data_batch_1.bin')! }]));
+    const tarGz = await tarBytes([{ name: 'x/data_batch_1.bin', data: files.get('data_batch_1.bin')! }], true);
     await writeFile(join(dir, 'cut.tar.gz'), tarGz.subarray(0, tarGz.length - 30));
     await expect(load(join(dir, 'cut.tar.gz'))).rejects.toThrow(/cut\.tar\.gz: gzip data is damaged or truncated/);
   });
 
-  it('tar reader: rejects a truncated entry and a non-tar file', () => {
-    const tar = writeTar([{ name: 'a.bin', data: new Uint8Array(1000).fill(7) }]);
-    expect(readTar(tar, 't.tar')).toMatchObject([{ name: 'a.bin', type: '0' }]);
-    expect(() => readTar(tar.subarray(0, 900), 't.tar')).toThrow(/t\.tar: truncated: 'a\.bin' needs 1000 bytes, 388 remain/);
-    expect(() => readTar(new Uint8Array(1024).fill(65), 'junk.tar')).toThrow(/junk\.tar: .*not a tar archive/);
+  it('tar reader: rejects a truncated entry and a non-tar file', async () => {
+    const tar = await tarBytes([{ name: 'a.bin', data: new Uint8Array(1000).fill(7) }]);
+    const at = (name: string) => join(dir, name);
+    await writeFile(at('t.tar'), tar);
+    const whole = await readTarFile(at('t.tar'), { wanted: () => true });
+    expect([...whole.sizes]).toEqual([['a.bin', 1000]]);
+    expect(Array.from(whole.entries.get('a.bin')!)).toEqual(new Array(1000).fill(7));
+    await writeFile(at('cut.tar'), tar.subarray(0, 900));
+    await expect(readTarFile(at('cut.tar'))).rejects.toThrow(/cut\.tar: truncated: 'a\.bin' needs 1000 bytes, 388 remain/);
+    await writeFile(at('junk.tar'), new Uint8Array(1024).fill(65));
+    await expect(readTarFile(at('junk.tar'))).rejects.toThrow(/junk\.tar: .*not a tar archive/);
   });
 });

@@ -1,15 +1,16 @@
 // CIFAR-10, binary version: data_batch_1..5.bin and test_batch.bin, each a run of 3073-byte records
 // (1 label byte, then 1024 red, 1024 green, 1024 blue bytes of a 32x32 image, rows top to bottom).
 // Read from a folder or straight from cifar-10-binary.tar.gz.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
-import { CIFAR10_CLASS_NAMES, datasetShapes, optionValue, splitSizes } from '../../shared/data/catalog';
+import { CIFAR10_CLASS_NAMES, datasetShapes, splitSizes } from '../../shared/data/catalog';
 import type { LoadContext, LoadedDataset } from './types';
 import { DatasetError, fsProblem } from './errors';
 import { buildImageDataset, type RawImages } from './images';
-import { readTar, tarEntrySizes } from './tar';
+import { readTarFile } from './tar';
+import { datasetPath, FILE_CAPS, listFolder, pathKind, readUserFile } from './userFiles';
 
 const SIDE = 32;
 const PLANE = SIDE * SIDE;
@@ -53,37 +54,36 @@ function classNamesFrom(meta: Uint8Array | undefined): string[] {
   return names.length === 10 ? names : CIFAR10_CLASS_NAMES;
 }
 
+const WANTED = [...CIFAR_TRAIN_FILES, CIFAR_TEST_FILE, 'batches.meta.txt'];
+const baseName = (name: string) => name.split('/').pop() ?? '';
+
+/** The folder holding the batches: the given one, or its cifar-10-batches-bin sub-folder. */
+async function batchFolder(path: string): Promise<{ folder: string; names: string[] }> {
+  const names = (await listFolder(path)).map((e) => e.name);
+  if (!names.includes(CIFAR_TEST_FILE) && names.includes('cifar-10-batches-bin')) {
+    const folder = join(path, 'cifar-10-batches-bin');
+    return { folder, names: (await listFolder(folder)).map((e) => e.name) };
+  }
+  return { folder: path, names };
+}
+
 /** The batch files by base name, from a folder (or its cifar-10-batches-bin sub-folder) or an archive. */
 async function readCifarFiles(path: string): Promise<{ files: Map<string, Uint8Array>; where: (name: string) => string }> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), path);
-  }
   const files = new Map<string, Uint8Array>();
-  const wanted = [...CIFAR_TRAIN_FILES, CIFAR_TEST_FILE, 'batches.meta.txt'];
-  if (info.isFile()) {
-    for (const entry of readTar(await readFile(path), path)) {
-      const base = entry.name.split('/').pop() ?? '';
-      if (entry.type === '0' && wanted.includes(base)) files.set(base, entry.data);
-    }
+  if ((await pathKind(path)) === 'file') {
+    const { entries } = await readTarFile(path, { wanted: (name) => WANTED.includes(baseName(name)), maxEntryBytes: FILE_CAPS.cifarBatch.bytes });
+    for (const [name, data] of entries) files.set(baseName(name), data);
     return { files, where: (name) => `${path}!${name}` };
   }
-  let folder = path;
-  let names = await readdir(folder);
-  if (!names.includes(CIFAR_TEST_FILE) && names.includes('cifar-10-batches-bin')) {
-    folder = join(path, 'cifar-10-batches-bin');
-    names = await readdir(folder);
-  }
-  for (const name of wanted) {
-    if (names.includes(name)) files.set(name, await readFile(join(folder, name)));
+  const { folder, names } = await batchFolder(path);
+  for (const name of WANTED) {
+    if (names.includes(name)) files.set(name, await readUserFile(join(folder, name), 'cifarBatch'));
   }
   return { files, where: (name) => join(folder, name) };
 }
 
 export async function loadCifar10(config: DatasetConfig, ctx: LoadContext, descriptor: DatasetDescriptor): Promise<LoadedDataset> {
-  const path = String(optionValue(config, 'path') ?? '');
+  const path = datasetPath(config);
   if (!path) throw new DatasetError('no path given: set the Path option to the folder with the .bin batches or to cifar-10-binary.tar.gz');
   ctx.onProgress?.({ stage: 'read', fraction: 0, message: 'Reading CIFAR-10 batches' });
   const { files, where } = await readCifarFiles(path);
@@ -99,19 +99,19 @@ export async function loadCifar10(config: DatasetConfig, ctx: LoadContext, descr
 /** Shapes; the sample counts come from the batch sizes (an archive's entries are scanned, not kept). */
 export async function describeCifar10(config: DatasetConfig): Promise<DatasetShapes> {
   const shapes = datasetShapes(config);
-  const path = String(optionValue(config, 'path') ?? '');
+  const path = datasetPath(config);
   if (!path) return shapes;
   try {
     let records: (name: string) => Promise<number>;
-    if ((await stat(path)).isFile()) {
-      const sizes = new Map([...(await tarEntrySizes(path))].map(([name, size]) => [name.split('/').pop() ?? '', size]));
+    if ((await pathKind(path)) === 'file') {
+      const { sizes: all } = await readTarFile(path);
+      const sizes = new Map([...all].map(([name, size]) => [baseName(name), size]));
       records = async (name) => {
         if (!sizes.has(name)) throw new DatasetError(`missing ${name}`, path);
         return Math.floor(sizes.get(name)! / RECORD);
       };
     } else {
-      let folder = path;
-      if (!(await readdir(folder)).includes(CIFAR_TEST_FILE)) folder = join(path, 'cifar-10-batches-bin');
+      const { folder } = await batchFolder(path);
       records = async (name) => Math.floor((await stat(join(folder, name))).size / RECORD);
     }
     let train = 0;

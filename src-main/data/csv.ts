@@ -3,77 +3,20 @@
 // sorted order). A text label column (or labelType 'class') makes it classification, a numeric one
 // regression. A fixed-seed 20% of the rows is the test set. Missing and malformed cells are errors
 // naming the row and the column: nothing is guessed or silently dropped.
-import { readFile } from 'node:fs/promises';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
 import { optionValue, splitSizes } from '../../shared/data/catalog';
 import { permutation } from '../../shared/data/random';
 import type { DatasetSplit, LoadContext, LoadedDataset } from './types';
-import { DatasetError, fsProblem } from './errors';
+import { DatasetError } from './errors';
 import { floatTensor, labelTensor } from './tensors';
+import { detectDelimiter, parseCsvStream, type CsvRow } from './csvRows';
+import { datasetPath, readPrefix, streamUserFile } from './userFiles';
+
+export { parseCsvText as parseCsv } from './csvRows';
 
 const TEST_SEED = 77;
 export const CSV_TEST_FRACTION = 0.2;
-
-/** RFC 4180 parsing: quoted fields may hold commas, newlines and doubled quotes. Returns rows with their line numbers. */
-export function parseCsv(text: string, file: string): { cells: string[]; line: number }[] {
-  const rows: { cells: string[]; line: number }[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let fieldStarted = false;
-  const delimiter = detectDelimiter(text);
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.length > 1 || row[0].trim() !== '') rows.push({ cells: row, line: rowLine });
-      row = [];
-      field = '';
-      fieldStarted = false;
-      line++;
-      rowLine = line;
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-  }
-  if (quoted) throw new DatasetError(`line ${rowLine}: a quoted field is never closed`, file);
-  row.push(field);
-  if (row.length > 1 || row[0].trim() !== '') rows.push({ cells: row, line: rowLine });
-  return rows;
-}
-
-/** Comma, unless the header line clearly uses semicolons or tabs. */
-function detectDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => header.split(c).length - 1;
-  if (count(';') > count(',') && count(';') >= count('\t')) return ';';
-  if (count('\t') > count(',')) return '\t';
-  return ',';
-}
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -98,7 +41,7 @@ export interface CsvTable {
   featureNames: string[];
 }
 
-function columnKind(rows: { cells: string[]; line: number }[], index: number, name: string, file: string, forced?: 'number' | 'category'): Column['kind'] {
+function columnKind(rows: CsvRow[], index: number, name: string, file: string, forced?: 'number' | 'category'): Column['kind'] {
   if (forced) return forced;
   let numeric = 0;
   for (const r of rows) if (NUMBER.test(r.cells[index].trim())) numeric++;
@@ -111,17 +54,20 @@ function columnKind(rows: { cells: string[]; line: number }[], index: number, na
   return 'number';
 }
 
+/** Every row of a CSV file (streamed: the text is never held whole). */
+async function readCsvRows(file: string): Promise<CsvRow[]> {
+  const delimiter = detectDelimiter(new TextDecoder().decode(await readPrefix(file, 64 * 1024)).replace(/^\uFEFF/, ''));
+  const { stream } = await streamUserFile(file, 'csv');
+  const rows: CsvRow[] = [];
+  await parseCsvStream(stream, file, delimiter, (row) => rows.push(row));
+  return rows;
+}
+
 /** Reads and validates the whole table. */
 export async function readCsvTable(config: DatasetConfig): Promise<CsvTable> {
-  const file = String(optionValue(config, 'path') ?? '');
+  const file = datasetPath(config);
   if (!file) throw new DatasetError('no CSV file given: set the Path option');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), file);
-  }
-  const all = parseCsv(text.replace(/^\uFEFF/, ''), file);
+  const all = await readCsvRows(file);
   if (all.length === 0) throw new DatasetError('is empty', file);
   const header = all[0].cells.map((h) => h.trim());
   const rows = all.slice(1);

@@ -1,10 +1,14 @@
 // The IDX format of MNIST and its relatives (Fashion-MNIST, KMNIST):
 //   2 zero bytes, a type byte, a dimension count byte, then each dimension as a big-endian uint32,
 //   then the values row-major, big-endian. Files may be gzip-compressed (detected by content, not name).
-import { readFile } from 'node:fs/promises';
-import { gunzip } from 'node:zlib';
+// A header is checked against the file's size before anything trusts its dimensions, and a gzip file is
+// decompressed only up to the size its header declares (a damaged file or a gzip bomb stops there).
+import { stat } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
+import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { DatasetError, fsProblem } from './errors';
+import { readPrefix, readUserFile } from './userFiles';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -28,8 +32,16 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+export interface IdxHeader {
+  type: string;
+  /** Bytes per value. */
+  bytes: number;
+  dims: number[];
+  headerLength: number;
+}
+
 /** Reads only the header: type and dimensions (for describe without loading everything). */
-export function parseIdxHeader(bytes: Uint8Array, file: string): { type: string; bytes: number; dims: number[]; headerLength: number } {
+export function parseIdxHeader(bytes: Uint8Array, file: string): IdxHeader {
   if (bytes.length < 4) throw new DatasetError(`too short for an IDX file (${bytes.length} bytes)`, file);
   if (bytes[0] !== 0 || bytes[1] !== 0 || !TYPES[bytes[2]] || bytes[3] === 0) {
     const magic = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -74,25 +86,67 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
   return { type, dims, data: out };
 }
 
-/** Reads and decompresses (if gzip) a file. A broken gzip stream is reported as a truncated file. */
-export async function readMaybeGzip(file: string): Promise<Uint8Array> {
-  let raw: Buffer;
+/** Deflate stores at best about 1032 bytes per compressed byte: no gzip file decompresses to more. */
+const MAX_GZIP_RATIO = 1032;
+
+/** The bytes a file with this header holds (header and values), as its header says. */
+function declaredBytes(h: IdxHeader): number {
+  return h.headerLength + h.dims.reduce((a, b) => a * b, 1) * h.bytes;
+}
+
+/** Refuses a header whose dimensions a file of `storedBytes` cannot hold (e.g. 4294967295 images). */
+function checkDeclaredSize(h: IdxHeader, storedBytes: number, gzip: boolean, file: string): void {
+  const declared = declaredBytes(h);
+  const room = gzip ? storedBytes * MAX_GZIP_RATIO : storedBytes;
+  if (declared <= room && declared <= bufferConstants.MAX_LENGTH) return;
+  const but = declared > room
+    ? gzip ? `a ${storedBytes}-byte gzip file holds at most ${room} bytes` : `the file has ${storedBytes} bytes`
+    : `that is more than one file can be read into memory (${bufferConstants.MAX_LENGTH} bytes)`;
+  throw new DatasetError(`its header declares dimensions ${h.dims.join('x')} (${declared} bytes), but ${but}`, file);
+}
+
+/** The first bytes a gzip stream decodes to (enough for a header), without decompressing the rest. */
+function gunzipHead(compressed: Uint8Array, file: string): Uint8Array {
   try {
-    raw = await readFile(file);
+    // Z_SYNC_FLUSH lets zlib return what the partial input decodes to instead of failing on its end.
+    return gunzipSync(compressed.subarray(0, 4096), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
   } catch (e) {
-    throw new DatasetError(fsProblem(e), file);
-  }
-  if (!isGzip(raw)) return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-  try {
-    const out = await gunzipAsync(raw);
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-  } catch (e) {
-    throw new DatasetError(`gzip data is damaged or truncated (${(e as Error).message})`, file);
+    throw new DatasetError(`gzip data is damaged (${(e as Error).message})`, file);
   }
 }
 
+/** A file's IDX header (gzip or not), checked against the file's size: for describing a dataset without loading it. */
+export async function readIdxHeader(file: string): Promise<IdxHeader> {
+  const head = await readPrefix(file, 4096);
+  const gzip = isGzip(head);
+  const header = parseIdxHeader(gzip ? gunzipHead(head, file) : head, file);
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    throw new DatasetError(fsProblem(e), file);
+  }
+  checkDeclaredSize(header, size, gzip, file);
+  return header;
+}
+
+/** Reads a whole IDX file; a gzip file is decompressed only up to the size its header declares. */
 export async function readIdxFile(file: string): Promise<IdxArray> {
-  return parseIdx(await readMaybeGzip(file), file);
+  const raw = await readUserFile(file, 'idx');
+  if (!isGzip(raw)) return parseIdx(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), file);
+  const header = parseIdxHeader(gunzipHead(raw, file), file);
+  checkDeclaredSize(header, raw.length, true, file);
+  const declared = declaredBytes(header);
+  let out: Buffer;
+  try {
+    out = await gunzipAsync(raw, { maxOutputLength: declared });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new DatasetError(`decompresses to more than the ${declared} bytes its header declares (dimensions ${header.dims.join('x')}); stopped there`, file);
+    }
+    throw new DatasetError(`gzip data is damaged or truncated (${(e as Error).message})`, file);
+  }
+  return parseIdx(new Uint8Array(out.buffer, out.byteOffset, out.byteLength), file);
 }
 
 /** Writes an IDX buffer (tests and sample data). */

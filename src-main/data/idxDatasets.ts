@@ -1,15 +1,13 @@
 // MNIST-format datasets (MNIST, Fashion-MNIST, KMNIST) from a folder of the four IDX files, or
 // (MNIST only) downloaded once into the cache with checksums.
-import { readdir } from 'node:fs/promises';
-import { readPrefix } from './readPrefix';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { datasetPath, listFolder } from './userFiles';
 import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
-import { datasetShapes, imageFeatureShape, optionValue, splitSizes } from '../../shared/data/catalog';
+import { datasetShapes, imageFeatureShape, splitSizes } from '../../shared/data/catalog';
 import type { LoadContext, LoadedDataset } from './types';
-import { DatasetError, fsProblem } from './errors';
-import { isGzip, parseIdxHeader, readIdxFile } from './idx';
+import { DatasetError } from './errors';
+import { readIdxFile, readIdxHeader } from './idx';
 import { buildImageDataset, type RawImages } from './images';
 import { downloadFile } from './download';
 
@@ -40,12 +38,7 @@ export function mnistMirrors(): string[] {
 
 /** Finds the four files in a folder: 'train-images-idx3-ubyte', 'train-images.idx3-ubyte', optional '.gz', any prefix. */
 export async function findIdxFiles(folder: string): Promise<Record<Part, string>> {
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), folder);
-  }
+  const names = (await listFolder(folder)).map((e) => e.name);
   const found = {} as Record<Part, string>;
   const missing: string[] = [];
   for (const [part, spec] of Object.entries(PARTS) as [Part, (typeof PARTS)[Part]][]) {
@@ -77,7 +70,7 @@ export async function readIdxPair(imagesFile: string, labelsFile: string): Promi
 }
 
 async function resolveFolder(config: DatasetConfig, ctx: LoadContext): Promise<Record<Part, string>> {
-  const path = String(optionValue(config, 'path') ?? '');
+  const path = datasetPath(config);
   if (path) return findIdxFiles(path);
   if (config.id !== 'mnist') throw new DatasetError(`no folder given: set the dataset's Path option to the folder with the IDX files`);
   return downloadIdxSet(join(ctx.cacheDir, 'mnist'), MNIST_FILES, mnistMirrors(), ctx);
@@ -118,25 +111,13 @@ export async function loadIdxDataset(
   return buildImageDataset({ descriptor, config, train, test, numClasses, classNames: descriptor.classNames });
 }
 
-/** The first bytes of a file, decompressed if it is gzip (reads a header without loading everything). */
-async function readHead(file: string): Promise<Uint8Array> {
-  const head = await readPrefix(file, 4096);
-  if (!isGzip(head)) return head;
-  // Z_SYNC_FLUSH lets zlib return what the partial input decodes to instead of failing on its end.
-  try {
-    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (e) {
-    throw new DatasetError(`gzip data is damaged (${(e as Error).message})`, file);
-  }
-}
-
 /** Shapes from the file headers (user folders may hold other sizes than the official sets). */
 export async function describeIdxDataset(config: DatasetConfig): Promise<DatasetShapes> {
-  const path = String(optionValue(config, 'path') ?? '');
+  const path = datasetPath(config);
   if (!path) return datasetShapes(config);
   const files = await findIdxFiles(path);
-  const train = parseIdxHeader(await readHead(files.trainImages), files.trainImages);
-  const test = parseIdxHeader(await readHead(files.testImages), files.testImages);
+  const train = await readIdxHeader(files.trainImages);
+  const test = await readIdxHeader(files.testImages);
   const [count, h, w, c = 1] = train.dims;
   return {
     features: { x: imageFeatureShape(h, w, c, config.representation) },

@@ -1,29 +1,28 @@
-// The user's images: one sub-folder per class, PNG files inside (8-bit grayscale or RGB, all the same
-// size; grayscale images are widened to RGB when the folder mixes both). A seeded 20% of every class
+// The user's images: one sub-folder per class, JPEG, PNG, WebP or BMP files inside (all the same size;
+// grayscale images are widened to RGB when the folder mixes both). A seeded 20% of every class
 // (fixed seed: the same images in every run) is the test set.
-import { readdir, readFile } from 'node:fs/promises';
-import { readPrefix } from './readPrefix';
 import { join } from 'node:path';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
-import { imageFeatureShape, optionValue, splitSizes } from '../../shared/data/catalog';
+import { imageFeatureShape, splitSizes } from '../../shared/data/catalog';
 import { permutation } from '../../shared/data/random';
 import type { LoadContext, LoadedDataset } from './types';
-import { DatasetError, fsProblem } from './errors';
-import { decodePng, pngHeader, type DecodedImage } from './png';
+import { DatasetError } from './errors';
+import { decodeImage, IMAGE_EXTENSIONS, imageHeader, type DecodedImage, type ImageHeader } from './imageDecode';
 import { buildImageDataset, type RawImages } from './images';
+import { datasetPath, listFolder, readPrefix, readUserFile } from './userFiles';
 
 const TEST_SEED = 2024;
 export const IMAGE_TEST_FRACTION = 0.2;
 
-/** Class folders (sorted) and their PNG files (sorted), validated before any image is decoded. */
+/** Images decoded at once: sharp decodes on its own threads, so a few in flight keep both cores busy. */
+const DECODE_AHEAD = 4;
+/** Enough of a file for the header of a JPEG (after its EXIF block), PNG or WebP. */
+const HEADER_BYTES = 256 * 1024;
+
+/** Class folders (sorted) and their image files (sorted), validated before any image is decoded. */
 export async function listImageFolder(root: string): Promise<{ classes: string[]; files: string[][] }> {
-  let entries;
-  try {
-    entries = await readdir(root, { withFileTypes: true });
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), root);
-  }
+  const entries = await listFolder(root);
   const classes = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   if (classes.length === 0) {
     throw new DatasetError('has no class sub-folders: put the images of each class in a sub-folder named after the class', root);
@@ -31,8 +30,8 @@ export async function listImageFolder(root: string): Promise<{ classes: string[]
   if (classes.length < 2) throw new DatasetError(`has only one class folder ('${classes[0]}'); classification needs at least two`, root);
   const files: string[][] = [];
   for (const cls of classes) {
-    const names = (await readdir(join(root, cls))).filter((n) => /\.png$/i.test(n)).sort();
-    if (names.length === 0) throw new DatasetError('has no .png files', join(root, cls));
+    const names = (await listFolder(join(root, cls))).filter((e) => !e.isDirectory() && IMAGE_EXTENSIONS.test(e.name)).map((e) => e.name).sort();
+    if (names.length === 0) throw new DatasetError('has no image files (.jpg, .jpeg, .png, .webp or .bmp)', join(root, cls));
     files.push(names.map((n) => join(root, cls, n)));
   }
   return { classes, files };
@@ -61,23 +60,41 @@ function pack(images: { img: DecodedImage; label: number }[], channels: number):
   return { pixels, labels, count: images.length, height, width, channels };
 }
 
-export async function loadImageFolder(config: DatasetConfig, ctx: LoadContext, descriptor: DatasetDescriptor): Promise<LoadedDataset> {
-  const root = String(optionValue(config, 'path') ?? '');
+function rootOf(config: DatasetConfig): string {
+  const root = datasetPath(config);
   if (!root) throw new DatasetError('no folder given: set the Path option to a folder with one sub-folder per class');
-  const { classes, files } = await listImageFolder(root);
-  const total = files.reduce((n, l) => n + l.length, 0);
-  const decoded: { img: DecodedImage; label: number; file: string }[] = [];
-  for (let c = 0; c < classes.length; c++) {
-    for (const file of files[c]) {
-      const img = decodePng(await readFile(file), file);
-      const first = decoded[0];
+  return root;
+}
+
+/** Decodes every file in order, a few at a time. */
+async function decodeAll(list: { file: string; label: number }[], onDone: (n: number) => void): Promise<{ img: DecodedImage; label: number; file: string }[]> {
+  const out: { img: DecodedImage; label: number; file: string }[] = [];
+  for (let i = 0; i < list.length; i += DECODE_AHEAD) {
+    const batch = list.slice(i, i + DECODE_AHEAD);
+    const images = await Promise.all(batch.map(async ({ file }) => decodeImage(await readUserFile(file, 'image'), file)));
+    for (let k = 0; k < batch.length; k++) {
+      const img = images[k];
+      const first = out[0];
       if (first && (img.width !== first.img.width || img.height !== first.img.height)) {
-        throw new DatasetError(`is ${img.width}x${img.height} but ${first.file} is ${first.img.width}x${first.img.height}; all images must have the same size`, file);
+        throw new DatasetError(`is ${img.width}x${img.height} but ${first.file} is ${first.img.width}x${first.img.height}; all images must have the same size`, batch[k].file);
       }
-      decoded.push({ img, label: c, file });
-      if (decoded.length % 200 === 0) ctx.onProgress?.({ stage: 'read', fraction: decoded.length / total, message: `Decoded ${decoded.length} of ${total} images` });
+      out.push({ img, label: batch[k].label, file: batch[k].file });
     }
+    onDone(out.length);
   }
+  return out;
+}
+
+export async function loadImageFolder(config: DatasetConfig, ctx: LoadContext, descriptor: DatasetDescriptor): Promise<LoadedDataset> {
+  const { classes, files } = await listImageFolder(rootOf(config));
+  const total = files.reduce((n, l) => n + l.length, 0);
+  let reported = 0;
+  const decoded = await decodeAll(files.flatMap((list, label) => list.map((file) => ({ file, label }))), (n) => {
+    if (n - reported >= 200) {
+      reported = n;
+      ctx.onProgress?.({ stage: 'read', fraction: n / total, message: `Decoded ${n} of ${total} images` });
+    }
+  });
   const channels = decoded.some((d) => d.img.channels === 3) ? 3 : 1;
   const test = stratifiedTest(files);
   const train = pack(decoded.filter((d) => !test.has(d.file)), channels);
@@ -85,15 +102,24 @@ export async function loadImageFolder(config: DatasetConfig, ctx: LoadContext, d
   return buildImageDataset({ descriptor, config, train, test: testSet, numClasses: classes.length, classNames: classes });
 }
 
-/** Shapes from the folder listing and the first image's header. */
+/** An image's size and channels from its first bytes (the whole file when they do not hold the header). */
+async function headerOf(file: string): Promise<ImageHeader> {
+  const head = await readPrefix(file, HEADER_BYTES);
+  try {
+    return await imageHeader(head, file);
+  } catch (err) {
+    if (head.length < HEADER_BYTES) throw err;
+    return imageHeader(await readUserFile(file, 'image'), file);
+  }
+}
+
+/** Shapes from the folder listing and every image's header (all must have one size). */
 export async function describeImageFolder(config: DatasetConfig): Promise<DatasetShapes> {
-  const root = String(optionValue(config, 'path') ?? '');
-  if (!root) throw new DatasetError('no folder given: set the Path option to a folder with one sub-folder per class');
-  const { classes, files } = await listImageFolder(root);
+  const { classes, files } = await listImageFolder(rootOf(config));
   let channels = 1;
   let size: { width: number; height: number; file: string } | null = null;
   for (const file of files.flat()) {
-    const h = pngHeader(await readPrefix(file, 33), file);
+    const h = await headerOf(file);
     if (size && (h.width !== size.width || h.height !== size.height)) {
       throw new DatasetError(`is ${h.width}x${h.height} but ${size.file} is ${size.width}x${size.height}; all images must have the same size`, file);
     }

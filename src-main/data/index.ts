@@ -70,7 +70,12 @@ function descriptorOf(config: DatasetConfig): DatasetDescriptor {
   return descriptor;
 }
 
-/** Shapes and sizes; reads only file headers where the shapes depend on the user's files. */
+/** Whether describing `config` reads the user's files (then the host runs it in its job worker, not its main loop). */
+export function describeReadsFiles(config: DatasetConfig): boolean {
+  return !!LOADERS[config.id]?.describe;
+}
+
+/** Shapes and sizes; reads file headers (a CSV or text file whole, streamed) where the shapes depend on the user's files. */
 export async function describeDataset(config: DatasetConfig): Promise<DatasetShapes> {
   descriptorOf(config);
   const loader = LOADERS[config.id];

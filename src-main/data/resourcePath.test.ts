@@ -33,6 +33,11 @@ describe('resources/ paths', () => {
     expect(resolveResourcePath('resources/samples/missing.txt')).toBe('resources/samples/missing.txt');
   });
 
+  it("a 'resources/' name that climbs out with '..' names no bundled file (a graph could otherwise reach any file)", () => {
+    const climb = `resources/${'../'.repeat(12)}etc/hostname`;
+    expect(resolveResourcePath(climb)).toBe(climb);
+  });
+
   it("the tiny GPT template's dataset loads with a cwd that is not the repo root", async () => {
     const template = getTemplate('char-gpt')!;
     expect(template.graph.dataset.options?.path).toBe(SAMPLE_TEXT_PATH);

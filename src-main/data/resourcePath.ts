@@ -35,7 +35,8 @@ export function resourceCandidates(relative: string): string[] {
 
 /** The real location of a bundled 'resources/...' file; any other path as given. */
 export function resolveResourcePath(p: string): string {
-  const normal = p.replace(/\\/g, '/');
+  // Normalised first: 'resources/../../etc/passwd' names no bundled file, whatever folder it is joined to.
+  const normal = path.posix.normalize(p.replace(/\\/g, '/'));
   if (path.isAbsolute(p) || !normal.startsWith(PREFIX)) return p;
   return resourceCandidates(normal).find((c) => existsSync(c)) ?? p;
 }

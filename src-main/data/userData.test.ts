@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeRng } from '../../shared/data/random';
-import { decodePng, encodePng } from './png';
+import sharp from 'sharp';
+import { decodeImage, imageHeader } from './imageDecode';
 import { describeDataset, loadDataset, DatasetError } from './index';
 import { parseCsv } from './csv';
 import { testConfig } from './testConfig';
-import { tempDir } from './testFiles';
+import { encodeBmp, encodeImage, tempDir } from './testFiles';
 
 let dir = '';
 const ctx = () => ({ cacheDir: join(dir, 'cache') });
@@ -18,48 +19,77 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('PNG decoder', () => {
-  it('round-trips grayscale and RGB through every row filter', () => {
-    const rng = makeRng(3);
-    for (const channels of [1, 3] as const) {
-      const pixels = Uint8Array.from({ length: 7 * 5 * channels }, () => Math.floor(rng() * 256));
-      for (const filter of [0, 1, 2, 3, 4]) {
-        const out = decodePng(encodePng({ width: 7, height: 5, channels, pixels }, filter), 'x.png');
-        expect(out).toMatchObject({ width: 7, height: 5, channels });
-        expect(Array.from(out.pixels)).toEqual(Array.from(pixels));
+describe('image decoding (sharp for JPEG, PNG and WebP; bmp-ts for BMP)', () => {
+  const rng = makeRng(3);
+  const image = (channels: 1 | 3, width = 7, height = 5) => ({ width, height, channels, pixels: Uint8Array.from({ length: width * height * channels }, () => Math.floor(rng() * 256)) });
+
+  it('round-trips grayscale and RGB through the lossless formats exactly', async () => {
+    for (const format of ['png', 'webp', 'bmp'] as const) {
+      for (const channels of [1, 3] as const) {
+        if (format === 'webp' && channels === 1) continue; // WebP has no grayscale: it comes back as RGB
+        const img = image(channels);
+        const out = await decodeImage(await encodeImage(img, format), `x.${format}`);
+        expect(out, `${format} ${channels}`).toMatchObject({ width: 7, height: 5, channels });
+        expect(Array.from(out.pixels), `${format} ${channels}`).toEqual(Array.from(img.pixels));
       }
     }
   });
 
+  it('decodes JPEG close to the original (lossy) and reads sizes from headers', async () => {
+    const smooth = { width: 16, height: 8, channels: 3 as const, pixels: Uint8Array.from({ length: 16 * 8 * 3 }, (_, i) => 40 + (i % 48) * 3) };
+    const jpeg = await encodeImage(smooth, 'jpeg');
+    const out = await decodeImage(jpeg, 'x.jpg');
+    expect(out).toMatchObject({ width: 16, height: 8, channels: 3 });
+    const worst = Math.max(...Array.from(out.pixels, (v, i) => Math.abs(v - smooth.pixels[i])));
+    expect(worst).toBeLessThan(40);
+    expect(await imageHeader(jpeg, 'x.jpg')).toEqual({ width: 16, height: 8, channels: 3 });
+    expect(await imageHeader(await encodeImage(image(1, 9, 4), 'png'), 'g.png')).toEqual({ width: 9, height: 4, channels: 1 });
+  });
+
   const realPng = 'node_modules/app-builder-lib/templates/icons/electron-linux/32x32.png';
-  it.skipIf(!existsSync(realPng))('decodes a PNG written by another encoder (RGBA icon, alpha dropped)', () => {
-    const img = decodePng(readFileSync(realPng), realPng);
+  it.skipIf(!existsSync(realPng))('decodes a PNG written by another encoder (RGBA icon, alpha dropped)', async () => {
+    const img = await decodeImage(readFileSync(realPng), realPng);
     expect(img).toMatchObject({ width: 32, height: 32, channels: 3 });
     expect(new Set(img.pixels).size).toBeGreaterThan(10);
   });
 
-  it('rejects a non-PNG, a truncated PNG, a corrupted chunk and 16-bit images, naming the file', () => {
-    const png = encodePng({ width: 4, height: 4, channels: 1, pixels: new Uint8Array(16).fill(9) });
-    expect(() => decodePng(new TextEncoder().encode('GIF89a................................'), 'a.png')).toThrow(/a\.png: not a PNG file/);
-    expect(() => decodePng(png.subarray(0, png.length - 20), 'b.png')).toThrow(/b\.png: truncated PNG/);
+  it('16-bit PNGs are read (as 8-bit values), no longer refused', async () => {
+    const deep = await sharp(Buffer.from([0, 128, 255, 64, 32, 16]), { raw: { width: 2, height: 1, channels: 3 } }).toColourspace('rgb16').png().toBuffer();
+    const out = await decodeImage(deep, 'd.png');
+    expect(out).toMatchObject({ width: 2, height: 1, channels: 3 });
+    expect(Array.from(out.pixels)).toEqual([0, 128, 255, 64, 32, 16]);
+  });
+
+  it('rejects a foreign file, a truncated or corrupted image, RLE BMPs and huge sizes, naming the file', async () => {
+    const png = await encodeImage(image(1, 4, 4), 'png');
+    await expect(decodeImage(new TextEncoder().encode('GIF89a................................'), 'a.png')).rejects.toThrow(/a\.png: not a PNG file \(wrong signature: it is a GIF image\); LayerLab reads JPEG, PNG, WebP and BMP images/);
+    await expect(decodeImage(png.subarray(0, png.length - 20), 'b.png')).rejects.toThrow(/b\.png: truncated PNG \(/);
     const corrupt = png.slice();
-    corrupt[45] ^= 0xff;
-    expect(() => decodePng(corrupt, 'c.png')).toThrow(/c\.png: damaged PNG: CRC of chunk IDAT is wrong/);
-    const deep = png.slice();
-    deep[24] = 16;
-    expect(() => decodePng(deep, 'd.png')).toThrow(/d\.png: PNG bit depth 16 is not supported/);
+    corrupt[Buffer.from(png).indexOf('IDAT') + 6] ^= 0xff; // inside the image data: its CRC no longer matches
+    await expect(decodeImage(corrupt, 'c.png')).rejects.toThrow(/c\.png: damaged PNG \(/);
+    const jpeg = await encodeImage(image(3, 32, 32), 'jpeg');
+    await expect(decodeImage(jpeg.subarray(0, jpeg.length - 100), 'e.jpg')).rejects.toThrow(/e\.jpg: truncated JPEG \(/);
+    const rle = encodeBmp(image(1, 4, 4)).slice();
+    rle[30] = 1; // BI_RLE8
+    await expect(decodeImage(rle, 'f.bmp')).rejects.toThrow(/f\.bmp: is a run-length compressed \(RLE\) BMP/);
+    const huge = encodeBmp(image(3, 2, 2)).slice();
+    new DataView(huge.buffer).setInt32(18, 100_000, true);
+    new DataView(huge.buffer).setInt32(22, 100_000, true);
+    await expect(decodeImage(huge, 'g.bmp')).rejects.toThrow(/g\.bmp: is 100000x100000 pixels; LayerLab reads images of up to 40,000,000 pixels/);
   });
 });
 
 describe('image folder', () => {
-  async function makeFolder(root: string, spec: Record<string, { n: number; channels: 1 | 3; size?: number }>): Promise<void> {
-    for (const [cls, { n, channels, size = 6 }] of Object.entries(spec)) {
+  type Format = 'png' | 'jpeg' | 'webp' | 'bmp';
+  async function makeFolder(root: string, spec: Record<string, { n: number; channels: 1 | 3; size?: number; format?: Format }>): Promise<void> {
+    for (const [cls, { n, channels, size = 6, format = 'png' }] of Object.entries(spec)) {
       await mkdir(join(root, cls), { recursive: true });
       for (let i = 0; i < n; i++) {
         // Every pixel of class k's images is 40*k + i, so labels can be checked from pixels.
         const value = 40 * Object.keys(spec).indexOf(cls) + i;
         const pixels = new Uint8Array(size * size * channels).fill(value);
-        await writeFile(join(root, cls, `img${i}.png`), encodePng({ width: size, height: size, channels, pixels }, i % 5));
+        const ext = format === 'jpeg' ? 'jpg' : format;
+        await writeFile(join(root, cls, `img${i}.${ext}`), await encodeImage({ width: size, height: size, channels, pixels }, format));
       }
       await writeFile(join(root, cls, 'notes.txt'), 'ignored');
     }
@@ -86,7 +116,26 @@ describe('image folder', () => {
     expect(await describeDataset(cfg)).toMatchObject({ features: { x: [6, 6, 3] }, targets: { y: [2] }, numClasses: 2, trainSize: 12, testSize: 3 });
   });
 
-  it('rejects an empty folder, a class without PNGs and images of different sizes', async () => {
+  it('reads a folder of JPEGs (the usual case), and one that mixes JPEG, PNG, WebP and BMP', async () => {
+    const root = join(dir, 'jpegs');
+    await makeFolder(root, { cat: { n: 10, channels: 3, size: 16, format: 'jpeg' }, dog: { n: 10, channels: 3, size: 16, format: 'jpeg' } });
+    const cfg = testConfig('image-folder', { options: { path: root }, representation: 'image', normalization: 'none', labels: 'int' });
+    const d = await loadDataset(cfg, ctx());
+    expect(d.classNames).toEqual(['cat', 'dog']);
+    expect(d.train.features.x.shape).toEqual([16, 16, 16, 3]);
+    expect(d.test?.size).toBe(4);
+    // Flat-colour JPEGs decode to (almost) their value, so each image's class shows in its pixels.
+    for (let i = 0; i < d.train.size; i++) expect(Math.floor((d.train.features.x.data[i * 768] + 2) / 40)).toBe(d.train.classes![i]);
+    expect(await describeDataset(cfg)).toMatchObject({ features: { x: [16, 16, 3] }, numClasses: 2, trainSize: 16, testSize: 4 });
+
+    const mixed = join(dir, 'mixed-formats');
+    await makeFolder(mixed, { a: { n: 3, channels: 1, format: 'bmp' }, b: { n: 3, channels: 3, format: 'webp' }, c: { n: 3, channels: 1, format: 'jpeg' } });
+    const m = await loadDataset(testConfig('image-folder', { options: { path: mixed }, representation: 'image', normalization: 'none', labels: 'int' }), ctx());
+    expect(m.train.features.x.shape.slice(1)).toEqual([6, 6, 3]);
+    expect(m.train.size + m.test!.size).toBe(9);
+  });
+
+  it('rejects an empty folder, a class without images and images of different sizes', async () => {
     const empty = join(dir, 'empty');
     await mkdir(empty);
     const load = (path: string) => loadDataset(testConfig('image-folder', { options: { path } }), ctx());
@@ -95,8 +144,11 @@ describe('image folder', () => {
     expect(err.message).toMatch(new RegExp(`${empty}: has no class sub-folders`));
     await mkdir(join(dir, 'nopng', 'a'), { recursive: true });
     await mkdir(join(dir, 'nopng', 'b'), { recursive: true });
-    await writeFile(join(dir, 'nopng', 'a', 'x.jpg'), 'jpeg');
-    await expect(load(join(dir, 'nopng'))).rejects.toThrow(/nopng\/a: has no \.png files/);
+    await writeFile(join(dir, 'nopng', 'a', 'x.txt'), 'notes');
+    await writeFile(join(dir, 'nopng', 'b', 'x.jpg'), 'jpeg');
+    await expect(load(join(dir, 'nopng'))).rejects.toThrow(/nopng\/a: has no image files \(\.jpg, \.jpeg, \.png, \.webp or \.bmp\)/);
+    await writeFile(join(dir, 'nopng', 'a', 'y.png'), await encodeImage({ width: 2, height: 2, channels: 1, pixels: new Uint8Array(4) }, 'png'));
+    await expect(load(join(dir, 'nopng'))).rejects.toThrow(/nopng\/b\/x\.jpg: not a JPEG file \(wrong signature: it is not an image\)/);
     const mixed = join(dir, 'mixed');
     await makeFolder(mixed, { a: { n: 2, channels: 1 }, b: { n: 2, channels: 1, size: 8 } });
     await expect(load(mixed)).rejects.toThrow(/b\/img0\.png: is 8x8 but .*a\/img0\.png is 6x6; all images must have the same size/);

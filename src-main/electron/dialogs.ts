@@ -71,3 +71,22 @@ export async function pickExportFolder(getWindow: () => BrowserWindow | null, su
   if (picked.canceled || picked.filePaths.length === 0) return null;
   return path.join(picked.filePaths[0], suggestedName);
 }
+
+/**
+ * Asks whether LayerLab may read a dataset path. Native, so the page cannot answer for the user: a path typed or
+ * confirmed in the renderer is read only after this says yes (src-main/files/read-grants.ts).
+ */
+export async function confirmDatasetRead(getWindow: () => BrowserWindow | null, target: string): Promise<boolean> {
+  const win = getWindow();
+  const options = {
+    type: 'question' as const,
+    title: 'Allow reading a dataset',
+    message: `Allow LayerLab to read ${target} as a dataset?`,
+    detail: 'Allow it only if it is the file or folder you chose. A graph file from someone else can name any path on this computer; LayerLab reads none of them until you allow it here.',
+    buttons: ['Allow reading', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  };
+  const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return answer.response === 0;
+}

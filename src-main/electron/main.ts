@@ -8,7 +8,8 @@ import { resolveDataDir } from '../files/data-dir';
 import { createServiceDeps, type ServiceDeps } from '../host-deps';
 import { rendererCsp } from '../web/csp';
 import { rendererLocation } from './app-urls';
-import { createElectronFiles, pickExportFolder } from './dialogs';
+import { hardenContents } from './harden';
+import { confirmDatasetRead, createElectronFiles, pickExportFolder } from './dialogs';
 import { runFirstRunNotice } from './first-run';
 import { guardUnsavedClose, UNSAVED_CLOSE_DIALOG } from './close-guard';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
@@ -70,23 +71,6 @@ function lockDownSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
-function hardenContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!location.isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!location.isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Help links open in the user's browser; the app never opens windows of its own.
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
-}
-
 function createWindow(): void {
   const win = new BrowserWindow({
     width: 1400,
@@ -126,7 +110,7 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
 } else {
   app.whenReady().then(() => {
     lockDownSession();
-    hardenContents();
+    hardenContents(app, shell, location.isAppUrl);
     const dataDir = resolveDataDir();
     services = createServiceDeps({
       host: 'electron',
@@ -135,6 +119,7 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
       spawnWorker: utilityWorkerFactory(path.join(__dirname, 'worker.js')),
       spawnJobWorker: utilityJobWorkerFactory(path.join(__dirname, 'jobs.js')),
       pickExportFolder: (name) => pickExportFolder(() => mainWindow, name),
+      confirmDatasetRead: (target) => confirmDatasetRead(() => mainWindow, target),
     });
     const handlers = createApiHandlers({ ...services.deps, files });
     bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });

@@ -5,7 +5,18 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/api';
 import { readGraphFileText } from '../files/graph-files';
-import { FileOpener, followWindow, graphPathFromArgv, wireAppFileOpens, type AppLike, type WindowLike } from './open-files';
+import { FileOpener, followWindow, graphPathFromArgv, templateIdFromArgv, wireAppFileOpens, type AppLike, type WindowLike } from './open-files';
+
+describe('templateIdFromArgv', () => {
+  it('reads --template ID and --template=ID, and nothing else', () => {
+    expect(templateIdFromArgv(['/x/layerlab', '--template', 'cnn-cifar10'])).toBe('cnn-cifar10');
+    expect(templateIdFromArgv(['/x/layerlab', '--foo', '--template=mlp-mnist'])).toBe('mlp-mnist');
+    expect(templateIdFromArgv(['/x/layerlab', '--template'])).toBeNull();
+    expect(templateIdFromArgv(['/x/layerlab', '--template', '--other'])).toBeNull();
+    expect(templateIdFromArgv(['--template', 'x'])).toBeNull(); // argv[0] is the executable
+    expect(templateIdFromArgv(['/x/layerlab', 'a.layerlab.json'])).toBeNull();
+  });
+});
 
 describe('graphPathFromArgv', () => {
   it('finds the .layerlab.json in a packaged start, a development start and a second instance', () => {
@@ -189,6 +200,19 @@ describe('opening files handed over by the OS', () => {
     await settle();
     expect(sent).toEqual([]);
     expect(errors).toEqual(['Could not open the graph: /nowhere/gone.layerlab.json: cannot open: the file does not exist']);
+  });
+
+  it('opens the template named by --template ID (or --template=ID) at start and from a second instance', async () => {
+    const { sent, app, opener, settle } = setup({ argv: ['/opt/LayerLab/layerlab', '--no-sandbox', '--template', 'snail-fewshot'] });
+    expect(opener.waitingTemplate).toBe('snail-fewshot');
+    const win = new FakeWindow();
+    followWindow(win, opener);
+    win.load();
+    await settle();
+    expect(sent).toEqual([{ type: 'openTemplate', id: 'snail-fewshot' }]);
+    app.emit('second-instance', {}, ['/opt/LayerLab/layerlab', '--template=gpt-3'], '/');
+    await settle();
+    expect(sent).toEqual([{ type: 'openTemplate', id: 'snail-fewshot' }, { type: 'openTemplate', id: 'gpt-3' }]);
   });
 
   it('a second instance registers nothing and reports that it should quit', () => {

@@ -1,7 +1,8 @@
 // Graph files the operating system hands to the app (file association, "Open with", a path on the command
 // line): in argv at start, in a second instance's argv (Windows, Linux), or as macOS 'open-file' events, which
 // can arrive before the app is ready. Every one ends in the renderer as a menu 'open' command, the same one
-// File > Open sends, so the unsaved-changes question is asked the same way. Written against small interfaces
+// File > Open sends, so the unsaved-changes question is asked the same way. `--template ID` on a command line
+// opens a built-in template the same way (an 'openTemplate' command). Written against small interfaces
 // so the wiring is tested with fakes (no Electron binary here).
 import nodePath from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,23 @@ export function graphPathFromArgv(argv: readonly string[], cwd: string, pathApi:
   return null;
 }
 
+/**
+ * The template id named by `--template ID` or `--template=ID` in a command line (the app opens that
+ * template instead of the default one), or null. The renderer checks the id and lists the valid ones.
+ */
+export function templateIdFromArgv(argv: readonly string[]): string | null {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (typeof arg !== 'string') continue;
+    if (arg.startsWith('--template=')) return arg.slice('--template='.length) || null;
+    if (arg === '--template') {
+      const next = argv[i + 1];
+      return typeof next === 'string' && next !== '' && !next.startsWith('-') ? next : null;
+    }
+  }
+  return null;
+}
+
 export interface FileOpenerDeps {
   /** Reads the file (and allows saving back to it); rejects with a message naming the file. */
   read(filePath: string): Promise<{ path: string; content: string }>;
@@ -45,23 +63,34 @@ export interface FileOpenerDeps {
  * Holds a requested file until the window's page has loaded, then hands it over. Only the latest request is
  * kept: the app shows one graph at a time, so an older request would be replaced at once anyway.
  */
+type Request = { file: string } | { template: string };
+
 export class FileOpener {
-  private pending: string | null = null;
+  private pending: Request | null = null;
   private ready = false;
 
   constructor(private readonly deps: FileOpenerDeps) {}
 
   open(filePath: string): void {
-    if (this.ready) void this.deliver(filePath);
-    else this.pending = filePath;
+    this.request({ file: filePath });
+  }
+
+  /** Opens a built-in template by id (`--template ID`), once the page can take it. */
+  openTemplate(id: string): void {
+    this.request({ template: id });
+  }
+
+  private request(r: Request): void {
+    if (this.ready) void this.deliver(r);
+    else this.pending = r;
   }
 
   /** The page finished loading (its preload buffers menu commands until the app subscribes). */
   pageReady(): void {
     this.ready = true;
-    const file = this.pending;
+    const r = this.pending;
     this.pending = null;
-    if (file) void this.deliver(file);
+    if (r) void this.deliver(r);
   }
 
   /** The page is reloading or the window closed: hold requests until the next pageReady. */
@@ -69,11 +98,22 @@ export class FileOpener {
     this.ready = false;
   }
 
+  /** The file waiting for the page, if any. */
   get waiting(): string | null {
-    return this.pending;
+    return this.pending && 'file' in this.pending ? this.pending.file : null;
   }
 
-  private async deliver(filePath: string): Promise<void> {
+  /** The template id waiting for the page, if any. */
+  get waitingTemplate(): string | null {
+    return this.pending && 'template' in this.pending ? this.pending.template : null;
+  }
+
+  private async deliver(r: Request): Promise<void> {
+    if ('template' in r) {
+      this.deps.send({ type: 'openTemplate', id: r.template });
+      return;
+    }
+    const filePath = r.file;
     let file: { path: string; content: string };
     try {
       file = await this.deps.read(filePath);
@@ -121,7 +161,9 @@ export interface AppFileOpensOptions {
 export function wireAppFileOpens(app: AppLike, opener: FileOpener, opts: AppFileOpensOptions): boolean {
   if (!app.requestSingleInstanceLock()) return false;
   const atStart = graphPathFromArgv(opts.argv, opts.cwd);
+  const templateAtStart = templateIdFromArgv(opts.argv);
   if (atStart) opener.open(atStart);
+  else if (templateAtStart) opener.openTemplate(templateAtStart);
   app.on('open-file', (event, filePath) => {
     event.preventDefault(); // tells macOS the app handles it
     opener.open(filePath);
@@ -129,7 +171,9 @@ export function wireAppFileOpens(app: AppLike, opener: FileOpener, opts: AppFile
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = graphPathFromArgv(argv, workingDirectory);
+    const template = templateIdFromArgv(argv);
     if (file) opener.open(file);
+    else if (template) opener.openTemplate(template);
     opts.showWindow();
   });
   return true;

@@ -9,6 +9,7 @@ import { getBuilder } from './builders';
 import type { SymbolicTensor, TF } from './types';
 import { makeOptimizer } from './optimizers';
 import { separateRepeatedInputs } from './repeated-inputs';
+import { nodeLinks } from '../../shared/graph/links';
 
 /** Kinds whose builders handle one tensor on several handles themselves (self-attention as a single input). */
 const HANDLES_REPEATED_INPUTS = new Set(['Attention', 'MultiHeadAttention']);
@@ -51,6 +52,10 @@ export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): Buil
   const outputs: BuiltModel['outputs'] = [];
   const modelInputs: SymbolicTensor[] = [];
   const modelOutputs: SymbolicTensor[] = [];
+  // Weight tying: the nodes whose weights others reuse, and what each handed over (inference orders them first).
+  const links = nodeLinks(graph);
+  const sharing = new Set(links.map((l) => l.to));
+  const shared = new Map<string, SymbolicTensor>();
 
   for (const id of inference.order) {
     const { node, params, outputs: outs, incoming, slots } = wiring.get(id)!;
@@ -60,7 +65,14 @@ export function buildModel(graph: GraphFile, tf: TF, data?: DatasetShapes): Buil
     const wired: SymbolicTensor[][] = slots.map((slot) => slot.map((w) => tensorOf(w)!));
     const name = layerNameFor(id);
     const distinct = HANDLES_REPEATED_INPUTS.has(node.kind) ? wired : separateRepeatedInputs(wired, tf, name);
-    const result = getBuilder(node.kind).build(distinct, params, { tf, nodeId: id, name });
+    const linked: Record<string, SymbolicTensor> = {};
+    for (const l of links.filter((x) => x.from === id)) {
+      const weights = shared.get(l.to);
+      if (!weights) throw new GraphCompileError(`${node.kind} (${id}) links to ${l.to}, whose builder shared no weights`, id);
+      linked[l.param] = weights;
+    }
+    const shareWeights = sharing.has(id) ? (w: SymbolicTensor) => void shared.set(id, w) : undefined;
+    const result = getBuilder(node.kind).build(distinct, params, { tf, nodeId: id, name, shareWeights, linked });
     if (result.length !== outs.length) {
       throw new GraphCompileError(`Builder for ${node.kind} returned ${result.length} outputs, expected ${outs.length}`, id);
     }

@@ -109,6 +109,14 @@ const CASES: KindCase[] = [
   chain('Bidirectional', [5, 2], { units: 4 }),
   chain('RepeatVector', [3], { n: 3 }, { before: [['pre', 'Dense', { units: 4, activation: 'tanh' }]], flatten: true }),
   chain('TimeDistributed', [5, 2], { units: 3, activation: 'tanh' }, { flatten: true }),
+  // Weight tying: the head reuses emb's 10 x 4 table (its own weight is the bias); both uses train the table.
+  {
+    kind: 'TiedDense',
+    inputs: { x: [5] },
+    tokens: { x: 10 },
+    nodes: [['emb', 'Embedding', { inputDim: 10, outputDim: 4 }], ['pre', 'Dense', { units: 4, activation: 'tanh' }], [KIND_NODE, 'TiedDense', { tiedTo: 'emb', activation: 'linear', useBias: true }], FLAT, REG],
+    edges: [['x', 'emb'], ['emb', 'pre'], ['pre', KIND_NODE], [KIND_NODE, 'flat'], ['flat', 'head']],
+  },
   // Attention and transformers
   crossAttention('Attention', {}),
   crossAttention('MultiHeadAttention', { heads: 2, keyDim: 2 }),

@@ -49,6 +49,6 @@ describe('memory estimate vs tfjs', () => {
       console.log(`${id}: estimate ${estimate.totalBytes} B, measured peak ${peak} B, ratio ${ratio.toFixed(2)}`);
       expect(ratio).toBeGreaterThan(0.6);
       expect(ratio).toBeLessThan(1.6);
-    });
+    }, 600_000); // the CNN's step on the cpu backend took 240 s on a shared 2-core machine at load 20-30
   }
 });

@@ -12,6 +12,13 @@ export interface BuildContext {
   nodeId: string;
   /** A unique, tfjs-safe layer name derived from the node id; suffix it for extra layers. */
   name: string;
+  /**
+   * Set when another node reuses this node's weights (weight tying): the builder hands them over as a
+   * symbolic tensor, which reaches the linking node's builder as `linked`.
+   */
+  shareWeights?: (weights: SymbolicTensor) => void;
+  /** For a node with NodeRefParams: the weights each linked node shared, by parameter name. */
+  linked?: Record<string, SymbolicTensor>;
 }
 
 export interface LayerBuilder<P extends ParamValues = ParamValues> {

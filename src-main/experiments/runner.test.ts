@@ -2,21 +2,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrainEvent, TrainEventBody } from '../../shared/api';
+import { ApiError, type TrainEvent, type TrainEventBody } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
 import type { ExperimentDefinition } from '../../shared/experiments/types';
 import { sampleGraph } from '../api-handlers.fakes';
 import { ExperimentRunner, type TrialTrainer } from './runner';
 
-/** A training service stand-in: records starts and control calls; the test finishes runs by emitting events. */
-function fakeTrainer() {
+/**
+ * A training service stand-in: records starts and control calls; the test finishes runs by emitting events.
+ * With `slots`, a start while that many runs are unfinished is refused 'busy', as the real service does.
+ */
+function fakeTrainer(slots = Infinity) {
   const listeners = new Set<(e: TrainEvent) => void>();
   const started: { runId: string; graph: GraphFile }[] = [];
   const calls: string[] = [];
+  const running = new Set<string>();
   let n = 0;
   const trainer: TrialTrainer = {
     async start(graph) {
+      if (running.size >= slots) throw new ApiError('busy', `${running.size} runs are already training`);
       const runId = `run-${++n}`;
+      running.add(runId);
       started.push({ runId, graph });
       return { runId };
     },
@@ -36,7 +42,10 @@ function fakeTrainer() {
       return () => listeners.delete(l);
     },
   };
-  const emit = (runId: string, body: TrainEventBody) => listeners.forEach((l) => l({ ...body, runId, time: 0 } as TrainEvent));
+  const emit = (runId: string, body: TrainEventBody) => {
+    if (body.type === 'done' || body.type === 'failed') running.delete(runId);
+    listeners.forEach((l) => l({ ...body, runId, time: 0 } as TrainEvent));
+  };
   /** Finishes the current run with a final val_loss. */
   const finish = (runId: string, valLoss: number) => emit(runId, { type: 'done', status: 'completed', durationMs: 10, final: { loss: valLoss + 0.1, val_loss: valLoss } });
   return { trainer, started, calls, emit, finish };
@@ -156,5 +165,37 @@ describe('ExperimentRunner', () => {
     const rec = await r2.get(experimentId);
     expect(rec.trials[0]).toMatchObject({ status: 'failed', error: 'dataset missing' });
     expect(rec.trials[1].status).toBe('running');
+  });
+});
+
+describe('experiment slots', () => {
+  it('five simultaneous starts with a limit of two: two experiments, three clear refusals', async () => {
+    const f = fakeTrainer();
+    const runner = new ExperimentRunner(f.trainer, tempDir(), { maxConcurrent: 2 });
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => runner.start(graphWith(grid3x2))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as ApiError] : []));
+    expect(refused.map((e) => [e.code, e.message])).toEqual(
+      Array(3).fill(['busy', '2 experiments are already running (at most 2 at once); cancel one or wait for it to finish']),
+    );
+    expect((await runner.list()).length).toBe(2);
+    // A cancelled experiment no longer holds its slot.
+    const [first] = results as PromiseFulfilledResult<{ experimentId: string }>[];
+    await runner.cancel(first.value.experimentId);
+    await expect(runner.start(graphWith(grid3x2))).resolves.toMatchObject({ experimentId: expect.any(String) });
+  });
+
+  it('a trial refused a training slot waits for one instead of failing', async () => {
+    const f = fakeTrainer(1);
+    const other = await f.trainer.start(sampleGraph()); // a normal run holds the only slot
+    const runner = new ExperimentRunner(f.trainer, tempDir());
+    const { experimentId } = await runner.start(graphWith({ ...grid3x2, params: [grid3x2.params[0]] }));
+    let rec = await runner.get(experimentId);
+    expect(rec.status).toBe('running');
+    expect(rec.trials.map((t) => t.status)).toEqual(['queued', 'queued', 'queued']);
+    f.finish(other.runId, 0.5);
+    await until(() => f.started.length === 2, 'the first trial to start once the slot is free');
+    rec = await runner.get(experimentId);
+    expect(rec.trials.map((t) => t.status)).toEqual(['running', 'queued', 'queued']);
   });
 });

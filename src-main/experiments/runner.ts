@@ -27,6 +27,13 @@ interface Live {
   currentRun: string | null;
   /** Serialises saves so an older state never overwrites a newer one. */
   saving: Promise<void>;
+  /** The next trial was refused a training slot (all busy): it starts when some run ends. */
+  waitingForSlot: boolean;
+}
+
+export interface ExperimentRunnerOptions {
+  /** Experiments running or paused at the same time; more are refused with 'busy'. Default 2. */
+  maxConcurrent?: number;
 }
 
 export function summaryOfExperiment(r: ExperimentRecord): ExperimentSummary {
@@ -43,6 +50,7 @@ export class ExperimentRunner {
   constructor(
     private readonly trainer: TrialTrainer,
     dataDir: string,
+    private readonly opts: ExperimentRunnerOptions = {},
   ) {
     this.store = new ExperimentStore(dataDir);
     this.unsubscribe = trainer.onEvent((ev) => this.onTrainEvent(ev));
@@ -59,6 +67,12 @@ export class ExperimentRunner {
       if (err instanceof ExperimentError) throw new ApiError('invalid', `Experiment: ${err.message}`);
       throw err;
     }
+    // Checked and taken (live.set below) in one synchronous step, so starts arriving together cannot all pass.
+    const max = this.opts.maxConcurrent ?? 2;
+    const running = [...this.live.values()].filter((e) => !isFinished(e.record)).length;
+    if (running >= max) {
+      throw new ApiError('busy', `${running} experiments are already running (at most ${max} at once); cancel one or wait for it to finish`);
+    }
     const id = newExperimentId();
     const record: ExperimentRecord = {
       id,
@@ -74,7 +88,7 @@ export class ExperimentRunner {
       trials: specs.map((s) => ({ index: s.index, values: s.values, status: 'queued' })),
       queue: specs.map((s) => s.index),
     };
-    const exp: Live = { record, specs, currentRun: null, saving: Promise.resolve() };
+    const exp: Live = { record, specs, currentRun: null, saving: Promise.resolve(), waitingForSlot: false };
     this.live.set(id, exp);
     await this.save(exp);
     await this.advance(exp);
@@ -193,6 +207,14 @@ export class ExperimentRunner {
         if ((r.status as string) === 'canceled') await this.trainer.stop(runId).catch(() => {});
       } catch (err) {
         exp.currentRun = null;
+        if (err instanceof ApiError && err.code === 'busy') {
+          // Every training slot is taken (other runs or experiments): the trial waits for one, it did not fail.
+          trial.status = 'queued';
+          r.queue.unshift(index);
+          exp.waitingForSlot = true;
+          await this.save(exp);
+          return;
+        }
         trial.status = 'failed';
         trial.error = err instanceof Error ? err.message : String(err);
       }
@@ -200,7 +222,17 @@ export class ExperimentRunner {
     }
   }
 
+  /** A run ended, so a training slot is free: experiments waiting for one try again. */
+  private retryWaiting(): void {
+    for (const exp of this.live.values()) {
+      if (!exp.waitingForSlot) continue;
+      exp.waitingForSlot = false;
+      void this.advance(exp);
+    }
+  }
+
   private onTrainEvent(ev: TrainEvent): void {
+    if (ev.type === 'done' || ev.type === 'failed') queueMicrotask(() => this.retryWaiting());
     const link = this.byRun.get(ev.runId);
     if (!link) return;
     const { exp, index } = link;

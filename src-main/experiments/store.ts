@@ -1,8 +1,9 @@
-// Experiment records on disk: <dataDir>/experiments/<id>.json, written atomically (temp file + rename).
+// Experiment records on disk: <dataDir>/experiments/<id>.json, written atomically (temp file, fsync, rename).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExperimentRecord } from '../../shared/experiments/types';
+import { writeFileAtomic } from '../files/atomic-write';
 
 const ID = /^exp-[A-Za-z0-9_-]{1,100}$/;
 
@@ -29,10 +30,7 @@ export class ExperimentStore {
 
   async save(record: ExperimentRecord): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    const target = this.file(record.id);
-    const tmp = `${target}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(record));
-    await fs.rename(tmp, target);
+    await writeFileAtomic(this.file(record.id), JSON.stringify(record));
   }
 
   async get(id: string): Promise<ExperimentRecord | null> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
 import { formatCount, inferGraph, dataShapesForGraph } from '../../shared/infer';
-import { buildModel } from '../engine/compile';
+import { buildModel, GraphCompileError } from '../engine/compile';
 import { prepareEngine } from '../engine/setup';
 import { loadDataset } from '../data';
 import type { LoadedDataset } from '../data/types';
@@ -86,7 +86,8 @@ export async function runExportJob(job: ExportJob, note: (message: string) => vo
     }
     return await exportGraph({ graph, format: job.format, outDir: job.outDir, shapes, model, dataset });
   } catch (err) {
-    if (err instanceof ExportError) throw new ExportJobError(err.message, 1);
+    // A graph that cannot be built says why in one line, as the code exports do (not a stack trace).
+    if (err instanceof ExportError || err instanceof GraphCompileError) throw new ExportJobError(err.message, 1);
     throw err;
   } finally {
     model?.dispose();

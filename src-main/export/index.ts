@@ -12,6 +12,7 @@ import { generatePytorchScript } from './pytorch/script';
 import { pytorchWeightsNpz, unmappedWeightNodes } from './pytorch/weights';
 import { generateKerasScript } from './keras/script';
 import { datasetToNpz } from './dataset-npz';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export { ExportError } from './codegen/plan';
 
@@ -46,7 +47,7 @@ export async function exportGraph(req: ExportRequest): Promise<ExportResult> {
   const notes: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
     const file = path.join(req.outDir, name);
-    await fs.writeFile(file, data);
+    await writeFileAtomic(file, data);
     files.push(file);
   };
 

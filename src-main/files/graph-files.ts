@@ -1,8 +1,9 @@
 // Reading and writing graph files for the desktop app (the dialogs live in src-main/electron/dialogs.ts).
 import fsp from 'node:fs/promises';
 import { GRAPH_FILE_EXTENSION } from '../../shared/graph/types';
-import { MAX_CONTENT_CHARS } from '../api-payloads';
+import { formatSize, MAX_GRAPH_FILE_CHARS } from '../../shared/graph/limits';
 import { writeFileAtomic } from './atomic-write';
+import { fsErrorReason } from './fs-errors';
 
 export class GraphFileAccessError extends Error {
   constructor(
@@ -18,9 +19,7 @@ function reason(err: unknown, writing = false): string {
   const e = err as NodeJS.ErrnoException;
   // When writing, the file itself need not exist: ENOENT means its folder is missing.
   if (e?.code === 'ENOENT') return writing ? 'the folder does not exist' : 'the file does not exist';
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'EISDIR') return 'this is a folder, not a file';
-  return e instanceof Error ? e.message : String(err);
+  return fsErrorReason(err);
 }
 
 /** The file's text; refuses folders and files too large to be a graph. Validation happens in the renderer. */
@@ -33,7 +32,7 @@ export async function readGraphFileText(filePath: string): Promise<string> {
   } catch (err) {
     throw new GraphFileAccessError(filePath, `cannot open: ${reason(err)}`);
   }
-  if (size > MAX_CONTENT_CHARS) throw new GraphFileAccessError(filePath, `is ${size} bytes, too large for a graph file`);
+  if (size > MAX_GRAPH_FILE_CHARS) throw new GraphFileAccessError(filePath, `is ${formatSize(size)}, more than the ${formatSize(MAX_GRAPH_FILE_CHARS)} a graph file may have`);
   try {
     return await fsp.readFile(filePath, 'utf8');
   } catch (err) {

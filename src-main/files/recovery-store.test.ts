@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { RecoveryCopy } from '../../shared/api';
 import type { AtomicFs } from './atomic-write';
 import { RecoveryStore } from './recovery-store';
@@ -124,4 +125,26 @@ describe('RecoveryStore', () => {
     fs.rmSync(saved);
     expect((await store.read('s')).copy?.filePath).toBe(saved);
   });
+
+  // The renderer names filePath, so it may name anything. Before the fix, a FIFO stalled the host's file I/O
+  // (the read waits for a writer forever) and /dev/zero grew the host to gigabytes.
+  it('never reads a FIFO, a device or a folder named as the file a copy came from: the copy is kept', async () => {
+    const fifo = path.join(root, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // Releases a reader stuck on the FIFO (only unfixed code gets there; its test then fails by time-out), so the
+    // test process can still end: a writer that opens and closes gives the reader its end of file.
+    onTestFinished(() => {
+      try {
+        fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
+      } catch {
+        // ENXIO: nobody is reading it, which is the point
+      }
+    });
+    const store = new RecoveryStore(dir);
+    const named = [fifo, root, ...(fs.existsSync('/dev/zero') ? ['/dev/zero'] : [])];
+    for (const filePath of named) {
+      await store.write('s', copy({ filePath }));
+      expect((await store.read('s')).copy?.filePath).toBe(filePath);
+    }
+  }, 30_000);
 });

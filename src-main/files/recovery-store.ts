@@ -5,10 +5,14 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadRecoveryResult, RecoveryCopy } from '../../shared/api';
 import { recoveryCopyProblem } from '../api-payloads';
+import { MAX_GRAPH_FILE_CHARS as MAX_CONTENT_CHARS } from '../../shared/graph/limits';
 import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { readRegularFile, regularFileEquals, UnsafeFileError } from './safe-read';
 
 const FORMAT = 'layerlab-recovery';
 const VERSION = 1;
+/** A recovery file holds one graph (at most MAX_CONTENT_CHARS characters, up to 3 UTF-8 bytes each) and a little JSON. */
+const MAX_RECOVERY_FILE_BYTES = 3 * MAX_CONTENT_CHARS + 64 * 1024;
 
 interface RecoveryFile extends RecoveryCopy {
   format: typeof FORMAT;
@@ -16,8 +20,12 @@ interface RecoveryFile extends RecoveryCopy {
 }
 
 export interface RecoveryStoreOptions {
-  /** Reads the file a copy was opened from, to drop copies that only repeat it. Default: fs.readFile. */
-  readSavedFile?: (filePath: string) => Promise<string>;
+  /**
+   * Whether the file a copy was opened from holds exactly `content` (then the copy only repeats it and is dropped).
+   * The path comes from the renderer: the default (safe-read.ts) reads only a regular file of exactly the content's
+   * size, so a FIFO, a device or a huge file named there is never read.
+   */
+  sameAsSavedFile?: (filePath: string, content: string) => Promise<boolean>;
   /** For the name of a moved-aside file. Default Date.now. */
   now?: () => number;
   /** File-system calls of the atomic write, replaceable in tests to fail a write midway. */
@@ -27,7 +35,7 @@ export interface RecoveryStoreOptions {
 export class RecoveryStore {
   /** Per-session chain, so a write and a clear requested in order reach the disk in that order. */
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly readSavedFile: (filePath: string) => Promise<string>;
+  private readonly sameAsSavedFile: (filePath: string, content: string) => Promise<boolean>;
   private readonly now: () => number;
   private readonly atomicFs?: AtomicFs;
 
@@ -36,7 +44,7 @@ export class RecoveryStore {
     readonly dir: string,
     opts: RecoveryStoreOptions = {},
   ) {
-    this.readSavedFile = opts.readSavedFile ?? ((p) => fsp.readFile(p, 'utf8'));
+    this.sameAsSavedFile = opts.sameAsSavedFile ?? regularFileEquals;
     this.now = opts.now ?? Date.now;
     this.atomicFs = opts.atomicFs;
   }
@@ -65,9 +73,9 @@ export class RecoveryStore {
     const file = this.fileFor(session);
     let text: string;
     try {
-      text = await fsp.readFile(file, 'utf8');
+      text = (await readRegularFile(file, MAX_RECOVERY_FILE_BYTES, 'recovery files')).toString('utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { copy: null };
+      if (err instanceof UnsafeFileError && err.code === 'ENOENT') return { copy: null };
       return { copy: null, problem: `The recovery file ${file} could not be read (${err instanceof Error ? err.message : String(err)}); it was ignored.` };
     }
     const problem = fileProblem(text);
@@ -85,7 +93,7 @@ export class RecoveryStore {
   private async repeatsSavedFile(copy: RecoveryCopy): Promise<boolean> {
     if (copy.filePath === null || !path.isAbsolute(copy.filePath)) return false;
     try {
-      return (await this.readSavedFile(copy.filePath)) === copy.content;
+      return await this.sameAsSavedFile(copy.filePath, copy.content);
     } catch {
       return false; // moved or deleted: the copy is all there is
     }

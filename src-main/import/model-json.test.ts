@@ -14,6 +14,7 @@ import { buildModel } from '../engine/compile';
 import { exportTfjsModel, MODEL_JSON } from '../export/tfjs/export-tfjs';
 import { KIND_GRAPHS } from '../export/testing/graphs';
 import { importModelJson, ImportError } from './model-json';
+import { wantsAutoLayout } from '../../shared/graph/layout';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-import-'));
 beforeAll(async () => {
@@ -90,5 +91,59 @@ describe('import a Keras JSON config', () => {
     expect(() => importModelJson(JSON.stringify(keras))).toThrow(/Layer 'my_lambda' has class 'Lambda', which LayerLab cannot import/);
     expect(() => importModelJson('{"nope": 1}')).toThrow(/Not a tfjs Layers model.json or Keras model config/);
     expect(() => importModelJson('not json')).toThrow(/Not valid JSON/);
+  });
+
+  // Keras 2.15 model.to_json() of Sequential([Input((20, 8)), Bidirectional(GRU(256, reset_after=R)), Dense(1)]).
+  const biGru = (resetAfter: boolean, batchShape: (number | null)[] = [null, 20, 8]) => ({
+    class_name: 'Sequential',
+    config: {
+      name: 'sequential',
+      layers: [
+        { class_name: 'InputLayer', config: { batch_input_shape: batchShape, dtype: 'float32', sparse: false, ragged: false, name: 'seq' } },
+        {
+          class_name: 'Bidirectional',
+          config: {
+            name: 'bigru', trainable: true, merge_mode: 'concat',
+            layer: { module: 'keras.layers', class_name: 'GRU', config: { name: 'gru', units: 256, activation: 'tanh', recurrent_activation: 'sigmoid', use_bias: true, return_sequences: false, reset_after: resetAfter } },
+          },
+        },
+        { class_name: 'Dense', config: { name: 'dense', units: 1, activation: 'linear', use_bias: true } },
+      ],
+    },
+    keras_version: '2.15.0',
+    backend: 'tensorflow',
+  });
+
+  it('Bidirectional(GRU(reset_after=True)) is refused like a plain one (Keras counts 1,536 more parameters here)', () => {
+    // Keras: 2 directions x 3 gates x 256 units x (8 + 256 + 2); tfjs's GRU has one bias per gate (+1, not +2).
+    const kerasCount = 2 * 3 * 256 * (8 + 256 + 2) + (512 + 1);
+    const tfjsCount = 2 * 3 * 256 * (8 + 256 + 1) + (512 + 1);
+    expect(kerasCount - tfjsCount).toBe(1536);
+    expect(() => importModelJson(JSON.stringify(biGru(true)))).toThrow(
+      "Layer 'bigru': Bidirectional(GRU) with reset_after=True (the Keras default) has two biases per gate; LayerLab's GRU (tfjs) uses reset_after=False",
+    );
+    // With reset_after=False it is the same layer as tfjs's, and the counts agree.
+    expect(inferGraph(importModelJson(JSON.stringify(biGru(false)))).totalParams).toBe(tfjsCount);
+  });
+
+  it('an input with an unknown size names the axis', () => {
+    expect(() => importModelJson(JSON.stringify(biGru(false, [null, null, 8])))).toThrow(
+      "Input layer 'seq' has an unknown size on axis 1 of its shape [None, None, 8] (a variable length)",
+    );
+    expect(() => importModelJson(JSON.stringify(biGru(false, [null, null])))).toThrow(/unknown size on axis 1 of its shape \[None, None\]/);
+    expect(() => importModelJson(JSON.stringify(biGru(false, [null, null, null])))).toThrow(/unknown size on axes 1 and 2 of its shape \[None, None, None\]/);
+  });
+});
+
+describe('a real Keras model: the toy ResNet of the Keras Functional API guide', () => {
+  it("imports with the guide's 223,242 parameters, its two residual adds, and is marked to be laid out", () => {
+    const text = readFileSync(path.join(__dirname, 'testdata/toy-resnet.keras.json'), 'utf8');
+    const g = importModelJson(text, 'toy_resnet');
+    const inf = inferGraph(g);
+    expect(inf.errors).toEqual([]);
+    expect(inf.totalParams).toBe(223_242);
+    expect(g.nodes.filter((n) => n.kind === 'Add')).toHaveLength(2);
+    expect(g.edges.filter((e) => e.target === 'add').map((e) => e.source).sort()).toEqual(['conv2d_3', 'max_pooling2d']);
+    expect(wantsAutoLayout(g)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type Graph
 import { defaultDatasetConfig, defaultTrainingConfig } from '../../shared/graph/defaults';
 import type { ParamValues } from '../../shared/layers/types';
 import { COLUMN_WIDTH } from '../../shared/templates/build';
+import { markForAutoLayout } from '../../shared/graph/layout';
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -42,17 +43,30 @@ function sampleShape(config: Json, layer: string): number[] {
   const batch = (config.batch_input_shape ?? config.batch_shape) as (number | null)[] | undefined;
   if (!Array.isArray(batch)) throw new ImportError(`Input layer '${layer}' has no batch_input_shape`);
   const shape = batch.slice(1);
-  if (shape.some((d) => d === null)) throw new ImportError(`Input layer '${layer}' has an unknown size in [${shape.join(', ')}]; LayerLab inputs need fixed sizes`);
+  const unknown = shape.flatMap((d, axis) => (d === null ? [axis + 1] : []));
+  if (unknown.length > 0) {
+    // Axis numbers count the batch axis as 0, as Keras does; None is how Keras prints an unknown size.
+    const shown = `[${['None', ...shape.map((d) => (d === null ? 'None' : String(d)))].join(', ')}]`;
+    const axes = unknown.length === 1 ? `axis ${unknown[0]}` : `axes ${unknown.join(' and ')}`;
+    throw new ImportError(
+      `Input layer '${layer}' has an unknown size on ${axes} of its shape ${shown} (a variable length); LayerLab inputs need fixed sizes: give the model's Input a fixed shape before exporting it`,
+    );
+  }
   return shape as number[];
+}
+
+/** tfjs's GRU (and so LayerLab's) has one bias per gate; Keras's default reset_after=True has two, a different layer. */
+function refuseResetAfterGru(config: Json, layer: string, where = 'GRU'): void {
+  if (config.reset_after === true) {
+    throw new ImportError(`Layer '${layer}': ${where} with reset_after=True (the Keras default) has two biases per gate; LayerLab's GRU (tfjs) uses reset_after=False`);
+  }
 }
 
 /** LayerLab kind and params for one Keras layer class (InputLayer handled separately). */
 function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
   const c = l.config;
   const rnn = (kind: string) => {
-    if (kind === 'GRU' && c.reset_after === true) {
-      throw new ImportError(`Layer '${l.name}': GRU with reset_after=True (the Keras default) has two biases per gate; LayerLab's GRU (tfjs) uses reset_after=False`);
-    }
+    if (kind === 'GRU') refuseResetAfterGru(c, l.name);
     return { kind, params: { units: Number(c.units), activation: activation(c.activation), returnSequences: !!c.return_sequences, returnState: !!c.return_state } };
   };
   switch (l.className) {
@@ -113,6 +127,7 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
       const cell = String(inner?.class_name ?? '');
       if (!['LSTM', 'GRU', 'SimpleRNN'].includes(cell)) throw new ImportError(`Layer '${l.name}': Bidirectional around '${cell}' is not supported (LSTM, GRU or SimpleRNN)`);
       const ic = (inner!.config ?? {}) as Json;
+      if (cell === 'GRU') refuseResetAfterGru(ic, l.name, 'Bidirectional(GRU)');
       return { kind: 'Bidirectional', params: { cell, units: Number(ic.units), mergeMode: String(c.merge_mode ?? 'concat'), returnSequences: !!ic.return_sequences } };
     }
     case 'RepeatVector':
@@ -264,7 +279,8 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
   layout(nodes, edges);
   const dataset = defaultDatasetConfig();
   if (firstInputShape) dataset.representation = representationFor(firstInputShape);
-  return { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() };
+  // The column positions are only a rough start: the app lays the graph out properly when it opens it.
+  return markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() });
 }
 
 /** Left to right by depth (longest path from an input); nodes of one column stacked top to bottom. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { sampleGraph } from '../api-handlers.fakes';
 import { JobRunner } from './job-runner';
+import { until } from '../../shared/testing/until';
 import type { HostJob, JobWorkerHandle, JobWorkerToMain, MainToJobWorker } from './protocol';
 
 class FakeWorker implements JobWorkerHandle {
@@ -30,7 +31,7 @@ class FakeWorker implements JobWorkerHandle {
 const preview: Extract<HostJob, { kind: 'preview' }> = { kind: 'preview', dataset: sampleGraph().dataset, samples: 2, cacheDir: '/tmp/none' };
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-function runnerWithFakes(opts: { timeoutMs?: number } = {}) {
+function runnerWithFakes(opts: { timeoutMs?: number; maxQueued?: number } = {}) {
   const workers: FakeWorker[] = [];
   const runner = new JobRunner({ ...opts, idleMs: 60_000, spawn: () => { const w = new FakeWorker(); workers.push(w); return w; } });
   return { runner, workers };
@@ -133,4 +134,27 @@ describe('JobRunner', () => {
     expect(workers[1].killed).toBe(true);
     await expect(runner.run(preview)).rejects.toThrow('previewDataset: the host is shutting down');
   });
+
+  it('twelve requests at once with room for eight: eight accepted, four refused busy; a finished job makes room', async () => {
+    const { runner, workers } = runnerWithFakes({ maxQueued: 8 });
+    const results = Array.from({ length: 12 }, (_, i) => runner.run({ ...preview, samples: i }));
+    const settled = results.map((p) => p.then(() => 'done', (err: ApiError) => `${err.code}: ${err.message}`));
+    await tick();
+    workers[0].emit({ type: 'ready' });
+    for (let id = 1; id <= 8; id++) {
+      await until(() => workers[0].sent.length === id, `job ${id} to be sent`);
+      workers[0].emit({ type: 'done', id, result: id });
+    }
+    const outcomes = await Promise.all(settled);
+    expect(outcomes.filter((o) => o === 'done')).toHaveLength(8);
+    expect(outcomes.filter((o) => o !== 'done')).toEqual(
+      Array(4).fill('busy: previewDataset: 8 dataset preview jobs are already running or waiting (at most 8); try again when they finish'),
+    );
+    const again = runner.run(preview);
+    await until(() => workers[0].sent.length === 9, 'the next job to be sent');
+    workers[0].emit({ type: 'done', id: 9, result: 'ok' });
+    expect(await again).toBe('ok');
+    runner.dispose();
+  });
 });
+

@@ -12,6 +12,8 @@ export interface JobRunnerOptions {
   timeoutMs?: number;
   /** An idle worker is stopped after this long (it holds memory). Default 60 s. */
   idleMs?: number;
+  /** Jobs running or waiting at once; more are refused with 'busy'. Default 8. */
+  maxQueued?: number;
 }
 
 /** Lines of worker output kept to explain a crash. */
@@ -39,12 +41,21 @@ export class JobRunner {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private disposed = false;
+  /** Jobs accepted and not settled yet (running or waiting). */
+  private queued = 0;
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
   /** Runs `job` after the jobs already queued; rejects with the job's ApiError or a clear crash/timeout error. */
   run<K extends HostJob['kind']>(job: Extract<HostJob, { kind: K }>, onNote?: (message: string) => void): Promise<HostJobResults[K]> {
-    const turn = this.queue.then(() => this.runNow(job, onNote));
+    // Counted in the same synchronous step as the check, so requests arriving together cannot all pass.
+    const max = this.opts.maxQueued ?? 8;
+    if (this.queued >= max) {
+      const what = `${JOB_METHOD[job.kind]}: ${this.queued} ${JOB_PROCESS[job.kind]} jobs are already running or waiting (at most ${max})`;
+      return Promise.reject(new ApiError('busy', `${what}; try again when they finish`));
+    }
+    this.queued++;
+    const turn = this.queue.then(() => this.runNow(job, onNote)).finally(() => this.queued--);
     this.queue = turn.catch(() => undefined);
     return turn as Promise<HostJobResults[K]>;
   }

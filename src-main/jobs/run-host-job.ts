@@ -2,13 +2,15 @@
 // a bad dataset file or setting (DatasetError) and a bad export request (ExportJobError) are 'invalid' with a
 // message naming the problem; anything else is a bug and leaves as a plain error ('internal' at the api).
 import { ApiError } from '../../shared/api';
-import { DatasetError, previewDataset } from '../data';
+import { DatasetError, describeDataset, previewDataset } from '../data';
 import { JOB_METHOD, type HostJob, type JobFailure } from './protocol';
 
 export async function runHostJob(job: HostJob, note: (message: string) => void): Promise<unknown> {
   switch (job.kind) {
     case 'preview':
       return previewDataset(job.dataset, job.samples, { cacheDir: job.cacheDir });
+    case 'describe':
+      return describeDataset(job.dataset);
     case 'export': {
       // Loaded on demand: tfjs and the code generators stay out of a worker that only previews.
       const { runExportJob } = await import('../export/export-job');

@@ -145,7 +145,9 @@ async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl):
       control,
     );
     if (outcome.status !== 'failed' && outcome.epochsDone > 0) {
-      await saveWeights(built.model, req.runDir, outcome, emit);
+      // Weights that cannot be kept (a full disk) fail the run: it must not look complete without them.
+      const saveProblem = await saveWeights(built.model, req.runDir, outcome);
+      if (saveProblem) return fail(saveProblem, 'Free some disk space (or choose another data folder with LAYERLAB_HOME) and train again.');
       const evaluation = evaluateAfterTraining(built, dataset, graph, control.stopping, emit);
       if (evaluation) emit(evaluation);
     }
@@ -156,22 +158,23 @@ async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl):
   }
 }
 
-/** model/ gets the weights training ended with; best/ the best epoch's. */
-async function saveWeights(model: tfTypes.LayersModel, runDir: string, outcome: Extract<FitOutcome, { best: unknown }>, emit: Emit): Promise<void> {
+/** model/ gets the weights training ended with; best/ the best epoch's. Resolves with what failed, or null. */
+async function saveWeights(model: tfTypes.LayersModel, runDir: string, outcome: Extract<FitOutcome, { best: unknown }>): Promise<string | null> {
   try {
     await saveModelToFolder(model, path.join(runDir, MODEL_DIR));
   } catch (err) {
-    emit({ type: 'log', level: 'error', message: `Saving the trained weights failed: ${errorText(err)}` });
+    return `Saving the trained weights failed: ${errorText(err)}.`;
   }
   const best = outcome.best;
-  if (!best) return;
+  if (!best) return null;
   const last = new WeightSnapshot(tf);
   try {
     last.take(model);
     best.snapshot.restore(model);
     await saveModelToFolder(model, path.join(runDir, BEST_DIR));
+    return null;
   } catch (err) {
-    emit({ type: 'log', level: 'error', message: `Saving the best weights (epoch ${best.epoch + 1}) failed: ${errorText(err)}` });
+    return `Saving the best weights (epoch ${best.epoch + 1}) failed: ${errorText(err)}.`;
   } finally {
     last.restore(model);
     last.dispose();

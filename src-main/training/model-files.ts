@@ -1,20 +1,15 @@
 // Saves and loads a tfjs model as model.json + weights.bin in a folder, without tfjs-node
-// (a custom IOHandler, see TFJS-NOTES). Files are written to temporary names and renamed into place.
+// (a custom IOHandler, see TFJS-NOTES). Files are written atomically (files/atomic-write.ts).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../files/atomic-write';
 
 type TF = typeof tfTypes;
 type IOHandler = tfTypes.io.IOHandler;
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
-
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-}
 
 function joinBuffers(data: ArrayBuffer | ArrayBuffer[] | undefined): Uint8Array {
   if (!data) return new Uint8Array(0);
@@ -42,8 +37,8 @@ export function folderSaveHandler(dir: string): IOHandler {
         weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: artifacts.weightSpecs ?? [] }],
       };
       // Weights first: a model.json never points at a weights file that is not there yet.
-      await writeAtomic(path.join(dir, WEIGHTS_BIN), weights);
-      await writeAtomic(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
+      await writeFileAtomic(path.join(dir, WEIGHTS_BIN), weights);
+      await writeFileAtomic(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
       return {
         modelArtifactsInfo: {
           dateSaved: new Date(),

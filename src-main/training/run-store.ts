@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { BatchMetrics, RunRecord, RunSummary } from '../../shared/api';
+import { writeFileAtomic, type AtomicFs } from '../files/atomic-write';
 
 export const RUN_FILE = 'run.json';
 /** Batch history kept per run; beyond it the history is thinned (every other point dropped). */
@@ -90,11 +91,14 @@ function isRunRecord(v: unknown): v is RunRecord {
 
 export class RunStore {
   readonly root: string;
-  private tmpCounter = 0;
   /** Per-run write chains so two saves of one run never race on the rename. */
   private writes = new Map<string, Promise<void>>();
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    /** The file-system calls of atomic writes; tests replace them to fill the disk. */
+    private readonly atomicFs?: AtomicFs,
+  ) {
     this.root = path.join(dataDir, 'runs');
   }
 
@@ -124,10 +128,7 @@ export class RunStore {
       .catch(() => {})
       .then(async () => {
         await fs.mkdir(dir, { recursive: true });
-        const file = path.join(dir, RUN_FILE);
-        const tmp = `${file}.${process.pid}.${++this.tmpCounter}.tmp`;
-        await fs.writeFile(tmp, json);
-        await fs.rename(tmp, file);
+        await writeFileAtomic(path.join(dir, RUN_FILE), json, this.atomicFs);
       });
     this.writes.set(run.id, next);
     void next.finally(() => {

@@ -1,6 +1,7 @@
 // Main-process side of training: validates a graph, starts one worker process per run, relays the
 // worker's events to listeners, keeps each run's record in the run store, and reports a worker that
 // dies without finishing as a failed run (its output kept as the run's log).
+import os from 'node:os';
 import path from 'node:path';
 import { trialOf } from '../../shared/experiments/expand';
 import { ApiError } from '../../shared/api';
@@ -9,10 +10,13 @@ import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
 import { datasetShapes } from '../../shared/data/catalog';
+import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict } from '../../shared/graph/memory';
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
 import type { SpawnWorker, TorchPython, WorkerHandle, WorkerToMain } from './protocol';
 import { TorchEngineLocator } from '../torch/engine-locator';
 import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
+import type { AtomicFs } from '../files/atomic-write';
+import { fsErrorReason, fsErrorText } from '../files/fs-errors';
 
 export interface TrainingServiceOptions {
   /** Runs live in <dataDir>/runs. */
@@ -28,7 +32,13 @@ export interface TrainingServiceOptions {
   saveIntervalMs?: number;
   /** Which Python runs PyTorch-engine runs; default a TorchEngineLocator on dataDir (settings, LAYERLAB_PYTHON, search). */
   pytorch?: { forRun(): Promise<TorchPython> };
+  /** The memory a run may need at most (default: this machine's, os.totalmem()). */
+  machineMemoryBytes?: number;
+  /** The run store's file-system calls (tests fill the disk with them). */
+  atomicFs?: AtomicFs;
 }
+
+const DISK_HINT = 'Free some disk space (or choose another data folder with LAYERLAB_HOME) and train again.';
 
 const MAX_LOG_LINES = 1000;
 
@@ -66,8 +76,12 @@ function checkTraining(graph: GraphFile): void {
   }
 }
 
-/** Throws ApiError('invalid') naming the node (or setting) at fault when the graph cannot train. */
-export function validateForTraining(graph: GraphFile): void {
+/**
+ * Throws ApiError('invalid') naming the node (or setting) at fault when the graph cannot train, or when training
+ * it needs more memory than `machineBytes`: refused before a worker allocates anything (a Dense 1e6 x 1e6 used to
+ * grow a worker past 3 GB for a minute before tfjs failed with "Invalid typed array length").
+ */
+export function validateForTraining(graph: GraphFile, machineBytes = os.totalmem()): void {
   if (!graph || typeof graph !== 'object' || !Array.isArray(graph.nodes) || !Array.isArray(graph.edges)) {
     throw new ApiError('invalid', 'The graph must have nodes and edges lists');
   }
@@ -78,11 +92,21 @@ export function validateForTraining(graph: GraphFile): void {
   } catch (err) {
     throw new ApiError('invalid', `Dataset settings: ${(err as Error).message}`);
   }
-  const { errors } = inferGraph(graph, shapes);
+  const inference = inferGraph(graph, shapes);
+  const { errors } = inference;
   if (errors.length > 0) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
     throw new ApiError('invalid', `${nodeLabel(graph, first.nodeId)}: ${first.message}${more}`);
+  }
+  const estimate = estimateTrainingMemory(inference, graph.training);
+  if (memoryVerdict(estimate, machineBytes) === 'too-large') {
+    throw new ApiError(
+      'invalid',
+      `Too big to train on this machine: training needs ${describeMemory(estimate, graph.training.optimizer)}, ` +
+        `and this machine has ${formatBytes(machineBytes)} of memory. Use fewer or smaller layers, a smaller batch size ` +
+        `or a lighter optimizer (sgd keeps the least state), or export it as PyTorch code to train on a bigger machine.`,
+    );
   }
 }
 
@@ -90,11 +114,13 @@ export class TrainingService {
   readonly store: RunStore;
   private readonly cacheDir: string;
   private readonly active = new Map<string, ActiveRun>();
+  /** Slots taken by starts still writing their first record (not yet in `active`). */
+  private starting = 0;
   private readonly listeners = new Set<(event: TrainEvent) => void>();
   private readonly pytorch: { forRun(): Promise<TorchPython> };
 
   constructor(private readonly opts: TrainingServiceOptions) {
-    this.store = new RunStore(opts.dataDir);
+    this.store = new RunStore(opts.dataDir, opts.atomicFs);
     this.cacheDir = opts.cacheDir ?? path.join(opts.dataDir, 'cache');
     this.pytorch = opts.pytorch ?? new TorchEngineLocator({ dataDir: opts.dataDir });
   }
@@ -105,13 +131,25 @@ export class TrainingService {
   }
 
   async start(graph: GraphFile): Promise<{ runId: string }> {
-    validateForTraining(graph);
+    validateForTraining(graph, this.opts.machineMemoryBytes);
+    // Check and take the slot in the same synchronous step: starts arriving together must not all see a free one.
+    const max = this.opts.maxConcurrent ?? 4;
+    const taken = [...this.active.values()].filter((r) => !r.finished).length + this.starting;
+    if (taken >= max) {
+      throw new ApiError('busy', `${taken} runs are already training (at most ${max} at once); stop one or wait for it to finish`);
+    }
+    this.starting++;
+    try {
+      return await this.launch(graph);
+    } finally {
+      this.starting--;
+    }
+  }
+
+  /** Stores the new run and starts its worker; the caller holds a slot until the run is in `active`. */
+  private async launch(graph: GraphFile): Promise<{ runId: string }> {
     // Cached after the first probe; a missing torch reaches the worker as the run's failure message.
     const pytorch = graph.training.engine === 'pytorch' ? await this.pytorch.forRun() : undefined;
-    const running = [...this.active.values()].filter((r) => !r.finished).length;
-    if (running >= (this.opts.maxConcurrent ?? 4)) {
-      throw new ApiError('busy', `${running} runs are already training; stop one or wait for it to finish`);
-    }
     const id = newRunId();
     const experimentId = trialOf(graph)?.experimentId;
     const record: RunRecord = {
@@ -132,7 +170,11 @@ export class TrainingService {
       // A trial of an experiment (its graph carries extras.experimentTrial) is linked to it.
       ...(experimentId ? { experimentId } : {}),
     };
-    await this.store.save(record);
+    try {
+      await this.store.save(record);
+    } catch (err) {
+      throw new ApiError('internal', `Could not start the run: ${fsErrorText(err)}. ${DISK_HINT}`);
+    }
 
     let worker: WorkerHandle;
     try {
@@ -273,10 +315,33 @@ export class TrainingService {
     if (log.length > MAX_LOG_LINES) log.splice(0, log.length - MAX_LOG_LINES);
   }
 
-  private saveNow(run: ActiveRun): Promise<void> {
+  /** Writes the record now; rejects when it cannot be written. */
+  private persist(run: ActiveRun): Promise<void> {
     if (run.saveTimer) clearTimeout(run.saveTimer);
     run.saveTimer = null;
-    return this.store.save(run.record).catch((err: Error) => console.error(`Could not save run ${run.record.id}: ${err.message}`));
+    return this.store.save(run.record);
+  }
+
+  /** An intermediate save: a failure is reported, and the final save (finish) decides the run's fate. */
+  private saveNow(run: ActiveRun): Promise<void> {
+    return this.persist(run).catch((err: Error) => console.error(`Could not save run ${run.record.id}: ${fsErrorReason(err)}`));
+  }
+
+  /**
+   * The worker's final event reaches listeners only once the record saying so is on disk: a run whose record
+   * cannot be written (a full disk) is reported as failed, never as completed.
+   */
+  private async finish(run: ActiveRun, final: TrainEventBody): Promise<void> {
+    try {
+      await this.persist(run);
+      this.emit(run, final);
+    } catch (err) {
+      const r = run.record;
+      r.status = 'failed';
+      r.error = `The run could not be saved: ${fsErrorText(err)}.`;
+      this.appendLog(run, `[error] ${r.error}`);
+      this.emit(run, { type: 'failed', error: r.error, hint: DISK_HINT });
+    }
   }
 
   private saveSoon(run: ActiveRun): void {
@@ -333,15 +398,13 @@ export class TrainingService {
         }
         if (msg.bestEpoch !== undefined) r.bestEpoch = msg.bestEpoch;
         if (msg.best) r.best = msg.best;
-        void this.saveNow(run);
-        break;
+        return void this.finish(run, msg);
       case 'failed':
         run.finished = true;
         r.status = 'failed';
         r.error = msg.hint ? `${msg.error} ${msg.hint}` : msg.error;
         this.appendLog(run, `[error] ${r.error}`);
-        void this.saveNow(run);
-        break;
+        return void this.finish(run, msg);
     }
     this.emit(run, msg);
   }
@@ -350,22 +413,23 @@ export class TrainingService {
   private onWorkerExit(run: ActiveRun, code: number | null, signal: string | null): Promise<void> {
     if (run.killTimer) clearTimeout(run.killTimer);
     const r = run.record;
+    let final: TrainEventBody | null = null;
     if (!run.finished) {
       run.finished = true;
       r.durationMs = Date.now() - run.startMs;
       if (run.stopRequested) {
         r.status = 'stopped';
-        this.emit(run, { type: 'done', status: 'stopped', durationMs: r.durationMs, final: r.final });
+        final = { type: 'done', status: 'stopped', durationMs: r.durationMs, final: r.final };
       } else {
         const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
         r.status = 'failed';
         r.error = `The training worker ${how} before the run finished.`;
         this.appendLog(run, `[error] ${r.error}`);
         const lastOutput = r.log.filter((l) => !l.startsWith('[')).slice(-3).join('\n');
-        this.emit(run, { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined });
+        final = { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined };
       }
     }
-    return this.saveNow(run).then(() => {
+    return (final ? this.finish(run, final) : this.saveNow(run)).then(() => {
       if (this.active.get(r.id) === run) this.active.delete(r.id);
     });
   }

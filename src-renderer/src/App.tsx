@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Header } from './header/Header';
 import { Palette } from './palette/Palette';
@@ -8,9 +9,11 @@ import { ConnectionBanner } from './common/ConnectionBanner';
 import { Overlays } from './common/Overlays';
 import { FileInput } from './files/FileInput';
 import { useShortcuts } from './common/useShortcuts';
+import { openTemplateFromUrl } from './files/fileActions';
 
 export function App() {
   useShortcuts();
+  useEffect(() => openTemplateFromUrl(window.location.search), []);
   return (
     <ReactFlowProvider>
       <div className="ll-app">

@@ -21,6 +21,7 @@ export const transformerDecoderBlockLayer = defineLayer<TransformerBlockParams>(
       'layers = N puts N identical blocks in one node.',
   },
   params: transformerBlockParamSpecs,
+  countParam: 'layers',
   inputs: [
     { id: 'in', label: 'in', kind: 'sequence' },
     { id: 'memory', label: 'memory', kind: 'sequence', optional: true },

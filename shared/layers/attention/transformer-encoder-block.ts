@@ -19,6 +19,7 @@ export const transformerEncoderBlockLayer = defineLayer<TransformerBlockParams>(
       'Use a PositionalEncoding before the first block. layers = N puts N identical blocks in one node.',
   },
   params: transformerBlockParamSpecs,
+  countParam: 'layers',
   inputs: [{ id: 'in', label: 'in', kind: 'sequence' }],
   outputs: [{ id: 'out', label: 'out', kind: 'sequence' }],
   infer(inputs, p) {

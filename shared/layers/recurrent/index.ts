@@ -7,6 +7,7 @@ import { gruLayer } from './gru';
 import { bidirectionalLayer } from './bidirectional';
 import { repeatVectorLayer } from './repeat-vector';
 import { timeDistributedLayer } from './time-distributed';
+import { tiedDenseLayer } from './tied-dense';
 
 export const recurrentLayers: LayerDef[] = [
   embeddingLayer,
@@ -16,4 +17,5 @@ export const recurrentLayers: LayerDef[] = [
   bidirectionalLayer,
   repeatVectorLayer,
   timeDistributedLayer,
+  tiedDenseLayer,
 ] as unknown as LayerDef[];

@@ -4,15 +4,14 @@
 // and training windows that would share characters with it are left out: with a stride shorter than the
 // context, neighbouring windows overlap, and a random pick let the model score on text it had trained on
 // (a tiny GPT showed val_acc 0.61 against 0.22 on the test part).
-import { readFile } from 'node:fs/promises';
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetShapes } from '../../../shared/data/types';
-import { datasetShapes, intOptionValue, optionValue, splitSizes } from '../../../shared/data/catalog';
+import { datasetShapes, intOptionValue, splitSizes } from '../../../shared/data/catalog';
 import { permutation } from '../../../shared/data/random';
 import { TEXT_VOCAB } from '../../../shared/data/vocab';
 import type { LoadedDataset } from '../types';
-import { DatasetError, fsProblem } from '../errors';
-import { resolveResourcePath } from '../resourcePath';
+import { DatasetError } from '../errors';
+import { datasetPath, readUserText } from '../userFiles';
 import { buildTokenDataset, type TokenSamples } from './tokenDataset';
 
 const lookup = new Map<string, number>(TEXT_VOCAB.chars.map((ch, id) => [ch, id] as [string, number]).filter(([ch]) => ch !== ''));
@@ -31,16 +30,10 @@ export function tokenizeText(text: string): { ids: Int32Array; unknown: number }
 }
 
 async function readText(config: DatasetConfig): Promise<{ path: string; ids: Int32Array; unknown: number }> {
-  const given = String(optionValue(config, 'path') ?? '');
-  if (!given) throw new DatasetError('no text file given: set the Path option to a .txt file');
   // Templates name their sample text 'resources/samples/...': the app's bundled copy, not one under the cwd.
-  const path = resolveResourcePath(given);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new DatasetError(fsProblem(e), path);
-  }
+  const path = datasetPath(config);
+  if (!path) throw new DatasetError('no text file given: set the Path option to a .txt file');
+  const text = await readUserText(path, 'text');
   if (text.includes('\u0000')) throw new DatasetError('is not a text file (it contains NUL bytes)', path);
   return { path, ...tokenizeText(text) };
 }

@@ -6,6 +6,7 @@ import type { DatasetShapes } from '../../../shared/data/types';
 import type { HandleSpec, LayerDef, ParamValues, Shape } from '../../../shared/layers/types';
 import { inferGraph, type GraphInference } from '../../../shared/infer';
 import { resolveWiring } from '../../../shared/graph/wiring';
+import { nodeLinks } from '../../../shared/graph/links';
 import { pyComment, pyString } from './escape';
 
 export class ExportError extends Error {
@@ -32,6 +33,10 @@ export interface PlannedNode {
   /** One variable per output handle. */
   outputVars: string[];
   outputShapes: Shape[];
+  /** The planned node each NodeRefParam names, by parameter (a tied head's Embedding); planned earlier. */
+  links: Record<string, PlannedNode>;
+  /** Ids of the nodes that link to this one (the heads tied to an Embedding). */
+  linkedBy: string[];
 }
 
 export interface GraphPlan {
@@ -80,6 +85,7 @@ export function planGraph(graph: GraphFile, shapes?: DatasetShapes): GraphPlan {
   const taken = new Set<string>();
   const planned = new Map<string, PlannedNode>();
   const nodes: PlannedNode[] = [];
+  const links = nodeLinks(graph);
 
   for (const id of inference.order) {
     const { node, def, params, inputs: ins, outputs: outs, incoming } = wiring.get(id)!;
@@ -94,7 +100,9 @@ export function planGraph(graph: GraphFile, shapes?: DatasetShapes): GraphPlan {
     }
     const outputShapes = inference.nodes[id].outputs.map((s) => s ?? []);
     const outputVars = outs.map((h, i) => (outs.length === 1 || i === 0 ? `h_${name}` : `h_${name}_${h.id}`));
-    const p: PlannedNode = { node, def: def!, params, name, inputHandles: ins, inputVars, inputShapes, outputVars, outputShapes };
+    const linked = Object.fromEntries(links.filter((l) => l.from === id).map((l) => [l.param, planned.get(l.to)!]));
+    const linkedBy = links.filter((l) => l.to === id).map((l) => l.from);
+    const p: PlannedNode = { node, def: def!, params, name, inputHandles: ins, inputVars, inputShapes, outputVars, outputShapes, links: linked, linkedBy };
     planned.set(id, p);
     nodes.push(p);
   }

@@ -9,6 +9,7 @@ import { KIND_GRAPHS } from '../testing/graphs';
 import { anyPython } from '../testing/python';
 import { ALL_KERAS_GENERATORS, getKerasGenerator } from '.';
 import { ATTENTION_GRAPHS } from '../pytorch/attention/test-graphs';
+import { TIED_GRAPHS } from '../testing/tied-graphs';
 import { ALL_PY_GENERATORS } from '../pytorch';
 import { generateKerasScript } from './script';
 
@@ -22,8 +23,8 @@ describe('Keras export', () => {
     expect(kinds).toEqual(ALL_PY_GENERATORS.map((g) => g.kind).sort());
     const layerKinds = new Set(ALL_LAYERS.map((d) => d.kind));
     expect(kinds.filter((k) => !layerKinds.has(k))).toEqual([]);
-    // The attention kinds are checked in ../pytorch/attention.test.ts on ATTENTION_GRAPHS.
-    const used = new Set([...GRAPHS, ...ATTENTION_GRAPHS].flatMap((g) => g.nodes.map((n) => n.kind)));
+    // The attention kinds are checked in ../pytorch/attention.test.ts on ATTENTION_GRAPHS, TiedDense in ../tied.test.ts.
+    const used = new Set([...GRAPHS, ...ATTENTION_GRAPHS, ...TIED_GRAPHS].flatMap((g) => g.nodes.map((n) => n.kind)));
     expect(kinds.filter((k) => !used.has(k))).toEqual([]);
   });
 

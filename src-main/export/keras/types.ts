@@ -37,6 +37,11 @@ export function kerasName(n: PlannedNode): string {
   return pyString(n.name);
 }
 
+/** The Python variable holding a node's Keras layer object, for a layer another one reuses (a tied Embedding). */
+export function kerasLayerVar(n: PlannedNode): string {
+  return `${n.name}_layer`;
+}
+
 /** `out = layers.X(args, name=...)(in)` for single-input, single-output layers. */
 export function applyLine(n: PlannedNode, layer: string, args: string[]): string {
   return `${n.outputVars[0]} = layers.${layer}(${[...args, `name=${kerasName(n)}`].join(', ')})(${n.inputVars[0][0]})`;

@@ -16,7 +16,7 @@ import { loadDataset } from '../../data';
 import type { LoadedDataset } from '../../data/types';
 import { buildModel, compileModel } from '../../engine/compile';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
-import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
+import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { anyPython, runPython, torchPython } from '../testing/python';
 import { generateKerasScript } from '../keras/script';
 import { ALL_KERAS_GENERATORS } from '../keras';
@@ -149,11 +149,7 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
       tf.dispose([x, y, expected]);
       model.dispose();
     }
-    const driver = path.join(tmp, 'parity.py');
-    writeFileSync(driver, PARITY_PY);
-    const run = runPython(python!, [driver, JSON.stringify(cases)]);
-    expect(run.status, run.stderr).toBe(0);
-    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
+    const diffs = runParity(python!, cases, tmp);
     console.log(`[pytorch attention] max |torch - tfjs| per graph: ${JSON.stringify(diffs)}`);
     for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);
   }, 180_000);

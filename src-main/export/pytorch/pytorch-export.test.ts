@@ -17,11 +17,12 @@ import { buildModel, compileModel } from '../../engine/compile';
 import { ensureGradientFixes } from '../../engine/custom/gradients';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { ExportError } from '../codegen/plan';
-import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
+import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
 import { runPython, torchPython } from '../testing/python';
 import { ALL_PY_GENERATORS, getPyGenerator } from '.';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
+import { TIED_GRAPHS } from '../testing/tied-graphs';
 
 const python = torchPython();
 if (!python) console.warn('Skipping the PyTorch runs: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
@@ -47,8 +48,8 @@ function dirFor(g: GraphFile): string {
 
 describe('PyTorch generators', () => {
   it('every kind with a generator is used by a test graph, and generators match layer kinds', () => {
-    // The attention kinds run in attention.test.ts on ATTENTION_GRAPHS.
-    const used = new Set([...GRAPHS, ...ATTENTION_GRAPHS].flatMap((g) => g.nodes.map((n) => n.kind)));
+    // The attention kinds run in attention.test.ts on ATTENTION_GRAPHS, TiedDense in ../tied.test.ts.
+    const used = new Set([...GRAPHS, ...ATTENTION_GRAPHS, ...TIED_GRAPHS].flatMap((g) => g.nodes.map((n) => n.kind)));
     const kinds = ALL_PY_GENERATORS.map((g) => g.kind);
     expect(kinds.filter((k) => !used.has(k))).toEqual([]);
     const layerKinds = new Set(ALL_LAYERS.map((d) => d.kind));
@@ -136,11 +137,7 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
       tf.dispose([x, y, expected]);
       model.dispose();
     }
-    const driver = path.join(tmp, 'parity.py');
-    writeFileSync(driver, PARITY_PY);
-    const run = runPython(python!, [driver, JSON.stringify(cases)]);
-    expect(run.status, run.stderr).toBe(0);
-    const diffs = JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
+    const diffs = runParity(python!, cases, tmp);
     console.log(`[pytorch] max |torch - tfjs| per graph: ${JSON.stringify(diffs)}`);
     for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);
   }, 180_000);

@@ -9,6 +9,8 @@ export interface WeightMapping {
   tfjs: string;
   /** Key in the module's state_dict, e.g. 'dense_1.weight'. */
   torch: string;
+  /** The node whose tfjs layer holds the weight, when not this one (a tied head reads its Embedding's table). */
+  node?: string;
   /** Axis order to apply to the tfjs array (numpy transpose); absent = copy as is. */
   permute?: number[];
 }

@@ -29,8 +29,8 @@ export function pytorchWeightArrays(model: tfTypes.LayersModel, exp: PytorchExpo
   const arrays: Record<string, NpyArray> = {};
   const missing: string[] = [];
   for (const { nodeId, mappings } of exp.weights) {
-    const layer = layerNameFor(nodeId);
     for (const m of mappings) {
+      const layer = layerNameFor(m.node ?? nodeId);
       const name = `${layer}/${m.tfjs.replaceAll('{layer}', layer)}`;
       const w = byName.get(name);
       if (!w) {

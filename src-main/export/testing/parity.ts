@@ -2,8 +2,11 @@
 // inputs and tfjs's outputs go into an .npz (x_0.., expected_0..), and one Python run loads each exported
 // module with tfjs's weights and reports the largest |torch - tfjs| over all outputs. torch -> tfjs
 // (REVERSE_PARITY_PY): PyTorch trains, and the test loads its weights into tfjs and compares predictions.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { encodeNpz, type NpyArray } from '../npz';
+import { runPython } from './python';
 
 export interface ParityCase {
   name: string;
@@ -51,6 +54,15 @@ for i, case in enumerate(json.loads(sys.argv[1])):
     out[case["name"]] = {"inputs": len(xs), "max_diff": diff}
 print(json.dumps(out))
 `;
+
+/** Writes PARITY_PY into `dir` and runs it over the cases; throws with Python's stderr when it fails. */
+export function runParity(python: string, cases: ParityCase[], dir: string): ParityResult {
+  const driver = path.join(dir, 'parity.py');
+  writeFileSync(driver, PARITY_PY);
+  const run = runPython(python, [driver, JSON.stringify(cases)], { timeoutMs: 600_000 }); // generous: a loaded machine, not a speed check
+  if (run.status !== 0) throw new Error(`parity.py exited ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ParityResult;
+}
 
 /** One graph for REVERSE_PARITY_PY: its exported script and data, trained by PyTorch, then fed `inputs`. */
 export interface ReverseParityCase {

@@ -1,5 +1,5 @@
-// layerlab-custom-layers.js: an ES module that registers LayerLab's own tfjs layer classes (CausalPad1D and
-// the attention/transformer layers) so users can load exported models in Node or a browser:
+// layerlab-custom-layers.js: an ES module that registers LayerLab's own tfjs layer classes (CausalPad1D, the
+// attention/transformer layers and the weight-tying pair) so users can load exported models in Node or a browser:
 //   import * as tf from '@tensorflow/tfjs'; import './layerlab-custom-layers.js';
 //   const model = await tf.loadLayersModel('model.json');
 // Built from src-main/engine/custom with esbuild (tfjs stays an external import), once per process.
@@ -16,6 +16,8 @@ export const LAYERLAB_CUSTOM_CLASS_NAMES = [
   'LayerLabPositionalEncoding',
   'LayerLabTransformerEncoder',
   'LayerLabTransformerDecoder',
+  'LayerLabTiedEmbedding',
+  'LayerLabTiedDense',
 ];
 
 const CUSTOM_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../engine/custom');
@@ -35,9 +37,9 @@ async function bundle(): Promise<string> {
   const entry = [
     "import * as tf from '@tensorflow/tfjs';",
     "import { causalPad1DClass } from './conv-causal-pad';",
-    "import { ATTENTION_CUSTOM_CLASS_NAMES } from './register';",
+    "import { REGISTERED_CUSTOM_CLASS_NAMES } from './register';",
     'causalPad1DClass(tf);',
-    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', ...ATTENTION_CUSTOM_CLASS_NAMES];",
+    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', ...REGISTERED_CUSTOM_CLASS_NAMES];",
   ].join('\n');
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: CUSTOM_DIR, sourcefile: 'layerlab-custom-layers.ts', loader: 'ts' },

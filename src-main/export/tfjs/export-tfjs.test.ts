@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getTemplate } from '../../../shared/templates';
 import { datasetShapes } from '../../../shared/data/catalog';
 import { buildModel } from '../../engine/compile';
-import { ATTENTION_CUSTOM_CLASS_NAMES } from '../../engine/custom/register';
+import { REGISTERED_CUSTOM_CLASS_NAMES } from '../../engine/custom/register';
 import { recurrentGraph } from '../testing/graphs';
 import { customClassesIn, exportTfjsModel, MODEL_JSON, WEIGHTS_BIN, type TfjsModelJson } from './export-tfjs';
 import { loadModelFromFolder } from '../../training/model-files';
@@ -61,7 +61,7 @@ describe('tfjs Layers export', () => {
   }, 60_000);
 
   it('the custom-layer class names list matches the engine\'s custom layers', () => {
-    expect([...LAYERLAB_CUSTOM_CLASS_NAMES].sort()).toEqual(['CausalPad1D', ...ATTENTION_CUSTOM_CLASS_NAMES].sort());
+    expect([...LAYERLAB_CUSTOM_CLASS_NAMES].sort()).toEqual(['CausalPad1D', ...REGISTERED_CUSTOM_CLASS_NAMES].sort());
   });
 
   it('a model with a causal Conv1D loads in plain Node after importing layerlab-custom-layers.js, same predictions', async () => {

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
 import { CUSTOM_LAYERS_FILE, customLayersSource, LAYERLAB_CUSTOM_CLASS_NAMES } from './custom-layers';
+import { writeFileAtomic } from '../../files/atomic-write';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -72,13 +73,13 @@ export async function exportTfjsModel(model: tfTypes.LayersModel, outDir: string
     weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: a.weightSpecs ?? [] }],
   };
   await fs.mkdir(outDir, { recursive: true });
-  await fs.writeFile(path.join(outDir, WEIGHTS_BIN), weights);
-  await fs.writeFile(path.join(outDir, MODEL_JSON), JSON.stringify(json));
+  await writeFileAtomic(path.join(outDir, WEIGHTS_BIN), weights);
+  await writeFileAtomic(path.join(outDir, MODEL_JSON), JSON.stringify(json));
   const files = [path.join(outDir, MODEL_JSON), path.join(outDir, WEIGHTS_BIN)];
   const customClasses = customClassesIn(json.modelTopology);
   const notes: string[] = [];
   try {
-    await fs.writeFile(path.join(outDir, CUSTOM_LAYERS_FILE), await customLayersSource());
+    await writeFileAtomic(path.join(outDir, CUSTOM_LAYERS_FILE), await customLayersSource());
     files.push(path.join(outDir, CUSTOM_LAYERS_FILE));
     if (customClasses.length) {
       notes.push(`The model uses LayerLab layers (${customClasses.join(', ')}): import ${CUSTOM_LAYERS_FILE} before tf.loadLayersModel.`);

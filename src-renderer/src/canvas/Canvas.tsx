@@ -1,12 +1,13 @@
 // The React Flow canvas: layer nodes, shape-labelled wires, drop target for the palette.
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
-  Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
+  type EdgeChange,
   type IsValidConnection,
   type OnConnectEnd,
   type Viewport,
@@ -16,6 +17,9 @@ import { useGraphStore } from '../store/stores';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
+import { TieEdge, useTieEdges, type TieFlowEdge } from './TieEdge';
+
+type CanvasEdge = ShapeFlowEdge | TieFlowEdge;
 import { DotGrid } from './DotGrid';
 import { LAYER_KIND_MIME, SAVED_BLOCK_MIME } from './dnd';
 import { dropSavedBlock } from '../editor/blockActions';
@@ -28,14 +32,15 @@ import { RepeatDialog } from '../editor/RepeatDialog';
 import { BlockChipsContext, collapseView, type BlockChip } from '../editor/collapse';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
+import { arrangeOpened, registerCanvas, showAsPlaced } from './layout/arrange';
+import { LayoutCancelled } from './layout/elk';
+import { freeSpot } from './placement';
 
 const nodeTypes = { layer: LayerNode };
-const edgeTypes = { shape: ShapeEdge };
+const edgeTypes = { shape: ShapeEdge, tie: TieEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta'];
 const SNAP_GRID: [number, number] = [20, 20];
-// Stay readable: a long chain may overflow the view a little rather than shrink to illegible text.
-const FIT_VIEW = { padding: 0.04, minZoom: 0.5, maxZoom: 1.1 };
 const DEFAULT_EDGE_OPTIONS = { type: 'shape' };
 
 /**
@@ -61,6 +66,25 @@ function miniMapColor(n: LayerFlowNode): string {
   return '#3b82f6';
 }
 
+/** Whether some drawn node lies (partly) outside the visible part of the canvas. */
+function graphExceedsView(s: { nodeLookup: Map<string, { hidden?: boolean; internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>; transform: [number, number, number]; width: number; height: number }): boolean {
+  const [tx, ty, zoom] = s.transform;
+  for (const n of s.nodeLookup.values()) {
+    if (n.hidden) continue;
+    const x = n.internals.positionAbsolute.x * zoom + tx;
+    const y = n.internals.positionAbsolute.y * zoom + ty;
+    if (x < 0 || y < 0 || x + (n.measured.width ?? 0) * zoom > s.width || y + (n.measured.height ?? 0) * zoom > s.height) return true;
+  }
+  return false;
+}
+
+/** The minimap, only while part of the graph is out of view: over a graph that fits it would hide nodes. */
+function OverviewMap({ theme }: { theme: 'dark' | 'light' }) {
+  const needed = useStore(graphExceedsView);
+  if (!needed) return null;
+  return <MiniMap<LayerFlowNode> style={{ width: 120, height: 72, margin: 8 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />;
+}
+
 export function Canvas() {
   const nodes = useGraphStore((s) => s.nodes);
   const edges = useGraphStore((s) => s.edges);
@@ -70,9 +94,22 @@ export function Canvas() {
   const onConnect = useGraphStore((s) => s.onConnect);
   const deleteElements = useGraphStore((s) => s.deleteElements);
   const addNode = useGraphStore((s) => s.addNode);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const { screenToFlowPosition } = flow;
   const graph = useGraphStore((s) => s.graph);
   const view = useMemo(() => collapseView(graph, nodes, edges), [graph, nodes, edges]);
+  // Links that are not wires (a tied head and its Embedding), drawn over the data wires.
+  const ties = useTieEdges(graph);
+  const allEdges = useMemo<CanvasEdge[]>(() => (ties.length ? [...view.edges, ...ties] : view.edges), [view.edges, ties]);
+  // The store keeps the wires' view state only; a link's is derived and not kept.
+  const onCanvasEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const tieIds = new Set(ties.map((t) => t.id));
+      const wires = changes.filter((c) => (c.type === 'add' || c.type === 'replace' ? c.item.type !== 'tie' : !tieIds.has(c.id)));
+      if (wires.length) onEdgesChange(wires as EdgeChange<ShapeFlowEdge>[]);
+    },
+    [onEdgesChange, ties],
+  );
   const chips = useStableChips(view.chips);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
@@ -122,18 +159,41 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
-  // A new document: show all of it once React Flow has measured the nodes.
+  // A new document (or an expanded block): once React Flow has measured every node drawn, lay the graph
+  // out if it needs it and choose the view; the canvas stays blank until then (no jump from the saved
+  // placement to the laid-out one).
+  const arrange = useGraphStore((s) => s.arrange);
+  const measured = useStore((s) => {
+    if (!arrange || s.nodes !== view.nodes) return false;
+    for (const n of s.nodeLookup.values()) if (!n.hidden && (!n.measured.width || !n.internals.handleBounds)) return false;
+    return true;
+  });
+  const empty = graph.nodes.length === 0;
   useEffect(() => {
-    const t = setTimeout(() => void fitView(FIT_VIEW), 50);
-    return () => clearTimeout(t);
-  }, [docVersion, fitView]);
+    if (!arrange || (!measured && !empty)) return;
+    let current = true;
+    arrangeOpened(flow, arrange.force, arrange.reason)
+      .then((done) => {
+        if (done && current) useGraphStore.getState().arrangeDone(arrange.doc);
+      })
+      .catch((err) => {
+        if (err instanceof LayoutCancelled || !current) return;
+        console.error('Laying the graph out failed; showing it as placed:', err);
+        showAsPlaced(flow);
+        useGraphStore.getState().arrangeDone(arrange.doc);
+      });
+    return () => {
+      current = false;
+    };
+  }, [arrange, measured, empty, flow]);
 
   const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] }) => deleteElements(n.map((x) => x.id), e.map((x) => x.id)),
+    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: CanvasEdge[] }) =>
+      deleteElements(n.map((x) => x.id), e.filter((x) => x.type !== 'tie').map((x) => x.id)),
     [deleteElements],
   );
 
-  const isValidConnection: IsValidConnection<ShapeFlowEdge> = useCallback(
+  const isValidConnection: IsValidConnection<CanvasEdge> = useCallback(
     (c: Connection | Edge) => connectionProblem(useGraphStore.getState().graph, c) === null,
     [],
   );
@@ -142,6 +202,10 @@ export function Canvas() {
   // layer is dropped for two frames so its text is rastered again, sharp, at the new scale. A class set on
   // the DOM directly: React state here would re-render the whole canvas.
   const canvasRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    registerCanvas(canvasRef.current);
+    return () => registerCanvas(null);
+  }, []);
   const zoomAtStart = useRef(1);
   const onMoveStart = useCallback((_: unknown, v: Viewport) => {
     zoomAtStart.current = v.zoom;
@@ -166,17 +230,19 @@ export function Canvas() {
       if (!kind) return;
       e.preventDefault();
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      // Centre the node roughly under the pointer.
-      addNode(kind, { x: p.x - 90, y: p.y - 30 });
+      // Centred roughly under the pointer, nudged off any layer already there.
+      addNode(kind, freeSpot({ x: p.x - 90, y: p.y - 30 }, flow.getNodes().filter((n) => !n.hidden).map((n) => ({ ...n.position, width: n.measured?.width ?? 180, height: n.measured?.height ?? 80 }))));
     },
-    [screenToFlowPosition, addNode],
+    [screenToFlowPosition, addNode, flow],
   );
 
   return (
     <div
       ref={canvasRef}
-      className="ll-canvas"
+      className={`ll-canvas${arrange?.reason === 'open' ? ' ll-arranging' : ''}`}
       data-testid="canvas"
+      data-doc={docVersion}
+      data-view={arrange ? 'arranging' : 'ready'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onDoubleClick={onDoubleClick}
@@ -184,13 +250,13 @@ export function Canvas() {
       onMouseLeave={(e) => trackPointer(e, false)}
     >
       <BlockChipsContext.Provider value={chips}>
-      <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+      <ReactFlow<LayerFlowNode, CanvasEdge>
         nodes={view.nodes}
-        edges={view.edges}
+        edges={allEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onEdgesChange={onCanvasEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onMoveStart={onMoveStart}
@@ -205,15 +271,12 @@ export function Canvas() {
         colorMode={theme}
         minZoom={0.1}
         maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <DotGrid gap={20} radius={1.2} color={theme === 'dark' ? '#334155' : '#cbd5e1'} />
         <EditorToolbar />
         <ConnectionStatus />
-        <Controls position="bottom-left" />
-        <MiniMap<LayerFlowNode> style={{ width: 150, height: 90 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />
+        <OverviewMap theme={theme} />
       </ReactFlow>
       </BlockChipsContext.Provider>
       <QuickAdd />

@@ -132,7 +132,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           )}
         </div>
         {info?.notes?.map((n, i) => (
-          <div key={i} className="ll-node-note">
+          <div key={i} className="ll-node-note" title={n}>
             {n}
           </div>
         ))}

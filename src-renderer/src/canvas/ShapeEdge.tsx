@@ -1,18 +1,29 @@
-// A wire labelled with the tensor shape it carries (or "?" when unknown).
+// A wire labelled with the tensor shape it carries (or "?" when unknown). The label sits right after the
+// source's output handle, in the room the layout keeps there, so no node ever covers it; hovering it shows
+// the shape in full. A wire that runs backwards (from the end of one row of a wrapped layout to the start
+// of the next) goes around between the rows instead of across them.
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { formatShape } from '../../../shared/layers/types';
 import type { ShapeFlowEdge } from '../store/toFlow';
 import { HANDLE_COLORS } from './handleColors';
 import { useGraphStore } from '../store/stores';
+import { useWireRoutes } from './layout/arrange';
+import { LABEL_GAP } from './layout/engine';
+import { aroundPath } from './wirePaths';
 import './canvas.css';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const route = useWireRoutes((s) => s.routes[id]);
+  const backwards = targetX < sourceX;
+  const path = backwards
+    ? aroundPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, route?.y)
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })[0];
   // From the store by id, not the flow data: a new shape re-renders this wire's label alone (see toFlow.ts).
   const shape = useGraphStore((s) => s.inference.edges[data?.shapeOf ?? id] ?? null);
   const color = HANDLE_COLORS[data?.kind ?? 'tensor'];
+  const text = shape ? formatShape(shape) : '?';
   return (
     <>
       <BaseEdge
@@ -22,15 +33,15 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
         style={{ stroke: selected ? '#f8fafc' : color, strokeWidth: selected ? 2.5 : 1.75, opacity: shape ? 1 : 0.6, strokeDasharray: shape ? undefined : '5 4' }}
       />
       <EdgeLabelRenderer>
-        {/* A zero-size flex anchor centres the label on the wire without a CSS transform: hundreds of
-            transformed labels each need their own compositing property node, which made every pan frame
-            slower (issue 8). */}
-        <div className="ll-edge-label-anchor" style={{ left: labelX, top: labelY }}>
+        {/* A zero-size flex anchor places the label without a CSS transform: hundreds of transformed labels
+            each need their own compositing property node, which made every pan frame slower (issue 8). */}
+        <div className="ll-edge-label-anchor at-source" style={{ left: sourceX + LABEL_GAP, top: sourceY }}>
           <div
             className={`ll-edge-label nodrag nopan${shape ? '' : ' unknown'}${selected ? ' selected' : ''}`}
             data-testid={`edge-label-${id}`}
+            title={shape ? `Shape on this wire: ${text} (per sample; the batch dimension is not shown)` : 'Shape unknown: fix the error upstream or connect the inputs'}
           >
-            {shape ? formatShape(shape) : '?'}
+            {text}
           </div>
         </div>
       </EdgeLabelRenderer>

@@ -9,6 +9,8 @@ import { BalanceChart } from './BalanceChart';
 import { SampleCard } from './SampleCard';
 import { usePreview } from './usePreview';
 import { formatValue } from './sampleView';
+import { AllowPath } from './AllowPath';
+import { datasetPathOf } from './pathGrant';
 import './dataset.css';
 
 const RELOAD_DELAY_MS = 350;
@@ -93,7 +95,7 @@ function PreviewBody({ preview }: { preview: DatasetPreview }) {
 
 export function DatasetPanel() {
   const dataset = useGraphStore((s) => s.graph.dataset);
-  const { status: lastStatus, preview, error, requested, load, close } = usePreview();
+  const { status: lastStatus, preview, error, errorCode, requested, load, close } = usePreview();
   // Until the (debounced) request for the current setting is out, what is shown belongs to an older one.
   const status = requested === JSON.stringify(dataset) ? lastStatus : 'loading';
   const name = useAppInfo((s) => s.datasets.find((d) => d.id === dataset.id)?.name ?? dataset.id);
@@ -129,7 +131,9 @@ export function DatasetPanel() {
         </button>
       </header>
       <div className="ll-ds-scroll">
-        {lastStatus === 'error' && error ? (
+        {lastStatus === 'error' && errorCode === 'forbidden' && datasetPathOf(dataset) ? (
+          <AllowPath path={datasetPathOf(dataset)} onAllowed={() => void load(dataset, true)} />
+        ) : lastStatus === 'error' && error ? (
           <div className={`ll-error-box${status === 'loading' ? ' ll-ds-dim' : ''}`} role="alert" data-testid="dataset-preview-error">
             <strong>Could not load this dataset.</strong>
             <div className="ll-ds-error-message">{readableError(error)}</div>

@@ -44,7 +44,7 @@ describe('preview store', () => {
     expect(fake.calls()).toBe(1);
     fake.pending[0].reject(new ApiError('invalid', 'previewDataset: /x/train-images-idx3-ubyte: wrong magic number'));
     await p;
-    expect(store.getState()).toMatchObject({ status: 'error', error: 'previewDataset: /x/train-images-idx3-ubyte: wrong magic number' });
+    expect(store.getState()).toMatchObject({ status: 'error', errorCode: 'invalid', error: 'previewDataset: /x/train-images-idx3-ubyte: wrong magic number' });
     void store.getState().load(config('a'));
     expect(fake.calls()).toBe(2);
     void store.getState().load(config('a'), true);
@@ -62,5 +62,19 @@ describe('preview store', () => {
     expect(store.getState()).toMatchObject({ open: false, status: 'idle' });
     void store.getState().load(config('a'));
     expect(fake.calls()).toBe(2);
+  });
+
+  it("keeps the host's 'forbidden' code, so the panel can offer to allow the path, and clears it on the next load", async () => {
+    const fake = controlledApi();
+    const store = createPreviewStore(fake.api);
+    const p = store.getState().load(config('a'));
+    fake.pending[0].reject(new ApiError('forbidden', 'previewDataset: the dataset path /etc/passwd has not been allowed on this computer.'));
+    await p;
+    expect(store.getState()).toMatchObject({ status: 'error', errorCode: 'forbidden' });
+    const again = store.getState().load(config('a'), true);
+    expect(store.getState()).toMatchObject({ status: 'loading', errorCode: null });
+    fake.pending[1].resolve(previewOf('a'));
+    await again;
+    expect(store.getState()).toMatchObject({ status: 'ready', errorCode: null });
   });
 });

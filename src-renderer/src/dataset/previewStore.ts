@@ -1,7 +1,7 @@
 // State of the dataset panel: open or not, and the preview of the dataset configuration it last asked for.
 // Answers to older requests are dropped, so a slow load never overwrites the preview of a newer setting.
 import { create } from 'zustand';
-import type { ApiClient } from '../../../shared/api';
+import { ApiError, type ApiClient, type ApiErrorCode } from '../../../shared/api';
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetPreview } from '../../../shared/data/preview';
 
@@ -15,6 +15,8 @@ export interface PreviewState {
   status: PreviewStatus;
   preview: DatasetPreview | null;
   error: string | null;
+  /** The host's error code: 'forbidden' means the path was never allowed (the panel offers to allow it). */
+  errorCode: ApiErrorCode | null;
   /** The configuration (as JSON) of the last request, to skip asking twice for the same thing. */
   requested: string | null;
   show(): void;
@@ -30,6 +32,7 @@ export function createPreviewStore(api: Pick<ApiClient, 'previewDataset'>) {
     status: 'idle',
     preview: null,
     error: null,
+    errorCode: null,
     requested: null,
     show: () => set({ open: true }),
     close: () => {
@@ -40,12 +43,14 @@ export function createPreviewStore(api: Pick<ApiClient, 'previewDataset'>) {
       const key = JSON.stringify(config);
       if (!force && key === get().requested && get().status !== 'error') return;
       const mine = ++generation;
-      set({ status: 'loading', error: null, requested: key });
+      set({ status: 'loading', error: null, errorCode: null, requested: key });
       try {
         const preview = await api.previewDataset({ dataset: config, samples: PREVIEW_SAMPLES });
-        if (mine === generation) set({ status: 'ready', preview, error: null });
+        if (mine === generation) set({ status: 'ready', preview, error: null, errorCode: null });
       } catch (err) {
-        if (mine === generation) set({ status: 'error', error: err instanceof Error ? err.message : String(err) });
+        if (mine === generation) {
+          set({ status: 'error', error: err instanceof Error ? err.message : String(err), errorCode: err instanceof ApiError ? err.code : null });
+        }
       }
     },
   }));

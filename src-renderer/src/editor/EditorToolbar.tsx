@@ -1,16 +1,16 @@
-// The canvas toolbar: align, auto-layout, zoom to fit, snap, theme, recent files, export, shortcut sheet.
+// The canvas toolbar: align, auto-layout, zoom to fit / out / in, snap, theme, recent files, export, shortcut sheet.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useEditor } from './editorStore';
 import './editor.css';
 import { alignSelection, autoLayoutAll } from './actions';
+import { zoomToFit } from '../canvas/layout/arrange';
 import { exportPng, exportSvg } from './exportActions';
 import { listRecent, type RecentFile } from '../files/recent';
 import { openRecent } from '../files/fileActions';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { useGraphStore, useUi } from '../store/stores';
 
-export const FIT_VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1.1, duration: 200 };
 
 function Dropdown({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -83,7 +83,7 @@ export function EditorToolbar() {
       <button type="button" className="ll-tool" data-testid="btn-align-top" title="Align selected layers on the top" onClick={() => alignSelection('top')}>
         ⤒ Align top
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout left to right (L)" onClick={() => autoLayoutAll(() => void flow.fitView(FIT_VIEW))}>
+      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout: layers left to right, long graphs wrapped into rows (L)" onClick={() => autoLayoutAll(flow)}>
         ⇶ Layout
       </button>
       <button
@@ -98,8 +98,14 @@ export function EditorToolbar() {
       >
         ⟳ Repeat…
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-fit" title="Zoom to fit (F)" onClick={() => void flow.fitView(FIT_VIEW)}>
+      <button type="button" className="ll-tool" data-testid="btn-fit" title="Zoom to fit (F)" onClick={() => zoomToFit(flow)}>
         ⤢ Fit
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-zoom-out" title="Zoom out (or the mouse wheel)" aria-label="Zoom out" onClick={() => void flow.zoomOut({ duration: 150 })}>
+        −
+      </button>
+      <button type="button" className="ll-tool" data-testid="btn-zoom-in" title="Zoom in (or the mouse wheel)" aria-label="Zoom in" onClick={() => void flow.zoomIn({ duration: 150 })}>
+        +
       </button>
       <button type="button" className={`ll-tool${snap ? ' on' : ''}`} aria-pressed={snap} data-testid="btn-snap" title="Snap to a 20 px grid" onClick={toggleSnap}>
         # Snap

@@ -3,13 +3,11 @@
 // blocks). The copies are ordinary nodes: the result is expanded in place, one undo step. The block is
 // recorded in extras.blocks with its formula, so its count can be changed later in the inspector.
 import { useMemo, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { getLayerDef } from '../../../shared/layers';
 import { blockShape, evalFormula, recordBlock, repeatBlock } from '../../../shared/graph/repeat';
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
 import { selectNodes } from './actions';
-import { FIT_VIEW } from './EditorToolbar';
 
 export function RepeatDialog() {
   const open = useEditor((s) => s.repeatOpen);
@@ -18,7 +16,6 @@ export function RepeatDialog() {
 }
 
 function RepeatForm() {
-  const { fitView } = useReactFlow();
   const close = () => useEditor.getState().setRepeatOpen(false);
   const [ids] = useState(() => useGraphStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
   const graph = useGraphStore((s) => s.graph);
@@ -74,7 +71,7 @@ function RepeatForm() {
     }
     selectNodes(repeats.flat());
     close();
-    setTimeout(() => void fitView(FIT_VIEW), 50);
+    useGraphStore.getState().requestArrange('grow');
   };
   const problem = shapeProblem ?? preview?.error ?? error;
   const countOk = Number.isInteger(n) && n >= 2 && n <= 64;

@@ -2,7 +2,8 @@
 // quick-add box. Every document change goes through the graph store's edit(), so each is one undo step.
 import { useGraphStore, useUi } from '../store/stores';
 import * as ops from '../store/graphOps';
-import { alignNodes, autoLayout, copyNodes, parseClip, pasteNodes, type ClipPayload } from '../store/editOps';
+import { alignNodes, copyNodes, parseClip, pasteNodes, type ClipPayload } from '../store/editOps';
+import { autoLayoutCommand, type Flow } from '../canvas/layout/arrange';
 import { inputHandles, getLayerDef, outputHandles, withDefaults } from '../../../shared/layers';
 import type { PendingWire } from './editorStore';
 
@@ -100,13 +101,9 @@ export function alignSelection(side: 'left' | 'top'): void {
   useGraphStore.getState().edit((g) => alignNodes(g, ids, side));
 }
 
-/** Lays the whole graph out left to right; `then` runs once React Flow has the new positions (e.g. fit). */
-export function autoLayoutAll(then?: () => void): void {
-  const s = useGraphStore.getState();
-  const sizes = new Map<string, { width: number; height: number }>();
-  for (const n of s.nodes) if (n.measured?.width && n.measured?.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-  s.edit((g) => autoLayout(g, sizes));
-  if (then) setTimeout(then, 50);
+/** Lays the whole graph out (layered, left to right, wrapped into rows when long) and shows it; one undo step. */
+export function autoLayoutAll(flow: Flow): void {
+  void autoLayoutCommand(flow);
 }
 
 /** Adds `kind` at `position`; when a wire was dragged out into space, connects the new node to it. */

@@ -18,6 +18,8 @@ export function toggleBlockCollapsed(blockId: string): void {
   const block = repeatedBlocks(graph).find((b) => b.id === blockId);
   if (!block) return;
   useGraphStore.setState({ graph: setBlockCollapsed(graph, blockId, !block.collapsed), dirty: true });
+  // Expanded copies may land on other layers: the canvas lays the graph out if so, then fits it.
+  if (block.collapsed) useGraphStore.getState().requestArrange('grow');
 }
 
 /** Changes how many times the block repeats (one undo step); returns the problem, or null when done. */

@@ -6,7 +6,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useEditor } from './editorStore';
 import { autoLayoutAll, duplicateSelection, fallbackClipText, pasteText, selectNodes, selectionClipText } from './actions';
 import { useGraphStore } from '../store/stores';
-import { FIT_VIEW } from './EditorToolbar';
+import { zoomToFit } from '../canvas/layout/arrange';
+import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 
 function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -43,7 +44,8 @@ export function trackPointer(e: { clientX: number; clientY: number }, inside: bo
 }
 
 export function useEditorShortcuts(): void {
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const { screenToFlowPosition } = flow;
   useEffect(() => {
     let copyEventSeen = false;
     let pasteEventSeen = false;
@@ -75,10 +77,10 @@ export function useEditorShortcuts(): void {
         useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
       } else if (!mod && key === 'f' && !e.shiftKey) {
         e.preventDefault();
-        void fitView(FIT_VIEW);
+        zoomToFit(flow);
       } else if (!mod && key === 'l' && !e.shiftKey) {
         e.preventDefault();
-        autoLayoutAll(() => void fitView(FIT_VIEW));
+        autoLayoutAll(flow);
       } else if (mod && key === 'a') {
         e.preventDefault();
         selectNodes(useGraphStore.getState().nodes.map((n) => n.id));
@@ -141,5 +143,5 @@ export function useEditorShortcuts(): void {
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [screenToFlowPosition, fitView]);
+  }, [screenToFlowPosition, flow]);
 }

@@ -7,6 +7,8 @@ import { formatShape } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
 import { nodeView, type LayerFlowNode, type ShapeFlowEdge } from '../store/toFlow';
 import { HANDLE_COLORS } from '../canvas/handleColors';
+import { aroundPath } from '../canvas/wirePaths';
+import { LABEL_GAP } from '../canvas/layout/engine';
 
 export interface ExportColors {
   background: string;
@@ -66,15 +68,17 @@ export function buildSvg(
     if (!s || !t) continue;
     const sp = locate(e.source, 'source', e.sourceHandle ?? 'out') ?? { x: s.position.x + size(s).w, y: s.position.y + size(s).h / 2 };
     const tp = locate(e.target, 'target', e.targetHandle ?? 'in') ?? { x: t.position.x, y: t.position.y + size(t).h / 2 };
-    const [path, lx, ly] = getBezierPath({ sourceX: sp.x, sourceY: sp.y, targetX: tp.x, targetY: tp.y, sourcePosition: Position.Right, targetPosition: Position.Left });
+    // As on the canvas: a curve forward, around between the rows backward; the label right after the output.
+    const path = tp.x < sp.x ? aroundPath(sp, tp) : getBezierPath({ sourceX: sp.x, sourceY: sp.y, targetX: tp.x, targetY: tp.y, sourcePosition: Position.Right, targetPosition: Position.Left })[0];
     const color = HANDLE_COLORS[e.data?.kind ?? 'tensor'];
     const shape = inference.edges[e.id] ?? null;
     parts.push(`<path class="edge" data-id="${esc(e.id)}" d="${path}" fill="none" stroke="${color}" stroke-width="1.75"${shape ? '' : ' stroke-dasharray="5 4"'}/>`);
     const label = shape ? formatShape(shape) : '?';
     const lw = label.length * 6.6 + 10;
+    const lx = sp.x + LABEL_GAP;
     parts.push(
-      `<g class="edge-label"><rect x="${lx - lw / 2}" y="${ly - 9}" width="${lw}" height="18" rx="4" fill="${colors.node}" stroke="${colors.border}"/>` +
-        `<text x="${lx}" y="${ly + 4}" text-anchor="middle" font-size="11" ${font} fill="${colors.text}">${esc(label)}</text></g>`,
+      `<g class="edge-label"><rect x="${lx}" y="${sp.y - 9}" width="${lw}" height="18" rx="4" fill="${colors.node}" stroke="${colors.border}"/>` +
+        `<text x="${lx + lw / 2}" y="${sp.y + 4}" text-anchor="middle" font-size="11" ${font} fill="${colors.text}">${esc(label)}</text></g>`,
     );
   }
 

@@ -9,6 +9,7 @@ import { readGraphText } from './parse';
 import { baseName, graphFileName } from './names';
 import { serializeGraph } from '../../../shared/graph/validate';
 import { addRecent, type RecentFile } from './recent';
+import { TEMPLATES, getTemplate } from '../../../shared/templates';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -27,10 +28,36 @@ export async function newFile(): Promise<void> {
   useGraphStore.getState().load(newGraph(), null);
 }
 
-export async function loadTemplate(graph: GraphFile, label: string): Promise<void> {
-  if (!(await confirmDiscard())) return;
-  useGraphStore.getState().load(structuredClone(graph), null);
+/** Opens a template's graph (asking first when there are unsaved changes); it is laid out as it opens. */
+export async function loadTemplate(graph: GraphFile, label: string): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
+  useGraphStore.getState().load(structuredClone(graph), null, { layout: 'always' });
   useUi.getState().toast(`Loaded template "${label}"`);
+  return true;
+}
+
+/**
+ * Opens the built-in template with this id: the one way to open a template by id (the gallery,
+ * `?template=ID` in the page's URL, `--template ID` on the app's command line). An unknown id changes
+ * nothing and says which ids exist.
+ */
+export async function openTemplateById(id: string): Promise<boolean> {
+  const t = getTemplate(id.trim());
+  if (!t) {
+    useUi.getState().showError(`No template "${id}"`, `Templates: ${TEMPLATES.map((x) => x.id).join(', ')}.`);
+    return false;
+  }
+  return loadTemplate(t.graph, t.name);
+}
+
+let urlTemplateOpened = false;
+
+/** At start: `?template=ID` in the page's URL opens that template (once per page load). */
+export function openTemplateFromUrl(search: string): void {
+  const id = new URLSearchParams(search).get('template');
+  if (id === null || urlTemplateOpened) return;
+  urlTemplateOpened = true;
+  void openTemplateById(id);
 }
 
 /** Parses and loads file text; on a bad file shows the problem and keeps the current graph. */
@@ -142,6 +169,9 @@ export function handleMenu(cmd: MenuCommand): void {
       break;
     case 'redo':
       useGraphStore.getState().redo();
+      break;
+    case 'openTemplate':
+      void openTemplateById(cmd.id);
       break;
   }
 }

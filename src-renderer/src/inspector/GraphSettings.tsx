@@ -5,10 +5,13 @@ import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
+import { allowDatasetPath } from '../dataset/pathGrant';
+import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
 import { EngineSettings } from '../training/EngineSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { PresetPicker } from './PresetPicker';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -49,9 +52,22 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
       return <CheckField {...common} value={Boolean(v)} onCommit={onChange} />;
     case 'enum':
       return <SelectField {...common} value={String(v)} options={spec.options ?? []} onCommit={onChange} />;
+    case 'path':
+      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in. Typing it is
+      // the user's permission to read it (a path that came inside a graph file is not; see dataset/pathGrant.ts).
+      return (
+        <TextField
+          {...common}
+          value={String(v)}
+          placeholder="path on the computer running LayerLab"
+          onCommit={async (typed: string) => {
+            await allowDatasetPath(api, typed);
+            onChange(typed);
+          }}
+        />
+      );
     default:
-      // No native file dialog in the browser host: a path on the computer running LayerLab, typed in.
-      return <TextField {...common} value={String(v)} placeholder={spec.type === 'path' ? 'path on the computer running LayerLab' : undefined} onCommit={onChange} />;
+      return <TextField {...common} value={String(v)} onCommit={onChange} />;
   }
 }
 
@@ -215,6 +231,7 @@ export function GraphSettings() {
       </header>
       <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
       <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />
       <AdvancedTrainingSettings />

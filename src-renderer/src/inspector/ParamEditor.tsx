@@ -1,6 +1,7 @@
 // One layer parameter, edited with the control its ParamSpec asks for.
 import type { ParamSpec, ParamValue } from '../../../shared/layers/types';
 import { CheckField, NumberField, SelectField, ShapeField, TextField } from './fields';
+import { NodeRefField } from './NodeRefField';
 
 export function ParamEditor({ name, spec, value, onChange }: { name: string; spec: ParamSpec; value: ParamValue | undefined; onChange(v: ParamValue): void }) {
   const common = { label: spec.label, help: spec.help, testId: name };
@@ -25,5 +26,7 @@ export function ParamEditor({ name, spec, value, onChange }: { name: string; spe
       return <ShapeField {...common} value={value ?? spec.default} minLength={spec.minLength} maxLength={spec.maxLength} onCommit={onChange} />;
     case 'string':
       return <TextField {...common} value={String(value ?? spec.default)} onCommit={onChange} />;
+    case 'node':
+      return <NodeRefField name={name} spec={spec} value={String(value ?? spec.default)} onChange={onChange} />;
   }
 }

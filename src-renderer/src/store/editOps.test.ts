@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../shared/graph/types';
 import { emptyGraph } from '../../../shared/graph/defaults';
 import { inferGraph } from '../../../shared/infer';
-import { alignNodes, autoLayout, copyNodes, parseClip, pasteNodes } from './editOps';
+import { alignNodes, copyNodes, parseClip, pasteNodes } from './editOps';
 import { withUpstreamFixes } from './upstreamFixes';
 import { applyFix } from './graphOps';
 
@@ -58,24 +58,13 @@ describe('clipboard', () => {
   });
 });
 
-describe('align and layout', () => {
+describe('align', () => {
   it('aligns the selection on the leftmost x or topmost y only', () => {
     const g = alignNodes(chain(), ['dense_1', 'dense_2'], 'top');
     expect(g.nodes.map((n) => n.position.y)).toEqual([0, 10, 10, 0]);
     const l = alignNodes(chain(), ['dense_1', 'dense_2'], 'left');
     expect(l.nodes.map((n) => n.position.x)).toEqual([0, 240, 240, 720]);
     expect(alignNodes(chain(), ['dense_1'], 'left').nodes).toEqual(chain().nodes);
-  });
-  it('lays a chain out in one row, left to right, from the drawing top-left', () => {
-    const g = chain();
-    g.nodes.reverse().forEach((n, i) => (n.position = { x: 50 + i * 7, y: 300 - i * 50 }));
-    const laid = autoLayout(g);
-    const byId = Object.fromEntries(laid.nodes.map((n) => [n.id, n.position]));
-    expect(new Set(Object.values(byId).map((p) => p.y)).size).toBe(1);
-    expect(byId.input_1.x).toBeLessThan(byId.dense_1.x);
-    expect(byId.dense_1.x).toBeLessThan(byId.dense_2.x);
-    expect(byId.dense_2.x).toBeLessThan(byId.output_1.x);
-    expect(byId.input_1).toEqual({ x: 50, y: 150 });
   });
 });
 

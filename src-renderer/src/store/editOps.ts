@@ -1,9 +1,10 @@
 // Pure editor edits on a GraphFile beyond the basics in graphOps: clipboard payloads (copy / paste /
-// duplicate with the wires between the copied nodes), align, auto-layout. Each returns a new graph.
+// duplicate with the wires between the copied nodes), align. Each returns a new graph. (Auto-layout is
+// the canvas's: src-renderer/src/canvas/layout.)
 import type { GraphEdge, GraphFile, GraphNode } from '../../../shared/graph/types';
 import { getLayerDef } from '../../../shared/layers';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
-import { layoutLeftToRight } from '../../../shared/graph/layout';
+import { renameRefs } from '../../../shared/graph/links';
 
 export const CLIP_FORMAT = 'layerlab-clip';
 
@@ -73,6 +74,8 @@ export function pasteNodes(graph: GraphFile, clip: ClipPayload, offset: { x: num
     rename.set(n.id, id);
     nodes.push({ ...structuredClone(n), id, position: { x: Math.round(n.position.x + offset.x), y: Math.round(n.position.y + offset.y) } });
   }
+  // A pasted tied head pasted with its Embedding uses the pasted Embedding; pasted alone it keeps the original.
+  for (let i = 0; i < nodes.length; i++) nodes[i] = renameRefs(nodes[i], rename);
   const edgeIds = graph.edges.map((e) => e.id);
   const edges: GraphEdge[] = [];
   for (const e of clip.edges) {
@@ -93,20 +96,4 @@ export function alignNodes(graph: GraphFile, ids: Iterable<string>, side: 'left'
   const line = Math.min(...chosen.map((n) => n.position[axis]));
   if (chosen.every((n) => n.position[axis] === line)) return graph;
   return { ...graph, nodes: graph.nodes.map((n) => (keep.has(n.id) ? { ...n, position: { ...n.position, [axis]: line } } : n)) };
-}
-
-/** Auto-layout left to right, keeping the top-left corner of the current drawing where it is. */
-export function autoLayout(graph: GraphFile, sizes?: Map<string, { width: number; height: number }>): GraphFile {
-  if (graph.nodes.length === 0) return graph;
-  const origin = {
-    x: Math.min(...graph.nodes.map((n) => n.position.x)),
-    y: Math.min(...graph.nodes.map((n) => n.position.y)),
-  };
-  const pos = layoutLeftToRight(graph.nodes, graph.edges, { sizes, origin });
-  const changed = graph.nodes.some((n) => {
-    const p = pos.get(n.id)!;
-    return p.x !== n.position.x || p.y !== n.position.y;
-  });
-  if (!changed) return graph;
-  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: pos.get(n.id)! })) };
 }

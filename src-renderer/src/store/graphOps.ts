@@ -4,6 +4,7 @@ import type { FixAction, ParamValue, ParamValues } from '../../../shared/layers/
 import { getLayerDef, inputHandles, outputHandles } from '../../../shared/layers';
 import { wouldCreateCycle } from '../../../shared/graph/topo';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
+import { withCountLabel } from '../../../shared/graph/count-label';
 import { oneLineText } from '../../../shared/graph/text';
 
 export function newNodeId(graph: Pick<GraphFile, 'nodes'>, kind: string): string {
@@ -82,9 +83,10 @@ function mapNode(graph: GraphFile, id: string, fn: (n: GraphNode) => GraphNode):
 
 // Typed or pasted text becomes one line of visible text, which the file validator requires (see shared/graph/text.ts).
 
+/** Sets one parameter; a label like "48 x decoder block" follows a changed block count. */
 export function setParam(graph: GraphFile, nodeId: string, key: string, value: ParamValue): GraphFile {
   const v = typeof value === 'string' ? oneLineText(value) : value;
-  return mapNode(graph, nodeId, (n) => ({ ...n, params: { ...n.params, [key]: v } }));
+  return mapNode(graph, nodeId, (n) => withCountLabel({ ...n, params: { ...n.params, [key]: v } }));
 }
 
 export function setLabel(graph: GraphFile, nodeId: string, label: string): GraphFile {

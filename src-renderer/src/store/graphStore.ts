@@ -11,8 +11,22 @@ import { inferWithDataset } from './inference';
 import { sameList, stableInference, toFlowEdges, toFlowNodes, type LayerFlowNode, type ShapeFlowEdge } from './toFlow';
 import { newGraph } from './defaults';
 import { TEMPLATES } from '../../../shared/templates';
+import { withLiveDescription } from '../../../shared/templates/describe';
+import { withoutAutoLayoutMark } from '../../../shared/graph/layout';
 
 const HISTORY_LIMIT = 100;
+
+/**
+ * What the canvas still has to do before it shows the document: lay it out (always, for a template; else
+ * only when its nodes overlap or it is marked for layout) and choose the view it opens with.
+ */
+export interface PendingArrange {
+  /** The document (docVersion) this belongs to; a newer document replaces it. */
+  doc: number;
+  force: boolean;
+  /** 'open': a new document; 'grow': a block was expanded or repeated (new nodes may sit on others). */
+  reason: 'open' | 'grow';
+}
 
 export interface GraphState {
   graph: GraphFile;
@@ -27,11 +41,24 @@ export interface GraphState {
   edges: ShapeFlowEdge[];
   past: GraphFile[];
   future: GraphFile[];
-  /** Bumped when a new document is loaded (the canvas fits the view then). */
+  /** Bumped when a new document is loaded (the canvas lays it out if needed and chooses the view then). */
   docVersion: number;
+  arrange: PendingArrange | null;
 
-  /** Replaces the whole document (New, Open, template); clean, history cleared. */
-  load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean }): void;
+  /**
+   * Replaces the whole document (New, Open, template); clean, history cleared. `layout: 'always'` lays it
+   * out even when its positions look fine (templates: their positions are only placeholders).
+   */
+  load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean; layout?: 'always' }): void;
+  /** Asks the canvas to check the layout again (after a block was expanded or repeated). */
+  requestArrange(reason: PendingArrange['reason']): void;
+  /** The canvas finished arranging document `doc`. */
+  arrangeDone(doc: number): void;
+  /**
+   * Moves nodes to new positions. `record`: as an edit (undo step, unsaved changes); otherwise as part of
+   * opening the document (the layout it opens with), which also drops the file's auto-layout mark.
+   */
+  placeNodes(positions: Record<string, { x: number; y: number }>, record: boolean): void;
   markSaved(filePath: string | null): void;
   /** Any structural edit: records history, re-infers, marks dirty. */
   edit(fn: (g: GraphFile) => GraphFile): void;
@@ -57,8 +84,10 @@ export interface GraphState {
 /** The graph before the drag in progress began, to record one undo step per drag. */
 let dragOrigin: GraphFile | null = null;
 
-function derive(graph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[], prevInference?: GraphInference) {
-  const inferred = inferWithDataset(graph);
+function derive(rawGraph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: ShapeFlowEdge[], prevInference?: GraphInference) {
+  const inferred = inferWithDataset(rawGraph);
+  // A template's description written from the graph (GPT counts) follows every edit.
+  const graph = withLiveDescription(rawGraph, inferred.inference);
   const inference = stableInference(prevInference, inferred.inference);
   return {
     graph,
@@ -81,10 +110,41 @@ export const useGraphStore = create<GraphState>((set, get) => {
     past: [],
     future: [],
     docVersion: 0,
+    arrange: { doc: 0, force: true, reason: 'open' },
 
     load(graph, filePath, opts) {
       dragOrigin = null;
-      set({ ...derive(graph, [], []), filePath, dirty: opts?.dirty ?? false, past: [], future: [], docVersion: get().docVersion + 1 });
+      const docVersion = get().docVersion + 1;
+      set({
+        ...derive(graph, [], []),
+        filePath,
+        dirty: opts?.dirty ?? false,
+        past: [],
+        future: [],
+        docVersion,
+        arrange: { doc: docVersion, force: opts?.layout === 'always', reason: 'open' },
+      });
+    },
+
+    requestArrange(reason) {
+      set({ arrange: { doc: get().docVersion, force: false, reason } });
+    },
+
+    arrangeDone(doc) {
+      if (get().arrange?.doc === doc) set({ arrange: null });
+    },
+
+    placeNodes(positions, record) {
+      const moved = new Map(Object.entries(positions).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
+      const changed = (g: GraphFile) => g.nodes.some((n) => moved.has(n.id) && (moved.get(n.id)!.x !== n.position.x || moved.get(n.id)!.y !== n.position.y));
+      if (record) {
+        get().edit((g) => (changed(g) ? ops.moveNodes(g, moved) : g));
+        return;
+      }
+      const s = get();
+      const graph = withoutAutoLayoutMark(changed(s.graph) ? ops.moveNodes(s.graph, moved) : s.graph);
+      if (graph === s.graph) return;
+      set({ graph, nodeById: Object.fromEntries(graph.nodes.map((n) => [n.id, n])), nodes: sameList(s.nodes, toFlowNodes(graph, s.inference, s.nodes)) });
     },
 
     markSaved(filePath) {

@@ -46,6 +46,10 @@ export function paramSummary(def: LayerDef, params: ParamValues, max = 3): strin
       if (v !== spec.default) parts.push(`${v ? '' : 'no '}${spec.label.toLowerCase()}`);
       continue;
     }
+    if (spec.type === 'node') {
+      parts.push(`${spec.label.toLowerCase()} ${v || '?'}`);
+      continue;
+    }
     parts.push(spec.type === 'enum' ? formatValue(v) : `${spec.label.toLowerCase()} ${formatValue(v)}`);
   }
   return parts.join(' · ');

@@ -6,6 +6,7 @@ import { gruBuilder } from './gru';
 import { bidirectionalBuilder } from './bidirectional';
 import { repeatVectorBuilder } from './repeat-vector';
 import { timeDistributedBuilder } from './time-distributed';
+import { tiedDenseBuilder } from './tied-dense';
 
 export const recurrentBuilders: LayerBuilder[] = [
   embeddingBuilder,
@@ -15,4 +16,5 @@ export const recurrentBuilders: LayerBuilder[] = [
   bidirectionalBuilder,
   repeatVectorBuilder,
   timeDistributedBuilder,
+  tiedDenseBuilder,
 ] as LayerBuilder[];

@@ -5,7 +5,8 @@ import { gruKeras, lstmKeras, simpleRnnKeras } from './rnn';
 import { bidirectionalKeras } from './bidirectional';
 import { repeatVectorKeras } from './repeat-vector';
 import { timeDistributedKeras } from './time-distributed';
+import { tiedDenseKeras } from './tied-dense';
 
 export const recurrentKeras: KerasGenerator[] = [
-  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras,
+  embeddingKeras, simpleRnnKeras, lstmKeras, gruKeras, bidirectionalKeras, repeatVectorKeras, timeDistributedKeras, tiedDenseKeras,
 ] as unknown as KerasGenerator[];

@@ -5,6 +5,7 @@ import { gruPy, lstmPy, simpleRnnPy } from './rnn';
 import { bidirectionalPy } from './bidirectional';
 import { repeatVectorPy } from './repeat-vector';
 import { timeDistributedPy } from './time-distributed';
+import { tiedDensePy } from './tied-dense';
 
 export const recurrentPy: PyGenerator[] = [
   embeddingPy,
@@ -14,4 +15,5 @@ export const recurrentPy: PyGenerator[] = [
   bidirectionalPy,
   repeatVectorPy,
   timeDistributedPy,
+  tiedDensePy,
 ] as unknown as PyGenerator[];

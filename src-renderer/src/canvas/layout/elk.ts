@@ -1,0 +1,89 @@
+// ELK for the app: layouts run in a web worker (elkjs's own worker script, copied into the build), so a
+// large graph never freezes the canvas. A layout still running when a newer one starts is cancelled by
+// ending its worker. Where a worker cannot start, ELK runs on the page instead (same results, slower).
+import ElkApi, { type ELK } from 'elkjs/lib/elk-api';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { layoutGraph, type LayoutRequest, type LayoutResult } from './engine';
+
+export class LayoutCancelled extends Error {
+  constructor() {
+    super('layout cancelled by a newer one');
+    this.name = 'LayoutCancelled';
+  }
+}
+
+interface WorkerElk {
+  elk: ELK;
+  /** Rejects when the worker fails or is cancelled. */
+  failed: Promise<never>;
+  fail(err: Error): void;
+  busy: boolean;
+}
+
+let current: WorkerElk | null = null;
+let onPage: Promise<ELK> | null = null;
+let workersWork = typeof Worker !== 'undefined';
+let generation = 0;
+
+function startWorker(): WorkerElk {
+  let fail: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const elk = new ElkApi({
+    workerFactory: () => {
+      const w = new Worker(elkWorkerUrl);
+      w.addEventListener('error', (e) => fail(new Error(`layout worker failed: ${e.message || 'could not load'}`)));
+      return w;
+    },
+  });
+  return { elk, failed, fail, busy: false };
+}
+
+function pageElk(): Promise<ELK> {
+  onPage ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return onPage;
+}
+
+/** Lays the graph out; rejects with LayoutCancelled when another layout started before this one ended. */
+export async function runLayout(req: LayoutRequest): Promise<LayoutResult> {
+  const started = performance.now();
+  const result = await layoutOnce(req);
+  // A user-timing entry per layout: the benchmark reads how long layouts take from the page.
+  performance.measure(LAYOUT_MEASURE, { start: started, detail: { nodes: req.nodes.length, arrangement: result.arrangement } });
+  return result;
+}
+
+/** Name of the performance.measure entry each finished layout leaves (read by bench/browser.ts). */
+export const LAYOUT_MEASURE = 'layerlab-layout';
+
+async function layoutOnce(req: LayoutRequest): Promise<LayoutResult> {
+  const mine = ++generation;
+  const check = <T>(v: T): T => {
+    if (mine !== generation) throw new LayoutCancelled();
+    return v;
+  };
+  if (workersWork) {
+    if (current?.busy) {
+      // Cancel the one in flight: its answer would be thrown away anyway.
+      current.elk.terminateWorker();
+      current.fail(new LayoutCancelled());
+      current = null;
+    }
+    try {
+      current ??= startWorker();
+      const w = current;
+      w.busy = true;
+      try {
+        return check(await Promise.race([layoutGraph(w.elk, req), w.failed]));
+      } finally {
+        if (current === w) w.busy = false;
+      }
+    } catch (err) {
+      if (err instanceof LayoutCancelled || mine !== generation) throw new LayoutCancelled();
+      console.warn(`Layout worker unavailable, laying out on the page instead: ${err instanceof Error ? err.message : String(err)}`);
+      workersWork = false;
+      current = null;
+    }
+  }
+  return check(await layoutGraph(await pageElk(), req));
+}
