@@ -70,7 +70,7 @@ describe('TorchEngineLocator', () => {
     expect(pythonPathProblem('/usr/bin/python3')).toBeNull();
     expect(pythonPathProblem('python3.11')).toBeNull();
     expect(pythonPathProblem('../python')).toMatch(/neither/);
-    expect(pythonPathProblem('/usr/bin/py\nthon')).toMatch(/control characters/);
+    expect(pythonPathProblem('/usr/bin/py\nthon')).toMatch(/line break .* at character 12/);
   });
 
   it('the real probe names a missing interpreter', async () => {

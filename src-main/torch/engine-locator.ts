@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PytorchEngineInfo } from '../../shared/api';
+import { oneLineTextProblem } from '../../shared/graph/text';
 import { writeFileAtomic } from '../files/atomic-write';
 import { describeBlas, describeTorch, PROBE_PY, type TorchProbe } from './probe';
 
@@ -21,7 +22,8 @@ export const INSTALL_HINT =
 export function pythonPathProblem(p: string): string | null {
   if (!p.trim()) return 'the Python path is empty';
   if (p.length > 4096) return 'the Python path is longer than 4096 characters';
-  if (/[\u0000-\u001f\u007f]/.test(p)) return 'the Python path contains control characters';
+  const invisible = oneLineTextProblem(p);
+  if (invisible) return `the Python path ${invisible}`;
   if (!path.isAbsolute(p) && !/^[A-Za-z0-9._-]+$/.test(p)) return `'${p}' is neither an absolute path nor a command name like python3`;
   return null;
 }

@@ -19,6 +19,7 @@ import { exportGraph, PYTORCH_SCRIPT, DATA_NPZ } from '..';
 import { decodeNpz, type NpyArray } from '../npz';
 import { parityNpz, REVERSE_PARITY_PY, type ReverseParityCase } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
+import { TIED_GRAPHS } from '../testing/tied-graphs';
 import { runPython, torchPython } from '../testing/python';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
 import { ALL_PY_GENERATORS } from '.';
@@ -35,7 +36,7 @@ function template(id: string, limit: number, batchSize: number): GraphFile {
   return g;
 }
 
-const GRAPHS: GraphFile[] = [...KIND_GRAPHS, ...ATTENTION_GRAPHS, template('mlp-mnist', 256, 32), template('transformer-encoder-mnist', 256, 32)];
+const GRAPHS: GraphFile[] = [...KIND_GRAPHS, ...ATTENTION_GRAPHS, ...TIED_GRAPHS, template('mlp-mnist', 256, 32), template('transformer-encoder-mnist', 256, 32)];
 const ROWS = 16;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-pt-back-'));

@@ -75,8 +75,9 @@ export function loadTorchWeights(tf: typeof tfTypes, model: tfTypes.LayersModel,
   const values = new Map<string, { data: Float32Array; shape: number[] }>();
   const problems: string[] = [];
   for (const { nodeId, mappings } of exp.weights) {
-    const layer = layerNameFor(nodeId);
     for (const m of mappings) {
+      // A tied head's weight is another node's (the Embedding's table): torch lists the shared matrix under both names.
+      const layer = layerNameFor(m.node ?? nodeId);
       const name = `${layer}/${m.tfjs.replaceAll('{layer}', layer)}`;
       const target = byName.get(name);
       const source = state[m.torch];
