@@ -49,10 +49,24 @@ function TorchStatus({ torch, error }: { torch: PytorchEngineInfo | undefined; e
   );
 }
 
+/** The Python that runs PyTorch: a setting of this computer. Shown also while PyTorch is not offered, to point at another Python. */
+function PythonField({ torch }: { torch: PytorchEngineInfo | undefined }) {
+  const setPythonPath = useAppInfo((s) => s.setPythonPath);
+  return (
+    <CommitTextField
+      label="Python"
+      testId="torchPython"
+      help={NOTE.torchPython}
+      value={torch?.pythonSetting ?? ''}
+      placeholder={torch?.python ?? 'python3'}
+      onCommit={(v) => void setPythonPath(v.trim() ? v.trim() : null)}
+    />
+  );
+}
+
 function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
   const config = useGraphStore((s) => s.graph.training.pytorch) ?? {};
   const setTraining = useGraphStore((s) => s.setTraining);
-  const setPythonPath = useAppInfo((s) => s.setPythonPath);
   const set = (patch: Partial<PytorchConfig>) => setTraining({ pytorch: { ...config, ...patch } });
   const launch = torchLaunch(config);
   const rendezvous = config.rendezvous ?? DEFAULT_RENDEZVOUS;
@@ -66,14 +80,7 @@ function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
   return (
     <div data-testid="pytorch-settings">
       <SelectField label="Device" testId="torchDevice" help={NOTE.torchDevice} value={config.device ?? 'auto'} options={devices} onCommit={(device) => set({ device })} />
-      <CommitTextField
-        label="Python"
-        testId="torchPython"
-        help={NOTE.torchPython}
-        value={torch?.pythonSetting ?? ''}
-        placeholder={torch?.python ?? 'python3'}
-        onCommit={(v) => void setPythonPath(v.trim() ? v.trim() : null)}
-      />
+      <PythonField torch={torch} />
       <details className="ll-advanced" data-testid="torchrun-settings" open={launch.distributed || undefined}>
         <summary>Several processes or machines (torchrun)</summary>
         <div className="ll-row">
@@ -138,6 +145,7 @@ export function EngineSettings() {
       />
       <TopicHelpView helpFor="engine" topic={SETTING_HELP.engine} />
       {(engine === 'pytorch' || !offered) && <TorchStatus torch={torch} error={enginesError} />}
+      {engine !== 'pytorch' && torch && !offered && <PythonField torch={torch} />}
       {engine === 'pytorch' ? (
         <PytorchSettings torch={torch} />
       ) : (
