@@ -31,7 +31,8 @@ interface EngineRun {
   samplesPerSec: number;
   /** Start to a stored result (by hand: the process; engine: start request to the 'done' event). */
   wallS: number;
-  loss: number;
+  /** The last epoch's mean batch loss: the same for both when they train the same model on the same data and seed. */
+  batchLoss: number;
 }
 
 function median1(values: number[], what: string): number {
@@ -52,11 +53,11 @@ function runByHand(python: string, dir: string): Promise<EngineRun> {
     child.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (code !== 0 || !line) return reject(new Error(`model.py by hand exited ${code}: ${err.trim().split('\n').slice(-2).join(' / ')}`));
-      const r = JSON.parse(line.slice(7)) as { samples: number; history: { loss: number; seconds: number }[] };
+      const r = JSON.parse(line.slice(7)) as { samples: number; history: { seconds: number }[] };
       resolve({
         samplesPerSec: median1(r.history.slice(1).map((h) => r.samples / h.seconds), 'by hand'),
         wallS: (performance.now() - started) / 1000,
-        loss: r.history[r.history.length - 1].loss,
+        batchLoss: Number([...out.matchAll(/^epoch \d+\/\d+: batch loss ([\d.e+-]+)/gm)].pop()?.[1] ?? NaN),
       });
     });
   });
@@ -71,7 +72,7 @@ async function runThroughEngine(python: string, graph: GraphFile, dataDir: strin
   });
   const perEpoch: number[] = [];
   let batches = 0;
-  let loss = NaN;
+  let batchLoss = NaN;
   let runId = '';
   const started = performance.now();
   const finished = new Promise<void>((resolve, reject) => {
@@ -79,7 +80,7 @@ async function runThroughEngine(python: string, graph: GraphFile, dataDir: strin
       if (runId && e.runId !== runId) return;
       if (e.type === 'started') batches = e.batchesPerEpoch;
       else if (e.type === 'batch' && e.batch === batches - 1 && e.epoch > 0) perEpoch.push(e.samplesPerSec);
-      else if (e.type === 'epoch') loss = e.metrics.loss;
+      else if (e.type === 'epoch') batchLoss = e.metrics.loss; // the epoch's mean batch loss, as tfjs reports it
       else if (e.type === 'done') resolve();
       else if (e.type === 'failed') reject(new Error(`PyTorch engine: ${e.error}`));
     });
@@ -90,7 +91,7 @@ async function runThroughEngine(python: string, graph: GraphFile, dataDir: strin
   } finally {
     await service.dispose();
   }
-  return { samplesPerSec: median1(perEpoch, 'engine'), wallS: (performance.now() - started) / 1000, loss };
+  return { samplesPerSec: median1(perEpoch, 'engine'), wallS: (performance.now() - started) / 1000, batchLoss };
 }
 
 export interface TorchEngineBenchOptions {
@@ -118,7 +119,7 @@ async function benchFamily(f: Family, python: string, o: TorchEngineBenchOptions
       if (which === 'hand') byHand.push(await runByHand(python, dir));
       else engine.push(await runThroughEngine(python, graph, path.join(home, 'data')));
       const last = which === 'hand' ? byHand[byHand.length - 1] : engine[engine.length - 1];
-      o.log(`${f.key} round ${round + 1} ${which === 'hand' ? 'by hand' : 'engine '}: ${fmt(last.samplesPerSec)} samples/s, ${fmt(last.wallS)} s wall, loss ${last.loss.toFixed(4)}`);
+      o.log(`${f.key} round ${round + 1} ${which === 'hand' ? 'by hand' : 'engine '}: ${fmt(last.samplesPerSec)} samples/s, ${fmt(last.wallS)} s wall, last epoch's batch loss ${last.batchLoss.toFixed(4)}`);
     }
   }
   const ratio = median(engine.map((e, i) => e.samplesPerSec / byHand[i].samplesPerSec));
