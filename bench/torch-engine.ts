@@ -44,7 +44,14 @@ function median1(values: number[], what: string): number {
 function runByHand(python: string, dir: string): Promise<EngineRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(python, [PYTORCH_SCRIPT, '--device', 'cpu'], { cwd: dir, env: { ...torchThreadEnv(THREADS), PYTHONDONTWRITEBYTECODE: '1' } });
+    // In its own session, as in a terminal and as the engine starts it (detached): Linux's autogroup scheduler
+    // shares CPU between sessions, so on a busy machine a process in the bench's session ran 2-3x slower
+    // than the same script in a session of its own (measured 190 vs 580 samples/s, load 27).
+    const child = spawn(python, [PYTORCH_SCRIPT, '--device', 'cpu'], {
+      cwd: dir,
+      env: { ...torchThreadEnv(THREADS), PYTHONDONTWRITEBYTECODE: '1' },
+      detached: process.platform !== 'win32',
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -20,6 +20,7 @@ import { EVENT_PREFIX } from '../../export/pytorch/train-loop-py';
 import type { TorchPython } from '../protocol';
 import { namedMetrics } from './events';
 import { TORCH_DIR } from './run-torch';
+import { eventWaiter, isFinalEvent } from '../testing/next-event';
 
 const python = torchPython();
 if (!python) console.warn('Skipping the PyTorch engine runs: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
@@ -44,21 +45,9 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-function next(runId: string, pred: (e: TrainEvent) => boolean, timeoutMs = 240_000): Promise<TrainEvent> {
-  const seen = events.find((e) => e.runId === runId && pred(e));
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for an event of ${runId}`)), timeoutMs);
-    const off = service.onEvent((e) => {
-      if (e.runId === runId && pred(e)) {
-        clearTimeout(timer);
-        off();
-        resolve(e);
-      }
-    });
-  });
-}
-const isFinal = (e: TrainEvent) => e.type === 'done' || e.type === 'failed';
+/** Resolves with the first event of the run that matches. */
+const next = (runId: string, pred: (e: TrainEvent) => boolean, timeoutMs?: number) => eventWaiter(service, events, 240_000)(runId, pred, timeoutMs);
+const isFinal = isFinalEvent;
 const of = (runId: string) => events.filter((e) => e.runId === runId);
 
 /** The keys of a value, recursively (arrays by their first element): what "the same form" means for two results. */
