@@ -1,7 +1,7 @@
 // Builds the desktop app: out/main/index.js (main process), out/main/worker.js (training worker) and
 // out/main/jobs.js (dataset previews and exports), both run in utilityProcesses, out/preload/index.js
 // (sandboxed, so CommonJS and self-contained), out/renderer/ (the React app).
-// The browser host builds the same renderer with vite.web.config.ts.
+// The browser host builds the same renderer with vite.web.config.mts.
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';

@@ -137,6 +137,7 @@ test('a bad path shows an error naming the file, and fixing it recovers', async 
     const panel = page.getByTestId('dataset-panel');
     const missing = join(dir, 'no-such-folder');
     await page.getByTestId('param-dataset-option-path').fill(missing);
+    await page.getByTestId('param-dataset-option-path').press('Enter'); // fields commit on Enter or blur
     const error = panel.getByTestId('dataset-preview-error');
     await expect(error).toContainText(missing, { timeout: 60_000 });
     await expect(error).toContainText('no such file or folder');
@@ -149,6 +150,7 @@ test('a bad path shows an error naming the file, and fixing it recovers', async 
     writeFileSync(join(idx, 't10k-images-idx3-ubyte'), idxImages(4));
     writeFileSync(join(idx, 't10k-labels-idx1-ubyte'), idxLabels(4));
     await page.getByTestId('param-dataset-option-path').fill(idx);
+    await page.getByTestId('param-dataset-option-path').press('Enter'); // fields commit on Enter or blur
     await expect(error).toContainText(join(idx, 'train-images-idx3-ubyte'), { timeout: 60_000 });
     await expect(error).toContainText('wrong magic number');
     writeFileSync(join(idx, 'train-images-idx3-ubyte'), idxImages(12));
@@ -162,6 +164,7 @@ test('a bad path shows an error naming the file, and fixing it recovers', async 
     writeFileSync(bad, 'a,b,label\n1,2,x\n3,4,y\n5,oops,x\n6,7,y\n');
     await page.getByTestId('param-dataset').selectOption('csv');
     await page.getByTestId('param-dataset-option-path').fill(bad);
+    await page.getByTestId('param-dataset-option-path').press('Enter'); // fields commit on Enter or blur
     await expect(error).toContainText(bad, { timeout: 60_000 });
     await expect(error).toContainText("column 'b': 'oops' is not a number");
     await page.screenshot({ path: testInfo.outputPath('dataset-panel-error.png') });
@@ -209,6 +212,7 @@ test('CIFAR-10 batches are drawn in colour at 32x32, and a truncated batch is na
     await page.getByTestId('param-normalization').selectOption('none');
     await fill(page, 'validationSplit', '0.1');
     await page.getByTestId('param-dataset-option-path').fill(dir);
+    await page.getByTestId('param-dataset-option-path').press('Enter'); // fields commit on Enter or blur
     await page.getByTestId('btn-preview-data').click();
     const panel = page.getByTestId('dataset-panel');
     await expect(panel).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });

@@ -54,6 +54,9 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
 
   await page.getByTestId('tab-runs').click();
   const rows = page.locator('[data-testid^="run-row-"]');
+  // The Runs tab lists the graph on screen (tiny B); both runs are one click away.
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('runs-scope-all').click();
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveAttribute('data-status', 'completed');
   await expect(rows.nth(0)).toContainText('tiny B');

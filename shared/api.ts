@@ -58,6 +58,8 @@ export interface AppInfo {
   platform: string;
   /** Where runs and caches live. */
   dataDir: string;
+  /** The machine's memory in bytes (os.totalmem): the renderer warns before training a model that needs more. */
+  memoryBytes: number;
 }
 
 // ---- training events (worker -> main -> renderer) ----
@@ -198,6 +200,8 @@ export interface RunSummary {
   experimentId?: string;
   /** Set when the PyTorch engine trained the run. */
   engine?: RunEngine;
+  /** The trained graph's id (extras.graphId, shared/graph/identity.ts); absent for runs from before graph ids. */
+  graphId?: string;
 }
 
 export interface RunRecord extends RunSummary {
@@ -227,6 +231,10 @@ export type ExportRunResult = { canceled: true } | { canceled: false; dir: strin
 // ---- files ----
 
 export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
+/** A Keras / tfjs model.json opened as a graph (src-main/import/model-json.ts, run in the job worker). */
+export interface ImportModelResult {
+  graph: GraphFile;
+}
 export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
 
 /**
@@ -266,6 +274,11 @@ export interface Api {
   openGraphFile(req: void): Promise<OpenGraphResult>;
   /** Electron: writes atomically, asks for a path when `path` is null. Web host: 'unsupported' (download). */
   saveGraphFile(req: { path: string | null; suggestedName: string; content: string }): Promise<SaveGraphResult>;
+  /**
+   * A TensorFlow.js Layers model.json or Keras model config (its text) as a new graph named `name`; an
+   * unsupported layer or a broken file rejects 'invalid' with a message naming it. Weights are not imported.
+   */
+  importModel(req: { content: string; name: string }): Promise<ImportModelResult>;
   /** Runs the trials of graph.extras.experiment (shared/experiments) one after another. */
   startExperiment(req: { graph: GraphFile }): Promise<{ experimentId: string }>;
   /** Stops the running trial and drops the queued ones. */
@@ -322,6 +335,7 @@ const methodTable = {
   deleteRun: true,
   openGraphFile: true,
   saveGraphFile: true,
+  importModel: true,
   startExperiment: true,
   cancelExperiment: true,
   pauseExperiment: true,

@@ -66,7 +66,7 @@ export function fakeTraining(): FakeTraining {
 }
 
 export const fakeInfo: AppInfo = {
-  version: '0.0.0-test', host: 'web', backend: { name: 'cpu', reason: 'test' }, platform: 'test', dataDir: '/tmp/none',
+  version: '0.0.0-test', host: 'web', backend: { name: 'cpu', reason: 'test' }, platform: 'test', dataDir: '/tmp/none', memoryBytes: 8 * 2 ** 30,
 };
 
 export function fakeDeps(overrides: Partial<ApiDeps> = {}): ApiDeps & { training: FakeTraining } {

@@ -10,6 +10,7 @@ import type {
   EnginesInfo,
   ExportFormat,
   ExportRunResult,
+  ImportModelResult,
   OpenGraphResult,
   ReadRecoveryResult,
   RecoveryCopy,
@@ -36,6 +37,7 @@ import {
   expectObject,
   expectPath,
   expectRecoverySession,
+  checkImportRequest,
   expectRunId,
   checkWriteRecoveryRequest,
   checkPythonPathRequest,
@@ -98,6 +100,11 @@ export interface DatasetReadsLike {
   allow(path: string): Promise<{ allowed: boolean; path: string }>;
 }
 
+/** Opens other tools' model files as graphs (src-main/import, in the job worker). */
+export interface ImportsLike {
+  importModel(content: string, name: string): Promise<ImportModelResult>;
+}
+
 /** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
 export interface RecoveryLike {
   write(session: string, copy: RecoveryCopy): Promise<void>;
@@ -127,6 +134,8 @@ export interface ApiDeps {
   recovery?: RecoveryLike;
   /** Absent in hosts that only train with TensorFlow.js: the engine methods answer 'unsupported'. */
   engines?: EnginesLike;
+  /** Absent in hosts that cannot import: importModel answers 'unsupported'. */
+  imports?: ImportsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -207,6 +216,11 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async saveGraphFile(req) {
       return deps.files.save(checkSaveRequest('saveGraphFile', req));
+    },
+    async importModel(req) {
+      const { content, name } = checkImportRequest('importModel', req);
+      if (!deps.imports) throw new ApiError('unsupported', 'importModel: this host cannot import models');
+      return deps.imports.importModel(content, name);
     },
     async startExperiment(req) {
       const { graph } = expectObject('startExperiment', req);

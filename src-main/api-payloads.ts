@@ -160,6 +160,16 @@ export function checkSaveRequest(method: string, payload: unknown): SaveRequest 
   return { path, suggestedName, content };
 }
 
+/** A model file's text and the name the new graph gets. */
+export function checkImportRequest(method: string, payload: unknown): { content: string; name: string } {
+  const { content, name } = expectObject(method, payload);
+  if (typeof content !== 'string') throw invalid(method, `'content' must be a string, got ${describe(content)}`);
+  const limit = contentLimitProblem(content);
+  if (limit) throw invalid(method, `'content' is refused: ${limit}`);
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw invalid(method, `'name' must be a non-empty string of at most 200 characters, got ${describe(name)}`);
+  return { content, name: name.trim() };
+}
+
 /** Experiment ids become file names in <dataDir>/experiments: 'exp-' then letters, digits, '_', '-'. */
 const EXPERIMENT_ID = /^exp-[A-Za-z0-9_-]{1,100}$/;
 

@@ -3,6 +3,7 @@
 // Heavy one-off work (dataset previews, exports) runs in a job worker process, so the host's event loop stays
 // free to answer requests and relay live training events meanwhile.
 import fs from 'node:fs';
+import os from 'node:os';
 import { ApiError } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
@@ -66,7 +67,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
-  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir };
+  const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir, memoryBytes: os.totalmem() };
   return {
     training,
     deps: {
@@ -74,6 +75,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       training,
       experiments,
       datasetReads: createDatasetReads(grants, opts.confirmDatasetRead),
+      // A model.json opened in File > Open: a short job, in the same worker as previews.
+      imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {

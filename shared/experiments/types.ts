@@ -83,6 +83,8 @@ export interface ExperimentSummary {
   finishedCount: number;
   /** Trial index with the lowest final validation loss (training loss when there is no validation). */
   bestTrial: number | null;
+  /** The base graph's id (extras.graphId); absent for experiments from before graph ids. */
+  graphId?: string;
 }
 
 export interface ExperimentRecord extends ExperimentSummary {

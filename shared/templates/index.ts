@@ -12,6 +12,8 @@ import { snail } from './snail';
 import { graphPresets } from './preset-data';
 import { applyPreset } from './presets';
 import { inferGraphFile } from '../infer';
+import { TEMPLATE_FACTS, type TemplateFacts } from './facts';
+import { newLesson, withLesson } from '../graph/lesson';
 
 export interface Template {
   id: string;
@@ -81,7 +83,17 @@ function variant(graph: GraphFile, presetId: string): TemplateVariant {
   return { id: presetId, name: g.name, description: g.description ?? '', totalParams: inferGraphFile(g).totalParams };
 }
 
-export const TEMPLATES: Template[] = [
+/** A template as the app offers it: with its chapter and full-scale result (facts.ts), its lesson in the graph. */
+export type CourseTemplate = Template & TemplateFacts;
+
+function withFacts(t: Template): CourseTemplate {
+  const facts = TEMPLATE_FACTS[t.id];
+  if (!facts) throw new Error(`Template '${t.id}' has no entry in templates/facts.ts (chapter and full-scale result)`);
+  // The lesson travels in the graph, so every way of opening a template (gallery, ?template=ID, a run's graph) has it.
+  return { ...t, ...facts, graph: withLesson(t.graph, newLesson(t)) };
+}
+
+export const TEMPLATES: CourseTemplate[] = [
   mlp,
   cnnCifar,
   lstmMnistRows,
@@ -96,7 +108,7 @@ export const TEMPLATES: Template[] = [
   ...RNN_COMPARISON,
   // View-only: their parameter counts are the point; building them would allocate billions of weights.
   ...GPT_TEMPLATES.map(gptTemplate),
-];
+].map(withFacts);
 
 /** View-only templates show shapes and counts but are not meant to be built or trained. */
 export function isViewOnly(t: Template): boolean {
@@ -104,7 +116,7 @@ export function isViewOnly(t: Template): boolean {
 }
 
 /** A template by id, or one of its variants by the variant's id (e.g. 'gpt-2-small'): its graph at that preset. */
-export function getTemplate(id: string): Template | undefined {
+export function getTemplate(id: string): CourseTemplate | undefined {
   const t = TEMPLATES.find((x) => x.id === id);
   if (t) return t;
   const family = TEMPLATES.find((x) => x.variants?.some((v) => v.id === id));

@@ -9,7 +9,7 @@ import { readGraphFileText, withGraphExtension, writeGraphFile } from '../files/
 import { PathGrants } from '../files/path-grants';
 
 const FILTERS: FileFilter[] = [
-  { name: 'LayerLab graph', extensions: ['json'] },
+  { name: 'LayerLab graph, or a Keras / TensorFlow.js model.json to import', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

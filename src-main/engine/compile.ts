@@ -10,6 +10,7 @@ import type { SymbolicTensor, TF } from './types';
 import { makeOptimizer } from './optimizers';
 import { separateRepeatedInputs } from './repeated-inputs';
 import { nodeLinks } from '../../shared/graph/links';
+import { layerNameFor } from '../../shared/graph/node-names';
 
 /** Kinds whose builders handle one tensor on several handles themselves (self-attention as a single input). */
 const HANDLES_REPEATED_INPUTS = new Set(['Attention', 'MultiHeadAttention']);
@@ -24,10 +25,8 @@ export class GraphCompileError extends Error {
   }
 }
 
-/** tfjs layer names must be unique and simple; node ids from the UI may not be. */
-export function layerNameFor(nodeId: string): string {
-  return `n_${nodeId.replace(/[^A-Za-z0-9_]/g, '_')}`;
-}
+/** tfjs layer names must be unique and simple; node ids from the UI may not be (shared, so messages can map them back). */
+export { layerNameFor };
 
 export interface BuiltModel {
   model: tfType.LayersModel;

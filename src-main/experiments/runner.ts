@@ -10,6 +10,7 @@ import { bestTrialIndex } from '../../shared/experiments/results';
 import { pathLabel } from '../../shared/experiments/paths';
 import { TRIAL_EXTRAS_KEY, type ExperimentRecord, type ExperimentSummary, type TrialSpec } from '../../shared/experiments/types';
 import { ExperimentStore, newExperimentId } from './store';
+import { graphIdOf } from '../../shared/graph/identity';
 
 /** The part of TrainingService the runner uses. */
 export interface TrialTrainer {
@@ -38,7 +39,8 @@ export interface ExperimentRunnerOptions {
 
 export function summaryOfExperiment(r: ExperimentRecord): ExperimentSummary {
   const { id, name, status, startedAt, params, trialCount, finishedCount, bestTrial } = r;
-  return { id, name, status, startedAt, params, trialCount, finishedCount, bestTrial };
+  const graphId = graphIdOf(r.baseGraph);
+  return { id, name, status, startedAt, params, trialCount, finishedCount, bestTrial, ...(graphId ? { graphId } : {}) };
 }
 
 export class ExperimentRunner {

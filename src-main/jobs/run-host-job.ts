@@ -1,8 +1,10 @@
 // The work of one host job, as the job worker does it, with errors turned into what the api answers today:
-// a bad dataset file or setting (DatasetError) and a bad export request (ExportJobError) are 'invalid' with a
-// message naming the problem; anything else is a bug and leaves as a plain error ('internal' at the api).
+// a bad dataset file or setting (DatasetError), a bad export request (ExportJobError) and a model file that
+// cannot be imported (ImportError) are 'invalid' with a message naming the problem; anything else is a bug
+// and leaves as a plain error ('internal' at the api).
 import { ApiError } from '../../shared/api';
 import { DatasetError, describeDataset, previewDataset } from '../data';
+import { parseGraphFile, serializeGraph } from '../../shared/graph/validate';
 import { JOB_METHOD, type HostJob, type JobFailure } from './protocol';
 
 export async function runHostJob(job: HostJob, note: (message: string) => void): Promise<unknown> {
@@ -16,6 +18,11 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       const { runExportJob } = await import('../export/export-job');
       return runExportJob({ dataDir: job.dataDir, format: job.format, outDir: job.outDir, runId: job.runId }, note);
     }
+    case 'import': {
+      const { importModelJson } = await import('../import/model-json');
+      // Through the file validator, so the renderer gets exactly what opening a saved graph would give.
+      return { graph: parseGraphFile(serializeGraph(importModelJson(job.content, job.name))) };
+    }
   }
 }
 
@@ -23,7 +30,7 @@ export function toJobFailure(job: HostJob, err: unknown): JobFailure {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
   // By name: export-job.ts (and tfjs with it) is only loaded when an export runs.
-  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && err.name === 'ExportJobError');
+  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError'));
   return isCallersProblem ? { code: 'invalid', message: `${JOB_METHOD[job.kind]}: ${message}` } : { message };
 }
 

@@ -18,6 +18,7 @@ import { saveModelToFolder } from './model-files';
 import { evaluateModel, type EvaluateOptions } from './evaluate';
 import { WeightSnapshot } from './early-stopping';
 import { seedMathRandom } from './seed';
+import { nameNodesIn, nodeName } from '../../shared/graph/node-names';
 
 export interface JobRequest {
   runId: string;
@@ -41,12 +42,12 @@ function errorText(err: unknown): string {
 }
 
 /** Picks the arrays each model input / output needs, in model order, by feature / target name. */
-export function bindSplit(split: DatasetSplit, built: BuiltModel, which: string): FitSplit {
+export function bindSplit(split: DatasetSplit, built: BuiltModel, which: string, name: (nodeId: string) => string = (id) => `node ${id}`): FitSplit {
   const xs = built.inputs.map(({ nodeId, feature }) => {
     const t = split.features[feature];
     if (!t) {
       throw new Error(
-        `Input node ${nodeId} reads feature '${feature}', but the ${which} data has only: ${Object.keys(split.features).join(', ')}`,
+        `${capitalised(name(nodeId))} reads feature '${feature}', but the ${which} data has only: ${Object.keys(split.features).join(', ')}`,
       );
     }
     return t;
@@ -55,7 +56,7 @@ export function bindSplit(split: DatasetSplit, built: BuiltModel, which: string)
     const t = split.targets[target];
     if (!t) {
       throw new Error(
-        `Output node ${nodeId} predicts target '${target}', but the ${which} data has only: ${Object.keys(split.targets).join(', ')}`,
+        `${capitalised(name(nodeId))} predicts target '${target}', but the ${which} data has only: ${Object.keys(split.targets).join(', ')}`,
       );
     }
     return t;
@@ -63,10 +64,23 @@ export function bindSplit(split: DatasetSplit, built: BuiltModel, which: string)
   return { size: split.size, xs, ys };
 }
 
-export function bindDataset(dataset: LoadedDataset, built: BuiltModel): FitData {
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `graph` names the nodes in messages as the canvas shows them (else by id). */
+export function bindDataset(dataset: LoadedDataset, built: BuiltModel, graph?: GraphFile): FitData {
+  const name = graph ? (id: string) => nodeName(graph, id) : undefined;
   return {
-    train: bindSplit(dataset.train, built, 'training'),
-    validation: dataset.validation && dataset.validation.size > 0 ? bindSplit(dataset.validation, built, 'validation') : null,
+    train: bindSplit(dataset.train, built, 'training', name),
+    validation: dataset.validation && dataset.validation.size > 0 ? bindSplit(dataset.validation, built, 'validation', name) : null,
+  };
+}
+
+/** Errors and warnings leave the worker naming nodes as the canvas shows them, not by tfjs layer names. */
+function namingNodes(emit: Emit, graph: GraphFile): Emit {
+  return (event) => {
+    if (event.type === 'failed') emit({ ...event, error: nameNodesIn(event.error, graph), ...(event.hint ? { hint: nameNodesIn(event.hint, graph) } : {}) });
+    else if (event.type === 'log' && event.level !== 'info') emit({ ...event, message: nameNodesIn(event.message, graph) });
+    else emit(event);
   };
 }
 
@@ -91,8 +105,9 @@ export async function runJob(req: JobRequest, emit: Emit, control: TrainControl)
   }
 }
 
-async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl): Promise<void> {
+async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainControl): Promise<void> {
   const { graph } = req;
+  const emit = namingNodes(rawEmit, graph);
   const started = Date.now();
   const fail = (error: string, hint?: string) => emit({ type: 'failed', error, hint });
   const stoppedEarly = () => emit({ type: 'done', status: 'stopped', durationMs: Date.now() - started, final: null });
@@ -120,7 +135,7 @@ async function runSeededJob(req: JobRequest, emit: Emit, control: TrainControl):
   try {
     built = buildModel(graph, tf, dataset.shapes);
     compileModel(built.model, graph.training, tf);
-    data = bindDataset(dataset, built);
+    data = bindDataset(dataset, built, graph);
   } catch (err) {
     return fail(`Could not build the model: ${errorText(err)}`);
   }
@@ -207,12 +222,12 @@ export function evaluateAfterTraining(
   let split: FitSplit | null = null;
   let which: 'test' | 'validation' = 'test';
   try {
-    if (dataset.test && dataset.test.size > 0) split = bindSplit(dataset.test, built, 'test');
+    if (dataset.test && dataset.test.size > 0) split = bindSplit(dataset.test, built, 'test', (id) => nodeName(graph, id));
   } catch (err) {
     emit({ type: 'log', level: 'warn', message: `The test split cannot be evaluated: ${errorText(err)}` });
   }
   if (!split && dataset.validation && dataset.validation.size > 0) {
-    split = bindSplit(dataset.validation, built, 'validation');
+    split = bindSplit(dataset.validation, built, 'validation', (id) => nodeName(graph, id));
     which = 'validation';
   }
   if (!split) {

@@ -51,6 +51,13 @@ describe('RunStore', () => {
     expect(await store.delete(a.id)).toBe(false);
   });
 
+  it("names the trained graph's id in the summary, and leaves it out for runs from before graph ids", () => {
+    const a = record(newRunId(), '2025-01-01T10:00:00.000Z');
+    expect(summaryOf(a)).not.toHaveProperty('graphId');
+    const b = { ...a, graph: { ...a.graph, extras: { graphId: 'g-abc123' } } };
+    expect(summaryOf(b).graphId).toBe('g-abc123');
+  });
+
   it('applies rapid saves of one run in order', async () => {
     const store = new RunStore(dataDir);
     const r = record(newRunId(), '2025-01-03T10:00:00.000Z');

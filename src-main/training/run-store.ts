@@ -6,6 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { BatchMetrics, RunRecord, RunSummary } from '../../shared/api';
 import { writeFileAtomic, type AtomicFs } from '../files/atomic-write';
+import { graphIdOf } from '../../shared/graph/identity';
 
 export const RUN_FILE = 'run.json';
 /** Batch history kept per run; beyond it the history is thinned (every other point dropped). */
@@ -72,7 +73,11 @@ export class BatchHistory {
 
 export function summaryOf(run: RunRecord): RunSummary {
   const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId, engine } = run;
-  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}), ...(engine ? { engine } : {}) };
+  const graphId = graphIdOf(run.graph);
+  return {
+    id, name, status, startedAt, durationMs, backend, epochs, final,
+    ...(experimentId ? { experimentId } : {}), ...(graphId ? { graphId } : {}), ...(engine ? { engine } : {}),
+  };
 }
 
 function isRunRecord(v: unknown): v is RunRecord {

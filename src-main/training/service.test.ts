@@ -120,7 +120,9 @@ describe('TrainingService with a forked worker', () => {
     const err = await service.start(graph).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('invalid');
-    expect((err as ApiError).message).toMatch(/node '(d2|out)'/);
+    // Named as the canvas shows it, not by its internal id.
+    expect((err as ApiError).message).toMatch(/^(Dense layer 2 of 2|The Output node): /);
+    expect((err as ApiError).message).not.toMatch(/'(d2|out)'/);
     console.log(`invalid graph message: ${(err as ApiError).message}`);
   });
 

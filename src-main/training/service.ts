@@ -9,6 +9,7 @@ import type { RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../sh
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
+import { nodeName } from '../../shared/graph/node-names';
 import { datasetShapes } from '../../shared/data/catalog';
 import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict } from '../../shared/graph/memory';
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
@@ -58,8 +59,8 @@ interface ActiveRun {
 
 function nodeLabel(graph: GraphFile, nodeId: string | null): string {
   if (!nodeId) return 'Graph';
-  const node = graph.nodes.find((n) => n.id === nodeId);
-  return node ? `${node.label ?? node.kind} node '${node.id}'` : `Node '${nodeId}'`;
+  const name = nodeName(graph, nodeId);
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function checkTraining(graph: GraphFile): void {

@@ -18,7 +18,7 @@ import { WsApi } from './ws-api';
 export const DEFAULT_PORT = 5185;
 export const HOST = '127.0.0.1';
 export const DEFAULT_RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer-web');
-export const BUILD_HINT = 'The renderer is not built. Build it with `npm run build:web` (vite build --config vite.web.config.ts), or run `npm run serve`, which builds it first.';
+export const BUILD_HINT = 'The renderer is not built. Build it with `npm run build:web` (vite build --config vite.web.config.mts), or run `npm run serve`, which builds it first.';
 
 /** WebSocket close code 1008: policy violation. */
 const POLICY_VIOLATION = 1008;

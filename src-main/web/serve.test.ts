@@ -58,7 +58,7 @@ describe('web host with the real services', () => {
       });
     try {
       const info = await call('getInfo');
-      expect(info).toMatchObject({ ok: true, result: { host: 'web', dataDir } });
+      expect(info).toMatchObject({ ok: true, result: { host: 'web', dataDir, memoryBytes: os.totalmem() } });
       const datasets = await call('listDatasets');
       expect(datasets.ok && (datasets.result as { id: string }[]).map((d) => d.id)).toContain('mnist-bundled');
 

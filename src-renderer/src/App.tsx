@@ -10,6 +10,7 @@ import { Overlays } from './common/Overlays';
 import { FileInput } from './files/FileInput';
 import { useShortcuts } from './common/useShortcuts';
 import { openTemplateFromUrl } from './files/fileActions';
+import { TemplateGallery } from './templates/TemplateGallery';
 
 export function App() {
   useShortcuts();
@@ -27,6 +28,7 @@ export function App() {
         <TrainingPanel />
       </div>
       <Overlays />
+      <TemplateGallery />
       <FileInput />
     </ReactFlowProvider>
   );

@@ -4,9 +4,11 @@
 //     built on conv2d in tfjs, so this covers dilated/causal Conv1D too.
 //  2. A plain-JS UnsortedSegmentSum kernel for wasm. The gradient of Gather (Embedding's lookup) needs it
 //     and wasm has none. Lookup tables are small next to the activations, so a JS loop is fine.
-// Both registrations are global to the tfjs-core instance: ensureGradientFixes is safe to call often.
+//  3. Sum and Mean gradients that broadcast dy with a kernel instead of a JS array of ones (./reduction-gradients).
+// All registrations are global to the tfjs-core instance: ensureGradientFixes is safe to call often.
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
+import { registerReductionGradients } from './reduction-gradients';
 
 type Tensor4D = tfType.Tensor4D;
 type Pair = [number, number];
@@ -142,8 +144,9 @@ function registerWasmUnsortedSegmentSum(tf: TF): void {
   });
 }
 
-/** Register the Conv2D gradient and the wasm UnsortedSegmentSum kernel once; call before training. */
+/** Register the Conv2D gradient, the wasm UnsortedSegmentSum kernel and the reduction gradients once; call before training. */
 export function ensureGradientFixes(tf: TF): void {
   registerConv2DGradient(tf);
   registerWasmUnsortedSegmentSum(tf);
+  registerReductionGradients(tf);
 }

@@ -11,7 +11,15 @@ export interface WasmBackend {
   disposeData(dataId: object, force?: boolean): boolean;
   incRef(dataId: object): void;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
-  dataIdMap: { get(dataId: object): { id: number } | undefined };
+  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } | undefined };
+  wasm: { asm: { memory: WebAssembly.Memory } };
+}
+
+/** Where `t`'s data starts on the wasm heap (a byte offset: stays valid when the heap grows). */
+export function heapOffset(backend: WasmBackend, t: TensorInfo): number {
+  const data = backend.dataIdMap.get(t.dataId);
+  if (!data) throw new Error('wasm kernel: a tensor that is not on the wasm backend');
+  return data.memoryOffset;
 }
 
 export type KernelArgs = { inputs: Record<string, TensorInfo>; backend: WasmBackend; attrs: Record<string, unknown> };

@@ -1,19 +1,41 @@
 // Toasts, the error dialog (e.g. a bad graph file) and the discard-changes confirmation.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useUi } from '../store/stores';
+import { INFO_TOAST_MS, type Toast } from '../store/uiStore';
+
+/** One toast: an info toast leaves after INFO_TOAST_MS unless the pointer rests on it; an error stays until closed. */
+function ToastItem({ toast }: { toast: Toast }) {
+  const [held, setHeld] = useState(false);
+  const dismiss = useUi((s) => s.dismissToast);
+  const onClose = () => dismiss(toast.id);
+  useEffect(() => {
+    if (toast.kind === 'error' || held) return;
+    const timer = setTimeout(() => dismiss(toast.id), INFO_TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast.kind, toast.id, held, dismiss]);
+  return (
+    <div
+      className={`ll-toast ll-toast-${toast.kind}`}
+      role={toast.kind === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+      data-kind={toast.kind}
+      onMouseEnter={() => setHeld(true)}
+      onMouseLeave={() => setHeld(false)}
+    >
+      <span>{toast.message}</span>
+      <button type="button" aria-label="Close" title="Close" data-testid="toast-close" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
 
 function Toasts() {
   const toasts = useUi((s) => s.toasts);
-  const dismiss = useUi((s) => s.dismissToast);
   return (
     <div className="ll-toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`ll-toast ll-toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'} data-testid="toast" data-kind={t.kind}>
-          <span>{t.message}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-            ×
-          </button>
-        </div>
+        <ToastItem key={t.id} toast={t} />
       ))}
     </div>
   );

@@ -6,7 +6,7 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 export const SHORTCUTS: [string, string][] = [
   ['Space, or double-click the canvas', 'Quick-add a layer at the cursor'],
   ['Drag a wire into empty space', 'Quick-add a layer that fits the wire'],
-  [`${MOD}Z / ${MOD}Shift+Z`, 'Undo / redo'],
+  [`${MOD}Z / ${MOD}Shift+Z or ${MOD}Y`, 'Undo / redo'],
   [`${MOD}C / ${MOD}V`, 'Copy / paste selected layers (also between windows)'],
   [`${MOD}D`, 'Duplicate selected layers'],
   [`${MOD}A`, 'Select all layers'],

@@ -50,6 +50,7 @@ function ValuesInput({ graph, def, param, onChange }: { graph: GraphFile; def: E
         type="text"
         value={draft}
         data-testid={`exp-values-${param.path}`}
+        title={draft}
         placeholder={typeof rule !== 'string' && rule.choices ? rule.choices.slice(0, 3).join(', ') : '0.001, 0.01, 0.1'}
         aria-invalid={problem !== null}
         onChange={(e) => setDraft(e.target.value)}

@@ -14,6 +14,9 @@ import { accuracyOf, formatDuration } from '../training/trainState';
 import { fmt } from '../training/format';
 import { overlaySeries } from '../runs/overlay';
 import { colorScale, formatValue } from './colors';
+import { graphIdOf } from '../../../shared/graph/identity';
+import { isOtherGraph } from '../training/graphResults';
+import { OtherGraphBadge } from '../common/OtherGraphBadge';
 
 /** Fetches the run records of the trials that have runs; running ones again on every poll. */
 function useTrialRuns(exp: ExperimentRecord): Record<number, RunRecord> {
@@ -52,6 +55,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
   const [sort, setSort] = useState<SortKey>({ column: 'index', descending: false });
   const { smoothing, logLoss } = useChartOptions();
   const runs = useTrialRuns(exp);
+  const currentGraphId = useGraphStore((s) => graphIdOf(s.graph));
   const first = exp.params[0];
   const colorOf = useMemo(() => colorScale(exp.trials.map((t) => t.values[first])), [exp, first]);
   const label = (t: TrialRecord) => exp.params.map((p) => `${p.split('.').pop()}=${formatValue(t.values[p])}`).join(', ');
@@ -98,6 +102,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
   };
 
   const runNext = (index: number) => void reorder([index, ...exp.queue.filter((i) => i !== index)]);
+  const other = isOtherGraph(graphIdOf(exp.baseGraph), currentGraphId);
 
   return (
     <div className="ll-exp-view" data-testid="experiment-view" data-status={exp.status}>
@@ -109,6 +114,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
         <span className="ll-muted" data-testid="exp-progress">
           {exp.finishedCount}/{exp.trialCount} trials
         </span>
+        {other && <OtherGraphBadge name={exp.baseGraph.name} />}
         <div className="ll-spacer" />
         {exp.status === 'running' && (
           <button type="button" className="ll-btn ll-btn-small" data-testid="exp-pause" onClick={() => void control('pause')}>
@@ -125,7 +131,14 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
             ■ Cancel
           </button>
         )}
-        <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="exp-apply-best" disabled={!best} onClick={applyBest} title={best ? label(best) : 'No finished trial yet'}>
+        <button
+          type="button"
+          className="ll-btn ll-btn-small ll-btn-primary"
+          data-testid="exp-apply-best"
+          disabled={!best || other}
+          onClick={applyBest}
+          title={other ? `This experiment varied "${exp.baseGraph.name}", another graph: open that graph to apply its best values` : best ? label(best) : 'No finished trial yet'}
+        >
           ★ Apply best
         </button>
       </header>

@@ -1,12 +1,16 @@
 // The Experiments tab: the definition editor for the current graph and the list of experiments on the left,
 // the chosen experiment's results on the right.
 import { useEffect } from 'react';
-import { useExperiments } from '../store/stores';
+import { useExperiments, useGraphStore } from '../store/stores';
+import { graphIdOf } from '../../../shared/graph/identity';
+import { isOtherGraph } from '../training/graphResults';
+import { OtherGraphBadge } from '../common/OtherGraphBadge';
 import { ExperimentEditor } from './ExperimentEditor';
 import { ExperimentView } from './ExperimentView';
 
 export function ExperimentsPanel() {
   const { list, currentId, current, error, refresh, show } = useExperiments();
+  const graphId = useGraphStore((s) => graphIdOf(s.graph));
   useEffect(() => {
     void refresh().then(() => {
       const s = useExperiments.getState();
@@ -34,6 +38,7 @@ export function ExperimentsPanel() {
                 <span className="ll-muted">
                   {e.finishedCount}/{e.trialCount}
                 </span>
+                {isOtherGraph(e.graphId, graphId) && <OtherGraphBadge name={e.name} />}
               </li>
             ))}
           </ul>

@@ -9,7 +9,9 @@ import { readGraphText } from './parse';
 import { baseName, graphFileName } from './names';
 import { serializeGraph } from '../../../shared/graph/validate';
 import { addRecent, type RecentFile } from './recent';
-import { TEMPLATES, getTemplate } from '../../../shared/templates';
+import { getTemplate, templateIds } from '../../../shared/templates';
+import { useBottomPanel } from '../store/bottomPanelStore';
+import { importedModelName, openedJsonKind } from './modelFile';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -28,26 +30,28 @@ export async function newFile(): Promise<void> {
   useGraphStore.getState().load(newGraph(), null);
 }
 
-/** Opens a template's graph (asking first when there are unsaved changes); it is laid out as it opens. */
-export async function loadTemplate(graph: GraphFile, label: string): Promise<boolean> {
+/** Opens a template's graph as a new, unsaved document, laid out as it opens; false when the user kept their unsaved changes. */
+export async function loadTemplate(graph: GraphFile): Promise<boolean> {
   if (!(await confirmDiscard())) return false;
   useGraphStore.getState().load(structuredClone(graph), null, { layout: 'always' });
-  useUi.getState().toast(`Loaded template "${label}"`);
   return true;
 }
 
 /**
  * Opens the built-in template with this id: the one way to open a template by id (the gallery,
  * `?template=ID` in the page's URL, `--template ID` on the app's command line). An unknown id changes
- * nothing and says which ids exist.
+ * nothing and says which ids exist. The lesson replaces a "Loaded template" toast: it stays on screen in the
+ * bottom panel.
  */
 export async function openTemplateById(id: string): Promise<boolean> {
   const t = getTemplate(id.trim());
   if (!t) {
-    useUi.getState().showError(`No template "${id}"`, `Templates: ${TEMPLATES.map((x) => x.id).join(', ')}.`);
+    useUi.getState().showError(`No template "${id}"`, `Templates: ${templateIds().join(', ')}.`);
     return false;
   }
-  return loadTemplate(t.graph, t.name);
+  const opened = await loadTemplate(t.graph);
+  if (opened) useBottomPanel.getState().setTab('lesson');
+  return opened;
 }
 
 let urlTemplateOpened = false;
@@ -60,8 +64,25 @@ export function openTemplateFromUrl(search: string): void {
   void openTemplateById(id);
 }
 
-/** Parses and loads file text; on a bad file shows the problem and keeps the current graph. */
-export function openText(text: string, source: string, path: string | null): boolean {
+/** A Keras / tfjs model.json: the host's importer makes it a new, unsaved graph; a bad one changes nothing. */
+async function importModelText(text: string, source: string): Promise<boolean> {
+  // The host imports in its job worker, which may have to start first: say something meanwhile.
+  useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
+  try {
+    const { graph } = await api.importModel({ content: text, name: importedModelName(source) });
+    useGraphStore.getState().load(graph, null, { dirty: true });
+    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported). Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    return true;
+  } catch (err) {
+    useUi.getState().dismissKey('file');
+    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
+/** Parses and loads file text (a graph, or a model file to import); on a bad file shows the problem and keeps the current graph. */
+export async function openText(text: string, source: string, path: string | null): Promise<boolean> {
+  if (openedJsonKind(text) === 'model') return importModelText(text, source);
   const result = readGraphText(text);
   if (!result.ok) {
     useUi.getState().showError(`Could not open ${source}`, result.message);
@@ -69,7 +90,7 @@ export function openText(text: string, source: string, path: string | null): boo
   }
   useGraphStore.getState().load(result.graph, path);
   addRecent(source, path, text);
-  useUi.getState().toast(`Opened ${source}`);
+  useUi.getState().toast(`Opened ${source}`, 'info', 'file');
   return true;
 }
 
@@ -78,7 +99,7 @@ export async function openFile(): Promise<void> {
   if (isElectronHost()) {
     try {
       const r = await api.openGraphFile();
-      if (!r.canceled) openText(r.content, baseName(r.path), r.path);
+      if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
       useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
     }
@@ -98,7 +119,7 @@ export async function openPickedFile(file: File): Promise<void> {
     useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
     return;
   }
-  openText(text, file.name, null);
+  await openText(text, file.name, null);
 }
 
 /** A file dropped onto the window: asks before discarding changes; a bad file changes nothing. */
@@ -114,7 +135,7 @@ export async function openRecent(entry: RecentFile): Promise<void> {
     return;
   }
   if (!(await confirmDiscard())) return;
-  openText(entry.content, entry.name, entry.path);
+  await openText(entry.content, entry.name, entry.path);
 }
 
 export async function saveFile(saveAs = false): Promise<void> {
@@ -128,7 +149,7 @@ export async function saveFile(saveAs = false): Promise<void> {
       // Only mark clean if nothing changed while the dialog was open.
       if (useGraphStore.getState().graph === graph) useGraphStore.getState().markSaved(r.path);
       addRecent(baseName(r.path), r.path, content);
-      useUi.getState().toast(`Saved ${baseName(r.path)}`);
+      useUi.getState().toast(`Saved ${baseName(r.path)}`, 'info', 'file');
     } catch (err) {
       useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
     }
@@ -145,7 +166,7 @@ export async function saveFile(saveAs = false): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   useGraphStore.getState().markSaved(null);
   addRecent(suggestedName, null, content);
-  useUi.getState().toast(`Downloaded ${suggestedName}`);
+  useUi.getState().toast(`Downloaded ${suggestedName}`, 'info', 'file');
 }
 
 export function handleMenu(cmd: MenuCommand): void {
@@ -155,7 +176,7 @@ export function handleMenu(cmd: MenuCommand): void {
       break;
     case 'open':
       void (async () => {
-        if (await confirmDiscard()) openText(cmd.content, baseName(cmd.path), cmd.path);
+        if (await confirmDiscard()) await openText(cmd.content, baseName(cmd.path), cmd.path);
       })();
       break;
     case 'save':

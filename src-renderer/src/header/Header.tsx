@@ -1,61 +1,17 @@
 // Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { TEMPLATES } from '../../../shared/templates';
+import { graphIdOf } from '../../../shared/graph/identity';
 import { formatCount } from '../../../shared/infer';
 import { engineLabel } from '../training/format';
 import { useAppInfo, useGraphStore, useTraining } from '../store/stores';
 import { baseName } from '../files/names';
-import { loadTemplate, newFile, openFile, saveFile } from '../files/fileActions';
+import { newFile, openFile, saveFile } from '../files/fileActions';
+import { openGallery } from '../templates/galleryStore';
 import { isActive } from '../training/trainState';
 import { toggleTraining } from '../training/actions';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
-function TemplatesMenu() {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', esc);
-    };
-  }, [open]);
-  return (
-    <div className="ll-menu" ref={ref}>
-      <button type="button" className="ll-btn" aria-haspopup="menu" aria-expanded={open} data-testid="btn-templates" onClick={() => setOpen(!open)}>
-        Templates ▾
-      </button>
-      {open && (
-        <div className="ll-menu-list" role="menu" data-testid="templates-menu">
-          {TEMPLATES.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="menuitem"
-              className="ll-menu-item"
-              data-testid={`template-${t.id}`}
-              onClick={() => {
-                setOpen(false);
-                void loadTemplate(t.graph, t.name);
-              }}
-            >
-              <span className="ll-menu-name">{t.name}</span>
-              <span className="ll-menu-desc">{t.description}</span>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
 
 function BackendBadge() {
   const info = useAppInfo((s) => s.info);
@@ -88,6 +44,10 @@ export function Header() {
   };
   const status = useTraining((s) => s.status);
   const active = isActive(status);
+  const [exact, setExact] = useState(false);
+  const graphId = useGraphStore((s) => graphIdOf(s.graph));
+  const otherRun = useTraining((s) => (s.graphId !== graphId ? s.graphName : null));
+  const stopTitle = active && otherRun !== null ? `Stop the run of "${otherRun}" (another graph)` : 'Stop training';
 
   return (
     <header className="ll-header">
@@ -102,12 +62,19 @@ export function Header() {
           </span>
         )}
       </div>
-      <div className="ll-stat" title={`${totalParams.toLocaleString('en-US')} parameters`}>
-        <strong data-testid="total-params" data-value={totalParams}>
-          {formatCount(totalParams)}
+      <button
+        type="button"
+        className="ll-stat ll-stat-button"
+        data-testid="total-params-toggle"
+        aria-pressed={exact}
+        title={`${totalParams.toLocaleString('en-US')} parameters (click to show ${exact ? 'the short form' : 'every digit'})`}
+        onClick={() => setExact(!exact)}
+      >
+        <strong data-testid="total-params" data-value={totalParams} data-exact={exact}>
+          {exact ? totalParams.toLocaleString('en-US') : formatCount(totalParams)}
         </strong>{' '}
         params
-      </div>
+      </button>
       {errorCount > 0 && (
         <button type="button" className="ll-stat ll-stat-error ll-link" data-testid="error-count" title={firstError ?? ''} onClick={showFirstError}>
           {errorCount} {errorCount === 1 ? 'problem' : 'problems'}
@@ -118,7 +85,9 @@ export function Header() {
       <button type="button" className="ll-btn" data-testid="btn-new" title="New graph" onClick={() => void newFile()}>
         New
       </button>
-      <TemplatesMenu />
+      <button type="button" className="ll-btn" data-testid="btn-templates" aria-haspopup="dialog" title="Browse the templates: one working model per idea of the course" onClick={openGallery}>
+        Templates…
+      </button>
       <button type="button" className="ll-btn" data-testid="btn-open" title={`Open a graph file (${MOD}O)`} onClick={() => void openFile()}>
         Open
       </button>
@@ -129,8 +98,9 @@ export function Header() {
         type="button"
         className={`ll-btn ${active ? 'll-btn-stop' : 'll-btn-primary'}`}
         data-testid="btn-train"
-        title={`${active ? 'Stop training' : 'Train'} (${MOD}Enter)`}
+        title={`${active ? stopTitle : 'Train'} (${MOD}Enter)`}
         disabled={status === 'stopping'}
+        data-other-graph={active && otherRun !== null}
         onClick={toggleTraining}
       >
         {active ? (status === 'stopping' ? 'Stopping…' : '■ Stop') : '▶ Train'}

@@ -12,6 +12,8 @@ import { EngineSettings } from '../training/EngineSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
 import { PresetPicker } from './PresetPicker';
+import { trainingSettingQuestion } from '../../../shared/graph/sensible';
+import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES: { value: LossName; label: string }[] = [
@@ -125,7 +127,6 @@ function DatasetSettings() {
           integer={false}
           min={0}
           max={0.5}
-          step={0.05}
           onCommit={(validationSplit) => setDataset({ validationSplit })}
         />
         <NumberField label="Limit (0 = all)" testId="limit" value={dataset.limit} integer min={0} onCommit={(limit) => setDataset({ limit })} />
@@ -191,6 +192,7 @@ function TrainingSettings() {
           integer={false}
           min={0}
           max={10}
+          question={(v) => trainingSettingQuestion('learningRate', 'Learning rate', training.learningRate, v)}
           onCommit={(learningRate) => setTraining({ learningRate })}
         />
       </div>
@@ -209,11 +211,30 @@ function TrainingSettings() {
       )}
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && <TopicHelpView helpFor="momentum" topic={SETTING_HELP.momentum} />}
       <div className="ll-row">
-        <NumberField label="Batch size" testId="batchSize" value={training.batchSize} integer min={1} max={65536} onCommit={(batchSize) => setTraining({ batchSize })} />
-        <NumberField label="Epochs" testId="epochs" value={training.epochs} integer min={1} max={10000} onCommit={(epochs) => setTraining({ epochs })} />
+        <NumberField
+          label="Batch size"
+          testId="batchSize"
+          value={training.batchSize}
+          integer
+          min={1}
+          max={65536}
+          question={(v) => trainingSettingQuestion('batchSize', 'Batch size', training.batchSize, v)}
+          onCommit={(batchSize) => setTraining({ batchSize })}
+        />
+        <NumberField
+          label="Epochs"
+          testId="epochs"
+          value={training.epochs}
+          integer
+          min={1}
+          max={10000}
+          question={(v) => trainingSettingQuestion('epochs', 'Epochs', training.epochs, v)}
+          onCommit={(epochs) => setTraining({ epochs })}
+        />
       </div>
       <TopicHelpView helpFor="batchSize" topic={SETTING_HELP.batchSize} />
       <TopicHelpView helpFor="epochs" topic={SETTING_HELP.epochs} />
+      <MemoryEstimateNote />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
       <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
       <EngineSettings />

@@ -10,6 +10,23 @@ import { RepeatedBlockSection } from '../editor/BlockPanels';
 import { TopicHelpView } from './TopicHelpView';
 import { HelpDiagram } from './HelpDiagram';
 import { activationHelp, isActivationParam } from '../../../shared/training-help';
+import { sensibleRangeQuestion } from '../../../shared/graph/sensible';
+import type { ParamSpec } from '../../../shared/layers/types';
+import { setParam as withParam } from '../store/graphOps';
+import { inferWithDataset } from '../store/inference';
+import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
+
+/** The question before setting a number parameter: above its sensible range, or making this layer huge. */
+function rangeQuestion(nodeId: string, key: string, spec: ParamSpec, layerLabel: string): (v: number) => string | null {
+  return (after) => {
+    const { graph, nodeById, inference } = useGraphStore.getState();
+    const current = nodeById[nodeId]?.params[key];
+    const before = typeof current === 'number' ? current : typeof spec.default === 'number' ? spec.default : 0;
+    // Inference of the graph as it would be (arithmetic only, no weights): how big this layer becomes.
+    const paramsAfter = inferWithDataset(withParam(graph, nodeId, key, after)).inference.nodes[nodeId]?.params;
+    return sensibleRangeQuestion({ label: layerLabel, key, paramLabel: spec.label, before, after, paramsBefore: inference.nodes[nodeId]?.params, paramsAfter });
+  };
+}
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
@@ -64,6 +81,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </div>
       ))}
 
+      <MemoryEstimateNote onlyWhenTight />
+
       <RepeatedBlockSection nodeId={nodeId} />
 
       <section className="ll-section">
@@ -79,7 +98,13 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         {def ? (
           Object.entries(def.params).map(([key, spec]) => (
             <Fragment key={`${nodeId}:${key}`}>
-              <ParamEditor name={key} spec={spec} value={params[key]} onChange={(v) => setParam(nodeId, key, v)} />
+              <ParamEditor
+                name={key}
+                spec={spec}
+                value={params[key]}
+                onChange={(v) => setParam(nodeId, key, v)}
+                question={rangeQuestion(nodeId, key, spec, `${def.label} layer`)}
+              />
               {isActivationParam(key, spec) && <TopicHelpView helpFor={key} topic={activationHelp(String(params[key] ?? spec.default))} />}
             </Fragment>
           ))

@@ -3,7 +3,20 @@ import type { ParamSpec, ParamValue } from '../../../shared/layers/types';
 import { CheckField, NumberField, SelectField, ShapeField, TextField } from './fields';
 import { NodeRefField } from './NodeRefField';
 
-export function ParamEditor({ name, spec, value, onChange }: { name: string; spec: ParamSpec; value: ParamValue | undefined; onChange(v: ParamValue): void }) {
+export function ParamEditor({
+  name,
+  spec,
+  value,
+  onChange,
+  question,
+}: {
+  name: string;
+  spec: ParamSpec;
+  value: ParamValue | undefined;
+  onChange(v: ParamValue): void;
+  /** For numbers: the question to ask before applying a value (above its sensible range), or null. */
+  question?: (v: number) => string | null;
+}) {
   const common = { label: spec.label, help: spec.help, testId: name };
   switch (spec.type) {
     case 'int':
@@ -15,6 +28,7 @@ export function ParamEditor({ name, spec, value, onChange }: { name: string; spe
           integer={spec.type === 'int'}
           min={spec.min}
           max={spec.max}
+          question={question}
           onCommit={onChange}
         />
       );

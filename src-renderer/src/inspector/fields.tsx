@@ -1,7 +1,9 @@
-// Form controls for the inspector. Typed text is kept locally and committed only when valid, so a
-// half-typed number never reaches the graph; the message under the field says what is wrong.
-import { useId, useState, type ReactNode } from 'react';
-import { parseNumber, parseShapeText, shapeText } from './parse';
+// Form controls for the inspector. Typed text is kept locally and committed on Enter or blur, only when
+// valid, so a half-typed number never reaches the graph; the message under the field says what is wrong.
+import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { parseNumber, parseShapeText, shapeText, type Parsed } from './parse';
+import { decideCommit } from './commit';
+import { useUi } from '../store/uiStore';
 
 interface FieldProps {
   label: string;
@@ -29,17 +31,85 @@ export function Field({ label, help, error, testId, children, inline }: FieldPro
 }
 
 /**
- * Local text that follows the committed value when it changes from outside (undo, fix buttons), but not
- * while the text already means that value ("0.0" while typing "0.001" must survive committing 0).
+ * A text field that commits on Enter or when focus leaves it; nothing reaches the model while the user types.
+ * Invalid text stays in the field, marked, with the reason, until it is corrected or Escape puts the current
+ * value back. A value `question` flags (above its sensible range) is applied only after the user agrees.
+ * The text follows the committed value when it changes from outside (undo, fix buttons) while not editing.
  */
-function useDraft(committed: string, means: (draft: string) => string | null): [string, (s: string) => void] {
-  const [draft, setDraft] = useState(committed);
-  const [seen, setSeen] = useState(committed);
-  if (seen !== committed) {
-    setSeen(committed);
-    if (means(draft) !== committed) setDraft(committed);
+function useCommitField<T>(opts: {
+  committed: string;
+  parse: (text: string) => Parsed<T>;
+  isCurrent: (value: T) => boolean;
+  onCommit: (value: T) => void;
+  question?: (value: T) => string | null;
+}) {
+  const [draft, setDraft] = useState(opts.committed);
+  const [error, setError] = useState<string | null>(null);
+  const [seen, setSeen] = useState(opts.committed);
+  const editing = useRef(false);
+  const asking = useRef(false);
+  if (seen !== opts.committed) {
+    setSeen(opts.committed);
+    if (!editing.current) {
+      setDraft(opts.committed);
+      setError(null);
+    }
   }
-  return [draft, setDraft];
+  const revert = () => {
+    editing.current = false;
+    setDraft(opts.committed);
+    setError(null);
+  };
+  const commit = async () => {
+    if (asking.current || !editing.current) return;
+    const decision = decideCommit(draft, opts.parse, opts.isCurrent, opts.question);
+    switch (decision.kind) {
+      case 'invalid':
+        setError(decision.message);
+        return;
+      case 'unchanged':
+        editing.current = false;
+        setError(null);
+        return;
+      case 'ask': {
+        asking.current = true;
+        const ok = await useUi.getState().ask('Apply this value?', decision.question, 'Apply');
+        asking.current = false;
+        if (!ok) return revert();
+        break;
+      }
+      case 'apply':
+        break;
+    }
+    editing.current = false;
+    setError(null);
+    opts.onCommit(decision.value);
+  };
+  return {
+    draft,
+    error,
+    inputProps: {
+      value: draft,
+      'aria-invalid': error !== null,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        editing.current = true;
+        setDraft(e.target.value);
+        // A marked field loses its mark as soon as the text is valid again.
+        if (error !== null && opts.parse(e.target.value).ok) setError(null);
+      },
+      onBlur: () => void commit(),
+      onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void commit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          revert();
+        }
+      },
+    },
+  };
 }
 
 export function NumberField(props: {
@@ -50,35 +120,29 @@ export function NumberField(props: {
   integer: boolean;
   min?: number;
   max?: number;
-  step?: number | 'any';
+  /** Asked before applying a value (e.g. above the parameter's sensible range); null = apply. */
+  question?: (value: number) => string | null;
   onCommit(v: number): void;
 }) {
-  const [draft, setDraft] = useDraft(String(props.value), (d) => {
-    const p = parseNumber(d, props);
-    return p.ok ? String(p.value) : null;
+  const field = useCommitField({
+    committed: String(props.value),
+    parse: (text) => parseNumber(text, props),
+    isCurrent: (v) => v === props.value,
+    onCommit: props.onCommit,
+    question: props.question,
   });
-  const parsed = parseNumber(draft, props);
   return (
-    <Field label={props.label} help={props.help} error={parsed.ok ? null : parsed.message} testId={props.testId}>
+    <Field label={props.label} help={props.help} error={field.error} testId={props.testId}>
       {(id) => (
         <input
           id={id}
-          type="number"
+          type="text"
           inputMode={props.integer ? 'numeric' : 'decimal'}
-          value={draft}
-          min={props.min}
-          max={props.max}
-          step={props.step ?? (props.integer ? 1 : 'any')}
+          autoComplete="off"
+          spellCheck={false}
           data-testid={`param-${props.testId}`}
-          aria-invalid={!parsed.ok}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            const p = parseNumber(e.target.value, props);
-            if (p.ok && p.value !== props.value) props.onCommit(p.value);
-          }}
-          onBlur={() => {
-            if (!parseNumber(draft, props).ok) setDraft(String(props.value));
-          }}
+          title="Enter or leave the field to apply; Escape restores the current value"
+          {...field.inputProps}
         />
       )}
     </Field>
@@ -87,48 +151,26 @@ export function NumberField(props: {
 
 export function ShapeField(props: { label: string; help?: string; testId: string; value: unknown; minLength?: number; maxLength?: number; onCommit(v: number[]): void }) {
   const committed = shapeText(props.value);
-  const [draft, setDraft] = useDraft(committed, (d) => {
-    const p = parseShapeText(d, props);
-    return p.ok ? shapeText(p.value) : null;
+  const field = useCommitField({
+    committed,
+    parse: (text) => parseShapeText(text, props),
+    isCurrent: (v) => shapeText(v) === committed,
+    onCommit: props.onCommit,
   });
-  const parsed = parseShapeText(draft, props);
   return (
-    <Field label={props.label} help={props.help} error={parsed.ok ? null : parsed.message} testId={props.testId}>
-      {(id) => (
-        <input
-          id={id}
-          type="text"
-          value={draft}
-          placeholder="28, 28, 1"
-          data-testid={`param-${props.testId}`}
-          aria-invalid={!parsed.ok}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            const p = parseShapeText(e.target.value, props);
-            if (p.ok && shapeText(p.value) !== committed) props.onCommit(p.value);
-          }}
-          onBlur={() => {
-            if (!parseShapeText(draft, props).ok) setDraft(committed);
-          }}
-        />
-      )}
+    <Field label={props.label} help={props.help} error={field.error} testId={props.testId}>
+      {(id) => <input id={id} type="text" placeholder="28, 28, 1" autoComplete="off" spellCheck={false} data-testid={`param-${props.testId}`} {...field.inputProps} />}
     </Field>
   );
 }
 
+const anyText = (text: string): Parsed<string> => ({ ok: true, value: text });
+
 export function TextField(props: { label: string; help?: string; testId: string; value: string; placeholder?: string; onCommit(v: string): void }) {
+  const field = useCommitField({ committed: props.value, parse: anyText, isCurrent: (v) => v === props.value, onCommit: props.onCommit });
   return (
     <Field label={props.label} help={props.help} testId={props.testId}>
-      {(id) => (
-        <input
-          id={id}
-          type="text"
-          value={props.value}
-          placeholder={props.placeholder}
-          data-testid={`param-${props.testId}`}
-          onChange={(e) => props.onCommit(e.target.value)}
-        />
-      )}
+      {(id) => <input id={id} type="text" placeholder={props.placeholder} data-testid={`param-${props.testId}`} {...field.inputProps} />}
     </Field>
   );
 }
@@ -146,7 +188,13 @@ export function CommitTextField(props: {
   check?(v: string): string | null;
   onCommit(v: string): void;
 }) {
-  const [draft, setDraft] = useDraft(props.value, (d) => d);
+  const [draft, setDraft] = useState(props.value);
+  // A new value from outside (another graph opened, the host's answer) replaces the draft.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setDraft(props.value);
+  }
   const problem = props.check?.(draft) ?? null;
   const commit = () => {
     if (!problem && draft !== props.value) props.onCommit(draft);

@@ -3,7 +3,10 @@
 // its graph into the canvas exactly as it was trained, or delete it.
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord, RunSummary } from '../../../shared/api';
+import { graphIdOf } from '../../../shared/graph/identity';
 import { useGraphStore, useRuns, useTraining, useUi } from '../store/stores';
+import { isOtherGraph } from '../training/graphResults';
+import { OtherGraphBadge } from '../common/OtherGraphBadge';
 import { LineChart } from '../training/LineChart';
 import { ChartControls } from '../training/ChartControls';
 import { useChartOptions } from '../training/chartOptions';
@@ -17,14 +20,19 @@ export async function reopenRun(run: RunRecord): Promise<void> {
   const { dirty, graph } = useGraphStore.getState();
   if (dirty && !(await useUi.getState().ask('Discard unsaved changes?', `"${graph.name}" has changes that are not saved.`, 'Discard'))) return;
   useGraphStore.getState().load(structuredClone(run.graph), null);
-  useUi.getState().toast(`Opened the graph of run "${run.name}"`);
+  useUi.getState().toast(`Opened the graph of run "${run.name}"`, 'info', 'file');
 }
 
-function RunRow({ run, selected, open, colorIndex }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number }) {
+/** The graph on screen's id, for "this graph" filters and "another graph" labels. */
+function useGraphId(): string | null {
+  return useGraphStore((s) => graphIdOf(s.graph));
+}
+
+function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number; other: boolean }) {
   const { toggle, open: show } = useRuns.getState();
   const f = run.final;
   return (
-    <tr className={`${open ? 'open' : ''}`} data-testid={`run-row-${run.id}`} data-status={run.status} onClick={() => void show(run.id)}>
+    <tr className={`${open ? 'open' : ''}`} data-testid={`run-row-${run.id}`} data-status={run.status} data-other-graph={other} onClick={() => void show(run.id)}>
       <td onClick={(e) => e.stopPropagation()}>
         <input type="checkbox" checked={selected} aria-label={`Overlay ${run.name}`} data-testid={`run-select-${run.id}`} onChange={() => toggle(run.id)} />
         {selected && <i className="ll-swatch" style={{ background: RUN_COLORS[colorIndex % RUN_COLORS.length] }} />}
@@ -32,6 +40,7 @@ function RunRow({ run, selected, open, colorIndex }: { run: RunSummary; selected
       <td className="ll-run-name" title={run.name}>
         {run.name}
         {run.experimentId && <span className="ll-badge">exp</span>}
+        {other && <OtherGraphBadge name={run.name} />}
       </td>
       <td>
         <span className={`ll-status ll-status-${run.status}`}>{run.status}</span>
@@ -49,6 +58,7 @@ function RunRow({ run, selected, open, colorIndex }: { run: RunSummary; selected
 
 function Overlay({ ids }: { ids: string[] }) {
   const [records, setRecords] = useState<RunRecord[]>([]);
+  const graphId = useGraphId();
   const { smoothing, logLoss } = useChartOptions();
   useEffect(() => {
     let live = true;
@@ -57,8 +67,9 @@ function Overlay({ ids }: { ids: string[] }) {
       live = false;
     };
   }, [ids]);
-  const series = useMemo(() => overlaySeries(records), [records]);
-  const legend = useMemo(() => records.map((r, i) => ({ label: r.name, color: RUN_COLORS[i % RUN_COLORS.length] })), [records]);
+  const labelOf = useMemo(() => (r: RunRecord) => (isOtherGraph(graphIdOf(r.graph), graphId) ? `${r.name} (other graph)` : r.name), [graphId]);
+  const series = useMemo(() => overlaySeries(records, undefined, labelOf), [records, labelOf]);
+  const legend = useMemo(() => records.map((r, i) => ({ label: labelOf(r), color: RUN_COLORS[i % RUN_COLORS.length] })), [records, labelOf]);
   return (
     <div className="ll-runs-overlay" data-testid="runs-overlay" data-runs={records.length}>
       <LineChart title={`Loss of ${records.length} runs`} series={series} plannedSteps={0} testId="chart-overlay" smoothing={smoothing} logY={logLoss} legend={legend} />
@@ -69,7 +80,9 @@ function Overlay({ ids }: { ids: string[] }) {
 function RunDetail({ id }: { id: string }) {
   const record = useRuns((s) => s.records[id]);
   const remove = useRuns((s) => s.remove);
+  const graphId = useGraphId();
   if (!record) return <div className="ll-muted">Loading run…</div>;
+  const other = isOtherGraph(graphIdOf(record.graph), graphId);
   const onDelete = async () => {
     if (!(await useUi.getState().ask('Delete this run?', `"${record.name}" and its weights will be removed.`, 'Delete'))) return;
     try {
@@ -79,10 +92,11 @@ function RunDetail({ id }: { id: string }) {
     }
   };
   return (
-    <div className="ll-run-detail" data-testid="run-detail">
+    <div className="ll-run-detail" data-testid="run-detail" data-other-graph={other}>
       <header>
         <strong>{record.name}</strong>
         <span className={`ll-status ll-status-${record.status}`}>{record.status}</span>
+        {other && <OtherGraphBadge name={record.graph.name} />}
         <div className="ll-spacer" />
         <button type="button" className="ll-btn ll-btn-small" data-testid="run-reopen" onClick={() => void reopenRun(record)}>
           Open in canvas
@@ -97,6 +111,11 @@ function RunDetail({ id }: { id: string }) {
         {record.stopReason ? ` · ${record.stopReason}` : ''}
         {record.bestEpoch !== undefined ? ` · best epoch ${record.bestEpoch + 1}` : ''}
       </div>
+      {other && (
+        <div className="ll-note-box" data-testid="run-other-graph-note">
+          This run trained “{record.graph.name}”, not the graph on screen: its curves, evaluation and predictions are of that model. Open in canvas to work on it.
+        </div>
+      )}
       {record.status !== 'failed' && <ExportRun runId={record.id} disabled={record.status === 'running'} />}
       {record.status === 'failed' && (
         <div className="ll-error-box" role="alert" data-testid="run-error">
@@ -117,7 +136,10 @@ function RunDetail({ id }: { id: string }) {
 }
 
 export function RunsPanel() {
-  const { runs, selected, openId, error, loading, refresh } = useRuns();
+  const { runs: allRuns, selected, openId, error, loading, refresh, scope, setScope } = useRuns();
+  const graphId = useGraphId();
+  const mine = useMemo(() => allRuns.filter((r) => !isOtherGraph(r.graphId, graphId)), [allRuns, graphId]);
+  const runs = scope === 'graph' ? mine : allRuns;
   useEffect(() => {
     void refresh();
     // A run that starts or ends while the list is shown changes its rows.
@@ -129,6 +151,14 @@ export function RunsPanel() {
     <div className="ll-runs" data-testid="runs-panel">
       <div className="ll-runs-list">
         <div className="ll-runs-toolbar">
+          <div className="ll-segmented" role="radiogroup" aria-label="Which runs">
+            <button type="button" role="radio" aria-checked={scope === 'graph'} className={scope === 'graph' ? 'active' : ''} data-testid="runs-scope-graph" onClick={() => setScope('graph')}>
+              This graph ({mine.length})
+            </button>
+            <button type="button" role="radio" aria-checked={scope === 'all'} className={scope === 'all' ? 'active' : ''} data-testid="runs-scope-all" onClick={() => setScope('all')}>
+              All runs ({allRuns.length})
+            </button>
+          </div>
           <button type="button" className="ll-btn ll-btn-small" data-testid="runs-refresh" onClick={() => void refresh()} disabled={loading}>
             ↻ Refresh
           </button>
@@ -137,7 +167,18 @@ export function RunsPanel() {
         </div>
         {error && <div className="ll-error-box">{error}</div>}
         {runs.length === 0 ? (
-          <div className="ll-muted ll-empty">No runs yet: train a model and it appears here.</div>
+          <div className="ll-muted ll-empty" data-testid="runs-empty">
+            {scope === 'graph' && allRuns.length > 0 ? (
+              <>
+                This graph has no runs yet.{' '}
+                <button type="button" className="ll-link" onClick={() => setScope('all')}>
+                  Show all {allRuns.length} runs
+                </button>
+              </>
+            ) : (
+              'No runs yet: train a model and it appears here.'
+            )}
+          </div>
         ) : (
           <table className="ll-table" data-testid="runs-table">
             <thead>
@@ -156,7 +197,7 @@ export function RunsPanel() {
             </thead>
             <tbody>
               {runs.map((r) => (
-                <RunRow key={r.id} run={r} selected={selected.includes(r.id)} open={openId === r.id} colorIndex={selected.indexOf(r.id)} />
+                <RunRow key={r.id} run={r} selected={selected.includes(r.id)} open={openId === r.id} colorIndex={selected.indexOf(r.id)} other={isOtherGraph(r.graphId, graphId)} />
               ))}
             </tbody>
           </table>
@@ -164,7 +205,7 @@ export function RunsPanel() {
       </div>
       <div className="ll-runs-side">
         {selected.length >= 2 && <Overlay ids={selected} />}
-        {openId ? <RunDetail id={openId} /> : selected.length < 2 && <div className="ll-muted ll-empty">Click a run to see its details and evaluation.</div>}
+        {openId && (scope === 'all' || runs.some((r) => r.id === openId)) ? <RunDetail id={openId} /> : selected.length < 2 && <div className="ll-muted ll-empty">Click a run to see its details and evaluation.</div>}
       </div>
     </div>
   );

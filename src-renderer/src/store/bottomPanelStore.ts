@@ -1,9 +1,20 @@
-// Which view the bottom panel shows: the live run, the stored runs, or experiments.
+// Which view the bottom panel shows (the lesson, the live run, the stored runs, experiments) and whether it is
+// collapsed to its tab strip (to give the canvas the height).
 import { create } from 'zustand';
 
-export type BottomTab = 'live' | 'runs' | 'experiments';
+export type BottomTab = 'lesson' | 'live' | 'runs' | 'experiments';
 
-export const useBottomPanel = create<{ tab: BottomTab; setTab(tab: BottomTab): void }>((set) => ({
+interface BottomPanelState {
+  tab: BottomTab;
+  collapsed: boolean;
+  /** Shows the tab (and the panel, if it was collapsed). */
+  setTab(tab: BottomTab): void;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export const useBottomPanel = create<BottomPanelState>((set) => ({
   tab: 'live',
-  setTab: (tab) => set({ tab }),
+  collapsed: false,
+  setTab: (tab) => set({ tab, collapsed: false }),
+  setCollapsed: (collapsed) => set({ collapsed }),
 }));

@@ -3,6 +3,8 @@ import { nodeView } from './toFlow';
 import { TEMPLATES } from '../../../shared/templates';
 import { useGraphStore, selectedNodeId } from './graphStore';
 import { newGraph } from './defaults';
+import { graphIdOf } from '../../../shared/graph/identity';
+import { lessonOf } from '../../../shared/graph/lesson';
 
 const mlp = () => structuredClone(TEMPLATES.find((t) => t.id === 'mlp-mnist')!.graph);
 // 784-1024-512-512-10 with biases, counted by hand.
@@ -92,5 +94,30 @@ describe('graph store', () => {
     s = useGraphStore.getState();
     expect(s.graph.edges).toHaveLength(1);
     expect(s.inference.nodes[id].params).toBe(784 * 64 + 64);
+  });
+
+  it('gives every loaded document an id, keeps a file\'s own, and a template opened twice is two documents', () => {
+    const first = mlp();
+    useGraphStore.getState().load(first, null);
+    const a = graphIdOf(useGraphStore.getState().graph);
+    expect(a).not.toBeNull();
+    expect(useGraphStore.getState().dirty).toBe(false);
+    useGraphStore.getState().load(mlp(), null);
+    expect(graphIdOf(useGraphStore.getState().graph)).not.toBe(a);
+    const saved = { ...mlp(), extras: { ...mlp().extras, graphId: 'g-savedfile1' } };
+    useGraphStore.getState().load(saved, 'x.layerlab.json');
+    expect(graphIdOf(useGraphStore.getState().graph)).toBe('g-savedfile1');
+    // Editing keeps the id.
+    useGraphStore.getState().setParam('dense_1', 'units', 100);
+    expect(graphIdOf(useGraphStore.getState().graph)).toBe('g-savedfile1');
+  });
+
+  it('ticks lesson steps as undoable edits kept in the graph', () => {
+    useGraphStore.getState().setLessonStep(1, true);
+    const s = useGraphStore.getState();
+    expect(lessonOf(s.graph)!.steps.map((x) => x.done)).toEqual([false, true, false, false]);
+    expect(s.dirty).toBe(true);
+    s.undo();
+    expect(lessonOf(useGraphStore.getState().graph)!.steps.every((x) => !x.done)).toBe(true);
   });
 });

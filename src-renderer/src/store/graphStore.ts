@@ -13,6 +13,8 @@ import { newGraph } from './defaults';
 import { TEMPLATES } from '../../../shared/templates';
 import { withLiveDescription } from '../../../shared/templates/describe';
 import { withoutAutoLayoutMark } from '../../../shared/graph/layout';
+import { ensureGraphId } from '../../../shared/graph/identity';
+import { setLessonStepDone } from '../../../shared/graph/lesson';
 
 const HISTORY_LIMIT = 100;
 
@@ -47,7 +49,8 @@ export interface GraphState {
 
   /**
    * Replaces the whole document (New, Open, template); clean, history cleared. `layout: 'always'` lays it
-   * out even when its positions look fine (templates: their positions are only placeholders).
+   * out even when its positions look fine (templates: their positions are only placeholders). A graph without
+   * an id (extras.graphId: new, a template, a file from before ids) gets one here, so every document has one.
    */
   load(graph: GraphFile, filePath: string | null, opts?: { dirty?: boolean; layout?: 'always' }): void;
   /** Asks the canvas to check the layout again (after a block was expanded or repeated). */
@@ -78,6 +81,8 @@ export interface GraphState {
   setDataset(patch: Partial<DatasetConfig>): void;
   setTraining(patch: Partial<TrainingConfig>): void;
   rename(name: string): void;
+  /** Ticks or unticks a "try next" step of the lesson (kept in the file). */
+  setLessonStep(index: number, done: boolean): void;
   select(nodeId: string | null): void;
 }
 
@@ -102,7 +107,7 @@ function derive(rawGraph: GraphFile, prevNodes: LayerFlowNode[], prevEdges: Shap
 
 export const useGraphStore = create<GraphState>((set, get) => {
   // Open on the first template (MLP on MNIST) so there is something to train straight away.
-  const initial = TEMPLATES[0] ? structuredClone(TEMPLATES[0].graph) : newGraph();
+  const initial = ensureGraphId(TEMPLATES[0] ? structuredClone(TEMPLATES[0].graph) : newGraph());
   return {
     ...derive(initial, [], []),
     filePath: null,
@@ -116,7 +121,7 @@ export const useGraphStore = create<GraphState>((set, get) => {
       dragOrigin = null;
       const docVersion = get().docVersion + 1;
       set({
-        ...derive(graph, [], []),
+        ...derive(ensureGraphId(graph), [], []),
         filePath,
         dirty: opts?.dirty ?? false,
         past: [],
@@ -253,6 +258,10 @@ export const useGraphStore = create<GraphState>((set, get) => {
 
     rename(name) {
       get().edit((g) => ops.renameGraph(g, name));
+    },
+
+    setLessonStep(index, done) {
+      get().edit((g) => setLessonStepDone(g, index, done));
     },
 
     select(nodeId) {

@@ -12,6 +12,9 @@ export interface RunsState {
   /** Run shown in the detail pane. */
   openId: string | null;
   records: Record<string, RunRecord>;
+  /** The Runs tab lists the runs of the graph on screen ('graph', the default) or every stored run. */
+  scope: 'graph' | 'all';
+  setScope(scope: 'graph' | 'all'): void;
   refresh(): Promise<void>;
   toggle(runId: string): void;
   open(runId: string | null): Promise<void>;
@@ -30,6 +33,11 @@ export function createRunsStore(api: ApiClient) {
     selected: [],
     openId: null,
     records: {},
+    scope: 'graph',
+
+    setScope(scope) {
+      set({ scope });
+    },
 
     async refresh() {
       set({ loading: true });

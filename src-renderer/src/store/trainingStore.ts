@@ -6,6 +6,7 @@ import type { ApiClient, TrainEvent } from '../../../shared/api';
 import type { GraphFile } from '../../../shared/graph/types';
 import { IDLE, isActive, reduceTrainEvent, type TrainView } from '../training/trainState';
 import { RunSeries } from '../training/series';
+import { graphIdOf } from '../../../shared/graph/identity';
 
 export interface TrainingState extends TrainView {
   series: RunSeries;
@@ -34,7 +35,7 @@ export function createTrainingStore(api: ApiClient) {
         if (isActive(get().status)) return;
         get().series.clear();
         early = [];
-        set({ ...IDLE, status: 'starting' });
+        set({ ...IDLE, status: 'starting', graphId: graphIdOf(graph), graphName: graph.name });
         try {
           const { runId } = await api.startTraining({ graph });
           const held = early.filter((e) => e.runId === runId);

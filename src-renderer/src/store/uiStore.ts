@@ -5,7 +5,14 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   message: string;
+  /** Toasts about the same thing ('file': opened, saved, ...) replace each other instead of piling up. */
+  key?: string;
 }
+
+/** How many toasts show at once; older ones make room. */
+export const MAX_TOASTS = 5;
+/** How long an info toast stays (hovering holds it); errors stay until closed. */
+export const INFO_TOAST_MS = 8000;
 
 export interface ErrorDialog {
   title: string;
@@ -23,8 +30,10 @@ interface UiState {
   toasts: Toast[];
   error: ErrorDialog | null;
   confirm: ConfirmRequest | null;
-  toast(message: string, kind?: Toast['kind']): void;
+  toast(message: string, kind?: Toast['kind'], key?: string): void;
   dismissToast(id: number): void;
+  /** Removes the toast about `key` (e.g. an "Importing…" note once an error dialog says what happened). */
+  dismissKey(key: string): void;
   showError(title: string, message: string): void;
   closeError(): void;
   /** Resolves true when the user confirms. */
@@ -38,13 +47,17 @@ export const useUi = create<UiState>((set, get) => ({
   toasts: [],
   error: null,
   confirm: null,
-  toast(message, kind = 'info') {
-    const id = nextToast++;
-    set({ toasts: [...get().toasts, { id, kind, message }].slice(-4) });
-    setTimeout(() => get().dismissToast(id), kind === 'error' ? 8000 : 3500);
+  toast(message, kind = 'info', key) {
+    const toast: Toast = { id: nextToast++, kind, message, ...(key ? { key } : {}) };
+    const kept = get().toasts.filter((t) => !(key && t.key === key) && t.message !== message);
+    // Timers live in the toast's component (hover holds them), so nothing here expires.
+    set({ toasts: [...kept, toast].slice(-MAX_TOASTS) });
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  dismissKey(key) {
+    set({ toasts: get().toasts.filter((t) => t.key !== key) });
   },
   showError(title, message) {
     set({ error: { title, message } });

@@ -17,13 +17,15 @@ interface Props {
   smoothing?: number;
   /** Plot log10(y); values <= 0 are left out. */
   logY?: boolean;
-  /** Label for the x axis (default: batches). */
+  /** Label for the x axis (default: batch, the unit of every run chart's x). */
   xLabel?: string;
+  /** Batches per epoch: epoch boundaries are marked and labelled along the top ("ep 1", ...). */
+  epochSteps?: number;
   /** Legend entries instead of one per series (overlays with many series). */
   legend?: readonly { label: string; color: string }[];
 }
 
-const PAD = { left: 40, right: 10, top: 8, bottom: 20 };
+const PAD = { left: 40, right: 10, top: 14, bottom: 30 };
 
 /** The transformed (smoothed / log) copy of a series that is actually drawn. */
 interface Derived {
@@ -34,7 +36,7 @@ interface Derived {
   ema: EmaState;
 }
 
-export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel, legend }: Props) {
+export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel = 'batch', epochSteps = 0, legend }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -100,9 +102,26 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
         if (x > size.w - PAD.right) continue;
         ctx.fillText(formatTick(t), x, size.h - PAD.bottom + 5);
       }
-      if (xLabel) {
-        ctx.textAlign = 'right';
-        ctx.fillText(xLabel, size.w - PAD.right, size.h - PAD.bottom - 12);
+      // The x axis's unit, under its tick labels.
+      ctx.textAlign = 'center';
+      ctx.fillText(epochSteps > 0 ? `${xLabel} (dashed lines: epoch ends)` : xLabel, (PAD.left + size.w - PAD.right) / 2, size.h - PAD.bottom + 17);
+      if (epochSteps > 0) {
+        const spacing = px(epochSteps) - px(0);
+        const every = Math.max(1, Math.ceil(34 / Math.max(1, spacing)));
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'bottom';
+        ctx.strokeStyle = 'rgba(148, 163, 184, 0.22)';
+        ctx.setLineDash([2, 3]);
+        for (let e = 1; e * epochSteps <= domain!.x1; e++) {
+          const x = Math.round(px(e * epochSteps)) + 0.5;
+          if (x > size.w - PAD.right) break;
+          ctx.beginPath();
+          ctx.moveTo(x, PAD.top);
+          ctx.lineTo(x, size.h - PAD.bottom);
+          ctx.stroke();
+          if (e % every === 0) ctx.fillText(`ep ${e}`, x, PAD.top);
+        }
+        ctx.setLineDash([]);
       }
     };
 
@@ -187,7 +206,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
       unsubs.forEach((u) => u());
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [series, plannedSteps, fixedY, smoothing, logY, xLabel]);
+  }, [series, plannedSteps, fixedY, smoothing, logY, xLabel, epochSteps]);
 
   return (
     <figure className="ll-chart">
@@ -203,7 +222,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
         </span>
       </figcaption>
       <div className="ll-chart-area" ref={wrapRef}>
-        <canvas ref={canvasRef} data-testid={testId} data-points="0" role="img" aria-label={`${title} chart`} />
+        <canvas ref={canvasRef} data-testid={testId} data-points="0" data-x-label={xLabel} role="img" aria-label={`${title} chart, x axis: ${xLabel}${epochSteps > 0 ? ', epochs marked' : ''}`} />
       </div>
     </figure>
   );

@@ -1,17 +1,24 @@
-// Bottom panel: tabs for the live run, the stored runs and experiments. The live view has loss, accuracy and
-// learning-rate charts, progress with ETA and speed, the backend, pause / resume / stop, errors with hints.
+// Bottom panel: tabs for the lesson, the graph's training, the stored runs and experiments; collapsible to its
+// tab strip. The Training tab shows the graph on screen only: its live run, else its last stored run, else
+// "Not trained yet"; a run of another graph still training is named as such, never shown as this graph's.
 import './panels.css';
-import { useExperiments, useTraining } from '../store/stores';
+import { useEffect, useState } from 'react';
+import type { EvaluationResult } from '../../../shared/api';
+import { graphIdOf } from '../../../shared/graph/identity';
+import { lessonOf } from '../../../shared/graph/lesson';
+import { useExperiments, useGraphStore, useRuns, useTraining } from '../store/stores';
 import { useBottomPanel, type BottomTab } from '../store/bottomPanelStore';
-import { useRuns } from '../store/stores';
 import { LineChart } from './LineChart';
 import { ChartControls } from './ChartControls';
 import { useChartOptions } from './chartOptions';
-import { accuracyOf, formatDuration, isActive, type TrainStatus } from './trainState';
+import { IDLE, accuracyOf, formatDuration, isActive, type TrainStatus, type TrainView } from './trainState';
 import { startTraining, stopTraining } from './actions';
 import { engineLabel, fmt } from './format';
+import { RunSeries } from './series';
+import { shownRun, viewOfRecord } from './graphResults';
 import { RunsPanel } from '../runs/RunsPanel';
 import { ExperimentsPanel } from '../experiments/ExperimentsPanel';
+import { LessonPanel } from '../lesson/LessonPanel';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
@@ -27,62 +34,147 @@ const STATUS_TEXT: Record<TrainStatus, string> = {
 };
 
 const TABS: { id: BottomTab; label: string }[] = [
+  { id: 'lesson', label: 'Lesson' },
   { id: 'live', label: 'Training' },
   { id: 'runs', label: 'Runs' },
   { id: 'experiments', label: 'Experiments' },
 ];
 
+/** A newly opened graph with a lesson shows it (unless the user is looking at runs or experiments); one without leaves the Lesson tab. */
+function useLessonFollowsDocument(): void {
+  useEffect(() => {
+    const follow = (hasLesson: boolean) => {
+      const { tab, setTab } = useBottomPanel.getState();
+      if (hasLesson && (tab === 'live' || tab === 'lesson')) setTab('lesson');
+      else if (!hasLesson && tab === 'lesson') setTab('live');
+    };
+    follow(lessonOf(useGraphStore.getState().graph) !== null);
+    return useGraphStore.subscribe((s, prev) => {
+      if (s.docVersion !== prev.docVersion) follow(lessonOf(s.graph) !== null);
+    });
+  }, []);
+}
+
 export function TrainingPanel() {
-  const { tab, setTab } = useBottomPanel();
+  const { tab, setTab, collapsed, setCollapsed } = useBottomPanel();
+  useLessonFollowsDocument();
   return (
-    <section className={`ll-bottom ll-bottom-${tab}`} aria-label="Training">
+    <section className={`ll-bottom ll-bottom-${tab}${collapsed ? ' collapsed' : ''}`} aria-label="Lesson and training" data-testid="bottom-panel" data-collapsed={collapsed}>
       <nav className="ll-tabs" role="tablist">
         {TABS.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
-            className={`ll-tab${tab === t.id ? ' active' : ''}`}
+            aria-selected={tab === t.id && !collapsed}
+            className={`ll-tab${tab === t.id && !collapsed ? ' active' : ''}`}
             data-testid={`tab-${t.id}`}
             onClick={() => setTab(t.id)}
           >
             {t.label}
           </button>
         ))}
+        <div className="ll-spacer" />
+        <button
+          type="button"
+          className="ll-tab ll-tab-collapse"
+          data-testid="bottom-collapse"
+          aria-expanded={!collapsed}
+          title={collapsed ? 'Show the panel' : 'Hide the panel (more room for the canvas)'}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          {collapsed ? '▴ Show' : '▾ Hide'}
+        </button>
       </nav>
-      {tab === 'live' && <LiveView />}
-      {tab === 'runs' && <RunsPanel />}
-      {tab === 'experiments' && <ExperimentsPanel />}
+      {!collapsed && tab === 'lesson' && <LessonPanel />}
+      {!collapsed && tab === 'live' && <LiveView />}
+      {!collapsed && tab === 'runs' && <RunsPanel />}
+      {!collapsed && tab === 'experiments' && <ExperimentsPanel />}
     </section>
   );
 }
 
+const EMPTY_SERIES = new RunSeries();
+
+/** A stored run replayed into a view and chart series, fetched when `runId` changes. */
+function useStoredRun(runId: string | null): { view: TrainView; series: RunSeries } | null {
+  const [state, setState] = useState<{ runId: string; view: TrainView; series: RunSeries } | null>(null);
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    void useRuns
+      .getState()
+      .record(runId)
+      .then(
+        (rec) => {
+          if (!live) return;
+          const series = new RunSeries();
+          setState({ runId, view: viewOfRecord(rec, series), series });
+        },
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, [runId]);
+  return state && state.runId === runId ? state : null;
+}
+
+function evaluationText(e: EvaluationResult): string {
+  const what = e.split === 'test' ? 'test' : 'validation';
+  return e.accuracy !== undefined ? `${(e.accuracy * 100).toFixed(1)}% ${what} acc` : `${what} loss ${fmt(e.loss)}`;
+}
+
 function LiveView() {
-  const t = useTraining();
+  const live = useTraining();
+  const graphId = useGraphStore((s) => graphIdOf(s.graph));
+  const runs = useRuns((s) => s.runs);
+  // A newly opened graph may have stored runs (a reopened file, a run's graph): look them up.
+  useEffect(() => {
+    void useRuns.getState().refresh();
+  }, [graphId]);
+  const shown = shownRun(graphId, live, runs);
+  const stored = useStoredRun(shown.kind === 'stored' ? shown.runId : null);
+  const t: TrainView = shown.kind === 'live' ? live : (stored?.view ?? IDLE);
+  const series = shown.kind === 'live' ? live.series : (stored?.series ?? EMPTY_SERIES);
   const { smoothing, logLoss } = useChartOptions();
-  const active = isActive(t.status);
+  const active = shown.kind === 'live' && isActive(t.status);
+  const otherRunning = isActive(live.status) && live.graphId !== graphId;
   const plannedSteps = t.epochs * t.batchesPerEpoch;
   const pct = Math.round(Math.min(1, Math.max(0, t.progress)) * 100);
   const epochText = t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
   // Live batch numbers while running; the last epoch's (the run's result) once it ends.
   const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
-  const hasLr = t.lastEpoch?.lr !== undefined;
+  const lrs = series.lrEpoch.ys;
+  // A constant rate is a number, not a chart: the chart appears once a schedule changes it.
+  const lrChanges = lrs.some((v) => v !== lrs[0]);
+  const constantLr = !lrChanges && lrs.length > 0 ? lrs[0] : t.lastEpoch?.lr;
   const experiment = useExperiments((s) => (s.current && (s.current.status === 'running' || s.current.status === 'paused') ? s.current : null));
+  const startedAt = shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.startedAt : undefined;
 
-  const showRun = () => {
-    if (!t.runId) return;
+  const showRun = (runId: string | null) => {
+    if (!runId) return;
     useBottomPanel.getState().setTab('runs');
-    void useRuns.getState().refresh().then(() => useRuns.getState().open(t.runId));
+    void useRuns.getState().refresh().then(() => useRuns.getState().open(runId));
   };
 
   return (
-    <div className={`ll-train${hasLr ? ' with-lr' : ''}`}>
+    <div className={`ll-train${lrChanges ? ' with-lr' : ''}`} data-testid="train-view" data-source={shown.kind}>
       <div className="ll-train-side">
+        {otherRunning && (
+          <div className="ll-other-run" role="status" data-testid="train-other-graph">
+            <span>
+              Training <strong>{live.graphName || 'another graph'}</strong> (another graph): {live.epochs > 0 ? `epoch ${Math.min(live.epoch + 1, live.epochs)}/${live.epochs}` : STATUS_TEXT[live.status].toLowerCase()}
+            </span>
+            <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="train-other-stop" onClick={stopTraining} disabled={live.status === 'stopping'}>
+              ■ Stop it
+            </button>
+          </div>
+        )}
         <div className="ll-train-status">
           <span className={`ll-dot ll-dot-${t.status}`} aria-hidden />
           <span data-testid="train-status" data-status={t.status}>
-            {STATUS_TEXT[t.status]}
+            {shown.kind === 'stored' ? `Last run: ${STATUS_TEXT[t.status].toLowerCase()}` : STATUS_TEXT[t.status]}
           </span>
           {t.backend && (
             <span className="ll-badge" title={t.backend.reason} data-testid="train-backend" data-engine={t.engine ? 'pytorch' : 'tfjs'}>
@@ -90,12 +182,12 @@ function LiveView() {
             </span>
           )}
           <div className="ll-train-buttons">
-            {t.status === 'running' && (
+            {active && t.status === 'running' && (
               <button type="button" className="ll-btn ll-btn-small" data-testid="train-pause" onClick={() => void useTraining.getState().pause()}>
                 ❚❚ Pause
               </button>
             )}
-            {t.status === 'paused' && (
+            {active && t.status === 'paused' && (
               <button type="button" className="ll-btn ll-btn-small" data-testid="train-resume" onClick={() => void useTraining.getState().resume()}>
                 ▶ Resume
               </button>
@@ -105,12 +197,24 @@ function LiveView() {
                 ■ Stop
               </button>
             ) : (
-              <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="train-start" onClick={startTraining}>
+              <button
+                type="button"
+                className="ll-btn ll-btn-small ll-btn-primary"
+                data-testid="train-start"
+                onClick={startTraining}
+                disabled={otherRunning}
+                title={otherRunning ? 'Another graph is training: stop it first' : undefined}
+              >
                 ▶ Train
               </button>
             )}
           </div>
         </div>
+        {shown.kind === 'stored' && startedAt && (
+          <div className="ll-muted ll-small" data-testid="train-last-run">
+            This graph's last run, {new Date(startedAt).toLocaleString()}
+          </div>
+        )}
         <div
           className="ll-progress"
           role="progressbar"
@@ -129,7 +233,7 @@ function LiveView() {
           <span data-testid="train-eta" title="Estimated time left">
             {active && t.etaSec > 0 ? `ETA ${formatDuration(t.etaSec)}` : t.durationMs > 0 ? `took ${formatDuration(t.durationMs / 1000)}` : ''}
           </span>
-          <span data-testid="train-speed">{t.samplesPerSec > 0 ? `${Math.round(t.samplesPerSec).toLocaleString('en-US')} samples/s` : ''}</span>
+          <span data-testid="train-speed">{active && t.samplesPerSec > 0 ? `${Math.round(t.samplesPerSec).toLocaleString('en-US')} samples/s` : ''}</span>
         </div>
         {metrics && (
           <dl className="ll-train-metrics" data-testid="train-metrics">
@@ -155,10 +259,15 @@ function LiveView() {
             )}
           </dl>
         )}
+        {constantLr !== undefined && !lrChanges && (
+          <div className="ll-muted ll-small" data-testid="train-lr-constant">
+            learning rate {fmt(constantLr)} (constant)
+          </div>
+        )}
         {t.stopReason && <div className="ll-train-log ll-log-info">{t.stopReason}</div>}
         {(t.evaluation || (!active && t.runId && t.status !== 'idle')) && (
-          <button type="button" className="ll-btn ll-btn-small" data-testid="train-show-run" onClick={showRun}>
-            {t.evaluation ? `Evaluation: ${t.evaluation.accuracy !== undefined ? `${(t.evaluation.accuracy * 100).toFixed(1)}% test acc` : `test loss ${fmt(t.evaluation.loss)}`} ›` : 'Show in Runs ›'}
+          <button type="button" className="ll-btn ll-btn-small ll-btn-wrap" data-testid="train-show-run" onClick={() => showRun(t.runId)}>
+            {t.evaluation ? `Evaluation: ${evaluationText(t.evaluation)} ›` : 'Show in Runs ›'}
           </button>
         )}
         {t.status === 'failed' && t.error && (
@@ -185,9 +294,9 @@ function LiveView() {
         )}
         <ChartControls />
       </div>
-      <LineChart title="Loss" series={t.series.loss} plannedSteps={plannedSteps} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
-      <LineChart title="Accuracy" series={t.series.accuracy} plannedSteps={plannedSteps} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
-      {hasLr && <LineChart title="Learning rate" series={t.series.learningRate} plannedSteps={plannedSteps} testId="chart-lr" />}
+      <LineChart title="Loss" series={series.loss} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
+      <LineChart title="Accuracy" series={series.accuracy} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
+      {lrChanges && <LineChart title="Learning rate" series={series.learningRate} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-lr" />}
     </div>
   );
 }

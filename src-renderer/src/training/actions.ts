@@ -1,19 +1,33 @@
-// Train / Stop from the header, the panel and Ctrl/Cmd+Enter.
-import { useGraphStore, useTraining, useUi } from '../store/stores';
+// Train / Stop from the header, the panel and Ctrl/Cmd+Enter. Before a run starts: the graph must have no
+// errors (named as the canvas shows the node), and its training memory estimate must fit the machine
+// (refused above the machine's memory, asked above half of it).
+import { nodeName } from '../../../shared/graph/node-names';
+import { useAppInfo, useGraphStore, useTraining, useUi } from '../store/stores';
+import { useBottomPanel } from '../store/bottomPanelStore';
 import { isActive } from './trainState';
+import { memoryCheck } from './memoryCheck';
 
-export function startTraining(): void {
+export async function startTraining(): Promise<void> {
   const { graph, inference } = useGraphStore.getState();
   if (isActive(useTraining.getState().status)) return;
   if (inference.errors.length > 0) {
     const first = inference.errors[0];
-    const where = first.nodeId ? ` (${first.nodeId})` : '';
+    const where = first.nodeId ? ` (${nodeName(graph, first.nodeId)})` : '';
     const more = inference.errors.length > 1 ? ` and ${inference.errors.length - 1} more` : '';
-    useUi.getState().toast(`Fix the graph before training: ${first.message}${where}${more}`, 'error');
+    useUi.getState().toast(`Fix the graph before training: ${first.message}${where}${more}`, 'error', 'train');
     if (first.nodeId) useGraphStore.getState().select(first.nodeId);
     return;
   }
-  void useTraining.getState().start(graph);
+  const memory = memoryCheck(inference, graph.training, useAppInfo.getState().info?.memoryBytes);
+  if (memory.verdict === 'too-large') {
+    useUi.getState().showError('Too large to train on this machine', memory.message);
+    return;
+  }
+  if (memory.verdict === 'tight' && !(await useUi.getState().ask('Train a model this large?', memory.message, 'Train anyway'))) return;
+  // The graph may have changed while the question was open: train what is on screen now.
+  if (isActive(useTraining.getState().status)) return;
+  useBottomPanel.getState().setTab('live');
+  void useTraining.getState().start(useGraphStore.getState().graph);
 }
 
 export function stopTraining(): void {
@@ -22,5 +36,5 @@ export function stopTraining(): void {
 
 export function toggleTraining(): void {
   if (isActive(useTraining.getState().status)) stopTraining();
-  else startTraining();
+  else void startTraining();
 }

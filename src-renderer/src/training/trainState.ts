@@ -7,6 +7,9 @@ export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping
 export interface TrainView {
   status: TrainStatus;
   runId: string | null;
+  /** The id (extras.graphId) and name of the graph this run trains: results belong to that graph only. */
+  graphId: string | null;
+  graphName: string;
   backend: BackendInfo | null;
   /** Set when the PyTorch engine trains (backend then only evaluates). */
   engine: RunEngine | null;
@@ -35,6 +38,8 @@ export interface TrainView {
 export const IDLE: TrainView = {
   status: 'idle',
   runId: null,
+  graphId: null,
+  graphName: '',
   backend: null,
   engine: null,
   epochs: 0,

@@ -5,11 +5,11 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
 export default defineConfig({
-  root: resolve(__dirname, 'src-renderer'),
+  root: resolve(import.meta.dirname, 'src-renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'out/renderer-web'),
+    outDir: resolve(import.meta.dirname, 'out/renderer-web'),
     emptyOutDir: true,
     // CSP forbids inline scripts; keep assets as files.
     assetsInlineLimit: 0,
