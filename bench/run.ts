@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,engine,infer,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
 // Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +12,9 @@ import { familiesByKey, FAMILIES } from './families';
 import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type BenchReport, type BenchRow, type ReportSection } from './results';
 import { benchTemplates } from './templates';
 import { benchTrainingFamilies } from './training';
+import { benchTorchEngine } from './torch-engine';
 
-const DEFAULT_GROUPS = ['train', 'infer', 'web', 'canvas', 'memory'] as const;
+const DEFAULT_GROUPS = ['train', 'engine', 'infer', 'web', 'canvas', 'memory'] as const;
 /** Groups that run only when named in --only: every template at full scale takes tens of minutes. */
 const OPT_IN_GROUPS = ['templates'] as const;
 const GROUPS = [...DEFAULT_GROUPS, ...OPT_IN_GROUPS] as const;
@@ -36,7 +37,7 @@ const USAGE = `Usage: npm run bench -- [--backend wasm|cpu] [--quick] [--only ${
   --backend  tfjs backend for the training rows (default wasm)
   --quick    skip the full Fashion-MNIST memory row, time the web host start once instead of 3 times,
              one training round on half the samples
-  --families with the train group: only these families (${FAMILIES.map((f) => f.key).join(', ')})
+  --families with the train and engine groups: only these families (${FAMILIES.map((f) => f.key).join(', ')})
   --rounds   alternating rounds of the training rows (default 2)
   --only     run only these groups (comma separated); 'templates' (every template trained with its own
              settings, tens of minutes) runs only when named here
@@ -105,6 +106,12 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
       sections.push(r.section);
       return r.rows;
     });
+  }
+
+  if (has('engine')) {
+    await guarded(rows, 'torch-engine', 'PyTorch engine', () =>
+      benchTorchEngine({ families: familiesByKey(o.families), rounds, sampleScale: o.quick ? 0.5 : 1, torch: findTorchPython(), log }),
+    );
   }
 
   if (has('infer')) {

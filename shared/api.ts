@@ -14,6 +14,42 @@ export interface BackendInfo {
   reason: string;
 }
 
+/** How a PyTorch-engine run trained (absent on a TensorFlow.js run). */
+export interface RunEngine {
+  name: 'pytorch';
+  /** torch's device, e.g. 'cpu' or 'cuda:0'. */
+  device: string;
+  /** Processes in all (torchrun world size). */
+  processes: number;
+  /** torch's version. */
+  torch: string;
+}
+
+/** Whether the PyTorch engine can be offered here, probed once per host start (and again when the path changes). */
+export interface PytorchEngineInfo {
+  available: boolean;
+  /** The interpreter that was probed (the one that would run), or null when none was found. */
+  python: string | null;
+  /** Where that choice came from: the settings, the LAYERLAB_PYTHON variable, or a search of python3 and /usr/bin/python3. */
+  source: 'settings' | 'LAYERLAB_PYTHON' | 'search';
+  /** The path saved in the settings; null = search. */
+  pythonSetting: string | null;
+  torch?: string;
+  /** e.g. "OpenBLAS (OpenBLAS 0.3.21 ...)", "the reference BLAS ..." */
+  blas?: string;
+  cudaDevices: string[];
+  /** One line: torch version, BLAS, threads, CUDA devices; or what was tried. */
+  summary: string;
+  /** When not available: why, and how to get it. */
+  reason?: string;
+  /** Usable but worth knowing (a slow reference BLAS). */
+  warnings: string[];
+}
+
+export interface EnginesInfo {
+  pytorch: PytorchEngineInfo;
+}
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'web';
@@ -144,6 +180,8 @@ export type TrainEventBody =
       trainSamples: number;
       valSamples: number;
       paramCount: number;
+      /** Set when the PyTorch engine trains (backend is then the tfjs backend that evaluates the result). */
+      engine?: RunEngine;
     }
   | {
       type: 'batch';
@@ -190,6 +228,8 @@ export interface RunSummary {
   epochs: number;
   final: EpochMetrics | null;
   experimentId?: string;
+  /** Set when the PyTorch engine trained the run. */
+  engine?: RunEngine;
   /** The trained graph's id (extras.graphId, shared/graph/identity.ts); absent for runs from before graph ids. */
   graphId?: string;
 }
@@ -292,6 +332,10 @@ export interface Api {
   readRecovery(req: { session: string }): Promise<ReadRecoveryResult>;
   /** Removes the session's recovery copy (after a save, or when the offer is declined). */
   clearRecovery(req: { session: string }): Promise<void>;
+  /** Which training engines this host offers (PyTorch: probed once per host start, then cached). */
+  getEngines(req: void): Promise<EnginesInfo>;
+  /** Saves the Python the PyTorch engine uses (null = search again) and probes it. */
+  setPythonPath(req: { path: string | null }): Promise<EnginesInfo>;
   /**
    * Lets the host read a dataset file or folder from now on (kept across restarts). A path that only arrives inside
    * a graph is not permission: describeDataset, previewDataset, startTraining and startExperiment refuse a path that
@@ -333,6 +377,8 @@ const methodTable = {
   writeRecovery: true,
   readRecovery: true,
   clearRecovery: true,
+  getEngines: true,
+  setPythonPath: true,
   allowDatasetPath: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];

@@ -179,3 +179,26 @@ describe('recovery copies', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'unsupported', message: 'readRecovery: this host keeps no recovery copies' } });
   });
 });
+
+describe('engines', () => {
+  const info = { pytorch: { available: false, python: null, source: 'search' as const, pythonSetting: null, cudaDevices: [], summary: 'tried python3', reason: 'no torch', warnings: [] } };
+
+  it('getEngines and setPythonPath reach the host; a path is checked before it is saved', async () => {
+    const saved: (string | null)[] = [];
+    const h = createApiHandlers(fakeDeps({ engines: { info: async () => info, setPython: async (p) => (saved.push(p), info) } }));
+    expect(await dispatch(h, 'getEngines', undefined)).toMatchObject({ ok: true, result: info });
+    expect(await dispatch(h, 'setPythonPath', { path: '/opt/py/bin/python3' })).toMatchObject({ ok: true });
+    expect(await dispatch(h, 'setPythonPath', { path: null })).toMatchObject({ ok: true });
+    expect(saved).toEqual(['/opt/py/bin/python3', null]);
+    for (const bad of [{ path: 'python3; rm -rf ~' }, { path: 3 }, {}, { path: '' }]) {
+      const res = await dispatch(h, 'setPythonPath', bad);
+      expect(res, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^setPythonPath: /) } });
+    }
+    expect(saved).toHaveLength(2);
+  });
+
+  it('a host without engines answers unsupported', async () => {
+    const h = createApiHandlers(fakeDeps());
+    expect(await dispatch(h, 'getEngines', undefined)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+});

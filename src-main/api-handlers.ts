@@ -7,6 +7,7 @@ import type {
   ApiErrorPayload,
   ApiMethod,
   AppInfo,
+  EnginesInfo,
   ExportFormat,
   ExportRunResult,
   ImportModelResult,
@@ -39,6 +40,7 @@ import {
   checkImportRequest,
   expectRunId,
   checkWriteRecoveryRequest,
+  checkPythonPathRequest,
   checkPayloadDepth,
   type SaveRequest,
 } from './api-payloads';
@@ -110,6 +112,13 @@ export interface RecoveryLike {
   clear(session: string): Promise<void>;
 }
 
+/** The training engines beyond TensorFlow.js (src-main/torch/engine-locator.ts). */
+export interface EnginesLike {
+  info(): Promise<EnginesInfo>;
+  /** Saves the Python path (null = search) and probes it again. */
+  setPython(path: string | null): Promise<EnginesInfo>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -123,6 +132,8 @@ export interface ApiDeps {
   exports?: ExportsLike;
   /** Absent in hosts without a data folder: the recovery methods answer 'unsupported'. */
   recovery?: RecoveryLike;
+  /** Absent in hosts that only train with TensorFlow.js: the engine methods answer 'unsupported'. */
+  engines?: EnginesLike;
   /** Absent in hosts that cannot import: importModel answers 'unsupported'. */
   imports?: ImportsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
@@ -133,6 +144,10 @@ export function createApiHandlers(deps: ApiDeps): Api {
   const experiments = (method: string): ExperimentsLike => {
     if (!deps.experiments) throw new ApiError('unsupported', `${method}: this host has no experiment runner`);
     return deps.experiments;
+  };
+  const engines = (method: string): EnginesLike => {
+    if (!deps.engines) throw new ApiError('unsupported', `${method}: this host trains with TensorFlow.js only`);
+    return deps.engines;
   };
   const recovery = (method: string): RecoveryLike => {
     if (!deps.recovery) throw new ApiError('unsupported', `${method}: this host keeps no recovery copies`);
@@ -247,6 +262,14 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async clearRecovery(req) {
       await recovery('clearRecovery').clear(expectRecoverySession('clearRecovery', req));
+    },
+    async getEngines(req) {
+      expectNoPayload('getEngines', req);
+      return engines('getEngines').info();
+    },
+    async setPythonPath(req) {
+      const path = checkPythonPathRequest('setPythonPath', req);
+      return engines('setPythonPath').setPython(path);
     },
     async allowDatasetPath(req) {
       return deps.datasetReads.allow(expectPath('allowDatasetPath', req));

@@ -3,6 +3,7 @@
 // Each check throws ApiError('invalid', ...) naming the method and the field that is wrong.
 import { ApiError, EXPORT_FORMATS, type ExportFormat, type RecoveryCopy } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
+import { pythonPathProblem } from './torch/engine-locator';
 import { graphTextSizeProblem, jsonTextDepthProblem, nonFiniteNumberPath, valueDepthProblem } from '../shared/graph/limits';
 import { serializeGraph } from '../shared/graph/validate';
 
@@ -242,4 +243,14 @@ export function checkWriteRecoveryRequest(method: string, payload: unknown): { s
   const { name, filePath, content, savedAt } = copy as unknown as RecoveryCopy;
   // Only the known fields go to disk.
   return { session, copy: { name, filePath, content, savedAt } };
+}
+
+/** setPythonPath: an absolute path or a command name (pythonPathProblem), or null to search again. */
+export function checkPythonPathRequest(method: string, payload: unknown): string | null {
+  const { path } = expectObject(method, payload);
+  if (path === null) return null;
+  if (typeof path !== 'string') throw invalid(method, `'path' must be a string or null, got ${describe(path)}`);
+  const problem = pythonPathProblem(path);
+  if (problem) throw invalid(method, `${problem}; the setting was not changed`);
+  return path;
 }

@@ -18,6 +18,7 @@ import { TrainingService } from './training/service';
 import { ExperimentRunner } from './experiments/runner';
 import { RecoveryStore } from './files/recovery-store';
 import { JobRunner } from './jobs/job-runner';
+import { TorchEngineLocator } from './torch/engine-locator';
 import type { SpawnJobWorker } from './jobs/protocol';
 
 /** A preview reads at most a dataset; past this something is stuck (a download, a huge file). */
@@ -55,7 +56,9 @@ export interface ServiceDeps {
 
 export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const training = new TrainingService({ dataDir: opts.dataDir, spawnWorker: opts.spawnWorker });
+  // Probed in a child process on first use (the renderer asks at start), then cached: never blocks the host.
+  const torch = new TorchEngineLocator({ dataDir: opts.dataDir });
+  const training = new TrainingService({ dataDir: opts.dataDir, spawnWorker: opts.spawnWorker, pytorch: torch });
   const experiments = new ExperimentRunner(training, opts.dataDir);
   // Probed once: it checks installed packages, which do not change while the app runs.
   const backend = probeBackend();
@@ -76,6 +79,10 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
+      engines: {
+        info: async () => ({ pytorch: await torch.info() }),
+        setPython: async (python) => ({ pytorch: await torch.setPython(python) }),
+      },
       exports: {
         async exportRun(runId, format) {
           const suggested = `${runId}-${format}`;

@@ -64,6 +64,21 @@ export type LossName =
   | 'meanSquaredError'
   | 'meanAbsoluteError';
 export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+/** What trains a run: TensorFlow.js in LayerLab's worker (default) or the exported PyTorch script. */
+export type EngineName = 'tfjs' | 'pytorch';
+export type TorchDevice = 'auto' | 'cpu' | 'cuda';
+
+/** How the PyTorch engine starts its processes (shared/engines/pytorch-command.ts writes the command). */
+export interface PytorchConfig {
+  /** 'auto' (default): CUDA when torch sees a GPU, else the CPU. */
+  device?: TorchDevice;
+  /** Processes on each machine (torchrun --nproc_per_node); default 1. */
+  procsPerNode?: number;
+  /** Machines taking part (torchrun --nnodes); default 1. This one is node 0, the others run the shown command. */
+  nodes?: number;
+  /** host:port where every machine reaches node 0 (torchrun --master_addr, --master_port); default 127.0.0.1:29500. */
+  rendezvous?: string;
+}
 
 export type LrScheduleType = 'none' | 'step' | 'exponential' | 'cosine' | 'plateau';
 
@@ -123,6 +138,10 @@ export interface TrainingConfig {
   gradientClip?: GradientClipConfig;
   /** 'adamw' only: decoupled weight decay (default 0.01). */
   weightDecay?: number;
+  /** Absent = 'tfjs'. */
+  engine?: EngineName;
+  /** PyTorch engine settings (used when engine is 'pytorch'). */
+  pytorch?: PytorchConfig;
 }
 
 export interface GraphFile {

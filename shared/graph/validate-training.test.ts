@@ -56,3 +56,28 @@ describe('training settings: schedule, early stopping, clipping, AdamW', () => {
     expect(problem({ weightDecay: 3 })).toMatch(/^training\.weightDecay/);
   });
 });
+
+describe('training settings: engine and PyTorch layout', () => {
+  const torch: Partial<TrainingConfig> = { engine: 'pytorch', pytorch: { device: 'cuda', procsPerNode: 4, nodes: 2, rendezvous: '10.0.0.5:29501' } };
+
+  it('keeps them through parse and serialize, and leaves them out when absent', () => {
+    const parsed = parseGraphFile(withTraining(torch));
+    expect(parsed.training).toMatchObject(torch);
+    expect(parseGraphFile(serializeGraph(parsed)).training).toEqual(parsed.training);
+    const plain = parseGraphFile(withTraining({})).training;
+    expect(plain.engine).toBeUndefined();
+    expect(plain.pytorch).toBeUndefined();
+    expect(parseGraphFile(withTraining({ pytorch: { rendezvous: '[fe80::1]:29500' } })).training.pytorch?.rendezvous).toBe('[fe80::1]:29500');
+  });
+
+  it('names the bad field; a rendezvous address can never carry shell text', () => {
+    expect(problem({ engine: 'jax' })).toMatch(/^training\.engine: must be one of tfjs, pytorch/);
+    expect(problem({ pytorch: { device: 'tpu' } })).toMatch(/^training\.pytorch\.device: must be one of auto, cpu, cuda/);
+    expect(problem({ pytorch: { procsPerNode: 0 } })).toMatch(/^training\.pytorch\.procsPerNode/);
+    expect(problem({ pytorch: { nodes: 2000 } })).toMatch(/^training\.pytorch\.nodes/);
+    expect(problem({ pytorch: { rendezvous: 'host:29500; rm -rf ~' } })).toMatch(/^training\.pytorch\.rendezvous: must be host:port/);
+    expect(problem({ pytorch: { rendezvous: '$(id):1' } })).toMatch(/^training\.pytorch\.rendezvous: must be host:port/);
+    expect(problem({ pytorch: { rendezvous: 'host:70000' } })).toMatch(/^training\.pytorch\.rendezvous: the port must be 1 to 65535/);
+    expect(problem({ pytorch: 'fast' })).toMatch(/^training\.pytorch: must be the PyTorch engine settings object/);
+  });
+});

@@ -6,6 +6,7 @@ import type { LayerDef, ParamSpec, ParamValue, ParamValues } from '../layers/typ
 import { findJsonSyntaxProblem } from './json-position';
 import { migrateGraph, MigrationError } from './migrate';
 import { oneLineTextProblem } from './text';
+import { MAX_NODES, MAX_PROCS_PER_NODE, rendezvousProblem } from '../engines/pytorch-command';
 import { graphTextSizeProblem, jsonTextDepthProblem } from './limits';
 import {
   GRAPH_FORMAT,
@@ -18,6 +19,7 @@ import {
   type LrScheduleConfig,
   type EarlyStoppingConfig,
   type GradientClipConfig,
+  type PytorchConfig,
 } from './types';
 
 export class GraphFileError extends Error {
@@ -48,6 +50,8 @@ const LOSSES = [
   'meanAbsoluteError',
 ] as const;
 const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+const ENGINES = ['tfjs', 'pytorch'] as const;
+const TORCH_DEVICES = ['auto', 'cpu', 'cuda'] as const;
 
 /** Parses and validates a graph file's text; old versions are upgraded. Throws GraphFileError. */
 export function parseGraphFile(text: string): GraphFile {
@@ -374,6 +378,23 @@ function validateTraining(raw: unknown, path: string): TrainingConfig {
   if (raw.earlyStopping !== undefined) config.earlyStopping = validateEarlyStopping(raw.earlyStopping, `${path}.earlyStopping`);
   if (raw.gradientClip !== undefined) config.gradientClip = validateGradientClip(raw.gradientClip, `${path}.gradientClip`);
   if (raw.weightDecay !== undefined) config.weightDecay = f.number('weightDecay', 0, 1);
+  if (raw.engine !== undefined) config.engine = f.oneOf('engine', ENGINES);
+  if (raw.pytorch !== undefined) config.pytorch = validatePytorch(raw.pytorch, `${path}.pytorch`);
+  return config;
+}
+
+function validatePytorch(raw: unknown, path: string): PytorchConfig {
+  if (!isObj(raw)) throw new GraphFileError(path, `must be the PyTorch engine settings object, got ${show(raw)}`);
+  const f = fields(raw, path);
+  const config: PytorchConfig = {};
+  if (raw.device !== undefined) config.device = f.oneOf('device', TORCH_DEVICES);
+  if (raw.procsPerNode !== undefined) config.procsPerNode = f.int('procsPerNode', 1, MAX_PROCS_PER_NODE);
+  if (raw.nodes !== undefined) config.nodes = f.int('nodes', 1, MAX_NODES);
+  if (raw.rendezvous !== undefined) {
+    const problem = typeof raw.rendezvous === 'string' ? rendezvousProblem(raw.rendezvous) : `must be text like 10.0.0.5:29500, got ${show(raw.rendezvous)}`;
+    if (problem) throw new GraphFileError(`${path}.rendezvous`, problem);
+    config.rendezvous = raw.rendezvous as string;
+  }
   return config;
 }
 

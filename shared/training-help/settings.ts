@@ -12,7 +12,8 @@ export type SettingTopic =
   | 'weightDecay'
   | 'earlyStopping'
   | 'gradientClip'
-  | 'backend';
+  | 'backend'
+  | 'engine';
 
 export const SETTING_HELP: Record<SettingTopic, TopicHelp> = {
   learningRate: {
@@ -106,6 +107,16 @@ export const SETTING_HELP: Record<SettingTopic, TopicHelp> = {
       'but the speed differs several-fold (the training panel shows samples per second and which backend runs).',
     whenToUse: 'auto picks the fastest one that loads; choose another to compare speed or to reproduce a result exactly.',
   },
+  engine: {
+    title: 'Engine: which library trains the model',
+    formula: 'TensorFlow.js: trains inside LayerLab\nPyTorch: runs the exported script\n  (python or torchrun), then hands the\n  trained weights back to LayerLab',
+    intuition:
+      'Both engines build the same layers with the same parameter count, loss, optimizer and schedule, so their curves ' +
+      'mean the same. PyTorch uses fast native maths (BLAS on the CPU, CUDA on a GPU) and can split training over ' +
+      'several processes or machines; its trained weights come back as a normal LayerLab run, so evaluation, export ' +
+      'and comparisons work the same. Random initialisation and shuffling differ, so two engines never give the same curve.',
+    whenToUse: 'TensorFlow.js for small models and when nothing else is installed; PyTorch when training is too slow, for a GPU, or for several machines.',
+  },
 };
 
 /** One line for each smaller field of a training section (testId of the field -> text). */
@@ -122,5 +133,10 @@ export const FIELD_NOTES = {
   esRestoreBest: 'End with the best epoch\'s weights instead of the last epoch\'s.',
   clipNorm: 'c, the largest global gradient norm allowed; 0 = off.',
   clipValue: 'v, the largest |value| allowed for any gradient element; 0 = off.',
+  torchDevice: 'auto uses CUDA when PyTorch sees a GPU, else the CPU.',
+  torchPython: 'The Python that has PyTorch, saved for this computer (not in the graph file). Empty: LAYERLAB_PYTHON, else python3.',
+  torchProcs: 'Processes on each machine (torchrun --nproc_per_node); each trains on its share of every epoch. One per GPU.',
+  torchNodes: 'Machines taking part (torchrun --nnodes). This computer is machine 1; run the command below on the others.',
+  torchRendezvous: 'host:port of this computer as the other machines reach it (torchrun --master_addr and --master_port).',
 } as const;
 export type FieldNote = keyof typeof FIELD_NOTES;

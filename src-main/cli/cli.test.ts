@@ -10,6 +10,8 @@ import { KIND_GRAPHS } from '../export/testing/graphs';
 import { main } from '../cli';
 import { fastestPerCall } from '../../shared/testing/timing';
 import { until } from '../../shared/testing/until';
+import { torchPython } from '../export/testing/python';
+import { decodeNpz } from '../export/npz';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-cli-'));
 const savedHome = process.env.LAYERLAB_HOME;
@@ -89,6 +91,10 @@ describe('arguments', () => {
       [['train', file, '--epochs', '0'], /--epochs must be at least 1, got 0/],
       [['train', file, '--backend', 'gpu'], /--backend must be one of auto, tensorflow, wasm, cpu, got 'gpu'/],
       [['train', file, '--colour'], /unknown option --colour/],
+      [['train', file, '--engine', 'jax'], /--engine must be one of tfjs, pytorch, got 'jax'/],
+      [['train', file, '--engine', 'pytorch', '--rendezvous', 'host:1;reboot'], /--rendezvous must be host:port/],
+      [['train', file, '--engine', 'pytorch', '--procs-per-node', '0'], /--procs-per-node must be at least 1, got 0/],
+      [['train', file, '--engine', 'pytorch', '--device', 'tpu'], /--device must be one of auto, cpu, cuda, got 'tpu'/],
       [['export', file, '--out', tmp], /--format is required/],
       [['export', file, '--format', 'onnx', '--out', tmp], /--format must be one of tfjs, pytorch, keras, got 'onnx'/],
       [['export', file, '--format', 'tfjs'], /--out DIR is required/],
@@ -143,4 +149,50 @@ describe('train, then export the run, then import it back', () => {
     expect(await main(['import', path.join(tfjsDir, 'model.json'), '--out', graphFile])).toBe(2);
     expect(err.join('\n')).toMatch(/already exists; pass --force/);
   }, 180_000);
+});
+
+const python = torchPython();
+if (!python) console.warn('Skipping `layerlab train --engine pytorch`: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
+
+describe.skipIf(!python)('train --engine pytorch (python3 + torch), then export the run as for any run', () => {
+  it('prints the command, stores a PyTorch run with tfjs model files; export --run writes tfjs files and weights.npz', async () => {
+    const home = path.join(tmp, 'home-torch');
+    process.env.LAYERLAB_HOME = home;
+    const file = path.join(tmp, 'core-torch.layerlab.json');
+    writeFileSync(file, JSON.stringify(KIND_GRAPHS[0]));
+    const stderr: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
+    let code: number;
+    try {
+      code = await main(['train', file, '--engine', 'pytorch', '--device', 'cpu', '--epochs', '1', '--limit', '96', '--batch-size', '32', '--backend', 'cpu']);
+    } finally {
+      write.mockRestore();
+    }
+    expect(code, `${stderr.join('')}\n${err.join('\n')}`).toBe(0);
+    const printed = stderr.join('');
+    expect(printed).toMatch(/Engine: PyTorch \S+ on cpu/);
+    expect(printed).toMatch(/PyTorch command: cd .*model\.py --events --checkpoint-dir checkpoints --device cpu/);
+    const runId = out.pop()!;
+    const runFile = path.join(home, 'runs', runId, 'run.json');
+    const record = await until(() => {
+      const r = JSON.parse(readFileSync(runFile, 'utf8')) as { status: string; epochs: number; engine?: { name: string } };
+      return r.status === 'running' ? null : r;
+    }, `${runFile} to record the finished run`);
+    expect(record).toMatchObject({ status: 'completed', epochs: 1, engine: { name: 'pytorch' } });
+
+    const tfjsDir = path.join(tmp, 'tfjs-torch-run');
+    expect(await main(['export', '--run', runId, '--format', 'tfjs', '--out', tfjsDir])).toBe(0);
+    expect(existsSync(path.join(tfjsDir, 'model.json')) && existsSync(path.join(tfjsDir, 'weights.bin'))).toBe(true);
+    const ptDir = path.join(tmp, 'pt-torch-run');
+    expect(await main(['export', '--run', runId, '--format', 'pytorch', '--out', ptDir])).toBe(0);
+    expect(['model.py', 'weights.npz', 'data.npz'].every((f) => existsSync(path.join(ptDir, f)))).toBe(true);
+    // Round trip: the exported weights.npz holds exactly the state_dict PyTorch trained (torch -> tfjs -> torch).
+    const trained = decodeNpz(readFileSync(path.join(home, 'runs', runId, 'pytorch', 'checkpoints', 'final.npz')));
+    const exported = decodeNpz(readFileSync(path.join(ptDir, 'weights.npz')));
+    expect(Object.keys(exported).sort()).toEqual(Object.keys(trained).filter((k) => !k.endsWith('num_batches_tracked')).sort());
+    for (const [k, a] of Object.entries(exported)) {
+      expect(a.shape, k).toEqual(trained[k].shape);
+      expect(Array.from(a.data), k).toEqual(Array.from(trained[k].data));
+    }
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 // `layerlab train FILE`: trains headless in a worker process (as the app does), shows a progress bar on
 // stderr and stores the run in the run store (LAYERLAB_HOME or ~/.layerlab) so `export --run` can use it.
-import type { BackendChoice, GraphFile } from '../../shared/graph/types';
+import type { BackendChoice, EngineName, GraphFile, TorchDevice } from '../../shared/graph/types';
+import { COMMAND_LOG_PREFIX, MAX_NODES, MAX_PROCS_PER_NODE, rendezvousProblem } from '../../shared/engines/pytorch-command';
 import type { EvaluationResult, TrainEvent } from '../../shared/api';
 import { ApiError } from '../../shared/api';
 import { TrainingService } from '../training/service';
@@ -10,6 +11,8 @@ import { CliError, parseArgs, type CliCommand } from './args';
 import { loadGraphArg } from './inspect';
 
 const BACKENDS: BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+const ENGINES: EngineName[] = ['tfjs', 'pytorch'];
+const DEVICES: TorchDevice[] = ['auto', 'cpu', 'cuda'];
 
 export const TRAIN_OPTIONS = {
   template: { type: 'string' },
@@ -17,6 +20,11 @@ export const TRAIN_OPTIONS = {
   'batch-size': { type: 'int' },
   lr: { type: 'number' },
   backend: { type: 'string' },
+  engine: { type: 'string' },
+  device: { type: 'string' },
+  'procs-per-node': { type: 'int' },
+  nodes: { type: 'int' },
+  rendezvous: { type: 'string' },
   limit: { type: 'int' },
   quiet: { type: 'flag' },
 } as const;
@@ -42,6 +50,30 @@ export function applyTrainOverrides(graph: GraphFile, options: Record<string, st
     if (!BACKENDS.includes(b)) throw new CliError(`--backend must be one of ${BACKENDS.join(', ')}, got '${String(options.backend)}'`);
     g.training.backend = b;
   }
+  const oneOf = <T extends string>(name: string, allowed: T[]): T => {
+    const v = options[name] as T;
+    if (!allowed.includes(v)) throw new CliError(`--${name} must be one of ${allowed.join(', ')}, got '${String(v)}'`);
+    return v;
+  };
+  if (options.engine !== undefined) {
+    const engine = oneOf('engine', ENGINES);
+    g.training.engine = engine === 'tfjs' ? undefined : engine;
+  }
+  const torch = { ...g.training.pytorch };
+  if (options.device !== undefined) torch.device = oneOf('device', DEVICES);
+  const atMost = (name: string, max: number) => {
+    const v = positiveInt(name);
+    if (v > max) throw new CliError(`--${name} must be at most ${max}, got ${v}`);
+    return v;
+  };
+  if (options['procs-per-node'] !== undefined) torch.procsPerNode = atMost('procs-per-node', MAX_PROCS_PER_NODE);
+  if (options.nodes !== undefined) torch.nodes = atMost('nodes', MAX_NODES);
+  if (options.rendezvous !== undefined) {
+    const problem = rendezvousProblem(String(options.rendezvous));
+    if (problem) throw new CliError(`--rendezvous ${problem}`);
+    torch.rendezvous = String(options.rendezvous);
+  }
+  if (Object.keys(torch).length) g.training.pytorch = torch;
   return g;
 }
 
@@ -76,7 +108,7 @@ export async function trainHeadless(
       const say = (line: string) => !opts.quiet && out.write(`${tty ? '\r\x1b[K' : ''}${line}\n`);
       switch (e.type) {
         case 'started':
-          say(`Backend: ${e.backend.name}`);
+          say(e.engine ? `Engine: PyTorch ${e.engine.torch} on ${e.engine.device}${e.engine.processes > 1 ? `, ${e.engine.processes} processes` : ''}` : `Backend: ${e.backend.name}`);
           say(`${e.paramCount.toLocaleString('en-US')} parameters, ${e.trainSamples} training and ${e.valSamples} validation samples, ${e.epochs} epochs of ${e.batchesPerEpoch} batches`);
           break;
         case 'batch': {
@@ -92,6 +124,7 @@ export async function trainHeadless(
           break;
         case 'log':
           if (e.level !== 'info') say(`[${e.level}] ${e.message}`);
+          else if (e.message.startsWith(COMMAND_LOG_PREFIX)) say(e.message);
           break;
         case 'evaluation':
           say(evaluationLine(e.evaluation));
@@ -126,7 +159,7 @@ export async function trainHeadless(
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  usage: 'train FILE [--epochs N --batch-size N --lr X --backend B]',
+  usage: 'train FILE [--epochs N --batch-size N --lr X --backend B --engine tfjs|pytorch]',
   summary: 'train headless with a progress bar and store the run',
   help: [
     'Usage: layerlab train FILE.layerlab.json [options]',
@@ -141,7 +174,14 @@ export const trainCommand: CliCommand = {
     '  --epochs N        number of epochs',
     '  --batch-size N    samples per batch',
     '  --lr X            learning rate',
-    `  --backend B       ${BACKENDS.join(' | ')}`,
+    `  --backend B       ${BACKENDS.join(' | ')} (TensorFlow.js; with PyTorch it runs the evaluation)`,
+    `  --engine E        ${ENGINES.join(' | ')}: who trains (default tfjs). pytorch runs the exported script in`,
+    '                    the Python found in LayerLab\'s settings, LAYERLAB_PYTHON or python3, and stores the',
+    '                    run with tfjs model files like any other (export, evaluation work the same)',
+    `  --device D        ${DEVICES.join(' | ')}: PyTorch's device (auto = CUDA when torch sees a GPU)`,
+    '  --procs-per-node N  PyTorch: processes on this machine (torchrun --nproc_per_node)',
+    '  --nodes N         PyTorch: machines (torchrun --nnodes); the commands for the others are printed',
+    '  --rendezvous H:P  PyTorch: where the other machines reach this one (default 127.0.0.1:29500)',
     '  --limit N         use at most N training samples (quick runs)',
     '  --template ID     train a built-in template instead of a file',
     '  --quiet           no progress output',

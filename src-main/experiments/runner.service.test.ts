@@ -13,6 +13,10 @@ import type { ExperimentDefinition } from '../../shared/experiments/types';
 import { inferGraphFile } from '../../shared/infer';
 import { recordBlock, repeatBlock } from '../../shared/graph/repeat';
 import { ExperimentRunner } from './runner';
+import { torchPython } from '../export/testing/python';
+
+const python = torchPython();
+if (!python) console.warn('Skipping the PyTorch-engine experiment: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
 
 let dataDir: string;
 let service: TrainingService;
@@ -89,4 +93,25 @@ describe('ExperimentRunner with the real training service', () => {
     expect(runs.map((r) => inferGraphFile(r.graph).totalParams)).toEqual([6280 + 90, 6280 + 2 * 72 + 90]);
     runs.forEach((r) => expect(r.status).toBe('completed'));
   }, 150_000);
+
+  it.skipIf(!python)('an experiment on the PyTorch engine: every trial trains in PyTorch and is stored as a run (python3 + torch)', async () => {
+    const def: ExperimentDefinition = {
+      params: [{ path: 'training.learningRate', values: [0.01, 0.001] }],
+      mode: 'grid',
+      budget: { epochsPerTrial: 1, maxTrials: 4 },
+      seed: 1,
+    };
+    const base = mlpGraph({ hidden: 8, epochs: 3, limit: 200, batchSize: 50 });
+    const graph = { ...base, training: { ...base.training, engine: 'pytorch' as const, pytorch: { device: 'cpu' as const } }, extras: { experiment: def } };
+    const { experimentId } = await runner.start(graph);
+    const rec = await until(() => runner.get(experimentId), (r) => r.status !== 'running', 400_000);
+    expect(rec.status, JSON.stringify(rec.trials)).toBe('completed');
+    const runs = await Promise.all(rec.trials.map((t) => service.getRun(t.runId!)));
+    runs.forEach((run, i) => {
+      expect(run.engine).toMatchObject({ name: 'pytorch', device: 'cpu' });
+      expect(run.training.learningRate).toBe(def.params[0].values![i]);
+      expect(run.epochsHistory).toHaveLength(1);
+      expect(rec.trials[i].final?.val_loss).toBe(run.final?.val_loss);
+    });
+  }, 450_000);
 });

@@ -21,6 +21,8 @@ export interface DatasetNpzOptions {
   includeTest?: boolean;
   /** Cap rows per split (quick tests). */
   maxRows?: number;
+  /** Deflate the arrays (default true); a run that reads the file at once skips it. */
+  compress?: boolean;
 }
 
 export function datasetToNpz(data: LoadedDataset, opts: DatasetNpzOptions = {}): Buffer {
@@ -28,5 +30,5 @@ export function datasetToNpz(data: LoadedDataset, opts: DatasetNpzOptions = {}):
   addSplit(arrays, 'train', data.train, opts.maxRows);
   addSplit(arrays, 'val', data.validation, opts.maxRows);
   if (opts.includeTest) addSplit(arrays, 'test', data.test, opts.maxRows);
-  return encodeNpz(arrays);
+  return encodeNpz(arrays, { compress: opts.compress });
 }

@@ -9,7 +9,7 @@ import type { DatasetShapes } from '../../shared/data/types';
 import type { LoadedDataset } from '../data/types';
 import { exportTfjsModel } from './tfjs/export-tfjs';
 import { generatePytorchScript } from './pytorch/script';
-import { pytorchWeightsNpz } from './pytorch/weights';
+import { pytorchWeightsNpz, unmappedWeightNodes } from './pytorch/weights';
 import { generateKerasScript } from './keras/script';
 import { datasetToNpz } from './dataset-npz';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -63,7 +63,7 @@ export async function exportGraph(req: ExportRequest): Promise<ExportResult> {
     await write(PYTORCH_SCRIPT, exp.script);
     notes.push(...exp.warnings);
     if (req.model) {
-      const unmapped = exp.plan.nodes.filter((n) => exp.plan.inference.nodes[n.node.id].params > 0 && !exp.weights.some((w) => w.nodeId === n.node.id));
+      const unmapped = unmappedWeightNodes(exp);
       if (unmapped.length) {
         notes.push(`Trained weights not exported: no PyTorch weight mapping yet for ${unmapped.map((n) => `${n.node.kind} (${n.node.id})`).join(', ')}.`);
       } else {

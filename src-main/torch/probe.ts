@@ -112,16 +112,20 @@ export function probeTorch(python: string, threads?: number): TorchProbe {
   return { python, ...out };
 }
 
+/** The BLAS torch loaded, in words: "OpenBLAS (OpenBLAS 0.3.21 ...)", "the REFERENCE BLAS (...; ~10x slower: ...)". */
+export function describeBlas(p: TorchProbe): string {
+  return p.blas === 'openblas'
+    ? `OpenBLAS (${p.openblasConfig ?? p.blasLibraries.join(', ')})`
+    : p.blas === 'reference'
+      ? `the REFERENCE BLAS (${p.blasLibraries.join(', ')}; ~10x slower: apt-get install libopenblas0-pthread)`
+      : p.blas === 'mkl'
+        ? `MKL (${p.blasLibraries.join(', ')})`
+        : `an unidentified BLAS (${p.blasLibraries.join(', ') || 'none found in /proc/self/maps'})`;
+}
+
 /** One line for reports: "torch 1.13.1, OpenBLAS (OpenBLAS 0.3.21 ... SkylakeX ...), 1 torch thread, 1 OpenBLAS thread". */
 export function describeTorch(p: TorchProbe): string {
-  const blas =
-    p.blas === 'openblas'
-      ? `OpenBLAS (${p.openblasConfig ?? p.blasLibraries.join(', ')})`
-      : p.blas === 'reference'
-        ? `the REFERENCE BLAS (${p.blasLibraries.join(', ')}; ~10x slower: apt-get install libopenblas0-pthread)`
-        : p.blas === 'mkl'
-          ? `MKL (${p.blasLibraries.join(', ')})`
-          : `an unidentified BLAS (${p.blasLibraries.join(', ') || 'none found in /proc/self/maps'})`;
+  const blas = describeBlas(p);
   const threads = `${p.torchThreads} torch thread${p.torchThreads === 1 ? '' : 's'}${p.openblasThreads !== null ? `, ${p.openblasThreads} OpenBLAS thread${p.openblasThreads === 1 ? '' : 's'}` : ''}`;
   const cuda = p.cudaDevices.length ? `, CUDA: ${p.cudaDevices.join(', ')}` : '';
   return `torch ${p.torch}, ${blas}, ${threads}${cuda}`;

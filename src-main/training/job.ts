@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
 import type { BackendInfo, TrainEventBody } from '../../shared/api';
+import type { TorchPython } from './protocol';
 import { initBackend } from '../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../engine/compile';
 import { prepareEngine } from '../engine/setup';
@@ -25,6 +26,8 @@ export interface JobRequest {
   graph: GraphFile;
   runDir: string;
   cacheDir: string;
+  /** PyTorch-engine runs: the Python to run (main's probe), or why there is none. */
+  pytorch?: TorchPython;
 }
 
 /** Folder inside a run's folder that holds model.json + weights.bin (the weights training ended with). */
@@ -83,7 +86,7 @@ function namingNodes(emit: Emit, graph: GraphFile): Emit {
 }
 
 /** Throttled dataset-loading progress as log lines. */
-function progressLogger(emit: Emit): (p: { stage: string; fraction: number; message?: string }) => void {
+export function progressLogger(emit: Emit): (p: { stage: string; fraction: number; message?: string }) => void {
   let last = 0;
   return (p) => {
     const now = Date.now();
@@ -225,7 +228,7 @@ function freeRunningOptions(built: BuiltModel, dataset: LoadedDataset, emit: Emi
 }
 
 /** The 'evaluation' event for the test split (validation when there is none), or null with a log line. */
-function evaluateAfterTraining(
+export function evaluateAfterTraining(
   built: BuiltModel,
   dataset: LoadedDataset,
   graph: GraphFile,

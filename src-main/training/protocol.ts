@@ -3,8 +3,11 @@
 import type { GraphFile } from '../../shared/graph/types';
 import type { TrainEventBody } from '../../shared/api';
 
+/** For a PyTorch-engine run: the Python main found (the engine probe), or why there is none. */
+export type TorchPython = { python: string } | { problem: string };
+
 export type MainToWorker =
-  | { type: 'start'; runId: string; graph: GraphFile; runDir: string; cacheDir: string }
+  | { type: 'start'; runId: string; graph: GraphFile; runDir: string; cacheDir: string; pytorch?: TorchPython }
   | { type: 'stop' }
   | { type: 'pause' }
   | { type: 'resume' };

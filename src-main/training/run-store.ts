@@ -72,9 +72,12 @@ export class BatchHistory {
 }
 
 export function summaryOf(run: RunRecord): RunSummary {
-  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId } = run;
+  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId, engine } = run;
   const graphId = graphIdOf(run.graph);
-  return { id, name, status, startedAt, durationMs, backend, epochs, final, ...(experimentId ? { experimentId } : {}), ...(graphId ? { graphId } : {}) };
+  return {
+    id, name, status, startedAt, durationMs, backend, epochs, final,
+    ...(experimentId ? { experimentId } : {}), ...(graphId ? { graphId } : {}), ...(engine ? { engine } : {}),
+  };
 }
 
 function isRunRecord(v: unknown): v is RunRecord {

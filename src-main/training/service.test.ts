@@ -10,6 +10,7 @@ import { TrainingService } from './service';
 import { RunStore } from './run-store';
 import { mlpGraph } from './testing/fixtures';
 import { until } from '../../shared/testing/until';
+import { eventWaiter, isFinalEvent } from './testing/next-event';
 
 let dataDir: string;
 let service: TrainingService;
@@ -36,21 +37,8 @@ afterAll(async () => {
 });
 
 /** Resolves with the first event of the run that matches. */
-function next(runId: string, pred: (e: TrainEvent) => boolean, timeoutMs = 60_000): Promise<TrainEvent> {
-  const seen = events.find((e) => e.runId === runId && pred(e));
-  if (seen) return Promise.resolve(seen);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for an event of ${runId}`)), timeoutMs);
-    const off = service.onEvent((e) => {
-      if (e.runId === runId && pred(e)) {
-        clearTimeout(timer);
-        off();
-        resolve(e);
-      }
-    });
-  });
-}
-const isFinal = (e: TrainEvent) => e.type === 'done' || e.type === 'failed';
+const next = (runId: string, pred: (e: TrainEvent) => boolean, timeoutMs?: number) => eventWaiter(service, events, 60_000)(runId, pred, timeoutMs);
+const isFinal = isFinalEvent;
 
 /** run.json once it records a finished run: the service saves it after relaying 'done', so poll the file. */
 function finishedOnDisk(runId: string) {

@@ -13,7 +13,8 @@ import { nodeName } from '../../shared/graph/node-names';
 import { datasetShapes } from '../../shared/data/catalog';
 import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict } from '../../shared/graph/memory';
 import { OPTIMIZER_NAMES } from '../engine/optimizers';
-import type { SpawnWorker, WorkerHandle, WorkerToMain } from './protocol';
+import type { SpawnWorker, TorchPython, WorkerHandle, WorkerToMain } from './protocol';
+import { TorchEngineLocator } from '../torch/engine-locator';
 import { BatchHistory, RunStore, newRunId, summaryOf } from './run-store';
 import type { AtomicFs } from '../files/atomic-write';
 import { fsErrorReason, fsErrorText } from '../files/fs-errors';
@@ -30,6 +31,8 @@ export interface TrainingServiceOptions {
   maxConcurrent?: number;
   /** How often a running record is written to disk at most (batch events). Default 2 s. */
   saveIntervalMs?: number;
+  /** Which Python runs PyTorch-engine runs; default a TorchEngineLocator on dataDir (settings, LAYERLAB_PYTHON, search). */
+  pytorch?: { forRun(): Promise<TorchPython> };
   /** The memory a run may need at most (default: this machine's, os.totalmem()). */
   machineMemoryBytes?: number;
   /** The run store's file-system calls (tests fill the disk with them). */
@@ -50,6 +53,8 @@ interface ActiveRun {
   saveTimer: NodeJS.Timeout | null;
   killTimer: NodeJS.Timeout | null;
   exited: Promise<void>;
+  /** PyTorch-engine runs: the Python to run, or why there is none (sent with 'start'). */
+  pytorch?: TorchPython;
 }
 
 function nodeLabel(graph: GraphFile, nodeId: string | null): string {
@@ -113,10 +118,12 @@ export class TrainingService {
   /** Slots taken by starts still writing their first record (not yet in `active`). */
   private starting = 0;
   private readonly listeners = new Set<(event: TrainEvent) => void>();
+  private readonly pytorch: { forRun(): Promise<TorchPython> };
 
   constructor(private readonly opts: TrainingServiceOptions) {
     this.store = new RunStore(opts.dataDir, opts.atomicFs);
     this.cacheDir = opts.cacheDir ?? path.join(opts.dataDir, 'cache');
+    this.pytorch = opts.pytorch ?? new TorchEngineLocator({ dataDir: opts.dataDir });
   }
 
   onEvent(listener: (event: TrainEvent) => void): () => void {
@@ -142,6 +149,8 @@ export class TrainingService {
 
   /** Stores the new run and starts its worker; the caller holds a slot until the run is in `active`. */
   private async launch(graph: GraphFile): Promise<{ runId: string }> {
+    // Cached after the first probe; a missing torch reaches the worker as the run's failure message.
+    const pytorch = graph.training.engine === 'pytorch' ? await this.pytorch.forRun() : undefined;
     const id = newRunId();
     const experimentId = trialOf(graph)?.experimentId;
     const record: RunRecord = {
@@ -188,6 +197,7 @@ export class TrainingService {
       saveTimer: null,
       killTimer: null,
       exited: new Promise<void>((resolve) => (exitedResolve = resolve)),
+      ...(pytorch ? { pytorch } : {}),
     };
     this.active.set(id, run);
 
@@ -346,7 +356,7 @@ export class TrainingService {
     if (msg.type === 'ready') {
       // A stop that came before the worker listened may have been lost: repeat it instead of starting.
       if (run.stopRequested) return run.worker.send({ type: 'stop' });
-      run.worker.send({ type: 'start', runId: r.id, graph: r.graph, runDir: this.store.runDir(r.id), cacheDir: this.cacheDir });
+      run.worker.send({ type: 'start', runId: r.id, graph: r.graph, runDir: this.store.runDir(r.id), cacheDir: this.cacheDir, ...(run.pytorch ? { pytorch: run.pytorch } : {}) });
       return;
     }
     if (run.finished) return; // nothing counts after the final event
@@ -354,6 +364,7 @@ export class TrainingService {
     switch (msg.type) {
       case 'started':
         r.backend = msg.backend.name;
+        if (msg.engine) r.engine = msg.engine;
         this.appendLog(run, `Backend: ${msg.backend.reason}`);
         void this.saveNow(run);
         break;

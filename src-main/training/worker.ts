@@ -3,6 +3,7 @@
 import { currentProcessPort, type MainToWorker } from './protocol';
 import { TrainControl } from './control';
 import { runJob } from './job';
+import { runTorchJob } from './pytorch/run-torch';
 
 const port = currentProcessPort();
 const control = new TrainControl();
@@ -18,7 +19,8 @@ port.onMessage((msg: MainToWorker) => {
     case 'start':
       if (running) return;
       running = true;
-      runJob(msg, (event) => port.post(event), control)
+      // The PyTorch engine runs the exported script in a subprocess; TensorFlow.js trains here.
+      (msg.graph.training.engine === 'pytorch' ? runTorchJob : runJob)(msg, (event) => port.post(event), control)
         .then(() => finish(0))
         .catch((err: unknown) => {
           port.post({ type: 'failed', error: `Training worker error: ${err instanceof Error ? err.message : String(err)}` });

@@ -17,6 +17,8 @@ import {
 import { getPyGenerator } from './index';
 import { helperCode } from './helpers';
 import { inputArgName, type WeightMapping } from './types';
+import { TRAIN_LOOP_PY } from './train-loop-py';
+import { DEFAULT_WEIGHT_DECAY } from '../../engine/optimizers';
 
 export interface PytorchExport {
   script: string;
@@ -51,7 +53,19 @@ export function generatePytorchScript(graph: GraphFile, shapes?: DatasetShapes):
   forward.push(`return ${returned.length === 1 ? returned[0] : `(${returned.join(', ')})`}`);
 
   // The script's loss_fn and correct_count read LayerLab's own loss names.
-  const config = scriptConfig(graph, plan, { loss: graph.training.loss, metrics: graph.training.metrics });
+  const base = scriptConfig(graph, plan, { loss: graph.training.loss, metrics: graph.training.metrics });
+  // What the PyTorch training loop reproduces beyond the shared settings (train-loop-py.ts).
+  const t = graph.training;
+  const config = {
+    ...base,
+    training: {
+      ...base.training,
+      weight_decay: t.weightDecay ?? DEFAULT_WEIGHT_DECAY,
+      lr_schedule: t.lrSchedule && t.lrSchedule.type !== 'none' ? t.lrSchedule : null,
+      early_stopping: t.earlyStopping ?? null,
+      gradient_clip: t.gradientClip && (t.gradientClip.clipNorm || t.gradientClip.clipValue) ? t.gradientClip : null,
+    },
+  };
 
   const moduleCode = [
     'class LayerLabModel(nn.Module):',
@@ -88,7 +102,10 @@ Same layers, parameter count, dataset settings and hyperparameters as the LayerL
   python3 model.py                          # train on data.npz written beside this script
   python3 model.py --data-dir DIR           # MNIST-style datasets: read the four IDX files in DIR
   python3 model.py --weights weights.npz    # continue from LayerLab's trained weights
+  python3 model.py --checkpoint-dir ckpt    # checkpoint.npz every epoch, best.npz, final.npz
   torchrun --nproc_per_node=2 model.py --ddp   # DistributedDataParallel (gloo on CPU, nccl on GPUs)
+The learning-rate schedule, early stopping and gradient clipping set in LayerLab are applied here too.
+LayerLab's PyTorch engine runs this script with --events (JSON lines on stdout, stop/pause/resume on stdin).
 Tensors keep LayerLab's (TensorFlow's) channels-last layout, so trained weights carry over unchanged.
 If torchrun fails with "'NoneType' object has no attribute 'get'" (torch 1.13 on Python 3.11), add
 --redirects 2 --tee 2 before the script name.${notReproducedNote(warnings)}
@@ -98,6 +115,8 @@ import gzip
 import json
 import math
 import os
+import sys
+import threading
 import time
 
 import numpy as np
@@ -127,6 +146,9 @@ const ARGUMENTS = argumentParserPy({
     'parser.add_argument("--weights", help="start from these weights (.npz of state_dict arrays, e.g. LayerLab\'s export)")',
     'parser.add_argument("--save", help="write the trained weights to this .npz")',
     'parser.add_argument("--ddp", action="store_true", help="DistributedDataParallel; start with torchrun --nproc_per_node=N")',
+    'parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto", help="auto: CUDA when torch sees a GPU")',
+    'parser.add_argument("--checkpoint-dir", help="write checkpoint.npz every epoch, best.npz (best epoch) and final.npz here")',
+    `parser.add_argument("--events", action="store_true", help="LayerLab's engine protocol: JSON lines on stdout, stop/pause/resume on stdin")`,
   ],
 });
 
@@ -185,16 +207,6 @@ def loss_fn(pred, target):
     raise SystemExit(f"Unknown loss {name}")
 
 
-def correct_count(pred, target):
-    """Correct class predictions (accuracy numerator) for classification losses, else None."""
-    name = CONFIG["training"]["loss"]
-    if name == "categoricalCrossentropy":
-        return (pred.argmax(-1) == target.argmax(-1)).sum().item(), pred.shape[:-1].numel()
-    if name == "sparseCategoricalCrossentropy":
-        return (pred.argmax(-1).reshape(-1) == target.reshape(-1)).sum().item(), pred.shape[:-1].numel()
-    return None
-
-
 def make_optimizer(params, lr):
     t = CONFIG["training"]
     name = t["optimizer"]
@@ -204,6 +216,8 @@ def make_optimizer(params, lr):
         return torch.optim.SGD(params, lr=lr, momentum=t["momentum"], nesterov=name == "nesterov")
     if name == "adam":
         return torch.optim.Adam(params, lr=lr, eps=1e-7)
+    if name == "adamw":
+        return torch.optim.AdamW(params, lr=lr, eps=1e-7, weight_decay=t["weight_decay"])
     if name == "adamax":
         return torch.optim.Adamax(params, lr=lr, eps=1e-7)
     if name == "rmsprop":
@@ -234,93 +248,37 @@ def save_weights(model, path):
     np.savez(path, **{k: v.detach().cpu().numpy() for k, v in model.state_dict().items()})
 
 
-# ---- training ----
-
-def evaluate(model, data, batch_size, device):
-    """Mean loss (and accuracy) over a split, in eval mode (no dropout, BatchNorm moving statistics)."""
-    xs, ys = data
-    model.eval()
-    total, correct, counted, n = 0.0, 0, 0, len(xs[0])
-    with torch.no_grad():
-        for start in range(0, n, batch_size):
-            bx = [x[start:start + batch_size].to(device) for x in xs]
-            by = [y[start:start + batch_size].to(device) for y in ys]
-            preds = as_tuple(model(*bx))
-            total += sum(loss_fn(p, t) for p, t in zip(preds, by)).item() * len(bx[0])
-            c = correct_count(preds[0], by[0])
-            if c:
-                correct, counted = correct + c[0], counted + c[1]
-    return total / n, (correct / counted if counted else None)
-
+${TRAIN_LOOP_PY}
 
 def main():
     t = CONFIG["training"]
 ${ARGUMENTS}
 
     rank, world = 0, 1
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = device_for(args.device)
     if args.ddp:
         import torch.distributed as dist
         if "RANK" not in os.environ:
             raise SystemExit("--ddp needs torchrun: torchrun --nproc_per_node=2 " + os.path.basename(__file__) + " --ddp")
-        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
         rank, world = dist.get_rank(), dist.get_world_size()
-        if torch.cuda.is_available():
+        if device.type == "cuda":
             device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0)))
             torch.cuda.set_device(device)
-    log = print if rank == 0 else (lambda *a, **k: None)
-
-    torch.manual_seed(args.seed)  # the same initial weights on every rank
-    splits = load_splits(args)
-    model = LayerLabModel().to(device)
-    if args.weights:
-        load_weights(model, args.weights)
-    params = count_params(model)
-    log(f"parameters: {params} (LayerLab: {CONFIG['layerlab_params']})")
-    train_model = model
-    if args.ddp:
-        from torch.nn.parallel import DistributedDataParallel
-        train_model = DistributedDataParallel(model, device_ids=[device] if device.type == "cuda" else None)
-    optimizer = make_optimizer(model.parameters(), args.lr)
-
-    xs, ys = splits["train"]
-    n = len(xs[0])
-    loss_before, acc_before = evaluate(model, splits["train"], args.batch_size, device)
-    log(f"before training: loss {loss_before:.4f}" + (f" accuracy {acc_before:.4f}" if acc_before is not None else ""))
-    generator = torch.Generator().manual_seed(args.seed)
-    started = time.time()
-    history = []
-    for epoch in range(args.epochs):
-        train_model.train()
-        order = torch.randperm(n, generator=generator)  # the same order on every rank ...
-        order = order[rank::world]                       # ... each rank takes its own share
-        steps = math.ceil(len(order) / args.batch_size)
-        running = 0.0
-        for step in range(steps):
-            idx = order[step * args.batch_size:(step + 1) * args.batch_size]
-            bx = [x[idx].to(device) for x in xs]
-            by = [y[idx].to(device) for y in ys]
-            preds = as_tuple(train_model(*bx))
-            loss = sum(loss_fn(p, t) for p, t in zip(preds, by))
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            running += loss.item()
-        train_loss, train_acc = evaluate(model, splits["train"], args.batch_size, device)
-        line = f"epoch {epoch + 1}/{args.epochs}: batch loss {running / max(steps, 1):.4f}, train loss {train_loss:.4f}"
-        entry = {"epoch": epoch + 1, "loss": train_loss, "accuracy": train_acc}
-        if "val" in splits:
-            val_loss, val_acc = evaluate(model, splits["val"], args.batch_size, device)
-            line += f", val loss {val_loss:.4f}" + (f", val accuracy {val_acc:.4f}" if val_acc is not None else "")
-            entry.update(val_loss=val_loss, val_accuracy=val_acc)
-        history.append(entry)
-        log(line)
-    seconds = time.time() - started
-    if args.save and rank == 0:
-        save_weights(model, args.save)
-        log(f"weights saved to {args.save}")
-    log("RESULT " + json.dumps({"params": params, "layerlab_params": CONFIG["layerlab_params"], "loss_before": loss_before,
-                                "history": history, "seconds": seconds, "world_size": world, "samples": n}))
+    # Readable lines for a person; with --events LayerLab reads the events instead.
+    log = print if rank == 0 and not args.events else (lambda *a, **k: None)
+    events = Events(args.events and rank == 0)
+    try:
+        result = train(args, rank, world, device, log, events)
+    except Exception as err:
+        if not args.events:
+            raise
+        import traceback
+        kind = "diverged" if isinstance(err, Diverged) else "oom" if "out of memory" in str(err) else "exception"
+        events("error", kind=kind, message=f"{type(err).__name__}: {err}" if kind == "exception" else str(err),
+               traceback=traceback.format_exc())
+        raise SystemExit(1)
+    log("RESULT " + json.dumps(finite(result)))
     if args.ddp:
         import torch.distributed as dist
         dist.destroy_process_group()

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { formatCount } from '../../../shared/infer';
+import { engineLabel } from '../training/format';
 import { useAppInfo, useGraphStore, useTraining } from '../store/stores';
 import { baseName } from '../files/names';
 import { newFile, openFile, saveFile } from '../files/fileActions';
@@ -15,11 +16,13 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 function BackendBadge() {
   const info = useAppInfo((s) => s.info);
   const running = useTraining((s) => s.backend);
+  const engine = useTraining((s) => s.engine);
   const backend = running ?? info?.backend ?? null;
   if (!backend) return null;
+  const name = engine ? engineLabel(engine) : backend.name;
   return (
-    <span className={`ll-badge ll-backend-${backend.name}`} title={backend.reason} data-testid="backend-badge" aria-label={`Backend ${backend.name}: ${backend.reason}`}>
-      {backend.name}
+    <span className={`ll-badge ll-backend-${engine ? 'pytorch' : backend.name}`} title={backend.reason} data-testid="backend-badge" aria-label={`Backend ${name}: ${backend.reason}`}>
+      {name}
     </span>
   );
 }

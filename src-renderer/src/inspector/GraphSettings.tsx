@@ -1,5 +1,5 @@
 // Shown when nothing is selected: the graph's name, dataset settings and training settings.
-import type { DatasetConfig, LabelEncoding, LossName, Normalization, OptimizerName, BackendChoice, Representation } from '../../../shared/graph/types';
+import type { DatasetConfig, LabelEncoding, LossName, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetOptionSpec } from '../../../shared/data/types';
 import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
@@ -8,6 +8,7 @@ import { PreviewDataButton } from '../dataset/PreviewDataButton';
 import { allowDatasetPath } from '../dataset/pathGrant';
 import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
+import { EngineSettings } from '../training/EngineSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
 import { PresetPicker } from './PresetPicker';
@@ -21,12 +22,6 @@ const LOSSES: { value: LossName; label: string }[] = [
   { value: 'binaryCrossentropy', label: 'binary cross-entropy' },
   { value: 'meanSquaredError', label: 'mean squared error' },
   { value: 'meanAbsoluteError', label: 'mean absolute error' },
-];
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'auto (fastest available)' },
-  { value: 'tensorflow', label: 'tensorflow (native)' },
-  { value: 'wasm', label: 'wasm' },
-  { value: 'cpu', label: 'cpu (pure JS)' },
 ];
 const REPRESENTATION_LABELS: Record<Representation, string> = {
   vector: 'vector (flattened)',
@@ -242,8 +237,7 @@ function TrainingSettings() {
       <MemoryEstimateNote />
       <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
       <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
-      <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
-      <TopicHelpView helpFor="backend" topic={SETTING_HELP.backend} />
+      <EngineSettings />
     </section>
   );
 }

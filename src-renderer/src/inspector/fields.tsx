@@ -175,15 +175,60 @@ export function TextField(props: { label: string; help?: string; testId: string;
   );
 }
 
+/**
+ * Text committed on Enter or when the field loses focus, and only when `check` finds no problem (the problem
+ * shows under the field meanwhile): for values that cost something to apply or must be valid to be saved.
+ */
+export function CommitTextField(props: {
+  label: string;
+  help?: string;
+  testId: string;
+  value: string;
+  placeholder?: string;
+  check?(v: string): string | null;
+  onCommit(v: string): void;
+}) {
+  const [draft, setDraft] = useState(props.value);
+  // A new value from outside (another graph opened, the host's answer) replaces the draft.
+  const [shown, setShown] = useState(props.value);
+  if (shown !== props.value) {
+    setShown(props.value);
+    setDraft(props.value);
+  }
+  const problem = props.check?.(draft) ?? null;
+  const commit = () => {
+    if (!problem && draft !== props.value) props.onCommit(draft);
+  };
+  return (
+    <Field label={props.label} help={props.help} error={problem} testId={props.testId}>
+      {(id) => (
+        <input
+          id={id}
+          type="text"
+          value={draft}
+          placeholder={props.placeholder}
+          data-testid={`param-${props.testId}`}
+          aria-invalid={!!problem}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function SelectField<T extends string>(props: {
   label: string;
   help?: string;
   testId: string;
   value: T;
-  options: readonly T[] | readonly { value: T; label: string }[];
+  options: readonly T[] | readonly { value: T; label: string; disabled?: boolean }[];
   onCommit(v: T): void;
 }) {
-  const options = props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+  const options = props.options.map((o): { value: T; label: string; disabled?: boolean } => (typeof o === 'string' ? { value: o, label: o } : o));
   const known = options.some((o) => o.value === props.value);
   return (
     <Field label={props.label} help={props.help} testId={props.testId}>
@@ -191,7 +236,7 @@ export function SelectField<T extends string>(props: {
         <select id={id} value={props.value} data-testid={`param-${props.testId}`} onChange={(e) => props.onCommit(e.target.value as T)}>
           {!known && <option value={props.value}>{props.value} (unknown)</option>}
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} disabled={o.disabled}>
               {o.label}
             </option>
           ))}

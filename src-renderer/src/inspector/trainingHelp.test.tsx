@@ -17,6 +17,7 @@ vi.mock('../api', async () => {
 const { GraphSettings } = await import('./GraphSettings');
 const { NodeInspector } = await import('./NodeInspector');
 const { useGraphStore } = await import('../store/graphStore');
+const { useAppInfo } = await import('../store/stores');
 
 /**
  * A server render reads a zustand store's initial state (useSyncExternalStore's server snapshot), so copy the
@@ -122,9 +123,34 @@ describe('help next to every training setting', () => {
     }
   });
 
+  it('the PyTorch engine\'s fields have help too (device, Python, torchrun layout)', () => {
+    const html = settingsMarkup({ engine: 'pytorch', pytorch: { procsPerNode: 2, nodes: 2, rendezvous: '10.0.0.5:29500' } });
+    const ids = fieldIds(html);
+    expect(ids).toEqual(expect.arrayContaining(['engine', 'torchDevice', 'torchPython', 'torchProcs', 'torchNodes', 'torchRendezvous']));
+    expect(ids).not.toContain('backend'); // TensorFlow.js's backend does not train a PyTorch run
+    for (const id of ids) expect(fieldHasHelp(html, id), `help for the field '${id}' (PyTorch engine)`).toBe(true);
+    expect(topicHelp(html, 'engine')).toMatch(/hands the\s+trained weights back/);
+  });
+
+  it('where PyTorch is not offered, the reason shows with the Python field to point at another Python', () => {
+    const reason = "No Python on this computer cannot run PyTorch (python3: cannot import torch (No module named 'torch')).";
+    useAppInfo.setState({ engines: { pytorch: { available: false, python: null, source: 'search', pythonSetting: null, cudaDevices: [], summary: '', reason, warnings: [] } } });
+    Object.assign(useAppInfo.getInitialState(), useAppInfo.getState());
+    try {
+      const html = settingsMarkup({ engine: undefined });
+      expect(html).toMatch(/data-testid="engine-status" data-state="missing"/);
+      expect(html).toContain('cannot import torch');
+      expect(fieldIds(html)).toEqual(expect.arrayContaining(['engine', 'torchPython', 'backend']));
+      expect(fieldIds(html)).not.toContain('torchDevice'); // the rest of PyTorch's settings wait until it is chosen
+    } finally {
+      useAppInfo.setState({ engines: null });
+      Object.assign(useAppInfo.getInitialState(), useAppInfo.getState());
+    }
+  });
+
   it('the main settings have full help: formula, intuition and when to use', () => {
     const html = settingsMarkup({ optimizer: 'momentum', earlyStopping: { monitor: 'val_loss', patience: 3 }, gradientClip: { clipNorm: 1 } });
-    for (const id of ['learningRate', 'batchSize', 'epochs', 'momentum', 'trainSeed', 'earlyStopping', 'gradientClip', 'backend']) {
+    for (const id of ['learningRate', 'batchSize', 'epochs', 'momentum', 'trainSeed', 'earlyStopping', 'gradientClip', 'backend', 'engine']) {
       expect(topicHelp(html, id), id).not.toBeNull();
     }
     expect(topicHelp(settingsMarkup({ optimizer: 'adamw' }), 'weightDecay')).not.toBeNull();

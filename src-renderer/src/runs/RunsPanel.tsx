@@ -11,7 +11,7 @@ import { LineChart } from '../training/LineChart';
 import { ChartControls } from '../training/ChartControls';
 import { useChartOptions } from '../training/chartOptions';
 import { accuracyOf, formatDuration } from '../training/trainState';
-import { fmt } from '../training/format';
+import { engineLabel, fmt } from '../training/format';
 import { overlaySeries, RUN_COLORS } from './overlay';
 import { EvaluationView } from './EvaluationView';
 import { ExportRun } from './ExportRun';
@@ -49,7 +49,7 @@ function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; s
       <td className="ll-mono">{fmt(f?.val_loss)}</td>
       <td className="ll-mono">{fmt(f ? accuracyOf(f, 'val_') ?? accuracyOf(f) : undefined, 3)}</td>
       <td>{run.epochs}</td>
-      <td>{run.backend ?? '—'}</td>
+      <td>{run.engine ? engineLabel(run.engine) : (run.backend ?? '—')}</td>
       <td>{formatDuration(run.durationMs / 1000)}</td>
       <td className="ll-muted">{new Date(run.startedAt).toLocaleString()}</td>
     </tr>

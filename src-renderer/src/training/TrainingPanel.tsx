@@ -13,7 +13,7 @@ import { ChartControls } from './ChartControls';
 import { useChartOptions } from './chartOptions';
 import { IDLE, accuracyOf, formatDuration, isActive, type TrainStatus, type TrainView } from './trainState';
 import { startTraining, stopTraining } from './actions';
-import { fmt } from './format';
+import { engineLabel, fmt } from './format';
 import { RunSeries } from './series';
 import { shownRun, viewOfRecord } from './graphResults';
 import { RunsPanel } from '../runs/RunsPanel';
@@ -177,8 +177,8 @@ function LiveView() {
             {shown.kind === 'stored' ? `Last run: ${STATUS_TEXT[t.status].toLowerCase()}` : STATUS_TEXT[t.status]}
           </span>
           {t.backend && (
-            <span className="ll-badge" title={t.backend.reason} data-testid="train-backend">
-              {t.backend.name}
+            <span className="ll-badge" title={t.backend.reason} data-testid="train-backend" data-engine={t.engine ? 'pytorch' : 'tfjs'}>
+              {t.engine ? engineLabel(t.engine) : t.backend.name}
             </span>
           )}
           <div className="ll-train-buttons">

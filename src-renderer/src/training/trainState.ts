@@ -1,5 +1,5 @@
 // The training panel's state and how each TrainEvent changes it. Pure apart from appending chart points.
-import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, TrainEvent } from '../../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, RunEngine, TrainEvent } from '../../../shared/api';
 import type { RunSeries } from './series';
 
 export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
@@ -11,6 +11,8 @@ export interface TrainView {
   graphId: string | null;
   graphName: string;
   backend: BackendInfo | null;
+  /** Set when the PyTorch engine trains (backend then only evaluates). */
+  engine: RunEngine | null;
   epochs: number;
   batchesPerEpoch: number;
   trainSamples: number;
@@ -39,6 +41,7 @@ export const IDLE: TrainView = {
   graphId: null,
   graphName: '',
   backend: null,
+  engine: null,
   epochs: 0,
   batchesPerEpoch: 0,
   trainSamples: 0,
@@ -77,6 +80,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
         status: view.status === 'stopping' ? 'stopping' : 'running',
         runId: ev.runId,
         backend: ev.backend,
+        engine: ev.engine ?? null,
         epochs: ev.epochs,
         batchesPerEpoch: ev.batchesPerEpoch,
         trainSamples: ev.trainSamples,
