@@ -55,11 +55,12 @@ export async function downloadDataset(set: DownloadableDataset, cacheDir: string
         },
       );
     } catch (err) {
-      if (err instanceof DownloadError && (err.reason === 'offline' || err.reason === 'stalled')) {
-        const what = err.reason === 'offline'
-          ? `cannot reach ${new URL(set.mirrors[0]).host}: this computer seems to be offline`
-          : `the server stopped sending data`;
-        throw new DownloadError(`${set.name}: ${what} (${err.message}). ${manualPlacement(set, cacheDir)}`, undefined, err.reason);
+      if (err instanceof DownloadError && err.reason === 'offline') {
+        const hosts = [...new Set(set.mirrors.map((m) => new URL(m).host))].join(', ');
+        throw new DownloadError(`${set.name}: cannot reach ${hosts}; this computer seems to be offline. ${manualPlacement(set, cacheDir)}`, undefined, 'offline');
+      }
+      if (err instanceof DownloadError && err.reason === 'stalled') {
+        throw new DownloadError(`${set.name}: the server stopped sending data (${err.message}). Try again later, or: ${manualPlacement(set, cacheDir)}`, undefined, 'stalled');
       }
       throw err;
     }
@@ -70,8 +71,18 @@ export async function downloadDataset(set: DownloadableDataset, cacheDir: string
   return folder;
 }
 
-export function requireDownloadable(id: string): DownloadableDataset {
+/**
+ * A set as this process fetches it: LAYERLAB_DATASET_MIRROR (a base URL holding the same file names) replaces the
+ * publishers' addresses, for a local mirror (and the e2e tests, which point it at a closed loopback port).
+ */
+export function configuredDownloadable(id: string, env: NodeJS.ProcessEnv = process.env): DownloadableDataset | undefined {
   const set = getDownloadable(id);
+  const mirror = env.LAYERLAB_DATASET_MIRROR;
+  return set && mirror ? { ...set, mirrors: [mirror.replace(/\/?$/, '/')] } : set;
+}
+
+export function requireDownloadable(id: string): DownloadableDataset {
+  const set = configuredDownloadable(id);
   if (!set) throw new DatasetError(`'${id}' is not a dataset the app downloads (downloadable: cifar10, fashion-mnist, mnist)`);
   return set;
 }

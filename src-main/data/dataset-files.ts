@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import { ApiError, type DownloadDatasetResult, type UserDatasetRef } from '../../shared/api';
 import { DATASETS, getDescriptor } from '../../shared/data/catalog';
 import {
-  DOWNLOADABLE, getDownloadable, type DatasetDownloadProgress, type DatasetStatus, type DownloadableDataset,
+  DOWNLOADABLE, type DatasetDownloadProgress, type DatasetStatus, type DownloadableDataset,
 } from '../../shared/data/downloads';
 import type { DatasetConfig } from '../../shared/graph/types';
-import { DatasetDownloads } from './dataset-downloads';
+import { configuredDownloadable, DatasetDownloads } from './dataset-downloads';
 import { downloadableStatus, downloadFolder, locateDataset, missingDatasetMessage, removeDownloaded } from './dataset-store';
 import { DownloadError } from './download';
 import { datasetPath, resolveUserPath } from './userFiles';
@@ -58,7 +58,7 @@ export class DatasetFiles {
   readonly downloads: DatasetDownloads;
   private readonly sets: (id: string) => DownloadableDataset | undefined;
   constructor(private readonly opts: DatasetFilesOptions) {
-    this.sets = opts.sets ?? getDownloadable;
+    this.sets = opts.sets ?? configuredDownloadable;
     this.downloads = new DatasetDownloads(opts.cacheDir, (id) => this.require('downloadDataset', id));
   }
 
