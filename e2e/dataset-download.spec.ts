@@ -5,6 +5,7 @@
 import { test, expect } from './fixtures';
 import { showGraphSettings } from './helpers';
 
+// eslint-disable-next-line no-empty-pattern -- Playwright hooks must destructure their fixtures
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'opens the template with ?template= on the web host URL');
 });
