@@ -77,6 +77,8 @@ export class DatasetFiles {
       } else if (d.offline) {
         const bundled = d.id === 'mnist-bundled' || d.id === 'mnist-digit-names' || d.id === 'fewshot-mnist';
         out.push({ id: d.id, name: d.name, kind: bundled ? 'bundled' : 'generated', present: true, location: null, bytes: 0, note: bundled ? 'ships with the app' : 'generated from the seed; no files' });
+      } else {
+        out.push({ id: d.id, name: d.name, kind: 'user', present: false, location: null, bytes: 0, datasetId: d.id, note: 'your own file or folder: set its Path in the dataset settings' });
       }
     }
     const seen = new Set<string>();
