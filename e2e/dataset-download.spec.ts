@@ -40,3 +40,30 @@ test('CNN on CIFAR-10 offers the download instead of a failed run', async ({ app
   await page.getByTestId('tab-live').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'idle');
 });
+
+test('the Datasets view lists every dataset with its state, size and place, and Open folder shows where', async ({ app: page }) => {
+  await expect(page.getByTestId('total-params')).toBeVisible();
+  await page.getByTestId('btn-datasets').click();
+  const view = page.getByTestId('datasets-view');
+  await expect(view).toBeVisible();
+  const cifar = view.getByTestId('datasets-row-cifar10');
+  await expect(cifar.getByTestId('datasets-state')).toHaveText('not downloaded');
+  await expect(cifar).toContainText('162 MB');
+  await expect(cifar).toContainText(`${process.env.LAYERLAB_E2E_HOME}/cache/cifar10`);
+  await expect(cifar.getByTestId('datasets-download')).toBeVisible();
+  await expect(view.getByTestId('datasets-row-mnist-bundled').getByTestId('datasets-state')).toHaveText('built in');
+  await expect(view.getByTestId('datasets-row-csv').getByTestId('datasets-state')).toHaveText('needs a path');
+  const fashion = view.getByTestId('datasets-row-fashion-mnist');
+  if (await fashion.getAttribute('data-present') === 'true') {
+    // Debian's dataset-fashion-mnist is installed: found there; the web host shows the folder instead of opening it.
+    await fashion.getByTestId('datasets-open-folder').click();
+    await expect(fashion.getByTestId('datasets-shown-path')).toContainText('/usr/share/datasets/fashion-mnist');
+  } else {
+    console.log('dataset-fashion-mnist is not installed: its row offers the download instead');
+    await expect(fashion.getByTestId('datasets-download')).toBeVisible();
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/datasets-view.png' });
+  await view.getByTestId('datasets-close').click();
+  await expect(view).toBeHidden();
+});
