@@ -56,9 +56,20 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 }
 
 /** A point on empty canvas: bottom middle of the pane, away from nodes, toolbar, controls and minimap. */
+/** A point of bare canvas nearest to (fx, fy) of the pane: not on a node, a label, the toolbar or a toast. */
 async function emptySpot(page: Page, fx = 0.45, fy = 0.85): Promise<{ x: number; y: number }> {
   const b = (await page.locator('.react-flow__pane').boundingBox())!;
-  return { x: b.x + b.width * fx, y: b.y + b.height * fy };
+  const spot = await page.evaluate(({ b, fx, fy }) => {
+    const candidates: { x: number; y: number; d: number }[] = [];
+    for (let gy = 0.05; gy < 0.96; gy += 0.05) {
+      for (let gx = 0.05; gx < 0.96; gx += 0.05) candidates.push({ x: b.x + b.width * gx, y: b.y + b.height * gy, d: Math.hypot(gx - fx, gy - fy) });
+    }
+    candidates.unshift({ x: b.x + b.width * fx, y: b.y + b.height * fy, d: -1 });
+    candidates.sort((p, q) => p.d - q.d);
+    return candidates.find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane')) ?? null;
+  }, { b, fx, fy });
+  expect(spot, 'a bare spot on the canvas').not.toBeNull();
+  return { x: spot!.x, y: spot!.y };
 }
 
 async function clickEmpty(page: Page): Promise<void> {

@@ -4,11 +4,10 @@
 // head's inspector names the Embedding it reuses; the tiny character GPT is tied too.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { showGraphSettings } from './helpers';
+import { openTemplate, showGraphSettings } from './helpers';
 
-async function openTemplate(page: Page, id: string): Promise<void> {
-  await page.getByTestId('btn-templates').click();
-  await page.getByTestId(`template-${id}`).click();
+async function openTiedTemplate(page: Page, id: string): Promise<void> {
+  await openTemplate(page, id);
   await expect(page.getByTestId('node-lm_head')).toBeVisible();
 }
 
@@ -16,7 +15,7 @@ const total = (page: Page) => page.getByTestId('total-params');
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 test('GPT-2: published counts, a visible tie, presets that relabel the blocks', async ({ app: page }) => {
-  await openTemplate(page, 'gpt-2');
+  await openTiedTemplate(page, 'gpt-2');
   await expect(total(page)).toHaveAttribute('data-value', '1557611200');
   await expect(page.getByTestId('node-decoder')).toContainText('48 x decoder block');
   const tie = page.getByTestId('tie-link:lm_head.tiedTo');
@@ -42,7 +41,7 @@ test('GPT-2: published counts, a visible tie, presets that relabel the blocks', 
 });
 
 test('the tiny character GPT ties its head: 77,248 parameters', async ({ app: page }) => {
-  await openTemplate(page, 'char-gpt');
+  await openTiedTemplate(page, 'char-gpt');
   await expect(total(page)).toHaveAttribute('data-value', '77248');
   await expect(page.getByTestId('tie-link:lm_head.tiedTo')).toBeVisible();
   await page.getByTestId('node-lm_head').click();

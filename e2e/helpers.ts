@@ -24,3 +24,12 @@ export async function showGraphSettings(page: Page): Promise<void> {
   await page.mouse.click(spot!.x, spot!.y);
   await expect(page.getByTestId('graph-settings')).toBeVisible();
 }
+
+/** Opens a template the way a learner does: Templates…, click its card in the gallery (confirming a discard). */
+export async function openTemplate(page: Page, id: string): Promise<void> {
+  await page.getByTestId('btn-templates').click();
+  await page.getByTestId(`gallery-card-${id}`).click();
+  const confirm = page.getByTestId('confirm-ok');
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await expect(page.getByTestId('template-gallery')).toHaveCount(0);
+}

@@ -4,6 +4,7 @@
 // a run still training). Reopening A's graph brings its last run back to the Training tab.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { openTemplate } from './helpers';
 import { emptyGraph } from '../shared/graph/defaults';
 import type { GraphFile } from '../shared/graph/types';
 
@@ -24,14 +25,6 @@ async function openFile(page: Page, g: GraphFile): Promise<void> {
   const confirm = page.getByTestId('confirm-ok');
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
   await expect(page.getByTestId('file-name')).toHaveText(g.name);
-}
-
-async function openTemplate(page: Page, id: string): Promise<void> {
-  await page.getByTestId('btn-templates').click();
-  await page.getByTestId(`gallery-card-${id}`).click();
-  const confirm = page.getByTestId('confirm-ok');
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-  await expect(page.getByTestId('template-gallery')).toHaveCount(0);
 }
 
 /** Sets a graph setting the way a user does: select all, type, Enter. */

@@ -1,6 +1,8 @@
 /* global document */
-// Regenerates resources/screenshot.png for the README: starts the web host, opens the MLP template,
-// trains it briefly on the bundled digits and captures the window. Needs /usr/bin/chromium and a web build.
+// Regenerates the README's pictures: starts the web host, opens the MLP template, trains it briefly on the
+// bundled digits and captures the window (resources/screenshot.png); then the template gallery
+// (resources/screenshot-gallery.png) and the SNAIL template as it opens, with its lesson
+// (resources/screenshot-snail.png). Needs /usr/bin/chromium and a web build.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,16 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.getAttribute('data-status') === 'completed', null, { timeout: 600_000 });
   await page.screenshot({ path: join(root, 'resources/screenshot.png') });
   console.log('wrote resources/screenshot.png');
+  await page.getByTestId('btn-templates').click();
+  await page.getByTestId('template-gallery').waitFor();
+  await page.screenshot({ path: join(root, 'resources/screenshot-gallery.png') });
+  console.log('wrote resources/screenshot-gallery.png');
+  await page.goto(`${url}&template=snail-fewshot`);
+  await page.getByTestId('total-params').waitFor();
+  // The layout runs in a web worker as the template opens: wait until the view has settled.
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(root, 'resources/screenshot-snail.png') });
+  console.log('wrote resources/screenshot-snail.png');
 } finally {
   await browser.close();
   host.kill();

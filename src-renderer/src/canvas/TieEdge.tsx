@@ -3,7 +3,7 @@
 // every render, never stored in graph.edges: it cannot be selected, deleted or wired, and inference and
 // training never see it as an input.
 import { memo, useMemo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import type { GraphFile } from '../../../shared/graph/types';
 import { nodeLinks } from '../../../shared/graph/links';
 import './canvas.css';
@@ -39,9 +39,46 @@ export function useTieEdges(graph: Pick<GraphFile, 'nodes'>): TieFlowEdge[] {
   return useMemo(() => edges, [key]);
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+
+/** The rectangles of the visible nodes (canvas coordinates), as one string while they stay the same. */
+const nodeBoxesKey = (s: ReactFlowState) =>
+  JSON.stringify(
+    [...s.nodeLookup.values()]
+      .filter((n) => !n.hidden)
+      .map((n) => [Math.round(n.internals.positionAbsolute.x), Math.round(n.internals.positionAbsolute.y), Math.round(n.measured.width ?? 0), Math.round(n.measured.height ?? 0)]),
+  );
+
+/** A point of the cubic Bezier (p0, p1, p2, p3) at t. */
+function bezier(t: number, p: [number, number][]): [number, number] {
+  const u = 1 - t;
+  const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return [w.reduce((a, k, i) => a + k * p[i][0], 0), w.reduce((a, k, i) => a + k * p[i][1], 0)];
+}
+
+/** Approximate size of the label box (canvas units), with a margin: enough to keep it off a node. */
+const LABEL_HALF_W = 52;
+const LABEL_HALF_H = 14;
+
+/**
+ * Where on the arc the label goes: its lowest point unless a node sits there (the arc can dip into the next
+ * row of a wrapped layout), then the nearest point along the arc that is clear of every node.
+ */
+function labelSpot(curve: [number, number][], boxes: Box[]): [number, number] {
+  const clear = ([x, y]: [number, number]) =>
+    boxes.every((b) => x + LABEL_HALF_W < b.x || x - LABEL_HALF_W > b.x + b.w || y + LABEL_HALF_H < b.y || y - LABEL_HALF_H > b.y + b.h);
+  for (const t of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9]) {
+    const p = bezier(t, curve);
+    if (clear(p)) return p;
+  }
+  return bezier(0.5, curve);
+}
+
 function TieEdgeView({ id, source, target, data }: EdgeProps<TieFlowEdge>) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
+  const boxesKey = useStore(nodeBoxesKey);
+  const boxes = useMemo(() => (JSON.parse(boxesKey) as number[][]).map(([x, y, w, h]) => ({ x, y, w, h })), [boxesKey]);
   if (!from || !to || from.hidden || to.hidden) return null;
   // Bottom centres of the two nodes, joined by an arc below them that clears the wires between.
   const sx = from.internals.positionAbsolute.x + (from.measured.width ?? 0) / 2;
@@ -49,12 +86,14 @@ function TieEdgeView({ id, source, target, data }: EdgeProps<TieFlowEdge>) {
   const tx = to.internals.positionAbsolute.x + (to.measured.width ?? 0) / 2;
   const ty = to.internals.positionAbsolute.y + (to.measured.height ?? 0);
   const depth = 40 + 0.12 * Math.abs(tx - sx);
+  const curve: [number, number][] = [[sx, sy], [sx, sy + depth], [tx, ty + depth], [tx, ty]];
   const path = `M ${sx} ${sy} C ${sx} ${sy + depth}, ${tx} ${ty + depth}, ${tx} ${ty}`;
+  const [lx, ly] = labelSpot(curve, boxes);
   return (
     <>
       <BaseEdge id={id} path={path} className="ll-tie-edge" style={{ stroke: '#c084fc', strokeWidth: 1.75, strokeDasharray: '6 5' }} />
       <EdgeLabelRenderer>
-        <div className="ll-edge-label-anchor" style={{ left: (sx + tx) / 2, top: (sy + ty) / 2 + 0.75 * depth }}>
+        <div className="ll-edge-label-anchor" style={{ left: lx, top: ly }}>
           <div className="ll-edge-label ll-tie-label nodrag nopan" title={data?.title} data-testid={`tie-${id}`}>
             {data?.label}
           </div>
