@@ -11,7 +11,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const home = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main/web/serve.ts'), '--port', '0'], {
     cwd: root,
-    env: { ...process.env, LAYERLAB_HOME: home },
+    // Dataset downloads go to a closed loopback port: the specs see the offline message, never the internet.
+    env: { ...process.env, LAYERLAB_HOME: home, LAYERLAB_DATASET_MIRROR: 'http://127.0.0.1:9/' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

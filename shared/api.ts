@@ -4,6 +4,7 @@
 import type { GraphFile, TrainingConfig, DatasetConfig } from './graph/types';
 import type { DatasetDescriptor, DatasetShapes } from './data/types';
 import type { DatasetPreview } from './data/preview';
+import type { DatasetDownloadProgress, DatasetStatus } from './data/downloads';
 import type { ExperimentRecord, ExperimentSummary } from './experiments/types';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
@@ -284,6 +285,16 @@ export interface RecoveryCopy {
 /** `problem`: a recovery file that could not be read, why, and where it was moved; the copy is then null. */
 export type ReadRecoveryResult = { copy: RecoveryCopy | null; problem?: string };
 
+// ---- datasets on disk (the Datasets view, the missing-dataset offer) ----
+
+/** A dataset a graph refers to through a path option (the renderer sends the ones of recent graphs). */
+export interface UserDatasetRef {
+  datasetId: string;
+  path: string;
+}
+/** cancelled: the user cancelled (the part received is kept; Download resumes it). */
+export type DownloadDatasetResult = { cancelled: true } | { cancelled: false; status: DatasetStatus };
+
 // ---- the request methods ----
 
 export interface Api {
@@ -344,6 +355,22 @@ export interface Api {
    * the user declines there). `path` in the answer is the absolute path allowed.
    */
   allowDatasetPath(req: { path: string }): Promise<{ allowed: boolean; path: string }>;
+  /**
+   * Every dataset the app knows (downloadable ones on disk or not, bundled, generated) and the user's own files in
+   * `user` (those of recent graphs): present or not, size, location, checksums verified.
+   */
+  listDatasetStatus(req: { user: UserDatasetRef[] }): Promise<DatasetStatus[]>;
+  /**
+   * Fetches a downloadable set (shared/data/downloads.ts) into the data folder, checking digests; progress arrives
+   * as 'datasetDownload' events. A failed download rejects 'unavailable' with a message (offline: which files to
+   * place where by hand).
+   */
+  downloadDataset(req: { id: string }): Promise<DownloadDatasetResult>;
+  cancelDatasetDownload(req: { id: string }): Promise<void>;
+  /** Deletes a downloaded set from the data folder (the OS's copy is left alone). */
+  removeDataset(req: { id: string }): Promise<DatasetStatus>;
+  /** Electron opens the folder in the file manager; the web host only answers where it is (opened: false). */
+  openDatasetFolder(req: { id: string }): Promise<{ opened: boolean; path: string }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -380,6 +407,11 @@ const methodTable = {
   getEngines: true,
   setPythonPath: true,
   allowDatasetPath: true,
+  listDatasetStatus: true,
+  downloadDataset: true,
+  cancelDatasetDownload: true,
+  removeDataset: true,
+  openDatasetFolder: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 
@@ -399,15 +431,18 @@ export type MenuCommand =
 export interface ApiEvents {
   train: TrainEvent;
   menu: MenuCommand;
+  /** Progress of a dataset download (about 10 a second). */
+  datasetDownload: DatasetDownloadProgress;
 }
 export type ApiEventName = keyof ApiEvents;
-const eventTable = { train: true, menu: true } satisfies Record<ApiEventName, true>;
+const eventTable = { train: true, menu: true, datasetDownload: true } satisfies Record<ApiEventName, true>;
 export const API_EVENTS = Object.keys(eventTable) as ApiEventName[];
 
 // ---- errors ----
 
 /** 'forbidden': the request names a file the user has not allowed the host to read (see allowDatasetPath). */
-export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal' | 'forbidden';
+/** 'unavailable': something outside the app failed (a download: offline, a stalled server, a wrong checksum). */
+export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal' | 'forbidden' | 'unavailable';
 
 /** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */
 export interface ApiErrorPayload {

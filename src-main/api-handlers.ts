@@ -16,6 +16,8 @@ import type {
   RecoveryCopy,
   RunRecord,
   RunSummary,
+  DownloadDatasetResult,
+  UserDatasetRef,
   SaveGraphResult,
   TrainEvent,
   WireResponse,
@@ -23,6 +25,7 @@ import type {
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { parseGraphFile } from '../shared/graph/validate';
 import type { DatasetDescriptor, DatasetShapes } from '../shared/data/types';
+import type { DatasetDownloadProgress, DatasetStatus } from '../shared/data/downloads';
 import type { DatasetPreview } from '../shared/data/preview';
 import type { ExperimentRecord, ExperimentSummary } from '../shared/experiments/types';
 import {
@@ -42,6 +45,8 @@ import {
   checkWriteRecoveryRequest,
   checkPythonPathRequest,
   checkPayloadDepth,
+  checkStatusRequest,
+  expectDatasetId,
   type SaveRequest,
 } from './api-payloads';
 
@@ -100,6 +105,19 @@ export interface DatasetReadsLike {
   allow(path: string): Promise<{ allowed: boolean; path: string }>;
 }
 
+/** Datasets on disk: statuses, downloads, remove, open folder (src-main/data/dataset-files.ts). */
+export interface DatasetFilesLike {
+  status(user: UserDatasetRef[]): Promise<DatasetStatus[]>;
+  download(id: string): Promise<DownloadDatasetResult>;
+  cancel(id: string): void;
+  remove(id: string): Promise<DatasetStatus>;
+  openFolder(id: string): Promise<{ opened: boolean; path: string }>;
+  /** Why a run with this dataset could only fail (a downloadable set not on disk, no path given), or null. */
+  missing(config: DatasetConfig): string | null;
+  /** Download progress, forwarded by the hosts as 'datasetDownload' events; returns the unsubscribe function. */
+  onProgress(listener: (p: DatasetDownloadProgress) => void): () => void;
+}
+
 /** Opens other tools' model files as graphs (src-main/import, in the job worker). */
 export interface ImportsLike {
   importModel(content: string, name: string): Promise<ImportModelResult>;
@@ -136,6 +154,8 @@ export interface ApiDeps {
   engines?: EnginesLike;
   /** Absent in hosts that cannot import: importModel answers 'unsupported'. */
   imports?: ImportsLike;
+  /** Absent in hosts without a data folder: the dataset-file methods answer 'unsupported'. */
+  datasetFiles?: DatasetFilesLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -164,6 +184,15 @@ export function createApiHandlers(deps: ApiDeps): Api {
     }
     return dataset;
   };
+  const datasetFiles = (method: string): DatasetFilesLike => {
+    if (!deps.datasetFiles) throw new ApiError('unsupported', `${method}: this host keeps no dataset files`);
+    return deps.datasetFiles;
+  };
+  /** Refuses a run that could only fail because its dataset is not on this computer (the panel offers the download). */
+  const checkPresent = (method: string, dataset: DatasetConfig): void => {
+    const missing = deps.datasetFiles?.missing(dataset);
+    if (missing) throw new ApiError('not_found', `${method}: ${missing}`);
+  };
   return {
     async getInfo(req) {
       expectNoPayload('getInfo', req);
@@ -185,6 +214,7 @@ export function createApiHandlers(deps: ApiDeps): Api {
       const { graph } = expectObject('startTraining', req);
       const checked = checkGraph('startTraining', graph, deps.parseGraph ?? parseGraphFile);
       checkReads('startTraining', checked.dataset);
+      checkPresent('startTraining', checked.dataset);
       const started = await deps.training.start(checked);
       return { runId: typeof started === 'string' ? started : started.runId };
     },
@@ -226,6 +256,7 @@ export function createApiHandlers(deps: ApiDeps): Api {
       const { graph } = expectObject('startExperiment', req);
       const checked = checkGraph('startExperiment', graph, deps.parseGraph ?? parseGraphFile);
       checkReads('startExperiment', checked.dataset);
+      checkPresent('startExperiment', checked.dataset);
       return experiments('startExperiment').start(checked);
     },
     async cancelExperiment(req) {
@@ -273,6 +304,21 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async allowDatasetPath(req) {
       return deps.datasetReads.allow(expectPath('allowDatasetPath', req));
+    },
+    async listDatasetStatus(req) {
+      return datasetFiles('listDatasetStatus').status(checkStatusRequest('listDatasetStatus', req));
+    },
+    async downloadDataset(req) {
+      return datasetFiles('downloadDataset').download(expectDatasetId('downloadDataset', req));
+    },
+    async cancelDatasetDownload(req) {
+      datasetFiles('cancelDatasetDownload').cancel(expectDatasetId('cancelDatasetDownload', req));
+    },
+    async removeDataset(req) {
+      return datasetFiles('removeDataset').remove(expectDatasetId('removeDataset', req));
+    },
+    async openDatasetFolder(req) {
+      return datasetFiles('openDatasetFolder').openFolder(expectDatasetId('openDatasetFolder', req));
     },
   };
 }

@@ -254,3 +254,22 @@ export function checkPythonPathRequest(method: string, payload: unknown): string
   if (problem) throw invalid(method, `${problem}; the setting was not changed`);
   return path;
 }
+
+/** A downloadable dataset's id (the service checks it is one it knows). */
+export function expectDatasetId(method: string, payload: unknown): string {
+  const { id } = expectObject(method, payload);
+  if (typeof id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(id)) throw invalid(method, `'id' must be a dataset id, got ${describe(id)}`);
+  return id;
+}
+
+/** The user's dataset paths whose status the Datasets view asks for (at most 50). */
+export function checkStatusRequest(method: string, payload: unknown): { datasetId: string; path: string }[] {
+  const { user } = expectObject(method, payload);
+  if (!Array.isArray(user) || user.length > 50) throw invalid(method, `'user' must be a list of at most 50 {datasetId, path}, got ${describe(user)}`);
+  return user.map((ref, i) => {
+    if (!isPlainObject(ref) || typeof ref.datasetId !== 'string' || typeof ref.path !== 'string' || ref.path === '' || ref.path.length > 4096 || ref.path.includes('\0')) {
+      throw invalid(method, `'user[${i}]' must be {datasetId: string, path: non-empty string}`);
+    }
+    return { datasetId: ref.datasetId, path: ref.path };
+  });
+}

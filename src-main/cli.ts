@@ -4,9 +4,10 @@ import { inspectCommand } from './cli/inspect';
 import { trainCommand } from './cli/train';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { datasetsCommand } from './cli/datasets';
 import { fsErrorText, isFsError } from './files/fs-errors';
 
-const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand];
+const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand, datasetsCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);

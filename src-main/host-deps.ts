@@ -20,6 +20,7 @@ import { RecoveryStore } from './files/recovery-store';
 import { JobRunner } from './jobs/job-runner';
 import { TorchEngineLocator } from './torch/engine-locator';
 import type { SpawnJobWorker } from './jobs/protocol';
+import { DatasetFiles } from './data/dataset-files';
 
 /** A preview reads at most a dataset; past this something is stuck (a download, a huge file). */
 const PREVIEW_TIMEOUT_MS = 120_000;
@@ -45,11 +46,15 @@ export interface ServiceDepsOptions {
    * itself a file. The web host has no window of its own: its page is the only place to ask (see README, Security).
    */
   confirmDatasetRead?: ConfirmRead;
+  /** Electron: shell.openPath for Open folder in the Datasets view (the web host only shows the path). */
+  openFolder?: (path: string) => Promise<boolean>;
 }
 
 export interface ServiceDeps {
   deps: Omit<ApiDeps, 'files'>;
   training: TrainingService;
+  /** Dataset downloads: hosts forward their progress as 'datasetDownload' events. */
+  datasetFiles: DatasetFiles;
   /** Stops running workers (their runs are saved as stopped/failed). */
   dispose(): Promise<void>;
 }
@@ -67,14 +72,19 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
+  const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
+  // Downloads go where the training worker and previews look: <dataDir>/cache/<set>/.
+  const datasetFiles = new DatasetFiles({ cacheDir: path.join(opts.dataDir, 'cache'), notAllowed: (c) => datasetReads.notAllowed(c), openFolder: opts.openFolder });
   const info: AppInfo = { version: opts.version, host: opts.host, backend, platform: `${process.platform}-${process.arch}`, dataDir: opts.dataDir, memoryBytes: os.totalmem() };
   return {
     training,
+    datasetFiles,
     deps: {
       info: async () => info,
       training,
       experiments,
-      datasetReads: createDatasetReads(grants, opts.confirmDatasetRead),
+      datasetReads,
+      datasetFiles,
       // A model.json opened in File > Open: a short job, in the same worker as previews.
       imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
@@ -114,6 +124,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
     },
     dispose: () => {
       previews.dispose();
+      datasetFiles.dispose();
       exportJobs.dispose();
       experiments.dispose();
       return training.dispose();

@@ -11,6 +11,7 @@ import { DatasetError, fsProblem } from './errors';
 import { buildImageDataset, type RawImages } from './images';
 import { readTarFile } from './tar';
 import { datasetPath, FILE_CAPS, listFolder, pathKind, readUserFile } from './userFiles';
+import { locateDataset, missingDatasetMessage } from './dataset-store';
 
 const SIDE = 32;
 const PLANE = SIDE * SIDE;
@@ -83,8 +84,9 @@ async function readCifarFiles(path: string): Promise<{ files: Map<string, Uint8A
 }
 
 export async function loadCifar10(config: DatasetConfig, ctx: LoadContext, descriptor: DatasetDescriptor): Promise<LoadedDataset> {
-  const path = datasetPath(config);
-  if (!path) throw new DatasetError('no path given: set the Path option to the folder with the .bin batches or to cifar-10-binary.tar.gz');
+  // No path: the downloaded archive (or a copy unpacked there by hand).
+  const path = datasetPath(config) || locateDataset('cifar10', ctx.cacheDir);
+  if (!path) throw new DatasetError(missingDatasetMessage('cifar10', ctx.cacheDir));
   ctx.onProgress?.({ stage: 'read', fraction: 0, message: 'Reading CIFAR-10 batches' });
   const { files, where } = await readCifarFiles(path);
   const missing = [...CIFAR_TRAIN_FILES, CIFAR_TEST_FILE].filter((n) => !files.has(n));

@@ -10,6 +10,8 @@ import { DatasetError } from './errors';
 import { readIdxFile, readIdxHeader } from './idx';
 import { buildImageDataset, type RawImages } from './images';
 import { downloadFile } from './download';
+import { getDownloadable } from '../../shared/data/downloads';
+import { locateDataset, missingDatasetMessage } from './dataset-store';
 
 export type Part = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 const PARTS: Record<Part, { prefix: string; kind: string; rank: number }> = {
@@ -19,21 +21,19 @@ const PARTS: Record<Part, { prefix: string; kind: string; rank: number }> = {
   testLabels: { prefix: 't10k', kind: 'labels', rank: 1 },
 };
 
-/** The official MNIST files with their published SHA-256 digests. */
+const MNIST = getDownloadable('mnist')!;
+const mnistFile = (name: string) => MNIST.files.find((f) => f.name === name)!;
+/** The official MNIST files with their published SHA-256 digests (shared/data/downloads.ts). */
 export const MNIST_FILES: Record<Part, { name: string; sha256: string }> = {
-  trainImages: { name: 'train-images-idx3-ubyte.gz', sha256: '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609' },
-  trainLabels: { name: 'train-labels-idx1-ubyte.gz', sha256: '3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c' },
-  testImages: { name: 't10k-images-idx3-ubyte.gz', sha256: '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6' },
-  testLabels: { name: 't10k-labels-idx1-ubyte.gz', sha256: 'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6' },
+  trainImages: mnistFile('train-images-idx3-ubyte.gz'),
+  trainLabels: mnistFile('train-labels-idx1-ubyte.gz'),
+  testImages: mnistFile('t10k-images-idx3-ubyte.gz'),
+  testLabels: mnistFile('t10k-labels-idx1-ubyte.gz'),
 };
 /** Public mirrors of the original files; LAYERLAB_MNIST_MIRROR (a base URL) is tried first when set. */
 export function mnistMirrors(): string[] {
   const custom = process.env.LAYERLAB_MNIST_MIRROR;
-  return [
-    ...(custom ? [custom.replace(/\/?$/, '/')] : []),
-    'https://ossci-datasets.s3.amazonaws.com/mnist/',
-    'https://storage.googleapis.com/cvdf-datasets/mnist/',
-  ];
+  return [...(custom ? [custom.replace(/\/?$/, '/')] : []), ...MNIST.mirrors];
 }
 
 /** Finds the four files in a folder: 'train-images-idx3-ubyte', 'train-images.idx3-ubyte', optional '.gz', any prefix. */
@@ -72,6 +72,12 @@ export async function readIdxPair(imagesFile: string, labelsFile: string): Promi
 async function resolveFolder(config: DatasetConfig, ctx: LoadContext): Promise<Record<Part, string>> {
   const path = datasetPath(config);
   if (path) return findIdxFiles(path);
+  if (config.id === 'fashion-mnist') {
+    // No path: the downloaded files, else Debian's dataset-fashion-mnist.
+    const found = locateDataset(config.id, ctx.cacheDir);
+    if (!found) throw new DatasetError(missingDatasetMessage(config.id, ctx.cacheDir));
+    return findIdxFiles(found);
+  }
   if (config.id !== 'mnist') throw new DatasetError(`no folder given: set the dataset's Path option to the folder with the IDX files`);
   return downloadIdxSet(join(ctx.cacheDir, 'mnist'), MNIST_FILES, mnistMirrors(), ctx);
 }

@@ -7,7 +7,7 @@ import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DatasetConfig } from '../../shared/graph/types';
-import { DATASETS, getDescriptor, optionValue } from '../../shared/data/catalog';
+import { DATASETS, DEBIAN_FASHION_MNIST_DIR, getDescriptor, optionValue } from '../../shared/data/catalog';
 import { openProblem, readRegularFile, readRegularPrefix, streamRegularFile, UnsafeFileError } from '../files/safe-read';
 import { DatasetError } from './errors';
 import { resolveResourcePath, resourceCandidates } from './resourcePath';
@@ -42,11 +42,11 @@ export function datasetReadPaths(config: DatasetConfig): string[] {
   return specs.map((o) => String(optionValue(config, o.key) ?? '')).filter(Boolean).map(resolveUserPath);
 }
 
-/** What is readable without asking: the bundled samples and the catalogue's default paths (the app's own choices). */
+/** What is readable without asking: the bundled samples, the catalogue's default paths and the OS's dataset copies (the app's own choices). */
 export function builtInReadPaths(): string[] {
   const defaults = DATASETS.flatMap((d) => d.options.filter((o) => o.type === 'path' && o.default !== '').map((o) => String(o.default)));
   const samples = resourceCandidates('resources/samples').filter((p) => existsSync(p));
-  return [...samples, ...defaults.map(resolveUserPath)];
+  return [...samples, ...defaults.map(resolveUserPath), DEBIAN_FASHION_MNIST_DIR];
 }
 
 function asDatasetError(err: unknown, file: string): DatasetError {

@@ -93,7 +93,12 @@ function createWindow(): void {
     },
   });
   mainWindow = win;
-  const stopForwarding = forwardTrainEvents(services!.training, win.webContents);
+  const stopTrain = forwardTrainEvents(services!.training, win.webContents);
+  const stopDownloads = services!.datasetFiles.onProgress((p) => sendEvent(win.webContents, 'datasetDownload', p));
+  const stopForwarding = () => {
+    stopTrain();
+    stopDownloads();
+  };
   win.once('ready-to-show', () => win.show());
   followWindow(win, opener);
   guardUnsavedClose(win.webContents, () => dialog.showMessageBoxSync(win, UNSAVED_CLOSE_DIALOG) === 0);
@@ -120,6 +125,8 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
       spawnJobWorker: utilityJobWorkerFactory(path.join(__dirname, 'jobs.js')),
       pickExportFolder: (name) => pickExportFolder(() => mainWindow, name),
       confirmDatasetRead: (target) => confirmDatasetRead(() => mainWindow, target),
+      // shell.openPath answers '' on success, else an error text.
+      openFolder: async (folder) => (await shell.openPath(folder)) === '',
     });
     const handlers = createApiHandlers({ ...services.deps, files });
     bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });

@@ -120,7 +120,12 @@ export async function startWebHost(opts: WebHostOptions = {}): Promise<WebHost> 
     });
   });
 
-  const unsubscribe = deps.training.onEvent((event) => api.broadcast('train', event));
+  const stopTrain = deps.training.onEvent((event) => api.broadcast('train', event));
+  const stopDownloads = deps.datasetFiles?.onProgress((p) => api.broadcast('datasetDownload', p));
+  const unsubscribe = () => {
+    stopTrain();
+    stopDownloads?.();
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

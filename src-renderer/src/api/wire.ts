@@ -1,7 +1,7 @@
 // Turns wire answers into results or thrown ApiErrors, and checks messages that arrive from outside.
 import { ApiError, API_EVENTS, type ApiErrorCode, type ApiEventName, type WireEvent, type WireResponse } from '../../../shared/api';
 
-const ERROR_CODES: ApiErrorCode[] = ['invalid', 'not_found', 'unsupported', 'busy', 'internal', 'forbidden'];
+const ERROR_CODES: ApiErrorCode[] = ['invalid', 'not_found', 'unsupported', 'busy', 'internal', 'forbidden', 'unavailable'];
 
 export function unwrapResponse(res: WireResponse): unknown {
   if (res.ok) return res.result;

@@ -11,6 +11,9 @@ import { usePreview } from './usePreview';
 import { formatValue } from './sampleView';
 import { AllowPath } from './AllowPath';
 import { datasetPathOf } from './pathGrant';
+import { DownloadOffer } from './DownloadOffer';
+import { downloadNeeded } from './datasetFilesStore';
+import { useDatasetFiles } from './useDatasetFiles';
 import './dataset.css';
 
 const RELOAD_DELAY_MS = 350;
@@ -99,11 +102,19 @@ export function DatasetPanel() {
   // Until the (debounced) request for the current setting is out, what is shown belongs to an older one.
   const status = requested === JSON.stringify(dataset) ? lastStatus : 'loading';
   const name = useAppInfo((s) => s.datasets.find((d) => d.id === dataset.id)?.name ?? dataset.id);
+  // A downloadable set that is not on disk: the offer replaces the preview's "missing" error.
+  const needed = downloadNeeded(dataset);
+  const missing = useDatasetFiles((s) => !!needed && s.statuses.some((x) => x.id === needed && !x.present));
 
   useEffect(() => {
+    if (missing) return; // nothing to read until it is downloaded
     const timer = setTimeout(() => void load(dataset), RELOAD_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [dataset, load]);
+  }, [dataset, load, missing]);
+
+  useEffect(() => {
+    if (needed) void useDatasetFiles.getState().refresh().catch(() => undefined);
+  }, [needed]);
 
   useEffect(() => {
     const esc = (e: KeyboardEvent) => {
@@ -118,12 +129,12 @@ export function DatasetPanel() {
     <div className="ll-ds-panel" role="dialog" aria-labelledby="ll-ds-title" data-testid="dataset-panel" data-status={status}>
       <header className="ll-ds-head">
         <h2 id="ll-ds-title">{name}</h2>
-        {status === 'loading' && (
+        {status === 'loading' && !missing && (
           <span className="ll-ds-loading" role="status" data-testid="dataset-preview-loading">
             <span className="ll-ds-spinner" aria-hidden /> Loading…
           </span>
         )}
-        <button type="button" className="ll-btn ll-btn-small" onClick={() => void load(dataset, true)} disabled={status === 'loading'} data-testid="dataset-preview-reload">
+        <button type="button" className="ll-btn ll-btn-small" onClick={() => void load(dataset, true)} disabled={status === 'loading' || missing} data-testid="dataset-preview-reload">
           Reload
         </button>
         <button type="button" className="ll-btn ll-btn-small" onClick={close} aria-label="Close the dataset panel" data-testid="dataset-preview-close">
@@ -131,7 +142,9 @@ export function DatasetPanel() {
         </button>
       </header>
       <div className="ll-ds-scroll">
-        {lastStatus === 'error' && errorCode === 'forbidden' && datasetPathOf(dataset) ? (
+        {needed && missing ? (
+          <DownloadOffer id={needed} onReady={() => void load(dataset, true)} />
+        ) : lastStatus === 'error' && errorCode === 'forbidden' && datasetPathOf(dataset) ? (
           <AllowPath path={datasetPathOf(dataset)} onAllowed={() => void load(dataset, true)} />
         ) : lastStatus === 'error' && error ? (
           <div className={`ll-error-box${status === 'loading' ? ' ll-ds-dim' : ''}`} role="alert" data-testid="dataset-preview-error">

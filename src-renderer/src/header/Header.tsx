@@ -10,6 +10,7 @@ import { newFile, openFile, saveFile } from '../files/fileActions';
 import { openGallery } from '../templates/galleryStore';
 import { isActive } from '../training/trainState';
 import { toggleTraining } from '../training/actions';
+import { DatasetsView } from '../dataset/DatasetsView';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -28,6 +29,7 @@ function BackendBadge() {
 }
 
 export function Header() {
+  const [datasetsOpen, setDatasetsOpen] = useState(false);
   const name = useGraphStore((s) => s.graph.name);
   const filePath = useGraphStore((s) => s.filePath);
   const dirty = useGraphStore((s) => s.dirty);
@@ -88,6 +90,10 @@ export function Header() {
       <button type="button" className="ll-btn" data-testid="btn-templates" aria-haspopup="dialog" title="Browse the templates: one working model per idea of the course" onClick={openGallery}>
         Templates…
       </button>
+      <button type="button" className="ll-btn" data-testid="btn-datasets" aria-haspopup="dialog" title="Every dataset: on this computer or not, size, where; download, remove" onClick={() => setDatasetsOpen(true)}>
+        Datasets
+      </button>
+      {datasetsOpen && <DatasetsView onClose={() => setDatasetsOpen(false)} />}
       <button type="button" className="ll-btn" data-testid="btn-open" title={`Open a graph file (${MOD}O)`} onClick={() => void openFile()}>
         Open
       </button>

@@ -5,6 +5,8 @@ import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { PreviewDataButton } from '../dataset/PreviewDataButton';
+import { DownloadOffer } from '../dataset/DownloadOffer';
+import { downloadNeeded } from '../dataset/datasetFilesStore';
 import { allowDatasetPath } from '../dataset/pathGrant';
 import { api } from '../api';
 import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
@@ -172,6 +174,7 @@ function DatasetSettings() {
           </dl>
         )
       )}
+      {downloadNeeded(dataset) && <DownloadOffer id={downloadNeeded(dataset)!} />}
       <PreviewDataButton />
     </section>
   );

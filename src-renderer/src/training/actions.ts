@@ -6,6 +6,23 @@ import { useAppInfo, useGraphStore, useTraining, useUi } from '../store/stores';
 import { useBottomPanel } from '../store/bottomPanelStore';
 import { isActive } from './trainState';
 import { memoryCheck } from './memoryCheck';
+import { downloadNeeded } from '../dataset/datasetFilesStore';
+import { useDatasetFiles } from '../dataset/useDatasetFiles';
+import { usePreview } from '../dataset/usePreview';
+import { downloadBytes, formatBytes, getDownloadable } from '../../../shared/data/downloads';
+
+/** True when the graph's dataset must be downloaded first: then the dataset panel shows the offer instead of a run that would fail. */
+async function datasetMissing(): Promise<boolean> {
+  const needed = downloadNeeded(useGraphStore.getState().graph.dataset);
+  if (!needed) return false;
+  const statuses = await useDatasetFiles.getState().refresh().catch(() => null);
+  if (!statuses?.some((s) => s.id === needed && !s.present)) return false;
+  const set = getDownloadable(needed)!;
+  useGraphStore.getState().select(null); // the graph settings hold the dataset section and its panel
+  usePreview.getState().show();
+  useUi.getState().toast(`${set.name} is not on this computer yet: download it (${formatBytes(downloadBytes(set))}) in the dataset panel, then train.`, 'error', 'train');
+  return true;
+}
 
 export async function startTraining(): Promise<void> {
   const { graph, inference } = useGraphStore.getState();
@@ -24,6 +41,7 @@ export async function startTraining(): Promise<void> {
     return;
   }
   if (memory.verdict === 'tight' && !(await useUi.getState().ask('Train a model this large?', memory.message, 'Train anyway'))) return;
+  if (await datasetMissing()) return;
   // The graph may have changed while the question was open: train what is on screen now.
   if (isActive(useTraining.getState().status)) return;
   useBottomPanel.getState().setTab('live');

@@ -1,0 +1,106 @@
+// The Datasets view (header: Datasets): every dataset the app knows, on disk or not, its size, where it is and
+// whether its checksums were verified, with Download / Remove / Open folder; plus the dataset file of the graph on
+// screen. In the web host Open folder shows the path (the browser cannot open the server's file manager).
+import { useEffect, useState } from 'react';
+import { formatBytes, getDownloadable, type DatasetStatus } from '../../../shared/data/downloads';
+import { useGraphStore } from '../store/stores';
+import { DownloadProgress } from './DownloadOffer';
+import { datasetPathOf } from './pathGrant';
+import { useDatasetFiles } from './useDatasetFiles';
+
+function stateText(s: DatasetStatus): string {
+  if (s.kind === 'bundled' || s.kind === 'generated') return 'built in';
+  if (s.kind === 'user' && !s.location) return 'needs a path';
+  if (!s.present) return s.kind === 'download' ? 'not downloaded' : 'missing';
+  return s.verified ? 'on disk · checksums verified' : 'on disk';
+}
+
+function Row({ s }: { s: DatasetStatus }) {
+  const downloading = useDatasetFiles((st) => !!st.downloading[s.id]);
+  const error = useDatasetFiles((st) => st.errors[s.id]);
+  const shown = useDatasetFiles((st) => st.shownPath[s.id]);
+  const { download, cancel, remove, openFolder } = useDatasetFiles.getState();
+  const downloadable = !!getDownloadable(s.id);
+  const size = s.kind === 'download' && !s.present ? s.downloadBytes : s.bytes;
+  return (
+    <tr data-testid={`datasets-row-${s.id}`} data-present={s.present}>
+      <td>
+        <strong>{s.name}</strong>
+        <div className="ll-small ll-muted">{s.note}</div>
+        {error && <div className="ll-dl-error ll-small" data-testid="datasets-error">{error}</div>}
+        {shown && <div className="ll-small" data-testid="datasets-shown-path">Folder: <code>{shown}</code></div>}
+      </td>
+      <td data-testid="datasets-state">{stateText(s)}</td>
+      <td className="ll-num">{size ? formatBytes(size) : ''}</td>
+      <td className="ll-datasets-where">{s.location && <code>{s.location}</code>}</td>
+      <td>
+        <div className="ll-datasets-actions">
+        {downloadable && !s.present && !downloading && (
+          <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="datasets-download" onClick={() => void download(s.id)}>
+            Download
+          </button>
+        )}
+        {downloading && (
+          <>
+            <DownloadProgress id={s.id} />
+            <button type="button" className="ll-btn ll-btn-small" data-testid="datasets-cancel" onClick={() => void cancel(s.id)}>
+              Cancel
+            </button>
+          </>
+        )}
+        {downloadable && s.present && s.kind === 'download' && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="datasets-remove" onClick={() => void remove(s.id)}>
+            Remove
+          </button>
+        )}
+        {downloadable && s.present && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="datasets-open-folder" onClick={() => void openFolder(s.id)}>
+            Open folder
+          </button>
+        )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export function DatasetsView({ onClose }: { onClose(): void }) {
+  const statuses = useDatasetFiles((s) => s.statuses);
+  const dataset = useGraphStore((s) => s.graph.dataset);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    const path = datasetPathOf(dataset);
+    void useDatasetFiles.getState().refresh(path ? [{ datasetId: dataset.id, path }] : []).catch((e) => setFailed(String(e)));
+  }, [dataset]);
+  return (
+    <div className="ll-modal-backdrop" onMouseDown={onClose}>
+      <div className="ll-modal ll-datasets" role="dialog" aria-label="Datasets" data-testid="datasets-view" onMouseDown={(e) => e.stopPropagation()}>
+        <h2>Datasets</h2>
+        {failed && <div className="ll-dl-error">{failed}</div>}
+        <div className="ll-datasets-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Dataset</th>
+                <th>State</th>
+                <th>Size</th>
+                <th>Where</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {statuses.map((s) => (
+                <Row key={s.id} s={s} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="ll-modal-buttons">
+          <button type="button" className="ll-btn" data-testid="datasets-close" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
