@@ -270,7 +270,7 @@ function pairEntropies(split: DatasetSplit): { unigram: number; bigram: number; 
 
 describe('tiny GPT: it uses context, not only letter frequencies', () => {
   it("its loss on its training text falls below that text's bigram entropy, the floor for any model that sees only the current character", async () => {
-    const { loss, unigram, bigram, pairs, valLoss } = await trained('char-gpt', getTemplate('char-gpt')!.graph, { limit: 80, epochs: 16, batchSize: 16 }, (r) => {
+    const { loss, unigram, bigram, pairs, valLoss } = await trained('char-gpt', getTemplate('char-gpt')!.graph, { limit: 80, epochs: 32, batchSize: 16 }, (r) => {
       const evaluate = (split: DatasetSplit) =>
         evaluateModel(tf, r.built.model, bindSplit(split, r.built, 'evaluated'), { split: 'validation', loss: 'sparseCategoricalCrossentropy', batchSize: 64 }).loss;
       // x[t] is the current character and y[t] the next one at every position of every training window.

@@ -89,6 +89,7 @@ function expectedLayer(n: GraphNode, p: ParamValues, outShape: number[]): PyCall
     case 'Embedding': return call('layers.Embedding', [p.inputDim as number, p.outputDim as number], { mask_zero: p.maskZero as boolean });
     // LayerLab's own layers, written as custom Keras layer classes in the script.
     case 'PositionalEncoding': return call('LayerLabPositionalEncoding', [p.mode as string, p.maxLength as number]);
+    case 'SelectStep': return call('LayerLabSelectStep', [p.step as number]);
     case 'Attention': return call('LayerLabAttention', [p.score as string, p.mode as string, p.causal as boolean, p.units as number, p.returnScores as boolean]);
     case 'MultiHeadAttention':
       return call('layers.MultiHeadAttention', [], {
