@@ -55,8 +55,11 @@ function clearOutcome(text: string): void {
 
 /** Every path (object keys and list indexes) in a JSON value, the root excluded. */
 function pathsOf(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), pathsOf(x, [...at, i], out)));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push([...at, k]), pathsOf(x, [...at, k], out);
+  const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.entries(v) : [];
+  for (const [key, x] of entries) {
+    out.push([...at, key]);
+    pathsOf(x, [...at, key], out);
+  }
   return out;
 }
 
