@@ -220,4 +220,19 @@ describe('CSV', () => {
     await expect(loadDataset(testConfig('csv', { options: { path: join(dir, 'ok.csv'), label: 'z' } }), ctx())).rejects.toThrow(/ok\.csv: has no column 'z' \(columns: a, b, y\)/);
     await expect(loadDataset(testConfig('csv', { options: { path: join(dir, 'gone.csv') } }), ctx())).rejects.toThrow(/gone\.csv: cannot read: no such file/);
   });
+  it('a stray quote names its line, small or past the 1 MB row limit; a row over 1 MB is refused', async () => {
+    const rows = '4,5\n'.repeat(400_000); // 1.6 MB after the stray quote
+    await writeFile(join(dir, 'stray.csv'), `a,b\n1,2\n3,"4\n${rows}`);
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'stray.csv') } }))).rejects.toThrow(
+      /stray\.csv: line 3: a quoted field is never closed \(a stray " opens a field that runs on to more than 1 MB\)/,
+    );
+    await writeFile(join(dir, 'stray-small.csv'), 'a,b\n1,"2\n3,4\n5,6\n');
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'stray-small.csv') } }))).rejects.toThrow(
+      /stray-small\.csv: line 2: a quoted field is never closed \(a stray " opens a field that runs on to the end of the file\)/,
+    );
+    await writeFile(join(dir, 'oneline.csv'), `a,b\n1,2\n${'7'.repeat(1_100_000)},3\n`);
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'oneline.csv') } }))).rejects.toThrow(
+      /oneline\.csv: line 3: a row is longer than 1 MB; LayerLab reads CSV rows of up to 1,048,576 characters/,
+    );
+  });
 });
