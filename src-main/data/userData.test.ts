@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { makeRng } from '../../shared/data/random';
 import sharp from 'sharp';
 import { decodeImage, imageHeader } from './imageDecode';
@@ -76,6 +77,14 @@ describe('image decoding (sharp for JPEG, PNG and WebP; bmp-ts for BMP)', () => 
     new DataView(huge.buffer).setInt32(18, 100_000, true);
     new DataView(huge.buffer).setInt32(22, 100_000, true);
     await expect(decodeImage(huge, 'g.bmp')).rejects.toThrow(/g\.bmp: is 100000x100000 pixels; LayerLab reads images of up to 40,000,000 pixels/);
+    // A PNG whose header claims 100000x100000 (IHDR's CRC recomputed, so the header itself is sound).
+    const bigPng = png.slice();
+    new DataView(bigPng.buffer).setUint32(16, 100_000);
+    new DataView(bigPng.buffer).setUint32(20, 100_000);
+    new DataView(bigPng.buffer).setUint32(29, crc32(bigPng.subarray(12, 29)));
+    for (const read of [decodeImage, imageHeader]) {
+      await expect(read(bigPng, 'h.png')).rejects.toThrow(/h\.png: is 100000x100000 pixels; LayerLab reads images of up to 40,000,000 pixels/);
+    }
   });
 });
 
