@@ -247,7 +247,7 @@ export function shapeChainGraph(n: number): GraphFile {
 }
 
 /**
- * In the page: types a new value into the inspector's units field and counts animation frames until every
+ * In the page: types a new value into the inspector's units field, commits it with Enter and counts animation frames until every
  * edge label that showed the old shape shows the new one. A string, for the same reason as FRAME_RECORDER.
  */
 const PARAM_EDIT = `(async ([from, to]) => {
@@ -272,6 +272,8 @@ const PARAM_EDIT = `(async ([from, to]) => {
     };
     setValue.call(input, String(to));
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Inspector fields apply on Enter (or blur), as a user commits a value.
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
     requestAnimationFrame(check);
   });
 })`;

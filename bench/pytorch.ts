@@ -1,54 +1,61 @@
-// The PyTorch row: the same MLP on the same MNIST samples in PyTorch (bench/torch_mlp.py), when some python3
-// can import torch (Debian: apt-get install python3-torch, which installs for /usr/bin/python3).
-import { spawnSync } from 'node:child_process';
+// The PyTorch column of the training-speed rows: LayerLab's own PyTorch export of the graph (same layers,
+// parameter count, loss and optimizer settings; parity-tested against tfjs in src-main/export) trained on the
+// same arrays by bench/torch_train.py, with torch and OpenBLAS held to a given number of threads.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fitDataOf, loadMnist } from '../src-main/training/testing/fixtures';
+import type { GraphFile } from '../shared/graph/types';
+import type { LoadedDataset } from '../src-main/data/types';
+import { datasetToNpz } from '../src-main/export/dataset-npz';
+import { generatePytorchScript } from '../src-main/export/pytorch/script';
+import { PROBE_PY, torchThreadEnv, type TorchProbe } from '../src-main/torch/probe';
+import { BATCH_SIZE } from './families';
 
-export interface TorchResult {
-  python: string;
-  torch: string;
-  threads: number;
+export interface TorchRun {
   samplesPerSec: number;
-  samples: number;
+  epochs: number;
+  loss: number;
+  /** What the training process itself loaded and ran with. */
+  probe: Omit<TorchProbe, 'python'>;
 }
 
-/** The first interpreter that can import torch: LAYERLAB_PYTHON, python3 on PATH, then Debian's /usr/bin/python3. */
-export function findTorchPython(): { python: string } | { reason: string } {
-  const candidates = [...new Set([process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p))];
-  const tried: string[] = [];
-  for (const python of candidates) {
-    const r = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
-    if (r.status === 0) return { python };
-    tried.push(`${python}: ${r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`)}`);
-  }
-  return { reason: `no python3 can import torch (${tried.join('; ')}); apt-get install python3-torch or set LAYERLAB_PYTHON` };
+/** Writes model.py, data.npz and layerlab_probe.py for torch_train.py into `dir`. */
+export function writeTorchInputs(graph: GraphFile, dataset: LoadedDataset, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'model.py'), generatePytorchScript(graph, dataset.shapes).script);
+  fs.writeFileSync(path.join(dir, 'data.npz'), datasetToNpz(dataset));
+  fs.writeFileSync(path.join(dir, 'layerlab_probe.py'), PROBE_PY);
 }
 
-export async function benchTorch(python: string, hidden: number[], samples: number, epochs: number, batchSize: number): Promise<TorchResult> {
-  const data = fitDataOf(await loadMnist(samples, { validationSplit: 0 }));
-  const x = data.train.xs[0];
-  const y = data.train.ys[0];
-  const n = data.train.size;
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let k = 1; k < 10; k++) if (y.data[i * 10 + k] > y.data[i * 10 + best]) best = k;
-    labels[i] = best;
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-torch-'));
-  try {
-    const xFile = path.join(dir, 'x.f32');
-    const yFile = path.join(dir, 'y.i32');
-    fs.writeFileSync(xFile, Buffer.from(Float32Array.from(x.data).buffer));
-    fs.writeFileSync(yFile, Buffer.from(labels.buffer));
-    const script = path.join(__dirname, 'torch_mlp.py');
-    const r = spawnSync(python, [script, xFile, yFile, String(n), String(epochs), String(batchSize), hidden.join(',')], { encoding: 'utf8', timeout: 600_000 });
-    if (r.status !== 0) throw new Error(`${path.basename(script)} failed: ${r.error?.message ?? r.stderr.trim().split('\n').slice(-2).join(' / ')}`);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<TorchResult, 'python' | 'samples'>;
-    return { python, samples: n, ...out };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+/** Runs torch_train.py on the files in `dir` with `threads` threads (torch and OpenBLAS). */
+export function trainTorch(python: string, dir: string, threads: number, minSeconds = 3): Promise<TorchRun> {
+  const args = [
+    path.join(__dirname, 'torch_train.py'),
+    path.join(dir, 'model.py'),
+    path.join(dir, 'data.npz'),
+    '--probe',
+    dir,
+    '--batch',
+    String(BATCH_SIZE),
+    '--threads',
+    String(threads),
+    '--min-seconds',
+    String(minSeconds),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, { env: { ...torchThreadEnv(threads), PYTHONDONTWRITEBYTECODE: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`torch_train.py (${threads} thread(s)) exited ${code}: ${err.trim().split('\n').slice(-2).join(' / ')}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as TorchRun);
+      } catch {
+        reject(new Error(`torch_train.py printed no result: ${out.slice(-200)}`));
+      }
+    });
+  });
 }

@@ -34,6 +34,16 @@ export interface Machine {
   node: string;
 }
 
+/** A table of its own for rows with more columns than the main table has (e.g. training speed). */
+export interface ReportSection {
+  title: string;
+  header: string[];
+  lines: string[][];
+  notes: string[];
+  /** The rows this section shows: the main table leaves them out. */
+  rowKeys: string[];
+}
+
 export interface BenchReport {
   format: 'layerlab-bench';
   version: 1;
@@ -43,6 +53,7 @@ export interface BenchReport {
   options: Record<string, unknown>;
   machine: Machine;
   rows: BenchRow[];
+  sections?: ReportSection[];
 }
 
 export function machineNow(loadStart: number): Machine {
@@ -101,8 +112,12 @@ export function formatReport(report: BenchReport): string {
     `backend: ${report.backend.name} (${report.backend.reason})`,
     `machine: ${m.cpus} cores (${m.cpuModel}), ${m.totalMemGiB} GiB, load ${m.loadStart.toFixed(2)} at start / ${m.loadEnd.toFixed(2)} at end, ${m.platform}, node ${m.node}`,
   ];
-  const lines = report.rows.map((r) => [r.name, r.cells.result ?? '-', r.cells.reference ?? '', r.cells.ratio ?? '', r.cells.note ?? '']);
-  return `${head.join('\n')}\n\n${table(['Benchmark', 'Result', 'Compared with', 'Ratio', 'Notes'], lines)}`;
+  const inSections = new Set((report.sections ?? []).flatMap((s) => s.rowKeys));
+  const sections = (report.sections ?? []).map((s) => [s.title, table(s.header, s.lines), ...s.notes].join('\n'));
+  const rest = report.rows.filter((r) => !inSections.has(r.key));
+  const lines = rest.map((r) => [r.name, r.cells.result ?? '-', r.cells.reference ?? '', r.cells.ratio ?? '', r.cells.note ?? '']);
+  const main = lines.length ? [table(['Benchmark', 'Result', 'Compared with', 'Ratio', 'Notes'], lines)] : [];
+  return [head.join('\n'), ...sections, ...main].join('\n\n');
 }
 
 /** bench/results/<timestamp>.json; the folder is gitignored. */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,torch,templates] [--out DIR]`
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,infer,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
 // Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
 import os from 'node:os';
 import path from 'node:path';
@@ -7,12 +7,13 @@ import { initBackend } from '../src-main/engine/backend';
 import { benchBrowser, browserBlocker, layoutBenchGraphs, type FrameResult } from './browser';
 import { benchInference } from './infer';
 import { benchMemory, fashionBlocker, HIDDEN as MEMORY_HIDDEN } from './memory';
-import { benchTorch, findTorchPython } from './pytorch';
-import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type BenchReport, type BenchRow } from './results';
+import { findTorchPython } from '../src-main/torch/probe';
+import { familiesByKey, FAMILIES } from './families';
+import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type BenchReport, type BenchRow, type ReportSection } from './results';
 import { benchTemplates } from './templates';
-import { benchTraining, MLP_HIDDEN, trainingSizes, type TrainingRow } from './training';
+import { benchTrainingFamilies } from './training';
 
-const DEFAULT_GROUPS = ['train', 'infer', 'web', 'canvas', 'memory', 'torch'] as const;
+const DEFAULT_GROUPS = ['train', 'infer', 'web', 'canvas', 'memory'] as const;
 /** Groups that run only when named in --only: every template at full scale takes tens of minutes. */
 const OPT_IN_GROUPS = ['templates'] as const;
 const GROUPS = [...DEFAULT_GROUPS, ...OPT_IN_GROUPS] as const;
@@ -24,12 +25,19 @@ export interface RunOptions {
   only: Group[];
   /** With the templates group: only these template ids. */
   templates?: string[];
+  /** With the train group: only these families (bench/families.ts). */
+  families?: string[];
+  /** Alternating rounds of the training rows (default 2, 1 with --quick). */
+  rounds?: number;
   outDir: string;
 }
 
 const USAGE = `Usage: npm run bench -- [--backend wasm|cpu] [--quick] [--only ${GROUPS.join(',')}] [--out DIR]
   --backend  tfjs backend for the training rows (default wasm)
-  --quick    skip the full Fashion-MNIST memory row and time the web host start once instead of 3 times
+  --quick    skip the full Fashion-MNIST memory row, time the web host start once instead of 3 times,
+             one training round on half the samples
+  --families with the train group: only these families (${FAMILIES.map((f) => f.key).join(', ')})
+  --rounds   alternating rounds of the training rows (default 2)
   --only     run only these groups (comma separated); 'templates' (every template trained with its own
              settings, tens of minutes) runs only when named here
   --templates  with --only templates: just these template ids (comma separated)
@@ -55,29 +63,16 @@ export function parseRunArgs(argv: string[]): RunOptions | { help: true } {
       if (bad.length) throw new Error(`--only: unknown group ${bad.join(', ')}; known: ${GROUPS.join(', ')}`);
       o.only = groups as Group[];
     } else if (arg === '--templates') o.templates = value().split(',').map((s) => s.trim()).filter(Boolean);
+    else if (arg === '--families') o.families = familiesByKey(value().split(',').map((s) => s.trim()).filter(Boolean)).map((f) => f.key);
+    else if (arg === '--rounds') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--rounds must be a whole number >= 1`);
+      o.rounds = n;
+    }
     else if (arg === '--out') o.outDir = path.resolve(value());
     else throw new Error(`Unknown argument '${arg}'\n${USAGE}`);
   }
   return o;
-}
-
-function trainingRow(r: TrainingRow): BenchRow {
-  return {
-    key: `train.${r.key}`,
-    name: `Train ${r.model}`,
-    status: 'ok',
-    metrics: {
-      ours: { value: r.ourLoop, unit: 'samples/s', better: 'higher' },
-      modelFit: { value: r.plainFit, unit: 'samples/s', better: 'higher' },
-      ratio: { value: r.ratio, unit: 'x', better: 'higher' },
-    },
-    cells: {
-      result: `${fmt(r.ourLoop)} samples/s`,
-      reference: `model.fit ${fmt(r.plainFit)} samples/s`,
-      ratio: `${r.ratio.toFixed(2)}x`,
-      note: `${r.samples} samples, batch 128, Adam`,
-    },
-  };
 }
 
 async function guarded(rows: BenchRow[], key: string, name: string, fn: () => Promise<BenchRow | BenchRow[]>): Promise<void> {
@@ -98,15 +93,17 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
   const backend = await initBackend(o.backend as BackendChoice);
   console.log(`LayerLab benchmark: backend ${backend.name}, ${os.cpus().length} cores, load ${loadStart.toFixed(2)}`);
   const rows: BenchRow[] = [];
+  const sections: ReportSection[] = [];
   const has = (g: Group) => o.only.includes(g);
-  let mlpOurs: number | null = null;
-  const sizes = trainingSizes(backend.name);
+  const rounds = o.rounds ?? (o.quick ? 1 : 2);
 
   if (has('train')) {
     await guarded(rows, 'train', 'Training', async () => {
-      const results = await benchTraining(backend, sizes, log);
-      mlpOurs = results.find((r) => r.key === 'mlp')?.ourLoop ?? null;
-      return results.map(trainingRow);
+      const torch = findTorchPython();
+      const families = familiesByKey(o.families);
+      const r = await benchTrainingFamilies({ backend: o.backend, families, rounds, sampleScale: o.quick ? 0.5 : 1, torch, log });
+      sections.push(r.section);
+      return r.rows;
     });
   }
 
@@ -262,42 +259,16 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
     await guarded(rows, 'templates', 'Templates at full scale', () => benchTemplates(o.backend, log, o.templates));
   }
 
-  if (has('torch')) {
-    const found = findTorchPython();
-    if ('reason' in found) rows.push(skippedRow('torch.mlp', 'PyTorch MLP 784-1024-512-512-10', found.reason));
-    else {
-      await guarded(rows, 'torch.mlp', 'PyTorch MLP 784-1024-512-512-10', async () => {
-        log(`pytorch: ${found.python} ...`);
-        const t = await benchTorch(found.python, MLP_HIDDEN, sizes.mlp, sizes.rounds, sizes.batchSize);
-        const ratio = mlpOurs === null ? null : mlpOurs / t.samplesPerSec;
-        return {
-          key: 'torch.mlp',
-          name: 'PyTorch MLP 784-1024-512-512-10',
-          status: 'ok',
-          metrics: {
-            pytorch: { value: t.samplesPerSec, unit: 'samples/s', better: 'higher' },
-            ...(ratio === null ? {} : { oursOverPytorch: { value: ratio, unit: 'x', better: 'higher' as const } }),
-          },
-          cells: {
-            result: `${fmt(t.samplesPerSec)} samples/s`,
-            reference: mlpOurs === null ? 'ours: not run (--only)' : `ours ${fmt(mlpOurs)} samples/s`,
-            ratio: ratio === null ? '' : `${ratio.toFixed(3)}x ours/pytorch`,
-            note: `torch ${t.torch}, ${t.threads} threads, ${t.samples} samples`,
-          },
-        };
-      });
-    }
-  }
-
   return {
     format: 'layerlab-bench',
     version: 1,
     startedAt,
     durationS: (performance.now() - t0) / 1000,
     backend: { name: backend.name, reason: backend.reason },
-    options: { backend: o.backend, quick: o.quick, only: o.only, sizes },
+    options: { backend: o.backend, quick: o.quick, only: o.only, rounds, families: o.families ?? FAMILIES.map((f) => f.key) },
     machine: machineNow(loadStart),
     rows,
+    sections,
   };
 }
 

@@ -46,9 +46,19 @@ async function trainTemplate(t: Template, backend: BackendChoice, home: string, 
   if (final?.val_acc !== undefined) metrics.valAcc = { value: final.val_acc, unit: 'acc', better: 'higher' };
   if (final?.val_loss !== undefined) metrics.valLoss = { value: final.val_loss, unit: 'loss', better: 'lower' };
   if (evalAcc !== undefined) metrics.testAcc = { value: evalAcc, unit: 'acc', better: 'higher' };
+  const decoding = run.evaluation?.decoding;
+  const forecast = run.evaluation?.regression?.forecast;
+  if (decoding) metrics.freeRunningAcc = { value: decoding.greedy.tokenAccuracy, unit: 'acc', better: 'higher' };
+  if (forecast) metrics.forecastMse = { value: forecast.mse, unit: 'loss', better: 'lower' };
   const size = `${run.epochsHistory.length} epochs, ${run.dataset.limit ? `${run.dataset.limit} samples cap` : 'all samples'}`;
   const test = run.evaluation ? `; ${run.evaluation.split} ${evalAcc !== undefined ? `acc ${evalAcc.toFixed(4)}` : `loss ${run.evaluation.loss.toPrecision(4)}`} on ${run.evaluation.samples}` : '';
-  log(`template ${t.id}: ${headline(final)}${test} in ${fmt(wallMs / 1000)} s on ${run.backend ?? backend}`);
+  const extra =
+    (decoding
+      ? `; teacher-forced ${decoding.teacherForced.tokenAccuracy.toFixed(4)} / free-running greedy ${decoding.greedy.tokenAccuracy.toFixed(4)} per character, ` +
+        `whole date ${decoding.teacherForced.sequenceAccuracy.toFixed(4)} / ${decoding.greedy.sequenceAccuracy.toFixed(4)}` +
+        (decoding.beam ? `, beam ${decoding.beam.width} ${decoding.beam.tokenAccuracy.toFixed(4)} / ${decoding.beam.sequenceAccuracy.toFixed(4)} on ${decoding.beam.samples}` : '')
+      : '') + (forecast ? `; forecast (${forecast.what}) MSE ${forecast.mse.toPrecision(4)}` : '');
+  log(`template ${t.id}: ${headline(final)}${test}${extra} in ${fmt(wallMs / 1000)} s on ${run.backend ?? backend}`);
   return {
     key,
     name: t.name,
@@ -57,7 +67,7 @@ async function trainTemplate(t: Template, backend: BackendChoice, home: string, 
     cells: {
       result: headline(final),
       reference: run.backend ?? backend,
-      note: `${fmt(wallMs / 1000)} s; ${size}${test}; ${run.status}`,
+      note: `${fmt(wallMs / 1000)} s; ${size}${test}${extra}; ${run.status}`,
     },
   };
 }

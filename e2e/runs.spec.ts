@@ -57,18 +57,21 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
   // The Runs tab lists the graph on screen (tiny B); both runs are one click away.
   await expect(rows).toHaveCount(1);
   await page.getByTestId('runs-scope-all').click();
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveAttribute('data-status', 'completed');
-  await expect(rows.nth(0)).toContainText('tiny B');
-  await expect(rows.nth(1)).toContainText('tiny A');
+  // All runs: this test's two, newest first (runs of the suite's other specs share the data folder).
+  const ours = rows.filter({ hasText: /tiny [AB]/ });
+  await expect(ours).toHaveCount(2);
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  await expect(ours.nth(0)).toHaveAttribute('data-status', 'completed');
+  await expect(ours.nth(0)).toContainText('tiny B');
+  await expect(ours.nth(1)).toContainText('tiny A');
 
   // Tick both: their loss curves are overlaid.
-  for (let i = 0; i < 2; i++) await rows.nth(i).locator('input[type="checkbox"]').check();
+  for (let i = 0; i < 2; i++) await ours.nth(i).locator('input[type="checkbox"]').check();
   await expect(page.getByTestId('runs-overlay')).toHaveAttribute('data-runs', '2');
   await expect.poll(async () => Number(await page.getByTestId('chart-overlay').getAttribute('data-points'))).toBeGreaterThan(4);
 
   // Open run A and re-open its graph: the canvas shows tiny A with its learning rate.
-  await rows.nth(1).click();
+  await ours.nth(1).click();
   await expect(page.getByTestId('run-detail')).toContainText('tiny A');
   await expect(page.getByTestId('run-detail')).toContainText('lr 0.01');
   await page.screenshot({ path: 'test-results/runs-panel.png' });

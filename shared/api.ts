@@ -72,6 +72,29 @@ export interface AttentionMaps {
   tokens?: number[][];
 }
 
+/** Token and whole-sequence accuracy of one way of decoding. */
+export interface DecodingScore {
+  /** Correct output tokens / all output tokens. */
+  tokenAccuracy: number;
+  /** Sequences with every token correct / sequences. */
+  sequenceAccuracy: number;
+  samples: number;
+}
+
+/**
+ * Teacher-forced vs free-running accuracy of an encoder-decoder. Teacher forcing feeds the decoder the TRUE previous
+ * token (how it was trained); free-running feeds its own previous prediction (the only option at inference).
+ */
+export interface DecodingResult {
+  teacherForced: DecodingScore;
+  /** Greedy: the most probable token at each step, fed back. */
+  greedy: DecodingScore;
+  /** Beam search over the first samples (it costs `width` times greedy). */
+  beam?: DecodingScore & { width: number };
+  /** A few samples (misdecoded first): target, teacher-forced prediction, free-running prediction (token ids). */
+  examples: { index: number; target: number[]; teacherForced: number[]; greedy: number[] }[];
+}
+
 export interface EvaluationResult {
   split: 'test' | 'validation';
   /** Samples evaluated (may be fewer than the split when a time limit cut it short, see notes). */
@@ -98,7 +121,14 @@ export interface EvaluationResult {
     rmse: number;
     r2: number;
     outputsPerSample: number;
+    /**
+     * A per-step forecaster's real forecast (e.g. its last step's next value): the error of that one output
+     * per sample, apart from the average over every step (which includes steps that see less of the past).
+     */
+    forecast?: { what: string; mse: number; mae: number; rmse: number };
   };
+  /** Encoder-decoder models trained with teacher forcing: accuracy when the decoder is fed its own outputs. */
+  decoding?: DecodingResult;
   attention?: AttentionMaps[];
   /** What was left out and why. */
   notes: string[];

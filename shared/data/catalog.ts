@@ -39,6 +39,8 @@ export const DIGIT_NAME_LENGTH = DIGIT_NAME_MAX_LENGTH + 1;
 /** Date translation: input text padded to this many characters, output 'YYYY-MM-DD'. */
 export const DATE_INPUT_LENGTH = 30;
 export const DATE_OUTPUT_LENGTH = 10;
+/** Date translation input formats: every one, or only those written with digits. */
+export const DATE_FORMAT_CHOICES = ['all', 'numeric'] as const;
 
 const ALL_NORMALIZATIONS: Normalization[] = ['none', 'scale01', 'standardize'];
 const BOTH_ENCODINGS: LabelEncoding[] = ['onehot', 'int'];
@@ -120,6 +122,14 @@ function idxEntry(id: string, name: string, description: string, classNames: str
     },
     shapes: classification(28, 28, 1, 10, 60000, 10000),
   };
+}
+
+/** The time-series task's target choices: the values after the window, or the next values at every step. */
+export const TIME_SERIES_TARGETS = ['after window', 'every step'] as const;
+
+/** True when the time-series target is per step (y [window, horizon]). */
+export function timeSeriesPerStep(config: DatasetConfig): boolean {
+  return optionValue(config, 'target') === 'every step';
 }
 
 // ---- the entries ----
@@ -213,6 +223,36 @@ const ENTRIES: CatalogEntry[] = [
   })),
   {
     descriptor: {
+      id: 'seq-recall-marked', name: 'Recall the marked token (long dependency)',
+      description: 'Random tokens (one-hot) plus a marker channel that is 1 at exactly one of the first K steps; the target is ' +
+        'the marked token, to be named after the LAST step. The answer lies at least T - K steps back, and everything after it ' +
+        'is noise to ignore: a model that sees only the last T - K steps is at chance (1 / vocabulary).',
+      task: 'classification',
+      representations: ['matrix'], defaultRepresentation: 'matrix',
+      labelEncodings: BOTH_ENCODINGS, normalizations: ['none'],
+      options: [
+        intOption('length', 'Length (T)', 16, 'Tokens per sequence.'),
+        intOption('vocab', 'Vocabulary', 8, 'Number of distinct tokens (chance accuracy is 1 / vocabulary).'),
+        intOption('markWithin', 'Marked within (K)', 4, 'The marked token is one of the first K steps, so it lies at least T - K steps before the end.'),
+        intOption('samples', 'Samples', 8000, 'Training pool size (the test set is a quarter of it).'),
+      ],
+      offline: true,
+    },
+    shapes: (config) => {
+      const len = intOptionValue(config, 'length');
+      const vocab = intOptionValue(config, 'vocab');
+      const samples = intOptionValue(config, 'samples');
+      return {
+        features: { x: [len, vocab + 1] },
+        targets: { y: [vocab] },
+        numClasses: vocab,
+        trainSize: splitSizes(samples, config).train,
+        testSize: Math.floor(samples / 4),
+      };
+    },
+  },
+  {
+    descriptor: {
       id: 'addition', name: 'Addition (seq2seq)',
       description: 'Character sums such as "123+45" -> "168", input padded with spaces; the classic addition RNN.',
       task: 'sequence',
@@ -245,7 +285,19 @@ const ENTRIES: CatalogEntry[] = [
       task: 'sequence',
       representations: TOKEN_REPRESENTATIONS, defaultRepresentation: 'matrix',
       labelEncodings: BOTH_ENCODINGS, normalizations: ['none'],
-      options: [intOption('samples', 'Samples', 8000, 'Training pool size (the test set is a quarter of it).')],
+      options: [
+        intOption('samples', 'Samples', 8000, 'Training pool size (the test set is a quarter of it).'),
+        {
+          key: 'formats', label: 'Input formats', type: 'enum', default: 'all', options: [...DATE_FORMAT_CHOICES],
+          help: "'all': seven formats, month names and weekdays included; 'numeric': only 03.05.1998, 05/03/1998 and 1998/05/03 " +
+            '(the output is a reordering of the input digits, learnt in far fewer steps).',
+        },
+        {
+          key: 'padding', label: 'Padding', type: 'enum', default: 'after', options: ['after', 'before'],
+          help: "Where the pad tokens go in the 30-character input: 'after' the text (its last character can be 20 steps " +
+            "before the encoder's end) or 'before' it (the text ends at the last step, next to the state the decoder starts from).",
+        },
+      ],
       offline: true, classNames: DATE_VOCAB.chars,
     },
     shapes: (config) => {
@@ -276,6 +328,12 @@ const ENTRIES: CatalogEntry[] = [
         intOption('horizon', 'Horizon', 1, 'Future steps to predict.'),
         intOption('length', 'Series length', 5000, 'Total steps generated (train part 80%, test part 20%).'),
         { key: 'noise', label: 'Noise', type: 'float', default: 0.1, help: 'Standard deviation of the added noise.' },
+        {
+          key: 'target', label: 'Target', type: 'enum', default: 'after window', options: [...TIME_SERIES_TARGETS],
+          help: "'after window': the horizon values after the window, y [horizon]. 'every step': at every step t of the " +
+            'window the horizon values after t, y [window, horizon] (as WaveNet trains: one prediction per step, and the ' +
+            "last step's is the forecast). Every step's target is the next input, so a model that sees later steps cheats.",
+        },
       ],
       offline: true,
     },
@@ -285,7 +343,7 @@ const ENTRIES: CatalogEntry[] = [
       const sizes = timeSeriesWindows(config);
       return {
         features: { x: [window, 1] },
-        targets: { y: [horizon] },
+        targets: { y: timeSeriesPerStep(config) ? [window, horizon] : [horizon] },
         trainSize: splitSizes(sizes.train, config).train,
         testSize: sizes.test,
       };

@@ -70,12 +70,63 @@ describe('templates', () => {
     expect(getTemplate('char-gpt')!.graph.dataset.options?.path).toBe(SAMPLE_TEXT_PATH);
   });
 
-  it('the WaveNet window equals its receptive field, 1 + (kernel - 1) * (1 + 2 + 4 + 8) = 16', () => {
+  it('the WaveNet stack sees 1 + (kernel - 1) * (1 + 2 + 4 + 8) = 16 steps, its window twice that, one prediction per step', () => {
     expect(WAVENET_DILATIONS).toEqual([1, 2, 4, 8]);
     expect(WAVENET_RECEPTIVE_FIELD).toBe(16);
     const t = getTemplate('wavenet-forecast')!;
-    expect(t.graph.dataset.options?.window).toBe(16);
+    expect(t.graph.dataset.options).toMatchObject({ window: 32, target: 'every step' });
     expect(t.explanation).toContain('= 16 steps');
+    const inference = inferGraph(t.graph, datasetShapes(t.graph.dataset));
+    expect(inference.nodes.next_value.outputs).toEqual([[32, 1]]);
+    // Every dilated convolution is causal: no step sees a later one.
+    const dilated = t.graph.nodes.filter((n) => n.kind === 'Conv1D' && n.params.kernelSize === 2);
+    expect(dilated.map((n) => n.params.dilationRate)).toEqual([1, 1, 2, 2, 4, 4, 8, 8]);
+    expect(dilated.every((n) => n.params.padding === 'causal')).toBe(true);
+  });
+
+  it('SNAIL interleaves Attn, TC, Attn, TC, Attn; a TC block is ceil(log2 T) gated dense blocks with dilations 2^i; it answers from the query step', () => {
+    const t = getTemplate('snail-fewshot')!;
+    const order = inferGraph(t.graph).order.map((id) => t.graph.nodes.find((n) => n.id === id)!);
+    // The block sequence, read off the Concatenate nodes that close every block, in graph order.
+    const blocks = order.filter((n) => n.kind === 'Concatenate').map((n) => (n.id.startsWith('attn') ? 'Attn' : 'TC'));
+    const collapsed = blocks.filter((b, i) => b !== blocks[i - 1]);
+    expect(collapsed).toEqual(['Attn', 'TC', 'Attn', 'TC', 'Attn']);
+    const steps = t.graph.nodes.find((n) => n.kind === 'Input')!.params.shape as number[];
+    expect(steps[0]).toBe(6);
+    expect(blocks.filter((b) => b === 'TC')).toHaveLength(2 * Math.ceil(Math.log2(6)));
+    const convs = t.graph.nodes.filter((n) => n.kind === 'Conv1D');
+    expect(convs.every((n) => n.params.padding === 'causal' && n.params.kernelSize === 2)).toBe(true);
+    expect([...new Set(convs.map((n) => n.params.dilationRate))]).toEqual([2, 4, 8]);
+    expect(new Set(convs.map((n) => n.params.activation))).toEqual(new Set(['tanh', 'sigmoid']));
+    expect(t.graph.nodes.filter((n) => n.kind === 'Multiply')).toHaveLength(6);
+    expect(t.graph.nodes.filter((n) => n.kind === 'Attention').every((n) => n.params.causal === true)).toBe(true);
+    expect(t.graph.nodes.filter((n) => n.kind === 'Flatten')).toEqual([]);
+    const select = t.graph.nodes.find((n) => n.kind === 'SelectStep')!;
+    expect(select.params.step).toBe(-1);
+    expect(t.explanation).not.toMatch(/lower shots to 1/);
+  });
+
+  it('seq2seq: the texts say the training accuracy is teacher-forced, what free-running decoding and exposure bias are, and claim nothing the app cannot do', () => {
+    for (const id of ['seq2seq-dates', 'seq2seq-dates-attention']) {
+      const t = getTemplate(id)!;
+      const text = [t.explanation, ...t.tryNext].join(' ');
+      expect(text).toMatch(/teacher forcing/);
+      expect(text).toMatch(/free-running/);
+      expect(text).toMatch(/exposure bias/);
+      expect(text).toMatch(/beam search/);
+      // The Output node needs a dataset target, so attention scores cannot be wired anywhere useful.
+      expect(text).not.toMatch(/wire the scores/i);
+      // Never measured.
+      expect(text).not.toMatch(/overfits first/);
+    }
+    expect(getTemplate('seq2seq-dates-attention')!.explanation).toMatch(/Luong-style/);
+  });
+
+  it("long dependencies: the GRU is not given a cell state, and 'constant error carousel' names the original LSTM", () => {
+    const t = getTemplate('long-dependency-gru')!;
+    expect(t.explanation).toMatch(/GRU has no separate cell state/);
+    expect(t.explanation).toMatch(/original LSTM had no forget gate, so that factor was exactly 1: their "constant error carousel"/);
+    expect(t.explanation).not.toMatch(/GRU does the same/);
   });
 
   it('lays nodes out left to right', () => {

@@ -20,6 +20,7 @@ const options: Record<string, () => Record<string, string | number>> = {
   cifar10: () => ({ path: join(dir, 'cifar.tar') }),
   'seq-copy': () => ({ length: 5, vocab: 7, samples: 20 }),
   'seq-reverse': () => ({ length: 5, vocab: 7, samples: 20 }),
+  'seq-recall-marked': () => ({ length: 6, vocab: 4, markWithin: 2, samples: 20 }),
   addition: () => ({ digits: 2, samples: 20 }),
   'date-translation': () => ({ samples: 20 }),
   'time-series': () => ({ window: 10, horizon: 3, length: 200 }),

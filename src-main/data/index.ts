@@ -10,7 +10,7 @@ import { buildImageDataset } from './images';
 import { loadBundledMnist } from './mnistBundled';
 import { describeIdxDataset, loadIdxDataset } from './idxDatasets';
 import { describeCifar10, loadCifar10 } from './cifar';
-import { loadAdditionTask, loadCopyTask, loadDateTask } from './synthetic/sequences';
+import { loadAdditionTask, loadCopyTask, loadDateTask, loadMarkedRecall } from './synthetic/sequences';
 import { loadTimeSeries } from './synthetic/timeSeries';
 import { describeCharText, loadCharText } from './synthetic/charText';
 import { loadFewShot, loadFewShotPrototypes } from './synthetic/fewShot';
@@ -45,6 +45,7 @@ const LOADERS: Record<string, Loader> = {
   cifar10: { load: loadCifar10, describe: describeCifar10 },
   'seq-copy': { load: async (config, _ctx, d) => loadCopyTask(config, d) },
   'seq-reverse': { load: async (config, _ctx, d) => loadCopyTask(config, d) },
+  'seq-recall-marked': { load: async (config, _ctx, d) => loadMarkedRecall(config, d) },
   addition: { load: async (config, _ctx, d) => loadAdditionTask(config, d) },
   'date-translation': { load: async (config, _ctx, d) => loadDateTask(config, d) },
   'time-series': { load: async (config, _ctx, d) => loadTimeSeries(config, d) },

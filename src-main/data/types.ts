@@ -29,6 +29,16 @@ export interface LoadedDataset {
   validation: DatasetSplit | null;
   test: DatasetSplit | null;
   classNames?: string[];
+  /**
+   * Regression with several outputs per sample of which one is the real forecast (a per-step forecaster's last
+   * step): its position in the sample's flattened outputs, for the evaluation's forecast error.
+   */
+  forecastOutput?: { index: number; what: string };
+  /**
+   * Encoder-decoder data trained with teacher forcing: the feature that feeds the decoder the target shifted right
+   * after a start token. Evaluation also decodes free-running (feeding back the model's own predictions).
+   */
+  teacherForcing?: { feature: string; startToken: number };
 }
 
 export interface LoadContext {

@@ -5,10 +5,12 @@ import type { TF } from './types';
 import { registerConvCustomLayers } from './custom/conv-register';
 import { ensureGradientFixes } from './custom/gradients';
 import { registerRecurrentCustomClasses } from './custom/recurrent';
+import { selectStepClass } from './custom/select-step';
 import './custom/register'; // attention / transformer classes register on import
 
 export function prepareEngine(tf: TF): void {
   registerConvCustomLayers(tf);
   registerRecurrentCustomClasses(tf);
+  selectStepClass(tf);
   ensureGradientFixes(tf);
 }

@@ -1,18 +1,20 @@
-// Import: a model exported to tfjs files comes back as a graph with the same inferred parameter count
-// (and the same kinds); a Keras model.to_json() config imports too; unknown classes are named.
+// Import: a model exported to tfjs files comes back as the same graph: every node with every parameter, every
+// wire between the same handles, the same inferred parameter count; a Keras model.to_json() config imports
+// too; unknown classes are named.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { GraphFile } from '../../shared/graph/types';
+import type { GraphEdge, GraphFile, GraphNode } from '../../shared/graph/types';
+import { getLayerDef, withDefaults } from '../../shared/layers';
 import { getTemplate } from '../../shared/templates';
 import { datasetShapes } from '../../shared/data/catalog';
 import { inferGraph } from '../../shared/infer';
 import { parseGraphFile } from '../../shared/graph/validate';
-import { buildModel } from '../engine/compile';
+import { buildModel, layerNameFor } from '../engine/compile';
 import { exportTfjsModel, MODEL_JSON } from '../export/tfjs/export-tfjs';
-import { KIND_GRAPHS } from '../export/testing/graphs';
+import { graph, KIND_GRAPHS } from '../export/testing/graphs';
 import { importModelJson, ImportError } from './model-json';
 import { wantsAutoLayout } from '../../shared/graph/layout';
 
@@ -22,12 +24,104 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const kindsOf = (g: GraphFile) => g.nodes.map((n) => n.kind).sort();
+/**
+ * Non-default values for every importable parameter that KIND_GRAPHS leaves at its default (epsilons, pool
+ * strides, merge mode, RNN activations, returned and initial states, mask_zero, Concatenate axis, Permute of
+ * three axes), so a round trip that dropped one of them back to its default would show.
+ */
+const variantsGraph = graph(
+  'import variants',
+  [
+    ['seq', 'Input', { feature: 'seq', shape: [12, 6] }],
+    ['cv', 'Conv1D', { filters: 4, kernelSize: 5, padding: 'same', activation: 'relu' }],
+    ['sr', 'SimpleRNN', { units: 5, activation: 'relu', returnSequences: true, returnState: true }],
+    ['gru', 'GRU', { units: 5, activation: 'softsign', returnSequences: true, returnState: true, useInitialState: true }],
+    ['bi', 'Bidirectional', { cell: 'LSTM', units: 3, mergeMode: 'sum', returnSequences: false }],
+    ['img', 'Input', { feature: 'img', shape: [8, 8, 2] }],
+    ['mp', 'MaxPooling2D', { poolSize: 3, strides: 1, padding: 'same' }],
+    ['ap', 'AveragePooling2D', { poolSize: 3, strides: 2 }],
+    ['perm', 'Permute', { dims: [3, 1, 2] }],
+    ['flat', 'Flatten'],
+    ['tok', 'Input', { feature: 'tok', shape: [6] }],
+    ['emb', 'Embedding', { inputDim: 20, outputDim: 4, maskZero: true }],
+    ['lstm', 'LSTM', { units: 4, activation: 'elu' }],
+    ['cat', 'Concatenate', { axis: 1 }],
+    ['bn', 'BatchNormalization', { momentum: 0.9, epsilon: 0.01 }],
+    ['ln', 'LayerNormalization', { epsilon: 0.00001 }],
+    ['act', 'Activation', { activation: 'tanh' }],
+    ['head', 'Dense', { units: 3, activation: 'softmax' }],
+    ['y', 'Output'],
+  ],
+  [
+    ['seq', 'cv'], ['cv', 'sr'], ['sr', 'gru'], ['sr', 'gru', 'h', 'h0'], ['gru', 'bi'],
+    ['img', 'mp'], ['mp', 'ap'], ['ap', 'perm'], ['perm', 'flat'],
+    ['tok', 'emb'], ['emb', 'lstm'],
+    // Concatenate's input order is its output layout: the import must keep it.
+    ['lstm', 'cat'], ['flat', 'cat'], ['bi', 'cat'],
+    ['cat', 'bn'], ['bn', 'ln'], ['ln', 'act'], ['act', 'head'], ['head', 'y'],
+  ],
+  {},
+);
+/** Its inputs are not a dataset's: shapes come from the Input nodes alone. */
+const shapesFor = (g: GraphFile) => (g === variantsGraph ? undefined : datasetShapes(g.dataset));
+
+/** An exported model cannot carry which dataset feature an Input reads or an Output's target: the import
+ * names them x, x2, ... and y, y2, ... (in the model file's order, checked as a set below). */
+const BINDINGS: Record<string, { param: string; prefix: string }> = { Input: { param: 'feature', prefix: 'x' }, Output: { param: 'target', prefix: 'y' } };
+
+/** The imported node for each original node: same tfjs layer name; Outputs by their order. */
+function matchNodes(original: GraphFile, imported: GraphFile): Map<string, GraphNode> {
+  const byId = new Map(imported.nodes.map((n) => [n.id, n]));
+  const importedOutputs = imported.nodes.filter((n) => n.kind === 'Output');
+  let outputs = 0;
+  const match = new Map<string, GraphNode>();
+  for (const n of original.nodes) {
+    const m = n.kind === 'Output' ? importedOutputs[outputs++] : byId.get(layerNameFor(n.id));
+    if (!m) throw new Error(`node '${n.id}' (${n.kind}) has no imported counterpart ${layerNameFor(n.id)}`);
+    match.set(n.id, m);
+  }
+  return match;
+}
+
+/**
+ * Every parameter of every node, with defaults filled in on both sides, must come back; a Reshape's -1 comes
+ * back as the size inference gives it (the model file stores the resolved shape).
+ */
+function expectSameParams(original: GraphFile, imported: GraphFile, match: Map<string, GraphNode>): void {
+  const inf = inferGraph(original, shapesFor(original));
+  for (const [kind, { param, prefix }] of Object.entries(BINDINGS)) {
+    const count = original.nodes.filter((n) => n.kind === kind).length;
+    const names = imported.nodes.filter((n) => n.kind === kind).map((n) => n.params[param]);
+    expect(names.sort()).toEqual(Array.from({ length: count }, (_, i) => `${prefix}${i === 0 ? '' : i + 1}`).sort());
+  }
+  for (const n of original.nodes) {
+    const m = match.get(n.id)!;
+    const def = getLayerDef(n.kind)!;
+    const want = withDefaults(def, n.params);
+    const got = withDefaults(def, m.params);
+    if (n.kind === 'Reshape') want.targetShape = inf.nodes[n.id].outputs[0] as number[];
+    const binding = BINDINGS[n.kind]?.param;
+    if (binding) {
+      delete want[binding];
+      delete got[binding];
+    }
+    expect({ node: n.id, kind: m.kind, params: got }).toEqual({ node: n.id, kind: n.kind, params: want });
+  }
+}
+
+/** Every wire by its endpoints (node and handle), in the order each target receives them. */
+function expectSameWires(original: GraphFile, imported: GraphFile, match: Map<string, GraphNode>): void {
+  const wire = (e: GraphEdge, id: (nodeId: string) => string) => `${id(e.source)}.${e.sourceHandle} -> ${id(e.target)}.${e.targetHandle}`;
+  const wanted = original.edges.map((e) => wire(e, (id) => match.get(id)!.id));
+  // Per target in edge order (merge inputs are ordered), targets themselves in any order.
+  const byTarget = (wires: string[]) => wires.map((w, i) => [w.split(' -> ')[1], i, w] as const).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]).map((t) => t[2]);
+  expect(byTarget(imported.edges.map((e) => wire(e, (id) => id)))).toEqual(byTarget(wanted));
+}
 
 describe('import a tfjs model.json', () => {
-  for (const original of [getTemplate('mlp-mnist')!.graph, ...KIND_GRAPHS]) {
-    it(`${original.name}: export to tfjs, import back, same parameter count and kinds`, async () => {
-      const shapes = datasetShapes(original.dataset);
+  for (const original of [getTemplate('mlp-mnist')!.graph, ...KIND_GRAPHS, variantsGraph]) {
+    it(`${original.name}: export to tfjs, import back: every node's parameters, every wire, the same count`, async () => {
+      const shapes = shapesFor(original);
       const { model } = buildModel(original, tf, shapes);
       const dir = path.join(tmp, original.name.replace(/\W+/g, '-'));
       await exportTfjsModel(model, dir);
@@ -36,7 +130,10 @@ describe('import a tfjs model.json', () => {
       const inf = inferGraph(imported);
       expect(inf.errors).toEqual([]);
       expect(inf.totalParams).toBe(inferGraph(original, shapes).totalParams);
-      expect(kindsOf(imported)).toEqual(kindsOf(original));
+      expect(imported.nodes).toHaveLength(original.nodes.length);
+      const match = matchNodes(original, imported);
+      expectSameParams(original, imported, match);
+      expectSameWires(original, imported, match);
       // A valid graph file, laid out left to right: every edge goes to a column further right.
       expect(() => parseGraphFile(JSON.stringify(imported))).not.toThrow();
       const x = new Map(imported.nodes.map((n) => [n.id, n.position.x]));

@@ -157,6 +157,8 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
     }
     case 'RepeatVector':
       return { kind: 'RepeatVector', params: { n: numberField(c, 'n', l.name) } };
+    case 'LayerLabSelectStep':
+      return { kind: 'SelectStep', params: { step: numberField(c, 'step', l.name) } };
     case 'TimeDistributed': {
       const inner = isObject(c.layer) ? c.layer : undefined;
       if (inner?.class_name !== 'Dense') throw new ImportError(`Layer '${l.name}': TimeDistributed around '${String(inner?.class_name)}' is not supported (only Dense)`);

@@ -158,6 +158,69 @@ describe('evaluateModel on generated data', () => {
   });
 });
 
+describe('evaluateModel: a per-step forecaster and a teacher-forced decoder', () => {
+  it('forecastOutput: the pairs and the forecast error come from that output alone', () => {
+    const n = 100;
+    const x = Array.from({ length: n }, (_, i) => i / n);
+    const y = x.flatMap((v) => [2 * v + 1, -v]);
+    const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1] })] });
+    m.setWeights([tf.tensor2d([[2, -1]]), tf.tensor1d([1.1, 0.3])]); // first output off by 0.1, the second (the forecast) by 0.3
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const r = evaluateModel(tf, m, { size: n, xs: [float(x, [n, 1])], ys: [float(y, [n, 2])] }, {
+      split: 'test', loss: 'meanSquaredError', batchSize: 32, task: 'regression', forecastOutput: { index: 1, what: 'the last step' },
+    });
+    const reg = r.regression!;
+    expect(reg.forecast).toMatchObject({ what: 'the last step' });
+    expect(reg.forecast!.mse).toBeCloseTo(0.09, 5);
+    expect(reg.forecast!.mae).toBeCloseTo(0.3, 5);
+    expect(reg.mae).toBeCloseTo(0.2, 5); // the average over both outputs
+    expect(reg.pairs[5].actual).toBeCloseTo(-x[5], 5);
+    expect(reg.pairs[5].predicted).toBeCloseTo(-x[5] + 0.3, 5);
+    m.dispose();
+  });
+
+  it('freeRunning: teacher-forced and greedy accuracy side by side; a decoder that copies its input is perfect only when fed the truth', () => {
+    // Output at step t = the decoder input at step t (identity): teacher-forced it predicts start, y0, y1 (every
+    // step but the first is the previous target); free-running it repeats the start token forever.
+    const V = 4;
+    const STEPS = 3;
+    const enc = tf.input({ shape: [2, V] });
+    const dec = tf.input({ shape: [STEPS, V] });
+    const copy = tf.layers.dense({ units: V, useBias: false, name: 'copy' }).apply(dec) as tf.SymbolicTensor;
+    const encZero = tf.layers.repeatVector({ n: STEPS }).apply(
+      tf.layers.dense({ units: V, name: 'enc_zero' }).apply(tf.layers.flatten().apply(enc) as tf.SymbolicTensor) as tf.SymbolicTensor,
+    ) as tf.SymbolicTensor;
+    const out = tf.layers.activation({ activation: 'softmax' }).apply(tf.layers.add().apply([copy, encZero])) as tf.SymbolicTensor;
+    const m = tf.model({ inputs: [enc, dec], outputs: out });
+    m.getLayer('copy').setWeights([tf.eye(V).mul(10)]);
+    m.getLayer('enc_zero').setWeights([tf.zeros([2 * V, V]), tf.zeros([V])]);
+    m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+    // Targets: token 1 (the start) then 2, 2 for half the samples, 1, 1, 1 for the other half.
+    const n = 8;
+    const oneHot = (ids: number[]) => ids.flatMap((k) => Array.from({ length: V }, (_, j) => (j === k ? 1 : 0)));
+    const targets = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? [1, 2, 2] : [1, 1, 1]));
+    const decIn = targets.map((t) => [1, ...t.slice(0, STEPS - 1)]);
+    const split: FitSplit = {
+      size: n,
+      xs: [float(new Array(n * 2 * V).fill(0), [n, 2, V]), float(decIn.flatMap(oneHot), [n, STEPS, V])],
+      ys: [float(targets.flatMap(oneHot), [n, STEPS, V])],
+    };
+    const r = evaluateModel(tf, m, split, {
+      split: 'validation', loss: 'categoricalCrossentropy', batchSize: 3, task: 'sequence',
+      freeRunning: { binding: { decoderInput: 1, startToken: 1, steps: STEPS, vocab: V, encoding: 'onehot' }, beamWidth: 2, beamSamples: 5 },
+    });
+    const d = r.decoding!;
+    // Teacher-forced: [1, 2, 2] is predicted as [1, 1, 2] (2 of 3); [1, 1, 1] exactly.
+    expect(d.teacherForced).toEqual({ tokenAccuracy: (4 * 2 + 4 * 3) / 24, sequenceAccuracy: 0.5, samples: 8 });
+    expect(d.teacherForced.tokenAccuracy).toBeCloseTo(r.accuracy!, 6);
+    // Free-running: always [1, 1, 1]; right for the second half, 1 of 3 for the first.
+    expect(d.greedy).toEqual({ tokenAccuracy: (4 * 1 + 4 * 3) / 24, sequenceAccuracy: 0.5, samples: 8 });
+    expect(d.beam).toMatchObject({ width: 2, samples: 5, sequenceAccuracy: 2 / 5 });
+    expect(d.examples[0]).toEqual({ index: 0, target: [1, 2, 2], teacherForced: [1, 1, 2], greedy: [1, 1, 1] });
+    m.dispose();
+  });
+});
+
 describe('evaluateModel attention maps', () => {
   it('extracts Attention and MultiHeadAttention weights that match a direct computation', () => {
     const T = 5;

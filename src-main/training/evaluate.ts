@@ -1,22 +1,21 @@
 // Evaluation after training: loss and metrics on the test split (validation when there is none),
 // a confusion matrix and per-class accuracy, a gallery of predictions (misclassified first), predicted
-// vs actual pairs for regression, and attention weights of Attention / MultiHeadAttention layers.
+// vs actual pairs for regression (and a per-step forecaster's forecast error), free-running decoding of
+// teacher-forced encoder-decoders, and attention weights of Attention / MultiHeadAttention layers.
 // Works batch by batch on the flat arrays, so no whole-split tensor is ever held.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { AttentionMaps, EvaluationResult, GalleryItem } from '../../shared/api';
 import type { LossName } from '../../shared/graph/types';
 import type { TensorData } from '../data/types';
-import { attentionWeights, linear } from '../engine/custom/attention';
+import { ATTENTION_CLASSES, MAX_ATTENTION_SIDE, attentionWeightsFor } from '../engine/attention-weights';
 import { batchTensor, type FitSplit } from './fit-loop';
+import { DecodingStats, type FreeRunningOptions } from './evaluate-decoding';
 
 type TF = typeof tfTypes;
 
 export const GALLERY_SIZE = 32;
 export const MAX_PAIRS = 200;
 export const ATTENTION_SAMPLES = 3;
-/** Attention maps are cut to this many queries and keys (a heatmap bigger than this is unreadable). */
-export const MAX_ATTENTION_SIDE = 64;
-const MAX_ATTENTION_LAYERS = 4;
 const MAX_GALLERY_TOKENS = 64;
 
 export interface EvaluateOptions {
@@ -33,6 +32,10 @@ export interface EvaluateOptions {
   /** Stop after this many ms and report on the samples done so far (noted). */
   timeLimitMs?: number;
   gallerySize?: number;
+  /** A per-step forecaster: which output per sample is the forecast (its error is reported on its own). */
+  forecastOutput?: { index: number; what: string };
+  /** An encoder-decoder trained with teacher forcing: also decode free-running and compare. */
+  freeRunning?: FreeRunningOptions;
 }
 
 function rowSize(t: TensorData | { shape: number[] }): number {
@@ -122,7 +125,14 @@ class RegressionStats {
   private sqSum = 0;
   private ySum = 0;
   private ySqSum = 0;
+  /** The forecast output's errors (one value per sample). */
+  private forecastN = 0;
+  private forecastAbs = 0;
+  private forecastSq = 0;
   outputsPerSample = 1;
+
+  /** `forecast`: the position of the forecast among a sample's outputs; the pairs show it (default: the first). */
+  constructor(private readonly forecast?: { index: number; what: string }) {}
 
   add(startIndex: number, b: number, pred: ArrayLike<number>, truth: ArrayLike<number>): void {
     const k = pred.length / b;
@@ -135,21 +145,35 @@ class RegressionStats {
       this.ySqSum += truth[j] * truth[j];
     }
     this.n += pred.length;
+    const at = this.forecast && this.forecast.index < k ? this.forecast.index : 0;
+    if (this.forecast) {
+      for (let i = 0; i < b; i++) {
+        const e = pred[i * k + at] - truth[i * k + at];
+        this.forecastAbs += Math.abs(e);
+        this.forecastSq += e * e;
+      }
+      this.forecastN += b;
+    }
     for (let i = 0; i < b && this.pairs.length < MAX_PAIRS; i++) {
-      this.pairs.push({ index: startIndex + i, actual: truth[i * k], predicted: pred[i * k] });
+      this.pairs.push({ index: startIndex + i, actual: truth[i * k + at], predicted: pred[i * k + at] });
     }
   }
 
   result(): NonNullable<EvaluationResult['regression']> {
     const mean = this.ySum / this.n;
     const ssTot = this.ySqSum - this.n * mean * mean;
-    return {
+    const out: NonNullable<EvaluationResult['regression']> = {
       pairs: this.pairs,
       mae: this.absSum / this.n,
       rmse: Math.sqrt(this.sqSum / this.n),
       r2: ssTot > 0 ? 1 - this.sqSum / ssTot : NaN,
       outputsPerSample: this.outputsPerSample,
     };
+    if (this.forecast && this.forecastN > 0) {
+      const mse = this.forecastSq / this.forecastN;
+      out.forecast = { what: this.forecast.what, mse, mae: this.forecastAbs / this.forecastN, rmse: Math.sqrt(mse) };
+    }
+    return out;
   }
 }
 
@@ -209,52 +233,6 @@ function pickGallery(samples: SampleResult[], size: number): SampleResult[] {
   return [...wrong, ...right].slice(0, size);
 }
 
-type AttentionKind = AttentionMaps['kind'];
-const ATTENTION_CLASSES: Record<string, AttentionKind> = {
-  LayerLabAttention: 'Attention',
-  LayerLabMultiHeadAttention: 'MultiHeadAttention',
-};
-
-interface AttentionInternals {
-  cfg: { causal: boolean; mode?: string; returnScores?: boolean };
-  logits?: (q: tfTypes.Tensor, k: tfTypes.Tensor) => tfTypes.Tensor;
-  w?: {
-    sizes: { heads: number; headKeyDim: number };
-    qKernel: tfTypes.LayerVariable;
-    kKernel: tfTypes.LayerVariable;
-    qBias?: tfTypes.LayerVariable;
-    kBias?: tfTypes.LayerVariable;
-  };
-}
-
-/** [n, Tq, Tk] or [n, h, Tq, Tk] weights from the layer's own inputs, with its own weights. */
-function layerAttention(tf: TF, layer: tfTypes.layers.Layer, kind: AttentionKind, inputs: tfTypes.Tensor[]): tfTypes.Tensor {
-  const inner = layer as unknown as AttentionInternals;
-  const [q, v, kIn] = inputs;
-  const k = kIn ?? v;
-  return tf.tidy(() => {
-    if (kind === 'Attention') {
-      return attentionWeights(inner.logits!.call(layer, q, k), inner.cfg.causal, inner.cfg.mode === 'hard');
-    }
-    const w = inner.w!;
-    const heads = w.sizes.heads;
-    const split = (x: tfTypes.Tensor) => {
-      const [b, t, hk] = x.shape;
-      return tf.transpose(tf.reshape(x, [b, t, heads, hk / heads]), [0, 2, 1, 3]);
-    };
-    const qh = split(linear(q, w.qKernel.read(), w.qBias?.read()));
-    const kh = split(linear(k, w.kKernel.read(), w.kBias?.read()));
-    return attentionWeights(tf.div(tf.matMul(qh, kh, false, true), Math.sqrt(w.sizes.headKeyDim)), inner.cfg.causal);
-  });
-}
-
-function toMaps(weights: tfTypes.Tensor): number[][][][] {
-  // [n, Tq, Tk] is one head; [n, h, Tq, Tk] as is. Cut to MAX_ATTENTION_SIDE queries and keys.
-  const raw = weights.arraySync() as number[][][] | number[][][][];
-  const arr = weights.rank === 3 ? (raw as number[][][]).map((m) => [m]) : (raw as number[][][][]);
-  return arr.map((heads) => heads.map((rows) => rows.slice(0, MAX_ATTENTION_SIDE).map((r) => r.slice(0, MAX_ATTENTION_SIDE))));
-}
-
 function attentionMaps(
   tf: TF,
   model: tfTypes.LayersModel,
@@ -263,51 +241,24 @@ function attentionMaps(
   opts: EvaluateOptions,
   notes: string[],
 ): AttentionMaps[] {
-  const found = model.layers.filter((l) => ATTENTION_CLASSES[l.getClassName()]);
   const transformers = model.layers.filter((l) => /Transformer/.test(l.getClassName()));
   if (transformers.length > 0) notes.push('Attention weights inside Transformer blocks are not extracted (only Attention and MultiHeadAttention layers).');
-  if (found.length === 0 || indices.length === 0) return [];
-  if (found.length > MAX_ATTENTION_LAYERS) notes.push(`Attention maps for the first ${MAX_ATTENTION_LAYERS} of ${found.length} attention layers.`);
+  if (indices.length === 0 || !model.layers.some((l) => ATTENTION_CLASSES[l.getClassName()])) return [];
   // The chosen samples as one small batch (rows copied in the chosen order).
   const order = Int32Array.from(indices);
   const xs = split.xs.map((t) => batchTensor(tf, t, order, 0, order.length));
-  const maps: AttentionMaps[] = [];
   try {
-    for (const layer of found.slice(0, MAX_ATTENTION_LAYERS)) {
-      const kind = ATTENTION_CLASSES[layer.getClassName()];
-      let symbolic: tfTypes.SymbolicTensor[];
-      try {
-        const input = layer.input;
-        symbolic = Array.isArray(input) ? input : [input];
-      } catch (err) {
-        notes.push(`No attention map for ${layer.name}: ${(err as Error).message}`);
-        continue;
-      }
-      // A side model from the model's inputs to this layer's inputs (deduplicated: self-attention feeds one tensor twice).
-      const unique = [...new Set(symbolic)];
-      const side = tf.model({ inputs: model.inputs, outputs: unique });
-      const values = side.predict(one(xs)) as tfTypes.Tensor | tfTypes.Tensor[];
-      const list = Array.isArray(values) ? values : [values];
-      try {
-        const weights = layerAttention(tf, layer, kind, symbolic.map((s) => list[unique.indexOf(s)]));
-        const perSample = toMaps(weights);
-        tf.dispose(weights);
-        const tokens = indices.map((i) => sampleTokens(split.xs[0], i, opts.task));
-        maps.push({
-          nodeId: opts.nodeIdOf?.(layer.name) ?? layer.name,
-          layer: layer.name,
-          kind,
-          samples: indices.map((index, s) => ({ index, heads: perSample[s] })),
-          ...(tokens.every((t) => t) ? { tokens: tokens.map((t) => t!.slice(0, MAX_ATTENTION_SIDE)) } : {}),
-        });
-      } finally {
-        tf.dispose(list);
-      }
-    }
+    const tokens = indices.map((i) => sampleTokens(split.xs[0], i, opts.task));
+    return attentionWeightsFor(tf, model, xs, notes).map((a) => ({
+      nodeId: opts.nodeIdOf?.(a.layer) ?? a.layer,
+      layer: a.layer,
+      kind: a.kind,
+      samples: indices.map((index, s) => ({ index, heads: a.samples[s] })),
+      ...(tokens.every((t) => t) ? { tokens: tokens.map((t) => t!.slice(0, MAX_ATTENTION_SIDE)) } : {}),
+    }));
   } finally {
     tf.dispose(xs);
   }
-  return maps;
 }
 
 /**
@@ -352,9 +303,14 @@ export function evaluateModel(tf: TF, model: tfTypes.LayersModel, split: FitSpli
   const binary = mode.kind === 'binary';
   const classes = mode.kind === 'multiclass' ? mode.classes : binary ? 2 : 0;
   const cls = classes > 0 ? new ClassificationStats(classes) : null;
-  const reg = mode.kind === 'regression' ? new RegressionStats() : null;
+  const reg = mode.kind === 'regression' ? new RegressionStats(opts.forecastOutput) : null;
   // Positions per sample with one class each: [T, C] outputs classify T tokens.
   const positions = mode.kind === 'multiclass' ? rowSize({ shape: outputShape as number[] }) / classes : rowSize({ shape: outputShape as number[] });
+  let decoding: DecodingStats | null = null;
+  if (opts.freeRunning) {
+    if (cls && !binary && positions === opts.freeRunning.binding.steps) decoding = new DecodingStats(opts.freeRunning);
+    else notes.push('No free-running decoding: the first output does not give one class per decoder step.');
+  }
 
   const sums = new Array<number>(names.length).fill(0);
   let done = 0;
@@ -379,6 +335,10 @@ export function evaluateModel(tf: TF, model: tfTypes.LayersModel, split: FitSpli
           const y = split.ys[0].data.subarray(start * rowSize(split.ys[0]), end * rowSize(split.ys[0]));
           if (cls) cls.add(start, b, positions, pred, trueClasses(y, b, positions, mode), binary);
           if (reg) reg.add(start, b, pred, y);
+          if (decoding && cls) {
+            const batch = cls.samples.slice(-b);
+            decoding.add(tf, model, xs, start, batch.flatMap((r) => r.trueTokens), batch.flatMap((r) => r.predictedTokens));
+          }
         }
       } finally {
         tf.dispose(outputs);
@@ -432,6 +392,7 @@ export function evaluateModel(tf: TF, model: tfTypes.LayersModel, split: FitSpli
     attentionIndices = picked.slice(0, ATTENTION_SAMPLES).map((s) => s.index);
   }
   if (reg && done > 0) result.regression = reg.result();
+  if (decoding && done > 0) result.decoding = decoding.result();
 
   try {
     const maps = attentionMaps(tf, model, split, attentionIndices, opts, notes);

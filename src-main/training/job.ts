@@ -15,6 +15,7 @@ import { fitModel, outcomeEvent, type Emit, type FitData, type FitOutcome, type 
 import type { TrainControl } from './control';
 import { saveModelToFolder } from './model-files';
 import { evaluateModel, type EvaluateOptions } from './evaluate';
+import { decoderBinding } from '../engine/seq2seq-decode';
 import { WeightSnapshot } from './early-stopping';
 import { seedMathRandom } from './seed';
 import { nameNodesIn, nodeName } from '../../shared/graph/node-names';
@@ -208,6 +209,21 @@ function imageSize(dataset: LoadedDataset): EvaluateOptions['image'] {
   return undefined;
 }
 
+/** Beam width and sample cap of the evaluation's beam search (it costs BEAM_WIDTH times greedy decoding). */
+const BEAM_WIDTH = 3;
+const BEAM_SAMPLES = 200;
+
+/** Free-running decoding settings when the dataset trains a decoder with teacher forcing and the model fits it. */
+function freeRunningOptions(built: BuiltModel, dataset: LoadedDataset, emit: Emit): EvaluateOptions['freeRunning'] {
+  if (!dataset.teacherForcing) return undefined;
+  try {
+    return { binding: decoderBinding(built.model, built.inputs, dataset.teacherForcing), beamWidth: BEAM_WIDTH, beamSamples: BEAM_SAMPLES };
+  } catch (err) {
+    emit({ type: 'log', level: 'info', message: `No free-running decoding in the evaluation: ${errorText(err)}` });
+    return undefined;
+  }
+}
+
 /** The 'evaluation' event for the test split (validation when there is none), or null with a log line. */
 function evaluateAfterTraining(
   built: BuiltModel,
@@ -233,6 +249,7 @@ function evaluateAfterTraining(
   }
   const nodeIds = new Map(graph.nodes.map((n) => [layerNameFor(n.id), n.id]));
   try {
+    const freeRunning = freeRunningOptions(built, dataset, emit);
     const evaluation = evaluateModel(tf, built.model, split, {
       split: which,
       loss: graph.training.loss,
@@ -242,8 +259,12 @@ function evaluateAfterTraining(
       image: imageSize(dataset),
       nodeIdOf: (name) => nodeIds.get(name) ?? name,
       timeLimitMs: stopped ? EVAL_LIMIT_AFTER_STOP_MS : EVAL_LIMIT_MS,
+      forecastOutput: dataset.forecastOutput,
+      ...(freeRunning ? { freeRunning } : {}),
     });
-    const acc = evaluation.accuracy !== undefined ? `, accuracy ${(evaluation.accuracy * 100).toFixed(2)}%` : '';
+    const d = evaluation.decoding;
+    const acc = (evaluation.accuracy !== undefined ? `, accuracy ${(evaluation.accuracy * 100).toFixed(2)}%` : '') +
+      (d ? ` teacher-forced, ${(d.greedy.tokenAccuracy * 100).toFixed(2)}% free-running (greedy)` : '');
     emit({ type: 'log', level: 'info', message: `Evaluated on ${evaluation.samples} ${which} samples: loss ${evaluation.loss.toFixed(4)}${acc}` });
     return { type: 'evaluation', evaluation };
   } catch (err) {

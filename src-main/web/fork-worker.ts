@@ -13,13 +13,16 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const WORKER_SOURCE = path.resolve(HERE, '../training/worker.ts');
 export const JOB_WORKER_SOURCE = path.resolve(HERE, '../jobs/job-worker.ts');
 
-/** Starts `entry` as a forked Node child per call; `name` labels its start-up errors in the output. */
-export function forkProcessFactory<In, Out>(entry: string, name: string): () => ProcessHandle<In, Out> {
+/**
+ * Starts `entry` as a forked Node child per call; `name` labels its start-up errors in the output.
+ * `env` is added to the host's environment for the child (e.g. a kernel switch for a benchmark).
+ */
+export function forkProcessFactory<In, Out>(entry: string, name: string, env: NodeJS.ProcessEnv = {}): () => ProcessHandle<In, Out> {
   return (): ProcessHandle<In, Out> => {
     const child = fork(entry, [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env },
+      env: { ...process.env, ...env },
       serialization: 'advanced', // typed arrays and Maps survive, like Electron's structured clone
     });
     const outputListeners: ((line: string) => void)[] = [];
@@ -60,8 +63,8 @@ export function forkProcessFactory<In, Out>(entry: string, name: string): () => 
   };
 }
 
-export function forkWorkerFactory(workerPath: string = WORKER_SOURCE): SpawnWorker {
-  return forkProcessFactory<MainToWorker, WorkerToMain>(workerPath, 'training worker');
+export function forkWorkerFactory(workerPath: string = WORKER_SOURCE, env: NodeJS.ProcessEnv = {}): SpawnWorker {
+  return forkProcessFactory<MainToWorker, WorkerToMain>(workerPath, 'training worker', env);
 }
 
 /** The dataset-preview / export worker, so that heavy work stays out of the host's event loop. */

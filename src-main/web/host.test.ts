@@ -209,6 +209,23 @@ describe('web host: HTTP', () => {
     expect((await get('/', { host: `localhost:${host.port}` })).status).toBe(200);
   });
 
+  it('refuses a WebSocket upgrade addressed to another host name with 421, even with the token', async () => {
+    /** The HTTP status the server answers an upgrade with, or 101 when the socket opens. */
+    const upgrade = (url: string, headers: Record<string, string> = {}): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(url, { headers });
+        ws.once('open', () => { ws.close(); resolve(101); });
+        ws.once('unexpected-response', (_req, res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        ws.once('error', reject);
+      });
+    const withToken = wsUrl(`?token=${host.token}`);
+    expect(await upgrade(withToken, { host: `evil.example:${host.port}` })).toBe(421);
+    expect(await upgrade(withToken, { host: `127.0.0.1:${host.port + 1}` })).toBe(421);
+    // The same request with this server's own names opens.
+    expect(await upgrade(withToken, { host: `localhost:${host.port}` })).toBe(101);
+    expect(await upgrade(withToken)).toBe(101);
+  });
+
   it('listens on 127.0.0.1 only', async () => {
     const externalIps = Object.values(os.networkInterfaces())
       .flat()

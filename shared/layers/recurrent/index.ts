@@ -7,6 +7,7 @@ import { gruLayer } from './gru';
 import { bidirectionalLayer } from './bidirectional';
 import { repeatVectorLayer } from './repeat-vector';
 import { timeDistributedLayer } from './time-distributed';
+import { selectStepLayer } from './select-step';
 import { tiedDenseLayer } from './tied-dense';
 
 export const recurrentLayers: LayerDef[] = [
@@ -17,5 +18,6 @@ export const recurrentLayers: LayerDef[] = [
   bidirectionalLayer,
   repeatVectorLayer,
   timeDistributedLayer,
+  selectStepLayer,
   tiedDenseLayer,
 ] as unknown as LayerDef[];

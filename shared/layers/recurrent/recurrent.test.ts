@@ -63,6 +63,18 @@ describe('recurrent input errors', () => {
     expect(errorOf('RepeatVector', {}, [[[5, 4]]]).message).toMatch(/turn off that layer's 'Return sequences'/);
   });
 
+  it('SelectStep keeps one step, drops the time axis, and refuses steps outside the sequence or a vector', () => {
+    const def = getLayerDef('SelectStep')!;
+    expect(def.infer([[[6, 4]]], withDefaults(def, {}))).toMatchObject({ outputs: [[4]], params: 0 });
+    expect(def.infer([[[6, 4, 2]]], withDefaults(def, { step: 5 })).outputs).toEqual([[4, 2]]);
+    expect(def.infer([[[null, 4]]], withDefaults(def, { step: 9 })).outputs).toEqual([[4]]);
+    const outside = errorOf('SelectStep', { step: 6 }, [[[6, 4]]]);
+    expect(outside.message).toMatch(/step 6 is outside a sequence of 6 steps/);
+    expect(outside.fixes.map((f) => f.action)).toEqual([{ type: 'setParam', param: 'step', value: -1 }]);
+    expect(errorOf('SelectStep', { step: -7 }, [[[6, 4]]]).message).toMatch(/outside/);
+    expect(errorOf('SelectStep', {}, [[[8]]]).message).toMatch(/no time axis/);
+  });
+
   it('initial states must come together and match units', () => {
     expect(errorOf('LSTM', { units: 4, useInitialState: true }, [[[5, 3]], [[4]], []]).message).toMatch(/connect both/);
     const err = errorOf('GRU', { units: 4, useInitialState: true }, [[[5, 3]], [[6]]]);

@@ -104,6 +104,64 @@ describe('date translation', () => {
       expect(dec.slice(1)).toEqual(row(d.train.targets.y.data, i, 10).slice(0, 9));
     }
     expect(seenFormats.size).toBe(5);
+    expect(d.teacherForcing).toEqual({ feature: 'decoder_in', startToken: DATE_VOCAB.special.start });
+  });
+
+  it("formats 'numeric' draws only the three all-digit formats, still naming the target date", async () => {
+    const d = await loadDataset(seqConfig('date-translation', { options: { samples: 200, formats: 'numeric' } }), ctx());
+    const shapes = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const input = decodeIds(DATE_VOCAB, row(d.train.features.x.data, i, 30));
+      const [y, m, day] = decodeIds(DATE_VOCAB, row(d.train.targets.y.data, i, 10)).split('-');
+      const dd = `${day}.${m}.${y}`, us = `${m}/${day}/${y}`, iso = `${y}/${m}/${day}`;
+      expect([dd, us, iso]).toContain(input);
+      shapes.add(input === dd ? 'dd' : input === us ? 'us' : 'iso');
+    }
+    expect(shapes.size).toBe(3);
+    await expect(loadDataset(seqConfig('date-translation', { options: { samples: 20, formats: 'roman' } }), ctx())).rejects.toThrow(/option 'formats' is 'roman'; it must be one of all, numeric/);
+  });
+
+  it("padding 'before' puts the pad tokens in front of the same text, so it ends at the encoder's last step", async () => {
+    const after = await loadDataset(seqConfig('date-translation', { options: { samples: 50 } }), ctx());
+    const before = await loadDataset(seqConfig('date-translation', { options: { samples: 50, padding: 'before' } }), ctx());
+    const pad = DATE_VOCAB.special.pad;
+    for (let i = 0; i < 50; i++) {
+      const a = row(after.train.features.x.data, i, 30);
+      const b = row(before.train.features.x.data, i, 30);
+      const text = a.filter((t) => t !== pad);
+      expect(a.slice(0, text.length)).toEqual(text);
+      expect(b.slice(30 - text.length)).toEqual(text);
+      expect(b.slice(0, 30 - text.length).every((t) => t === pad)).toBe(true);
+      expect(row(before.train.targets.y.data, i, 10)).toEqual(row(after.train.targets.y.data, i, 10));
+    }
+  });
+});
+
+describe('recall the marked token', () => {
+  it('one marker among the first K steps; the target is the token there; train, validation and test differ', async () => {
+    const cfg = testConfig('seq-recall-marked', { representation: 'matrix', labels: 'int', validationSplit: 0.25, options: { length: 10, vocab: 5, markWithin: 3, samples: 400 } });
+    const d = await loadDataset(cfg, ctx());
+    expect(d.shapes.features.x).toEqual([10, 6]);
+    expect(datasetShapes(cfg).features.x).toEqual([10, 6]);
+    expect([d.train.size, d.validation!.size, d.test!.size]).toEqual([300, 100, 100]);
+    const seen = new Set<number>();
+    for (const split of [d.train, d.validation!, d.test!]) {
+      for (let n = 0; n < split.size; n++) {
+        const steps = Array.from({ length: 10 }, (_, t) => row(split.features.x.data, n * 10 + t, 6));
+        // Exactly one token per step, exactly one marker, within the first 3 steps.
+        for (const s of steps) expect(s.slice(0, 5).reduce((a, b) => a + b, 0)).toBe(1);
+        const marked = steps.map((s, t) => (s[5] === 1 ? t : -1)).filter((t) => t >= 0);
+        expect(marked).toHaveLength(1);
+        expect(marked[0]).toBeLessThan(3);
+        seen.add(marked[0]);
+        const token = steps[marked[0]].indexOf(1);
+        expect(split.targets.y.data[n]).toBe(token);
+        expect(split.classes![n]).toBe(token);
+      }
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect(row(d.train.features.x.data, 0, 60)).not.toEqual(row(d.validation!.features.x.data, 0, 60));
+    expect(row(d.train.features.x.data, 0, 60)).not.toEqual(row(d.test!.features.x.data, 0, 60));
   });
 });
 
@@ -127,6 +185,30 @@ describe('time series', () => {
     expect(Math.abs(mean)).toBeLessThan(0.1);
     // A noisy series is not a constant: the windows vary.
     expect(Math.max(...first) - Math.min(...first)).toBeGreaterThan(2);
+  });
+});
+
+describe('time series, a target at every step', () => {
+  it("y[t] is the value after step t, so every target but the last step's is a later input; shapes match the catalogue", async () => {
+    const cfg = testConfig('time-series', { representation: 'sequence', normalization: 'none', options: { window: 8, horizon: 2, length: 300, noise: 0.1, target: 'every step' } });
+    const d = await loadDataset(cfg, ctx());
+    const series = generateSeries(300, 0.1, cfg.seed);
+    expect(d.shapes.targets.y).toEqual([8, 2]);
+    expect(datasetShapes(cfg).targets.y).toEqual([8, 2]);
+    expect(d.train.targets.y.shape).toEqual([d.train.size, 8, 2]);
+    for (const n of [0, 50, d.train.size - 1]) {
+      const x = row(d.train.features.x.data, n, 8);
+      const y = row(d.train.targets.y.data, n, 16);
+      for (let t = 0; t < 8; t++) {
+        expect([y[2 * t], y[2 * t + 1]]).toEqual([series[n + t + 1], series[n + t + 2]]);
+        if (t < 7) expect(y[2 * t]).toBe(x[t + 1]);
+      }
+    }
+    expect(d.forecastOutput).toEqual({ index: 14, what: expect.stringContaining('last step') });
+    // The default target stays the values after the window, with no forecast index.
+    const plain = await loadDataset({ ...cfg, options: { ...cfg.options, target: 'after window' } }, ctx());
+    expect(plain.train.targets.y.shape).toEqual([plain.train.size, 2]);
+    expect(plain.forecastOutput).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 // The test windows come from the last 20% of the series, so they never overlap the training ones.
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetDescriptor } from '../../../shared/data/types';
-import { intOptionValue, optionValue, splitSizes, timeSeriesWindows } from '../../../shared/data/catalog';
+import { intOptionValue, optionValue, splitSizes, timeSeriesPerStep, timeSeriesWindows } from '../../../shared/data/catalog';
 import { makeRng, randNormal } from '../../../shared/data/random';
 import type { DatasetSplit, LoadedDataset } from '../types';
 import { floatTensor } from '../tensors';
@@ -24,16 +24,34 @@ export function generateSeries(length: number, noise: number, seed: number): Flo
   return out;
 }
 
+/**
+ * `count` windows starting at `from`. Targets: the `horizon` values after the window [count, horizon], or with
+ * `perStep` the `horizon` values after every step t of the window [count, window, horizon] (y[t, h] = s[t + 1 + h]).
+ */
 function windows(series: Float32Array, from: number, count: number, window: number, horizon: number,
-  offset: number, scale: number): DatasetSplit {
+  offset: number, scale: number, perStep: boolean): DatasetSplit {
   const x = new Float32Array(count * window);
-  const y = new Float32Array(count * horizon);
+  const steps = perStep ? window : 1;
+  const y = new Float32Array(count * steps * horizon);
   for (let n = 0; n < count; n++) {
     const s = from + n;
     for (let t = 0; t < window; t++) x[n * window + t] = (series[s + t] - offset) * scale;
-    for (let t = 0; t < horizon; t++) y[n * horizon + t] = (series[s + window + t] - offset) * scale;
+    for (let k = 0; k < steps; k++) {
+      // The step whose future is predicted: the last one of the window, or every one.
+      const last = perStep ? s + k : s + window - 1;
+      for (let t = 0; t < horizon; t++) y[(n * steps + k) * horizon + t] = (series[last + 1 + t] - offset) * scale;
+    }
   }
-  return { size: count, features: { x: floatTensor(x, [count, window, 1]) }, targets: { y: floatTensor(y, [count, horizon]) } };
+  const yShape = perStep ? [count, window, horizon] : [count, horizon];
+  return { size: count, features: { x: floatTensor(x, [count, window, 1]) }, targets: { y: floatTensor(y, yShape) } };
+}
+
+/** Offset and scale that standardise the series with the statistics of the steps training windows cover. */
+export function seriesStandardisation(series: Float32Array, steps: number): { offset: number; scale: number } {
+  let sum = 0, sq = 0;
+  for (let t = 0; t < steps; t++) { sum += series[t]; sq += series[t] * series[t]; }
+  const offset = sum / steps;
+  return { offset, scale: 1 / Math.max(1e-8, Math.sqrt(sq / steps - offset * offset)) };
 }
 
 export function loadTimeSeries(config: DatasetConfig, descriptor: DatasetDescriptor): LoadedDataset {
@@ -50,21 +68,24 @@ export function loadTimeSeries(config: DatasetConfig, descriptor: DatasetDescrip
   const series = generateSeries(length, noise, config.seed);
   // Training windows first, validation windows right after them (a time-ordered split: no peeking ahead).
   const sizes = splitSizes(counts.train, config);
-  let offset = 0;
-  let scale = 1;
-  if (config.normalization === 'standardize') {
-    const end = sizes.train + window + horizon - 1; // steps the training windows cover
-    let sum = 0, sq = 0;
-    for (let t = 0; t < end; t++) { sum += series[t]; sq += series[t] * series[t]; }
-    offset = sum / end;
-    scale = 1 / Math.max(1e-8, Math.sqrt(sq / end - offset * offset));
-  }
+  const { offset, scale } = config.normalization === 'standardize'
+    ? seriesStandardisation(series, sizes.train + window + horizon - 1) // the steps the training windows cover
+    : { offset: 0, scale: 1 };
+  const perStep = timeSeriesPerStep(config);
+  const cut = (from: number, count: number) => windows(series, from, count, window, horizon, offset, scale, perStep);
   return {
     descriptor,
     config,
-    shapes: { features: { x: [window, 1] }, targets: { y: [horizon] }, trainSize: sizes.train, testSize: counts.test },
-    train: windows(series, 0, sizes.train, window, horizon, offset, scale),
-    validation: sizes.validation > 0 ? windows(series, sizes.train, sizes.validation, window, horizon, offset, scale) : null,
-    test: windows(series, counts.trainSteps, counts.test, window, horizon, offset, scale),
+    shapes: {
+      features: { x: [window, 1] },
+      targets: { y: perStep ? [window, horizon] : [horizon] },
+      trainSize: sizes.train,
+      testSize: counts.test,
+    },
+    train: cut(0, sizes.train),
+    validation: sizes.validation > 0 ? cut(sizes.train, sizes.validation) : null,
+    test: cut(counts.trainSteps, counts.test),
+    // A per-step model's forecast is its last step's prediction of the next value.
+    ...(perStep ? { forecastOutput: { index: (window - 1) * horizon, what: 'the last step\'s prediction of the next value' } } : {}),
   };
 }

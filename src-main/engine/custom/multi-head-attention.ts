@@ -13,6 +13,7 @@ import {
   type Kwargs,
   type LayerArgs,
 } from './attention';
+import { fastDropout } from './dropout';
 
 export interface MhaSizes {
   queryDim: number;
@@ -76,7 +77,7 @@ export function mhaForward(w: MhaWeights, query: tf.Tensor, key: tf.Tensor, valu
   const v = splitHeads(linear(value, w.vKernel.read(), w.vBias?.read()), heads);
   const logits = tf.div(tf.matMul(q, k, false, true), Math.sqrt(headKeyDim)); // [B, h, Tq, Tk]
   let weights = attentionWeights(logits, o.causal);
-  if (o.training && o.dropout > 0) weights = tf.dropout(weights, o.dropout);
+  if (o.training && o.dropout > 0) weights = fastDropout(tf, weights, o.dropout);
   const ctx = tf.transpose(tf.matMul(weights, v), [0, 2, 1, 3]); // [B, Tq, h, v]
   const [b, tq, h, dv] = ctx.shape;
   return linear(tf.reshape(ctx, [b, tq, h * dv]), w.oKernel.read(), w.oBias?.read());

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { dropMask, initializer, lastDim, shapeList, tensorList, type AddWeight, type Kwargs, type LayerArgs } from './attention';
 import { createMhaWeights, mhaForward, type MhaWeights } from './multi-head-attention';
+import { fastDropout } from './dropout';
 
 export const LAYER_NORM_EPSILON = 1e-5;
 
@@ -115,7 +116,7 @@ abstract class TransformerStack extends tf.layers.Layer {
   /** Post-norm: LN(x + drop(f(x))); pre-norm: x + drop(f(LN(x))). */
   protected residual(x: tf.Tensor, norm: NormWeights, training: boolean, f: (h: tf.Tensor) => tf.Tensor): tf.Tensor {
     const { normFirst, dropout } = this.cfg;
-    const drop = (t: tf.Tensor) => (training && dropout > 0 ? tf.dropout(t, dropout) : t);
+    const drop = (t: tf.Tensor) => (training && dropout > 0 ? fastDropout(tf, t, dropout) : t);
     if (normFirst) return tf.add(x, drop(f(layerNorm(x, norm.gamma.read(), norm.beta.read()))));
     return layerNorm(tf.add(x, drop(f(x))), norm.gamma.read(), norm.beta.read());
   }

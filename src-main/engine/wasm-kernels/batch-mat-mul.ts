@@ -4,16 +4,30 @@
 // so stock training spent ~80% of an MLP step in that loop (../shared/TFJS-NOTES.md).
 // This kernel makes the transposes explicit (the wasm Transpose kernel, a memory pass) and folds batches
 // into rows where the maths allows it, so XNNPACK does the product:
-//   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B
+//   b has batch 1:          A [n, M, K] . B [K, N]           = rows of (A as [n*M, K]) . B (a small B goes
+//                           to LayerLab's SIMD kernel, see below, which needs no packing of B)
 //   a has batch 1:          A [M, K] . B [n, K, N]           = ((B^T as [n*N, K]) . A^T)^T per batch
-//   both batched (attention): no single product exists; the stock loop runs as before (explicit
-//                           transposes measured slower there, the matrices being small).
+//   both batched (attention): many small products, which XNNPACK cannot take in one call: LayerLab's own
+//                           SIMD kernel (simd/kernels.ts, on the wasm heap) after explicit transposes;
+//                           unequal batch shapes that broadcast ([2,1,..] x [1,3,..]) keep the stock loop.
 // Results equal the stock kernel's up to float rounding order (tested against the cpu backend).
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
-import { sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
+import { simdKernels } from './simd/kernels';
+import { heapOffset, replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
 
 type TensorInfo = tfType.TensorInfo;
+
+/** Largest b (K x N floats, 256 KiB) that the SIMD kernel takes instead of XNNPACK. */
+const SMALL_B = 65536;
+
+/**
+ * The [K, N] each tensor's data was first given to XNNPACK as b. tfjs-backend-wasm caches the XNNPACK
+ * operator (with b packed into it) by b's data id alone: the same data seen again with another [K, N]
+ * (a reshaped view) would reuse the wrong operator and read out of bounds ("memory access out of
+ * bounds", also in stock tfjs). Such a b is copied first, so the copy gets its own id.
+ */
+const xnnShapes = new WeakMap<object, string>();
 
 function broadcastBatch(a: number[], b: number[]): number[] {
   const rank = Math.max(a.length, b.length);
@@ -27,11 +41,9 @@ function broadcastBatch(a: number[], b: number[]): number[] {
 }
 
 export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
-  const stock = stockKernel(tf, 'BatchMatMul');
-  const matMul = stock.kernelFunc as unknown as StockKernel;
   const transposeFn = stockKernel(tf, 'Transpose').kernelFunc as unknown as StockKernel;
-
-  const kernelFunc = (args: KernelArgs): TensorInfo => {
+  const identityFn = stockKernel(tf, 'Identity').kernelFunc as unknown as StockKernel;
+  return replaceKernel(tf, 'BatchMatMul', (matMul) => (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const transposeA = !!attrs.transposeA;
@@ -61,18 +73,35 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
     if (k !== kb) return matMul(args) as TensorInfo; // let the stock kernel report the mismatch
     const outShape = [...broadcastBatch(batchShapeA, batchShapeB), m, n];
 
+    /** LayerLab's SIMD kernel: out[p] = a2[p] . b2[p] (untransposed), `batch` products. */
+    const simdProduct = (a2: TensorInfo, b2: TensorInfo, batch: number, rows: number): TensorInfo => {
+      const out = backend.makeOutput(outShape, 'float32');
+      simdKernels(backend.wasm.asm.memory).bmm(heapOffset(backend, a2), heapOffset(backend, b2), heapOffset(backend, out), batch, rows, k, n);
+      return out;
+    };
+
     try {
       let out: TensorInfo;
       if (batchB === 1) {
         const a2 = transposeA ? swapped(a) : a;
         const b2 = transposeB ? swapped(b) : b;
-        out = product(view(a2, [1, batchA * m, k]), view(b2, [1, k, n]), false, false);
+        // XNNPACK packs b anew for every new tensor (every gradient): for a b that fits in cache the SIMD
+        // kernel, which reads b in place, is faster; for larger ones XNNPACK's blocking wins by far.
+        if (k * n <= SMALL_B) out = simdProduct(a2, b2, 1, batchA * m);
+        else {
+          const seen = xnnShapes.get(b2.dataId);
+          const b3 = seen === undefined || seen === `${k}x${n}` ? b2 : temps.keep(identityFn({ inputs: { x: b2 }, backend, attrs: {} }) as TensorInfo);
+          if (b3 === b && seen === undefined) xnnShapes.set(b.dataId, `${k}x${n}`);
+          out = product(view(a2, [1, batchA * m, k]), view(b3, [1, k, n]), false, false);
+        }
       } else if (batchA === 1) {
         // out[i]^T = B[i]^T . A^T, and all B[i]^T stack into one [n_batches * N, K] matrix.
         const bt = transposeB ? b : swapped(b);
         const at = transposeA ? a : swapped(a);
         const stacked = temps.keep(product(view(bt, [1, batchB * n, k]), view(at, [1, k, m]), false, false));
         out = transposed(view(stacked, [batchB, n, m]));
+      } else if (batchA === batchB && sizeOf(outShape) === batchA * m * n) {
+        out = simdProduct(transposeA ? swapped(a) : a, transposeB ? swapped(b) : b, batchA, m);
       } else {
         return matMul(args) as TensorInfo;
       }
@@ -80,7 +109,5 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
     } finally {
       temps.dispose();
     }
-  };
-
-  return { kernelName: 'BatchMatMul', backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc: kernelFunc as unknown as tfType.KernelFunc };
+  });
 }

@@ -3,7 +3,11 @@
 // has registered its kernels; LAYERLAB_WASM_KERNELS=stock keeps the stock kernels (the bench's "before").
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
+import { ADAM_KERNEL, makeAdamKernel } from './adam';
 import { makeBatchMatMul } from './batch-mat-mul';
+import { makeConv2DBackpropInput } from './conv2d-backprop-input';
+import { makeMaxPoolGrad } from './max-pool-grad';
+import { makeSum } from './sum';
 
 export const WASM_KERNELS_ENV = 'LAYERLAB_WASM_KERNELS';
 
@@ -11,7 +15,15 @@ const MARK = '__layerlabWasmKernel';
 type Marked = tfType.KernelConfig & { [MARK]?: true };
 
 /** Each replacement: the stock kernel's name and a factory that wraps the stock config. */
-const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = [{ name: 'BatchMatMul', make: makeBatchMatMul }];
+const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = [
+  { name: 'BatchMatMul', make: makeBatchMatMul },
+  { name: 'Conv2DBackpropInput', make: makeConv2DBackpropInput },
+  { name: 'MaxPoolGrad', make: makeMaxPoolGrad },
+  { name: 'Sum', make: makeSum },
+];
+
+/** Kernels LayerLab adds on wasm (no stock counterpart): the fused optimizer steps. */
+const ADDITIONS: { name: string; make: () => tfType.KernelConfig }[] = [{ name: ADAM_KERNEL, make: makeAdamKernel }];
 
 /** The stock configs we replaced, to put back (tests, the bench's before/after in one process). */
 const stockConfigs = new Map<string, tfType.KernelConfig>();
@@ -19,9 +31,6 @@ const stockConfigs = new Map<string, tfType.KernelConfig>();
 export function wasmKernelsDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[WASM_KERNELS_ENV] === 'stock';
 }
-
-/** Names of the kernels LayerLab replaces on wasm. */
-export const REPLACED_WASM_KERNELS = REPLACEMENTS.map((r) => r.name);
 
 /**
  * Registers the replacements on 'wasm' (idempotent). Returns the names now replaced: none when
@@ -41,6 +50,11 @@ export function installWasmKernels(tf: TF, env: NodeJS.ProcessEnv = process.env)
     }
     installed.push(name);
   }
+  if (!tf.getKernel('Transpose', 'wasm')) return installed; // the wasm backend is not registered
+  for (const { name, make } of ADDITIONS) {
+    if (!tf.getKernel(name, 'wasm')) tf.registerKernel(make());
+    installed.push(name);
+  }
   return installed;
 }
 
@@ -48,11 +62,14 @@ export function isLayerLabKernel(tf: TF, name: string): boolean {
   return !!(tf.getKernel(name, 'wasm') as Marked | undefined)?.[MARK];
 }
 
-/** Puts the stock kernels back (for comparisons in one process). */
+/** Puts the stock kernels back and removes the additions (for comparisons in one process). */
 export function uninstallWasmKernels(tf: TF): void {
   for (const [name, config] of stockConfigs) {
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(config);
   }
   stockConfigs.clear();
+  for (const { name } of ADDITIONS) if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
 }
+
+export { ADAM_KERNEL };

@@ -11,7 +11,15 @@ export interface WasmBackend {
   disposeData(dataId: object, force?: boolean): boolean;
   incRef(dataId: object): void;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
-  dataIdMap: { get(dataId: object): { id: number } | undefined };
+  dataIdMap: { get(dataId: object): { id: number; memoryOffset: number } | undefined };
+  wasm: { asm: { memory: WebAssembly.Memory } };
+}
+
+/** Where `t`'s data starts on the wasm heap (a byte offset: stays valid when the heap grows). */
+export function heapOffset(backend: WasmBackend, t: TensorInfo): number {
+  const data = backend.dataIdMap.get(t.dataId);
+  if (!data) throw new Error('wasm kernel: a tensor that is not on the wasm backend');
+  return data.memoryOffset;
 }
 
 export type KernelArgs = { inputs: Record<string, TensorInfo>; backend: WasmBackend; attrs: Record<string, unknown> };
@@ -22,6 +30,20 @@ export function stockKernel(tf: TF, name: string): tfType.KernelConfig {
   const config = tf.getKernel(name, 'wasm');
   if (!config) throw new Error(`tfjs-backend-wasm has no ${name} kernel (is @tensorflow/tfjs-backend-wasm imported?)`);
   return config;
+}
+
+/**
+ * A replacement for the stock wasm kernel `name`: `make` receives the stock kernel function (for the cases
+ * the replacement leaves to it) and returns the new one. The stock set-up runs when the backend starts.
+ */
+export function replaceKernel(
+  tf: TF,
+  name: string,
+  make: (stock: StockKernel) => (args: KernelArgs) => TensorInfo,
+): tfType.KernelConfig {
+  const config = stockKernel(tf, name);
+  const kernelFunc = make(config.kernelFunc as unknown as StockKernel);
+  return { kernelName: name, backendName: 'wasm', setupFunc: config.setupFunc, kernelFunc: kernelFunc as unknown as tfType.KernelFunc };
 }
 
 /** A view of `t` with another shape (same data, no copy): what the stock kernels read is dataId + shape. */

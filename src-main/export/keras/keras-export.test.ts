@@ -36,11 +36,9 @@ describe('Keras export', () => {
     }
   });
 
-  it('writes the graph, hyperparameters and the distribution flag', () => {
+  // The layers themselves are checked call by call, with Python's ast, in keras-structure.test.ts.
+  it('writes the hyperparameters and the distribution flag', () => {
     const { script } = generateKerasScript(KIND_GRAPHS[2]);
-    expect(script).toContain('layers.GRU(8, activation="tanh", return_sequences=True, reset_after=False, name="gru")(h_enc)');
-    expect(script).toContain('h_dec = layers.LSTM(8, activation="tanh", return_sequences=False, name="dec")(h_rep, initial_state=[h_enc_h, h_enc_c])');
-    expect(script).toContain('layers.Conv1D(8, 3, strides=1, padding="causal", dilation_rate=2');
     expect(script).toContain('tf.distribute.MirroredStrategy()');
     expect(script).toContain('"loss": "categorical_crossentropy"');
     expect(script).toContain('"layerlab_params": 2986');

@@ -120,10 +120,12 @@ class KerasRNN(nn.Module):
         h = initial_state[0]
         c = initial_state[1] if self.cell == "LSTM" else None
         xw = torch.matmul(x.float(), self.kernel) + self.bias  # the input part of every step at once
+        # unbind, not xw[:, t] per step: each indexing's gradient is a zero-filled copy of all of xw (O(T^2))
+        xw_steps = xw.unbind(1)
         rk = self.recurrent_kernel
         outputs = []
         for t in (range(steps - 1, -1, -1) if self.go_backwards else range(steps)):
-            z = xw[:, t]
+            z = xw_steps[t]
             if self.cell == "SimpleRNN":
                 h = self.activation(z + h @ rk)
             elif self.cell == "LSTM":

@@ -7,7 +7,7 @@ type NodeSpec = [id: string, kind: string, params?: ParamValues];
 /** [source, target] or [source, target, sourceHandle, targetHandle]. */
 type EdgeSpec = [string, string, string?, string?];
 
-function graph(name: string, nodes: NodeSpec[], edges: EdgeSpec[], dataset: Partial<DatasetConfig>, training: Partial<TrainingConfig> = {}): GraphFile {
+export function graph(name: string, nodes: NodeSpec[], edges: EdgeSpec[], dataset: Partial<DatasetConfig>, training: Partial<TrainingConfig> = {}): GraphFile {
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -77,7 +77,8 @@ export const convGraph = graph(
 );
 
 /** Conv1D (causal dilated, strided valid), LSTM with returnState feeding a decoder LSTM's initial state, GRU,
- * SimpleRNN, Bidirectional, TimeDistributed, GlobalAveragePooling1D, RepeatVector on rows of pixels [28, 28]. */
+ * SimpleRNN, Bidirectional, TimeDistributed, GlobalAveragePooling1D, RepeatVector, SelectStep (added to the
+ * decoder's output) on rows of pixels [28, 28]. */
 export const recurrentGraph = graph(
   'recurrent kinds',
   [
@@ -92,12 +93,15 @@ export const recurrentGraph = graph(
     ['gap', 'GlobalAveragePooling1D'],
     ['rep', 'RepeatVector', { n: 3 }],
     ['dec', 'LSTM', { units: 8, useInitialState: true }],
+    ['last', 'SelectStep', { step: -2 }],
+    ['mix', 'Add'],
     ['head', 'Dense', { units: 10, activation: 'softmax' }],
     ['y', 'Output'],
   ],
   [
     ['x', 'causal'], ['causal', 'down'], ['down', 'enc'], ['enc', 'gru'], ['gru', 'bi'], ['bi', 'td'], ['td', 'rnn'], ['rnn', 'gap'],
-    ['gap', 'rep'], ['rep', 'dec'], ['enc', 'dec', 'h', 'h0'], ['enc', 'dec', 'c', 'c0'], ['dec', 'head'], ['head', 'y'],
+    ['gap', 'rep'], ['rep', 'dec'], ['enc', 'dec', 'h', 'h0'], ['enc', 'dec', 'c', 'c0'], ['rnn', 'last'], ['dec', 'mix'], ['last', 'mix'],
+    ['mix', 'head'], ['head', 'y'],
   ],
   { representation: 'matrix', limit: 384 },
 );

@@ -11,6 +11,7 @@ export const CUSTOM_LAYERS_FILE = 'layerlab-custom-layers.js';
 /** Class names of LayerLab's custom layers as they appear in model.json. */
 export const LAYERLAB_CUSTOM_CLASS_NAMES = [
   'CausalPad1D',
+  'LayerLabSelectStep',
   'LayerLabAttention',
   'LayerLabMultiHeadAttention',
   'LayerLabPositionalEncoding',
@@ -37,9 +38,11 @@ async function bundle(): Promise<string> {
   const entry = [
     "import * as tf from '@tensorflow/tfjs';",
     "import { causalPad1DClass } from './conv-causal-pad';",
+    "import { selectStepClass } from './select-step';",
     "import { REGISTERED_CUSTOM_CLASS_NAMES } from './register';",
     'causalPad1DClass(tf);',
-    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', ...REGISTERED_CUSTOM_CLASS_NAMES];",
+    'selectStepClass(tf);',
+    "export const LAYERLAB_CUSTOM_LAYERS = ['CausalPad1D', 'LayerLabSelectStep', ...REGISTERED_CUSTOM_CLASS_NAMES];",
   ].join('\n');
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: CUSTOM_DIR, sourcefile: 'layerlab-custom-layers.ts', loader: 'ts' },

@@ -61,15 +61,15 @@ describe('tfjs Layers export', () => {
   }, 60_000);
 
   it('the custom-layer class names list matches the engine\'s custom layers', () => {
-    expect([...LAYERLAB_CUSTOM_CLASS_NAMES].sort()).toEqual(['CausalPad1D', ...REGISTERED_CUSTOM_CLASS_NAMES].sort());
+    expect([...LAYERLAB_CUSTOM_CLASS_NAMES].sort()).toEqual(['CausalPad1D', 'LayerLabSelectStep', ...REGISTERED_CUSTOM_CLASS_NAMES].sort());
   });
 
   it('a model with a causal Conv1D loads in plain Node after importing layerlab-custom-layers.js, same predictions', async () => {
     const { model } = buildModel(recurrentGraph, tf, datasetShapes(recurrentGraph.dataset));
     const dir = path.join(tmp, 'causal');
     const result = await exportTfjsModel(model, dir);
-    expect(result.customClasses).toEqual(['CausalPad1D']);
-    expect(customClassesIn(JSON.parse(readFileSync(path.join(dir, MODEL_JSON), 'utf8')).modelTopology)).toEqual(['CausalPad1D']);
+    expect([...result.customClasses].sort()).toEqual(['CausalPad1D', 'LayerLabSelectStep']);
+    expect([...customClassesIn(JSON.parse(readFileSync(path.join(dir, MODEL_JSON), 'utf8')).modelTopology)].sort()).toEqual(['CausalPad1D', 'LayerLabSelectStep']);
 
     const x = tf.tensor3d(Array.from({ length: 2 * 28 * 28 }, (_, i) => ((i * 37) % 101) / 101), [2, 28, 28]);
     const expected = Array.from((model.predict(x) as tf.Tensor).dataSync());

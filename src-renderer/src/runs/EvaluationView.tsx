@@ -7,6 +7,7 @@ import type { EvaluationResult, GalleryItem } from '../../../shared/api';
 import { ScatterChart, type ScatterPoint } from '../training/ScatterChart';
 import { fmt } from '../training/format';
 import { AttentionMapsView } from './AttentionMaps';
+import { DecodingView } from './DecodingView';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -149,7 +150,19 @@ export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult
               <dt>R²</dt>
               <dd>{fmt(e.regression.r2, 3)}</dd>
             </div>
+            {e.regression.forecast && (
+              <div title={`Error of ${e.regression.forecast.what} only; MAE, RMSE and the loss average every output.`}>
+                <dt>forecast MSE</dt>
+                <dd data-testid="eval-forecast-mse">{fmt(e.regression.forecast.mse)}</dd>
+              </div>
+            )}
           </>
+        )}
+        {e.decoding && (
+          <div title="Per character, with the decoder fed its own previous outputs (no teacher forcing)">
+            <dt>free-running acc</dt>
+            <dd data-testid="eval-free-running-accuracy">{pct(e.decoding.greedy.tokenAccuracy)}</dd>
+          </div>
         )}
       </dl>
       {e.notes.length > 0 && <div className="ll-muted ll-small">{e.notes.join(' ')}</div>}
@@ -161,6 +174,7 @@ export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult
             <ScatterChart title="Predicted vs actual" points={pairs} xLabel="actual" yLabel="predicted" diagonal testId="eval-regression" />
           </div>
         )}
+        {e.decoding && <DecodingView decoding={e.decoding} names={e.classification?.classNames} />}
         {e.gallery && e.gallery.length > 0 && <Gallery items={e.gallery} image={e.image} names={e.classification?.classNames} />}
         {e.attention && e.attention.length > 0 && <AttentionMapsView maps={e.attention} />}
       </div>

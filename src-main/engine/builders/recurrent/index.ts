@@ -6,6 +6,7 @@ import { gruBuilder } from './gru';
 import { bidirectionalBuilder } from './bidirectional';
 import { repeatVectorBuilder } from './repeat-vector';
 import { timeDistributedBuilder } from './time-distributed';
+import { selectStepBuilder } from './select-step';
 import { tiedDenseBuilder } from './tied-dense';
 
 export const recurrentBuilders: LayerBuilder[] = [
@@ -16,5 +17,6 @@ export const recurrentBuilders: LayerBuilder[] = [
   bidirectionalBuilder,
   repeatVectorBuilder,
   timeDistributedBuilder,
+  selectStepBuilder,
   tiedDenseBuilder,
 ] as LayerBuilder[];

@@ -50,6 +50,9 @@ const cases: Case[] = [
   { kind: 'TimeDistributed', params: { units: 3 }, inputs: [[[7, 4]]] },
   { kind: 'TimeDistributed', params: { units: 2, activation: 'relu' }, inputs: [[[6, 2, 3]]] },
   { kind: 'TimeDistributed', params: { units: 5 }, inputs: [[[null, 4]]] },
+  { kind: 'SelectStep', params: {}, inputs: [[[7, 3]]] },
+  { kind: 'SelectStep', params: { step: 0 }, inputs: [[[5, 2, 3]]] },
+  { kind: 'SelectStep', params: { step: -3 }, inputs: [[[null, 4]]] },
 ];
 for (const cell of ['LSTM', 'GRU', 'SimpleRNN']) {
   for (const mergeMode of ['concat', 'sum', 'ave', 'mul']) {
@@ -161,6 +164,23 @@ describe('models with each recurrent kind train and round-trip (cpu)', () => {
       expect(predictionGap(model, loaded, x)).toBe(0);
     });
   }
+});
+
+describe('SelectStep', () => {
+  it('returns exactly the chosen step (0, -1, -3), and its gradient reaches only that step', () => {
+    const x = pseudoRandom([2, 5, 3], 31);
+    const input = tf.input({ shape: [5, 3], name: uniqueName('in') });
+    for (const [step, index] of [[0, 0], [-1, 4], [-3, 2]]) {
+      const model = tf.model({ inputs: input, outputs: apply('SelectStep', { step }, [[input]])[0] });
+      const got = model.predict(x) as tf.Tensor;
+      expect(got.shape).toEqual([2, 3]);
+      expect(Array.from(got.dataSync())).toEqual(Array.from(x.slice([0, index, 0], [2, 1, 3]).dataSync()));
+      const grad = tf.grad((v: tf.Tensor) => (model.apply(v) as tf.Tensor).sum())(x);
+      const perStep = Array.from(grad.sum([0, 2]).dataSync());
+      expect(perStep).toEqual(perStep.map((_, t) => (t === index ? 6 : 0)));
+      tf.dispose([got, grad]);
+    }
+  });
 });
 
 describe('encoder-decoder: encoder LSTM states start the decoder LSTM', () => {

@@ -5,6 +5,7 @@ import { gruPy, lstmPy, simpleRnnPy } from './rnn';
 import { bidirectionalPy } from './bidirectional';
 import { repeatVectorPy } from './repeat-vector';
 import { timeDistributedPy } from './time-distributed';
+import { selectStepPy } from './select-step';
 import { tiedDensePy } from './tied-dense';
 
 export const recurrentPy: PyGenerator[] = [
@@ -15,5 +16,6 @@ export const recurrentPy: PyGenerator[] = [
   bidirectionalPy,
   repeatVectorPy,
   timeDistributedPy,
+  selectStepPy,
   tiedDensePy,
 ] as unknown as PyGenerator[];

@@ -1,0 +1,286 @@
+// The templates show what their explanations claim: each lesson is trained at small scale (templates-testing.ts)
+// next to the baseline or ablation that would pass a weaker test, and the test asserts the difference.
+//
+// - Long dependencies: accuracy of the one output, which depends only on the marked token 12 to 15 steps back,
+//   against chance and against an LSTM that sees only the last 12 steps; LSTM and GRU above a bar, SimpleRNN below.
+// - WaveNet: with 'same' instead of causal padding a per-step forecaster sees the value it must predict (a leak):
+//   its error at the steps with a visible future falls, its real forecast (the last step, no future) gets worse.
+// - Seq2seq: free-running (greedy) accuracy, the decoder fed its own outputs; a decoder given no encoder state
+//   scores clearly worse, and attention beats no attention on the same budget.
+// - Tiny GPT: its loss on its training text falls below that text's bigram entropy, which no model that looks at
+//   only the current character can reach, so it uses context.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendInfo } from '../shared/api';
+import type { GraphFile } from '../shared/graph/types';
+import { getTemplate } from '../shared/templates';
+import { RECALL_LENGTH, RECALL_MARK_WITHIN, RECALL_VOCAB } from '../shared/templates/recurrent';
+import { WAVENET_RECEPTIVE_FIELD, WAVENET_WINDOW } from '../shared/templates/wavenet';
+import { splitSizes, timeSeriesWindows } from '../shared/data/catalog';
+import { initBackend } from './engine/backend';
+import { prepareEngine } from './engine/setup';
+import { decoderBinding } from './engine/seq2seq-decode';
+import type { DatasetSplit, LoadedDataset, TensorData } from './data/types';
+import { floatTensor } from './data/tensors';
+import { generateSeries, seriesStandardisation } from './data/synthetic/timeSeries';
+import { evaluateModel } from './training/evaluate';
+import { bindSplit } from './training/job';
+import { describeRun, trainSmall, type SmallRun, type SmallScale } from './templates-testing';
+
+let tmp = '';
+let backend: BackendInfo;
+const results: string[] = [];
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'layerlab-lessons-'));
+  backend = await initBackend('wasm');
+  if (backend.name !== 'wasm') console.warn(`Training templates on ${backend.name}: ${backend.reason}`);
+  prepareEngine(tf);
+}, 60_000);
+
+afterAll(async () => {
+  console.log(`Template lessons at small scale (${backend?.name}):\n${results.join('\n')}`);
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const scale = (s: Omit<SmallScale, 'cacheDir' | 'backend'>): SmallScale => ({ ...s, cacheDir: tmp, backend });
+
+async function trained<T>(name: string, graph: GraphFile, s: Omit<SmallScale, 'cacheDir' | 'backend'>, check: (r: SmallRun) => T): Promise<T> {
+  const run = await trainSmall(graph, scale(s));
+  try {
+    results.push(describeRun(name, run));
+    return check(run);
+  } finally {
+    run.built.model.dispose();
+  }
+}
+
+// ---- long dependencies ----
+
+describe('long dependencies: at length 16 the SimpleRNN stays near chance while the LSTM and GRU learn', () => {
+  const chance = 1 / RECALL_VOCAB;
+  const gap = RECALL_LENGTH - RECALL_MARK_WITHIN;
+  // 2,000 training sequences, 6 epochs of batch 32 (378 updates) at the shipped length.
+  const budget = { limit: 2500, epochs: 6, options: { samples: 2500 } };
+  /** What a gated cell reaches on this budget (measured 0.93 LSTM, 1.00 GRU), and what the SimpleRNN stays under (measured 0.15). */
+  const GATED_BAR = 0.8;
+  const SIMPLE_RNN_CEILING = 0.35;
+
+  const valAcc = (id: string) => trained(id, getTemplate(id)!.graph, budget, (r) => r.last.val_acc!);
+
+  it(`the task's answer lies ${gap}+ steps back: an LSTM that sees only the last ${gap} steps stays at chance (${chance})`, async () => {
+    const graph = structuredClone(getTemplate('long-dependency-lstm')!.graph);
+    graph.nodes.find((n) => n.kind === 'Input')!.params.shape = [gap, RECALL_VOCAB + 1];
+    const lastSteps = (d: LoadedDataset): LoadedDataset => {
+      const cut = (s: DatasetSplit | null): DatasetSplit | null => s && { ...s, features: { x: lastOf(s.features.x, gap) } };
+      return { ...d, shapes: { ...d.shapes, features: { x: [gap, RECALL_VOCAB + 1] } }, train: cut(d.train)!, validation: cut(d.validation), test: cut(d.test) };
+    };
+    const acc = await trained('window-limited LSTM (last 12)', graph, { ...budget, epochs: 3, transformData: lastSteps }, (r) => r.last.val_acc!);
+    expect(acc).toBeLessThan(chance + 0.1);
+  }, 300_000);
+
+  it(`LSTM: validation accuracy >= ${GATED_BAR} (chance ${chance})`, async () => {
+    expect(await valAcc('long-dependency-lstm')).toBeGreaterThanOrEqual(GATED_BAR);
+  }, 300_000);
+
+  it(`GRU: validation accuracy >= ${GATED_BAR}`, async () => {
+    expect(await valAcc('long-dependency-gru')).toBeGreaterThanOrEqual(GATED_BAR);
+  }, 300_000);
+
+  it(`SimpleRNN: validation accuracy < ${SIMPLE_RNN_CEILING} on the same budget`, async () => {
+    expect(await valAcc('long-dependency-simplernn')).toBeLessThan(SIMPLE_RNN_CEILING);
+  }, 300_000);
+});
+
+/** The last `steps` time steps of a [N, T, F] tensor. */
+function lastOf(t: TensorData, steps: number): TensorData {
+  const [n, total, f] = t.shape;
+  const out = new Float32Array(n * steps * f);
+  for (let i = 0; i < n; i++) out.set(t.data.subarray((i * total + total - steps) * f, (i + 1) * total * f), i * steps * f);
+  return floatTensor(out, [n, steps, f]);
+}
+
+// ---- WaveNet: causal padding prevents a leak ----
+
+/** Mean squared error at every output step on a split: [window]. */
+function perStepMse(run: SmallRun, split: DatasetSplit): number[] {
+  const x = tf.tensor(split.features.x.data, split.features.x.shape);
+  const pred = tf.tidy(() => (run.built.model.predict(x) as tf.Tensor).dataSync());
+  x.dispose();
+  const y = split.targets.y.data;
+  const steps = split.targets.y.shape[1];
+  const mse = new Array<number>(steps).fill(0);
+  for (let n = 0; n < split.size; n++) for (let t = 0; t < steps; t++) mse[t] += (pred[n * steps + t] - y[n * steps + t]) ** 2 / split.size;
+  return mse;
+}
+
+/** Largest change of the outputs at steps <= `step` when every input after `step` is replaced. */
+function futureInfluence(run: SmallRun, split: DatasetSplit, step: number): number {
+  return tf.tidy(() => {
+    const x = tf.tensor(split.features.x.data.slice(0, 8 * WAVENET_WINDOW), [8, WAVENET_WINDOW, 1]);
+    const changed = tf.concat([x.slice([0, 0, 0], [8, step + 1, 1]), tf.randomNormal([8, WAVENET_WINDOW - step - 1, 1], 0, 1, 'float32', 7)], 1);
+    const a = run.built.model.predict(x) as tf.Tensor;
+    const b = run.built.model.predict(changed) as tf.Tensor;
+    return a.sub(b).slice([0, 0, 0], [8, step + 1, 1]).abs().max().dataSync()[0];
+  });
+}
+
+describe("WaveNet: causal padding keeps every step from seeing its target; 'same' padding leaks", () => {
+  const budget = { limit: 800, epochs: 4, options: { length: 1200 } };
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+  it('states the loss floor noise^2 / series variance of its own series', () => {
+    const t = getTemplate('wavenet-forecast')!;
+    const cfg = t.graph.dataset;
+    const noise = Number(cfg.options!.noise);
+    const series = generateSeries(Number(cfg.options!.length), noise, cfg.seed);
+    const trainWindows = splitSizes(timeSeriesWindows(cfg).train, cfg).train;
+    const { scale: s } = seriesStandardisation(series, trainWindows + WAVENET_WINDOW);
+    const floor = noise ** 2 * s ** 2;
+    expect(t.explanation).toContain(`${(1 / s ** 2).toFixed(3)} = ${floor.toFixed(4)}`);
+  });
+
+  it('same padding: lower error where the future is visible, a much worse forecast at the last step; causal outputs never depend on later inputs', async () => {
+    const causal = getTemplate('wavenet-forecast')!.graph;
+    const same = structuredClone(causal);
+    for (const n of same.nodes) if (n.kind === 'Conv1D' && n.params.kernelSize === 2) n.params.padding = 'same';
+    const measure = (r: SmallRun) => ({
+      mse: perStepMse(r, r.dataset.validation!),
+      influence: futureInfluence(r, r.dataset.validation!, 20),
+      learned: r.last.val_loss! / r.untrained,
+    });
+    const c = await trained('WaveNet causal', causal, budget, measure);
+    const s = await trained("WaveNet 'same' padding", same, budget, measure);
+    // Steps with a full receptive field whose next value is inside the window (all but the last).
+    const inner = (m: number[]) => mean(m.slice(WAVENET_RECEPTIVE_FIELD - 1, WAVENET_WINDOW - 1));
+    const last = (m: number[]) => m[WAVENET_WINDOW - 1];
+    results.push(
+      `  WaveNet per-step validation MSE: causal inner ${inner(c.mse).toFixed(4)}, last ${last(c.mse).toFixed(4)}; ` +
+        `same inner ${inner(s.mse).toFixed(4)}, last ${last(s.mse).toFixed(4)}; influence of later inputs: causal ${c.influence}, same ${s.influence.toFixed(4)}`,
+    );
+    expect(c.learned).toBeLessThan(0.3);
+    expect(c.influence).toBeLessThan(1e-6);
+    expect(s.influence).toBeGreaterThan(1e-3);
+    expect(inner(s.mse)).toBeLessThan(0.5 * inner(c.mse));
+    expect(last(s.mse)).toBeGreaterThan(3 * last(c.mse));
+  }, 600_000);
+});
+
+// ---- seq2seq dates: free-running decoding, the encoder's state, attention ----
+
+/** The date template with the encoder removed: the decoder starts from zeros and sees only the target shifted right. */
+function withoutEncoder(template: GraphFile): GraphFile {
+  const g = structuredClone(template);
+  const gone = new Set(['source', 'encoder', 'attention', 'context_and_state']);
+  g.nodes = g.nodes.filter((n) => !gone.has(n.id));
+  g.edges = g.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target));
+  g.nodes.find((n) => n.id === 'decoder')!.params.useInitialState = false;
+  if (!g.edges.some((e) => e.source === 'decoder' && e.target === 'chars')) {
+    g.edges.push({ id: 'e_decoder-chars', source: 'decoder', sourceHandle: 'out', target: 'chars', targetHandle: 'in' });
+  }
+  return g;
+}
+
+interface DecodingFigures {
+  teacherForced: number;
+  greedy: number;
+  greedyDates: number;
+}
+
+/**
+ * 1,600 training dates of the numeric formats (the output is a reordering of input digits), 8 epochs of batch 16
+ * (800 updates), the text padded BEFORE it so it ends next to the encoder's final state. With the shipped padding
+ * (after the text, up to 20 pad steps before the encoder's end) the plain model has not learnt to carry the date
+ * through its state on this budget: measured 0.455 free-running, no better than the decoder without encoder state
+ * (0.441), while attention, which reads the encoder steps directly, reached 0.696.
+ */
+const SEQ2SEQ_BUDGET = { limit: 2000, epochs: 8, batchSize: 16, options: { samples: 2000, formats: 'numeric', padding: 'before' } };
+/** Measured on this budget (free-running per character): attention 0.788, plain 0.696, no encoder state 0.441. */
+const SEQ2SEQ_BARS = { attentionGreedy: 0.7, attentionMargin: 0.04, blindCeiling: 0.5, stateMargin: 0.15 };
+
+describe('seq2seq dates: free-running accuracy, what the encoder state carries, what attention adds', () => {
+  const budget = SEQ2SEQ_BUDGET;
+  const figures = new Map<string, Promise<DecodingFigures>>();
+  /** Trains a variant once (the tests share them) and decodes its validation split free-running. */
+  const decodeRun = (name: string, graph: GraphFile) => {
+    if (!figures.has(name)) {
+      figures.set(name, trained(name, graph, budget, (r) => {
+        const binding = decoderBinding(r.built.model, r.built.inputs, r.dataset.teacherForcing!);
+        const e = evaluateModel(tf, r.built.model, bindSplit(r.dataset.validation!, r.built, 'evaluated'), {
+          split: 'validation', loss: graph.training.loss, batchSize: 64, freeRunning: { binding },
+        });
+        const d = e.decoding!;
+        results.push(
+          `  ${name}: per character teacher-forced ${d.teacherForced.tokenAccuracy.toFixed(3)}, free-running ${d.greedy.tokenAccuracy.toFixed(3)}; ` +
+            `whole dates ${d.teacherForced.sequenceAccuracy.toFixed(3)} / ${d.greedy.sequenceAccuracy.toFixed(3)} (${d.greedy.samples} validation dates)`,
+        );
+        return { teacherForced: d.teacherForced.tokenAccuracy, greedy: d.greedy.tokenAccuracy, greedyDates: d.greedy.sequenceAccuracy };
+      }));
+    }
+    return figures.get(name)!;
+  };
+  const attention = () => decodeRun('seq2seq with attention', getTemplate('seq2seq-dates-attention')!.graph);
+  const plain = () => decodeRun('seq2seq (no attention)', getTemplate('seq2seq-dates')!.graph);
+  const blind = () => decodeRun('seq2seq, no encoder state', withoutEncoder(getTemplate('seq2seq-dates')!.graph));
+
+  it(`attention: free-running (greedy) per-character accuracy >= ${SEQ2SEQ_BARS.attentionGreedy}, reported next to the teacher-forced one`, async () => {
+    const a = await attention();
+    expect(a.greedy).toBeGreaterThanOrEqual(SEQ2SEQ_BARS.attentionGreedy);
+    // Fed its own outputs, it can only lose what teacher forcing gave it for free.
+    expect(a.greedy).toBeLessThanOrEqual(a.teacherForced + 0.02);
+  }, 900_000);
+
+  it('a decoder given no encoder state scores clearly worse: it can only guess dates from their statistics', async () => {
+    const [p, b] = [await plain(), await blind()];
+    expect(b.greedy).toBeLessThan(SEQ2SEQ_BARS.blindCeiling);
+    expect(p.greedy).toBeGreaterThan(b.greedy + SEQ2SEQ_BARS.stateMargin);
+  }, 900_000);
+
+  it('attention beats no attention on the same budget, free-running', async () => {
+    const [a, p] = [await attention(), await plain()];
+    expect(a.greedy).toBeGreaterThan(p.greedy + SEQ2SEQ_BARS.attentionMargin);
+  }, 900_000);
+});
+
+// ---- tiny GPT: context, not letter frequencies ----
+
+/** Entropies (nats) of the (current, next) character pairs of a split: H(next) and H(next | current). */
+function pairEntropies(split: DatasetSplit): { unigram: number; bigram: number; pairs: number } {
+  const cur = split.features.x.data;
+  const next = split.targets.y.data;
+  const n = next.length;
+  const pair = new Map<number, number>();
+  const byCurrent = new Map<number, number>();
+  const byNext = new Map<number, number>();
+  const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (let i = 0; i < n; i++) {
+    bump(pair, cur[i] * 1000 + next[i]);
+    bump(byCurrent, cur[i]);
+    bump(byNext, next[i]);
+  }
+  let bigram = 0;
+  for (const [k, c] of pair) bigram -= (c / n) * Math.log(c / byCurrent.get(Math.floor(k / 1000))!);
+  let unigram = 0;
+  for (const c of byNext.values()) unigram -= (c / n) * Math.log(c / n);
+  return { unigram, bigram, pairs: n };
+}
+
+describe('tiny GPT: it uses context, not only letter frequencies', () => {
+  it("its loss on its training text falls below that text's bigram entropy, the floor for any model that sees only the current character", async () => {
+    const { loss, unigram, bigram, pairs, valLoss } = await trained('char-gpt', getTemplate('char-gpt')!.graph, { limit: 80, epochs: 16, batchSize: 16 }, (r) => {
+      const evaluate = (split: DatasetSplit) =>
+        evaluateModel(tf, r.built.model, bindSplit(split, r.built, 'evaluated'), { split: 'validation', loss: 'sparseCategoricalCrossentropy', batchSize: 64 }).loss;
+      // x[t] is the current character and y[t] the next one at every position of every training window.
+      return { ...pairEntropies(r.dataset.train), loss: evaluate(r.dataset.train), valLoss: evaluate(r.dataset.validation!) };
+    });
+    results.push(
+      `  tiny GPT on ${pairs} training pairs: loss ${loss.toFixed(3)} vs bigram entropy ${bigram.toFixed(3)} and unigram entropy ` +
+        `${unigram.toFixed(3)} nats (validation loss ${valLoss.toFixed(3)})`,
+    );
+    expect(bigram).toBeLessThan(unigram - 0.5);
+    expect(loss).toBeLessThan(0.95 * bigram);
+  }, 600_000);
+});
