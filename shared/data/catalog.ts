@@ -457,12 +457,12 @@ const ENTRIES: CatalogEntry[] = [
   {
     descriptor: {
       id: 'image-folder', name: 'Image folder',
-      description: 'PNG images (8-bit grayscale or RGB, all the same size) in one sub-folder per class. ' +
+      description: 'JPEG, PNG, WebP or BMP images (grayscale or RGB, all the same size) in one sub-folder per class. ' +
         'A seeded 20% of each class is the test set.',
       task: 'classification',
       representations: IMAGE_REPRESENTATIONS, defaultRepresentation: 'image',
       labelEncodings: BOTH_ENCODINGS, normalizations: ALL_NORMALIZATIONS,
-      options: [pathOption('Folder with one sub-folder of PNG files per class.')],
+      options: [pathOption('Folder with one sub-folder of JPEG, PNG, WebP or BMP images per class.')],
       offline: false,
     },
     shapes: (config) => ({

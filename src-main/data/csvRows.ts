@@ -6,6 +6,13 @@ import Papa from 'papaparse';
 import { Transform, type Readable } from 'node:stream';
 import { DatasetError } from './errors';
 
+/**
+ * The longest row read (in characters). Papa Parse re-parses an unfinished row with each new piece of the stream,
+ * so one row spanning the file (a line without line breaks, a stray quote) took time growing with its square; with
+ * rows capped, the work per piece is bounded and reading stays linear in the file's size.
+ */
+export const MAX_ROW_CHARS = 1024 * 1024;
+
 export interface CsvRow {
   cells: string[];
   /** 1-based line of the file on which the row starts. */
@@ -32,6 +39,9 @@ class RowTracker {
   private line = 1;
   /** Where `pending[0]` starts. */
   private base = 0;
+  /** Length of the text given so far, and where the last row Papa Parse returned ends. */
+  private fed = 0;
+  private cursor = 0;
 
   constructor(
     private readonly file: string,
@@ -40,6 +50,39 @@ class RowTracker {
 
   text(chunk: string): void {
     this.pending.push(chunk);
+    this.fed += chunk.length;
+  }
+
+  /** Characters given but not yet returned as a row: the row being read. */
+  get unfinished(): number {
+    return this.fed - this.cursor;
+  }
+
+  /**
+   * Why the row being read cannot be finished (at the end of the file, or past MAX_ROW_CHARS): a quote opened and
+   * never closed, named with its line, or a row over the limit. Only scans the unfinished row.
+   */
+  unfinishedRowError(atEnd: boolean): DatasetError | null {
+    this.advance(this.cursor);
+    const row = this.pending.join('').slice(this.cursor - this.base);
+    if (atEnd && row.trim() === '') return null;
+    let line = this.line;
+    let quoteLine = 0;
+    let fieldStart = true;
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i];
+      if (quoteLine) {
+        if (c === '"') {
+          if (row[i + 1] === '"') i++;
+          else quoteLine = 0;
+        }
+      } else if (c === '"' && fieldStart) quoteLine = line;
+      if (c === '\n') line++;
+      fieldStart = c === '\n' || c === ',' || c === ';' || c === '\t';
+    }
+    if (quoteLine) return new DatasetError(`line ${quoteLine}: a quoted field is never closed (a stray " opens a field that runs on to ${atEnd ? 'the end of the file' : 'more than 1 MB'})`, this.file);
+    if (atEnd) return new DatasetError(`line ${this.line}: the last row cannot be read`, this.file);
+    return new DatasetError(`line ${this.line}: a row is longer than 1 MB; LayerLab reads CSV rows of up to ${MAX_ROW_CHARS.toLocaleString('en-US')} characters`, this.file);
   }
 
   /** Line number at the normalised-text position `to`, dropping text already passed. */
@@ -68,6 +111,7 @@ class RowTracker {
       }
       throw new DatasetError(`line ${line}: ${error.message}`, this.file);
     }
+    this.cursor = result.meta.cursor;
     this.advance(result.meta.cursor);
     const cells = result.data;
     if (cells.length > 1 || (cells[0] ?? '').trim() !== '') this.onRow({ cells, line });
@@ -122,7 +166,10 @@ export function parseCsvStream(input: Readable, file: string, delimiter: string,
     };
     input.on('error', fail);
     // Registered before Papa Parse's own listener, so the tracker has every piece before rows in it arrive.
-    text.on('data', (chunk: string) => tracker.text(chunk));
+    text.on('data', (chunk: string) => {
+      tracker.text(chunk);
+      if (tracker.unfinished > MAX_ROW_CHARS) fail(tracker.unfinishedRowError(false));
+    });
     Papa.parse<string[]>(text as unknown as Papa.LocalFile, {
       delimiter,
       newline: '\n',
@@ -136,7 +183,11 @@ export function parseCsvStream(input: Readable, file: string, delimiter: string,
         }
       },
       complete: () => {
-        if (!failed) resolve();
+        if (failed) return;
+        // Papa Parse drops a row whose quote never closes at the end of a stream without an error.
+        const unfinished = tracker.unfinishedRowError(true);
+        if (unfinished) fail(unfinished);
+        else resolve();
       },
       error: (err: Error) => fail(err),
     });

@@ -39,6 +39,20 @@ describe('IDX headers are checked against the file', () => {
     );
   });
 
+  it('describeDataset checks the label files too: a lying header, a wrong rank, a count that does not match', async () => {
+    const folder = join(dir, 'labels');
+    await writeIdxSet(folder, 10, 5, false);
+    const labels = join(folder, 'train-labels-idx1-ubyte');
+    await writeFile(labels, idxWithBody([4294967295], 10));
+    await expect(describeDataset(cfg(folder))).rejects.toThrow(`${labels}: its header declares dimensions 4294967295`);
+    await writeFile(labels, encodeIdxUbyte([5, 2], new Uint8Array(10)));
+    await expect(describeDataset(cfg(folder))).rejects.toThrow(`${labels}: expected unsigned-byte labels [count], got ubyte 5x2`);
+    const testLabels = join(folder, 't10k-labels-idx1-ubyte');
+    await writeIdxSet(folder, 10, 5, false);
+    await writeFile(testLabels, encodeIdxUbyte([4], new Uint8Array(4)));
+    await expect(describeDataset(cfg(folder))).rejects.toThrow(`${testLabels}: 4 labels for 5 images in ${join(folder, 't10k-images-idx3-ubyte')}`);
+  });
+
   it('describeDataset refuses a gzip file declaring more than any gzip of its size can hold', async () => {
     const folder = join(dir, 'gz-claims');
     await writeIdxSet(folder, 10, 5, true);

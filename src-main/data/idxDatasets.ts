@@ -7,7 +7,7 @@ import type { DatasetDescriptor, DatasetShapes } from '../../shared/data/types';
 import { datasetShapes, imageFeatureShape, splitSizes } from '../../shared/data/catalog';
 import type { LoadContext, LoadedDataset } from './types';
 import { DatasetError } from './errors';
-import { readIdxFile, readIdxHeader } from './idx';
+import { readIdxFile, readIdxHeader, type IdxHeader } from './idx';
 import { buildImageDataset, type RawImages } from './images';
 import { downloadFile } from './download';
 import { getDownloadable } from '../../shared/data/downloads';
@@ -53,9 +53,8 @@ export async function findIdxFiles(folder: string): Promise<Record<Part, string>
   return found;
 }
 
-/** Reads one images file and its labels file into RawImages, checking ranks and counts. */
-export async function readIdxPair(imagesFile: string, labelsFile: string): Promise<RawImages> {
-  const [images, labels] = await Promise.all([readIdxFile(imagesFile), readIdxFile(labelsFile)]);
+/** Types, ranks and counts of an images file and its labels file agree (from their headers or whole files). */
+function checkIdxPair(images: Pick<IdxHeader, 'type' | 'dims'>, labels: Pick<IdxHeader, 'type' | 'dims'>, imagesFile: string, labelsFile: string): void {
   if (images.type !== 'ubyte' || (images.dims.length !== 3 && images.dims.length !== 4)) {
     throw new DatasetError(`expected unsigned-byte images [count, height, width(, channels)], got ${images.type} ${images.dims.join('x')}`, imagesFile);
   }
@@ -65,6 +64,12 @@ export async function readIdxPair(imagesFile: string, labelsFile: string): Promi
   if (labels.dims[0] !== images.dims[0]) {
     throw new DatasetError(`${labels.dims[0]} labels for ${images.dims[0]} images in ${imagesFile}`, labelsFile);
   }
+}
+
+/** Reads one images file and its labels file into RawImages, checking ranks and counts. */
+export async function readIdxPair(imagesFile: string, labelsFile: string): Promise<RawImages> {
+  const [images, labels] = await Promise.all([readIdxFile(imagesFile), readIdxFile(labelsFile)]);
+  checkIdxPair(images, labels, imagesFile, labelsFile);
   const [count, height, width, channels = 1] = images.dims;
   return { pixels: images.data as Uint8Array, labels: labels.data as Uint8Array, count, height, width, channels };
 }
@@ -122,8 +127,12 @@ export async function describeIdxDataset(config: DatasetConfig): Promise<Dataset
   const path = datasetPath(config);
   if (!path) return datasetShapes(config);
   const files = await findIdxFiles(path);
-  const train = await readIdxHeader(files.trainImages);
-  const test = await readIdxHeader(files.testImages);
+  // Every header, labels too: a labels file that does not match its images fails here, not when training starts.
+  const [train, trainLabels, test, testLabels] = await Promise.all(
+    [files.trainImages, files.trainLabels, files.testImages, files.testLabels].map(readIdxHeader),
+  );
+  checkIdxPair(train, trainLabels, files.trainImages, files.trainLabels);
+  checkIdxPair(test, testLabels, files.testImages, files.testLabels);
   const [count, h, w, c = 1] = train.dims;
   return {
     features: { x: imageFeatureShape(h, w, c, config.representation) },

@@ -150,7 +150,9 @@ const SHARP_OPTIONS = { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, a
 async function sharpHeader(bytes: Uint8Array, format: ImageFormat, file: string): Promise<ImageHeader> {
   let meta: Metadata;
   try {
-    meta = await loadSharp()(bytes, SHARP_OPTIONS).metadata();
+    // Only the header is read here, so without the pixel limit: an oversized image gets its size named below
+    // rather than libvips's "Input image exceeds pixel limit". Decoding keeps the limit.
+    meta = await loadSharp()(bytes, { ...SHARP_OPTIONS, limitInputPixels: false }).metadata();
   } catch (err) {
     throw new DatasetError(`${damage(bytes, format)} ${format} (${libraryDetail(err)})`, file);
   }

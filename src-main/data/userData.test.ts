@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { makeRng } from '../../shared/data/random';
 import sharp from 'sharp';
 import { decodeImage, imageHeader } from './imageDecode';
@@ -76,6 +77,14 @@ describe('image decoding (sharp for JPEG, PNG and WebP; bmp-ts for BMP)', () => 
     new DataView(huge.buffer).setInt32(18, 100_000, true);
     new DataView(huge.buffer).setInt32(22, 100_000, true);
     await expect(decodeImage(huge, 'g.bmp')).rejects.toThrow(/g\.bmp: is 100000x100000 pixels; LayerLab reads images of up to 40,000,000 pixels/);
+    // A PNG whose header claims 100000x100000 (IHDR's CRC recomputed, so the header itself is sound).
+    const bigPng = png.slice();
+    new DataView(bigPng.buffer).setUint32(16, 100_000);
+    new DataView(bigPng.buffer).setUint32(20, 100_000);
+    new DataView(bigPng.buffer).setUint32(29, crc32(bigPng.subarray(12, 29)));
+    for (const read of [decodeImage, imageHeader]) {
+      await expect(read(bigPng, 'h.png')).rejects.toThrow(/h\.png: is 100000x100000 pixels; LayerLab reads images of up to 40,000,000 pixels/);
+    }
   });
 });
 
@@ -219,5 +228,20 @@ describe('CSV', () => {
     await writeFile(join(dir, 'ok.csv'), 'a,b,y\n1,2,x\n3,4,y\n');
     await expect(loadDataset(testConfig('csv', { options: { path: join(dir, 'ok.csv'), label: 'z' } }), ctx())).rejects.toThrow(/ok\.csv: has no column 'z' \(columns: a, b, y\)/);
     await expect(loadDataset(testConfig('csv', { options: { path: join(dir, 'gone.csv') } }), ctx())).rejects.toThrow(/gone\.csv: cannot read: no such file/);
+  });
+  it('a stray quote names its line, small or past the 1 MB row limit; a row over 1 MB is refused', async () => {
+    const rows = '4,5\n'.repeat(400_000); // 1.6 MB after the stray quote
+    await writeFile(join(dir, 'stray.csv'), `a,b\n1,2\n3,"4\n${rows}`);
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'stray.csv') } }))).rejects.toThrow(
+      /stray\.csv: line 3: a quoted field is never closed \(a stray " opens a field that runs on to more than 1 MB\)/,
+    );
+    await writeFile(join(dir, 'stray-small.csv'), 'a,b\n1,"2\n3,4\n5,6\n');
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'stray-small.csv') } }))).rejects.toThrow(
+      /stray-small\.csv: line 2: a quoted field is never closed \(a stray " opens a field that runs on to the end of the file\)/,
+    );
+    await writeFile(join(dir, 'oneline.csv'), `a,b\n1,2\n${'7'.repeat(1_100_000)},3\n`);
+    await expect(describeDataset(testConfig('csv', { options: { path: join(dir, 'oneline.csv') } }))).rejects.toThrow(
+      /oneline\.csv: line 3: a row is longer than 1 MB; LayerLab reads CSV rows of up to 1,048,576 characters/,
+    );
   });
 });

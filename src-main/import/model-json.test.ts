@@ -244,3 +244,20 @@ describe('a real Keras model: the toy ResNet of the Keras Functional API guide',
     expect(wantsAutoLayout(g)).toBe(true);
   });
 });
+
+describe('a malformed model.json is an ImportError naming the field', () => {
+  const model = (config: Record<string, unknown>) => JSON.stringify({ modelTopology: { class_name: 'Model', config } });
+  const dense = { class_name: 'Dense', config: { units: 1 } };
+  it('a Functional/Model config without output_layers, or with a malformed one', () => {
+    expect(() => importModelJson(model({ layers: [dense] }))).toThrow(new ImportError('The model config has no output_layers (a Functional/Model config lists its outputs there)'));
+    expect(() => importModelJson(model({ layers: [dense], output_layers: 'x' }))).toThrow(/^output_layers should be a list of \[layer name, node index, tensor index\], got "x"$/);
+  });
+  it("inbound_nodes that is not a list, layers that are not objects, a number that is not a number", () => {
+    expect(() => importModelJson(model({ layers: [{ ...dense, inbound_nodes: 'x' }], output_layers: [] }))).toThrow(`Layer 'layer_0': inbound_nodes should be a list, got "x"`);
+    expect(() => importModelJson(model({ layers: [5] }))).toThrow('Layer 1 of config.layers should be an object with class_name and config, got 5');
+    expect(() => importModelJson(model({ layers: 'x' }))).toThrow('config.layers should be a list of layers, got "x"');
+    expect(() => importModelJson('null')).toThrow(ImportError);
+    const seq = (units: unknown) => JSON.stringify({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units, batch_input_shape: [null, 2] } }] } });
+    expect(() => importModelJson(seq('4'))).toThrow(`Layer 'layer_0': units should be a number, got "4"`);
+  });
+});

@@ -6,6 +6,7 @@ import { defaultDatasetConfig, defaultTrainingConfig } from '../../shared/graph/
 import type { ParamValues } from '../../shared/layers/types';
 import { COLUMN_WIDTH } from '../../shared/templates/build';
 import { markForAutoLayout } from '../../shared/graph/layout';
+import { GraphFileError, parseGraphFile, serializeGraph } from '../../shared/graph/validate';
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -27,6 +28,27 @@ interface LayerSpec {
 
 const ROW_HEIGHT = 140;
 
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const shown = (v: unknown): string => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/** A required number field of a layer's config: a finite number, else an ImportError naming the field. */
+function numberField(c: Json, field: string, layer: string, fallback?: number): number {
+  const v = c[field] ?? fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ImportError(`Layer '${layer}': ${field} should be a number, got ${shown(c[field])}`);
+  return v;
+}
+
+/** A list-of-numbers field of a layer's config (target_shape, dims, kernel_size...). */
+function numberList(v: unknown, field: string, layer: string): number[] {
+  if (!Array.isArray(v) || v.length === 0 || v.some((d) => typeof d !== 'number' || !Number.isFinite(d))) {
+    throw new ImportError(`Layer '${layer}': ${field} should be a list of numbers, got ${shown(v)}`);
+  }
+  return v as number[];
+}
+
 const ACTIVATIONS: Record<string, string> = { hard_sigmoid: 'hardSigmoid', silu: 'swish' };
 function activation(v: unknown): string {
   const name = typeof v === 'string' ? v : typeof v === 'object' && v ? String((v as Json).class_name ?? 'linear') : 'linear';
@@ -34,15 +56,18 @@ function activation(v: unknown): string {
 }
 
 function single(v: unknown, what: string, layer: string): number {
-  const list = Array.isArray(v) ? (v as number[]) : [v as number];
+  const list = numberList(Array.isArray(v) ? v : [v], what, layer);
   if (list.some((d) => d !== list[0])) throw new ImportError(`Layer '${layer}': ${what} ${JSON.stringify(v)} is not square; LayerLab layers use one size for every axis`);
-  return Number(list[0]);
+  return list[0];
 }
 
 function sampleShape(config: Json, layer: string): number[] {
   const batch = (config.batch_input_shape ?? config.batch_shape) as (number | null)[] | undefined;
   if (!Array.isArray(batch)) throw new ImportError(`Input layer '${layer}' has no batch_input_shape`);
   const shape = batch.slice(1);
+  if (shape.some((d) => d !== null && !(Number.isInteger(d) && d > 0))) {
+    throw new ImportError(`Input layer '${layer}': batch_input_shape ${shown(batch)} should hold positive whole numbers (or null for the batch)`);
+  }
   const unknown = shape.flatMap((d, axis) => (d === null ? [axis + 1] : []));
   if (unknown.length > 0) {
     // Axis numbers count the batch axis as 0, as Keras does; None is how Keras prints an unknown size.
@@ -67,36 +92,36 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
   const c = l.config;
   const rnn = (kind: string) => {
     if (kind === 'GRU') refuseResetAfterGru(c, l.name);
-    return { kind, params: { units: Number(c.units), activation: activation(c.activation), returnSequences: !!c.return_sequences, returnState: !!c.return_state } };
+    return { kind, params: { units: numberField(c, 'units', l.name), activation: activation(c.activation), returnSequences: !!c.return_sequences, returnState: !!c.return_state } };
   };
   switch (l.className) {
     case 'Dense':
-      return { kind: 'Dense', params: { units: Number(c.units), activation: activation(c.activation), useBias: c.use_bias !== false } };
+      return { kind: 'Dense', params: { units: numberField(c, 'units', l.name), activation: activation(c.activation), useBias: c.use_bias !== false } };
     case 'Dropout':
-      return { kind: 'Dropout', params: { rate: Number(c.rate) } };
+      return { kind: 'Dropout', params: { rate: numberField(c, 'rate', l.name) } };
     case 'Flatten':
       return { kind: 'Flatten', params: {} };
     case 'Activation':
       return { kind: 'Activation', params: { activation: activation(c.activation) } };
     case 'Reshape':
-      return { kind: 'Reshape', params: { targetShape: (c.target_shape as number[]).map(Number) } };
+      return { kind: 'Reshape', params: { targetShape: numberList(c.target_shape, 'target_shape', l.name) } };
     case 'Permute':
-      return { kind: 'Permute', params: { dims: (c.dims as number[]).map(Number) } };
+      return { kind: 'Permute', params: { dims: numberList(c.dims, 'dims', l.name) } };
     case 'BatchNormalization':
-      return { kind: 'BatchNormalization', params: { momentum: Number(c.momentum ?? 0.99), epsilon: Number(c.epsilon ?? 0.001) } };
+      return { kind: 'BatchNormalization', params: { momentum: numberField(c, 'momentum', l.name, 0.99), epsilon: numberField(c, 'epsilon', l.name, 0.001) } };
     case 'LayerNormalization':
-      return { kind: 'LayerNormalization', params: { epsilon: Number(c.epsilon ?? 0.001) } };
+      return { kind: 'LayerNormalization', params: { epsilon: numberField(c, 'epsilon', l.name, 0.001) } };
     case 'Add':
     case 'Multiply':
       return { kind: l.className, params: {} };
     case 'Concatenate':
-      return { kind: 'Concatenate', params: { axis: Number(c.axis ?? -1) } };
+      return { kind: 'Concatenate', params: { axis: numberField(c, 'axis', l.name, -1) } };
     case 'Conv2D':
     case 'Conv1D':
       return {
         kind: l.className,
         params: {
-          filters: Number(c.filters),
+          filters: numberField(c, 'filters', l.name),
           kernelSize: single(c.kernel_size, 'kernel_size', l.name),
           strides: single(c.strides ?? 1, 'strides', l.name),
           padding: String(c.padding ?? 'valid'),
@@ -117,28 +142,28 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
     case 'GlobalAveragePooling2D':
       return { kind: l.className, params: {} };
     case 'Embedding':
-      return { kind: 'Embedding', params: { inputDim: Number(c.input_dim), outputDim: Number(c.output_dim), maskZero: !!c.mask_zero } };
+      return { kind: 'Embedding', params: { inputDim: numberField(c, 'input_dim', l.name), outputDim: numberField(c, 'output_dim', l.name), maskZero: !!c.mask_zero } };
     case 'SimpleRNN':
     case 'LSTM':
     case 'GRU':
       return rnn(l.className);
     case 'Bidirectional': {
-      const inner = c.layer as Json | undefined;
+      const inner = isObject(c.layer) ? c.layer : undefined;
       const cell = String(inner?.class_name ?? '');
       if (!['LSTM', 'GRU', 'SimpleRNN'].includes(cell)) throw new ImportError(`Layer '${l.name}': Bidirectional around '${cell}' is not supported (LSTM, GRU or SimpleRNN)`);
-      const ic = (inner!.config ?? {}) as Json;
+      const ic = isObject(inner!.config) ? inner!.config : {};
       if (cell === 'GRU') refuseResetAfterGru(ic, l.name, 'Bidirectional(GRU)');
-      return { kind: 'Bidirectional', params: { cell, units: Number(ic.units), mergeMode: String(c.merge_mode ?? 'concat'), returnSequences: !!ic.return_sequences } };
+      return { kind: 'Bidirectional', params: { cell, units: numberField(ic, 'units', l.name), mergeMode: String(c.merge_mode ?? 'concat'), returnSequences: !!ic.return_sequences } };
     }
     case 'RepeatVector':
-      return { kind: 'RepeatVector', params: { n: Number(c.n) } };
+      return { kind: 'RepeatVector', params: { n: numberField(c, 'n', l.name) } };
     case 'LayerLabSelectStep':
-      return { kind: 'SelectStep', params: { step: Number(c.step) } };
+      return { kind: 'SelectStep', params: { step: numberField(c, 'step', l.name) } };
     case 'TimeDistributed': {
-      const inner = c.layer as Json | undefined;
+      const inner = isObject(c.layer) ? c.layer : undefined;
       if (inner?.class_name !== 'Dense') throw new ImportError(`Layer '${l.name}': TimeDistributed around '${String(inner?.class_name)}' is not supported (only Dense)`);
-      const ic = (inner.config ?? {}) as Json;
-      return { kind: 'TimeDistributed', params: { units: Number(ic.units), activation: activation(ic.activation) } };
+      const ic = isObject(inner.config) ? inner.config : {};
+      return { kind: 'TimeDistributed', params: { units: numberField(ic, 'units', l.name), activation: activation(ic.activation) } };
     }
     default:
       throw new ImportError(`Layer '${l.name}' has class '${l.className}', which LayerLab cannot import (no matching layer kind)`);
@@ -146,10 +171,13 @@ function mapLayer(l: LayerSpec): { kind: string; params: ParamValues } {
 }
 
 /** Inbound references from tfjs / Keras 2 ([[name, node, tensor, kwargs], ...]) or Keras 3 (keras_history) layouts. */
-function inboundRefs(raw: unknown): Ref[] {
-  if (!Array.isArray(raw) || raw.length === 0) return [];
-  if (raw.length > 1) throw new ImportError('A layer is called more than once (shared layers); LayerLab graphs use each layer once');
-  const node = raw[0];
+function inboundRefs(raw: unknown, layer: string): Ref[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new ImportError(`Layer '${layer}': inbound_nodes should be a list, got ${shown(raw)}`);
+  if (raw.length === 0) return [];
+  if (raw.length > 1) throw new ImportError(`Layer '${layer}' is called more than once (shared layers); LayerLab graphs use each layer once`);
+  const node: unknown = raw[0];
+  if (!Array.isArray(node) && !isObject(node)) throw new ImportError(`Layer '${layer}': inbound_nodes[0] should be a list or an object, got ${shown(node)}`);
   const refs: Ref[] = [];
   const visit = (v: unknown): void => {
     if (Array.isArray(v)) {
@@ -161,19 +189,19 @@ function inboundRefs(raw: unknown): Ref[] {
     } else if (v && typeof v === 'object') {
       const o = v as Json;
       const hist = (o.config as Json | undefined)?.keras_history;
-      if (Array.isArray(hist)) refs.push({ layer: String(hist[0]), tensor: Number(hist[2]) });
+      if (Array.isArray(hist)) refs.push({ layer: String(hist[0]), tensor: Number(hist[2] ?? 0) });
       else Object.values(o).forEach(visit);
     }
   };
-  if (node && typeof node === 'object' && !Array.isArray(node)) visit((node as Json).args);
-  else if (Array.isArray(node)) node.forEach((entry) => (Array.isArray(entry) && typeof entry[0] === 'string' ? refs.push({ layer: entry[0], tensor: Number(entry[2] ?? 0) }) : visit(entry)));
+  if (isObject(node)) visit(node.args);
+  else node.forEach((entry) => (Array.isArray(entry) && typeof entry[0] === 'string' ? refs.push({ layer: entry[0], tensor: Number(entry[2] ?? 0) }) : visit(entry)));
   return refs;
 }
 
-function topologyOf(json: Json): Json {
-  const topo = (json.modelTopology ?? json) as Json;
-  const inner = (topo.model_config ?? topo) as Json; // tfjs nests Keras's {model_config, training_config} sometimes
-  if (typeof inner.class_name !== 'string' || !inner.config) {
+function topologyOf(json: unknown): Json {
+  const topo = isObject(json) ? (json.modelTopology ?? json) : undefined;
+  const inner = isObject(topo) ? (topo.model_config ?? topo) : undefined; // tfjs nests Keras's {model_config, training_config} sometimes
+  if (!isObject(inner) || typeof inner.class_name !== 'string' || !(isObject(inner.config) || Array.isArray(inner.config))) {
     throw new ImportError('Not a tfjs Layers model.json or Keras model config: no modelTopology / class_name + config');
   }
   return inner;
@@ -181,12 +209,20 @@ function topologyOf(json: Json): Json {
 
 function readLayers(topo: Json): { layers: LayerSpec[]; outputs: Ref[] } {
   const cls = String(topo.class_name);
-  const config = topo.config as Json | Json[];
-  const rawLayers = (Array.isArray(config) ? config : (config.layers as Json[])) ?? [];
-  if (!Array.isArray(rawLayers) || rawLayers.length === 0) throw new ImportError('The model has no layers');
-  const layers: LayerSpec[] = rawLayers.map((r, i) => {
-    const c = (r.config ?? {}) as Json;
-    return { name: String(r.name ?? c.name ?? `layer_${i}`), className: String(r.class_name), config: c, inbound: [] };
+  const config = topo.config as Json | unknown[];
+  const rawLayers: unknown = Array.isArray(config) ? config : config.layers;
+  if (rawLayers !== undefined && !Array.isArray(rawLayers)) throw new ImportError(`config.layers should be a list of layers, got ${shown(rawLayers)}`);
+  if (!rawLayers || rawLayers.length === 0) throw new ImportError('The model has no layers');
+  const seen = new Set<string>();
+  const layers: LayerSpec[] = rawLayers.map((r: unknown, i) => {
+    if (!isObject(r)) throw new ImportError(`Layer ${i + 1} of config.layers should be an object with class_name and config, got ${shown(r)}`);
+    if (typeof r.class_name !== 'string') throw new ImportError(`Layer ${i + 1} of config.layers has no class_name`);
+    if (r.config !== undefined && !isObject(r.config)) throw new ImportError(`Layer ${i + 1} of config.layers: config should be an object, got ${shown(r.config)}`);
+    const c = r.config ?? {};
+    const name = String(r.name ?? c.name ?? `layer_${i}`);
+    if (seen.has(name)) throw new ImportError(`Two layers are named '${name}'; layer names must be unique`);
+    seen.add(name);
+    return { name, className: r.class_name, config: c, inbound: [] };
   });
   if (cls === 'Sequential') {
     // A chain: each layer takes the previous; an InputLayer is made from the first layer's batch_input_shape.
@@ -201,10 +237,17 @@ function readLayers(topo: Json): { layers: LayerSpec[]; outputs: Ref[] } {
     return { layers: chain, outputs: [{ layer: chain[chain.length - 1].name, tensor: 0 }] };
   }
   if (cls !== 'Model' && cls !== 'Functional') throw new ImportError(`Model class '${cls}' is not supported (Sequential, Model or Functional)`);
-  rawLayers.forEach((r, i) => (layers[i].inbound = inboundRefs(r.inbound_nodes)));
-  const outs = (config as Json).output_layers as unknown[];
-  const outputs: Ref[] = (Array.isArray(outs) && Array.isArray(outs[0]) ? (outs as unknown[][]) : [outs]).map((o) => ({ layer: String(o[0]), tensor: Number(o[2] ?? 0) }));
-  return { layers, outputs };
+  rawLayers.forEach((r, i) => (layers[i].inbound = inboundRefs((r as Json).inbound_nodes, layers[i].name)));
+  return { layers, outputs: outputRefs((config as Json).output_layers) };
+}
+
+/** output_layers: one [name, node, tensor] or a list of them (tfjs and Keras 2 write the list, Keras 3 may write one). */
+function outputRefs(outs: unknown): Ref[] {
+  if (outs === undefined) throw new ImportError('The model config has no output_layers (a Functional/Model config lists its outputs there)');
+  const isRef = (o: unknown): o is unknown[] => Array.isArray(o) && typeof o[0] === 'string';
+  const list = isRef(outs) ? [outs] : Array.isArray(outs) && outs.length > 0 && outs.every(isRef) ? outs : null;
+  if (!list) throw new ImportError(`output_layers should be a list of [layer name, node index, tensor index], got ${shown(outs)}`);
+  return list.map((o) => ({ layer: o[0] as string, tensor: Number(o[2] ?? 0) }));
 }
 
 function representationFor(shape: number[]): Representation {
@@ -212,9 +255,9 @@ function representationFor(shape: number[]): Representation {
 }
 
 export function importModelJson(text: string, name = 'Imported model'): GraphFile {
-  let json: Json;
+  let json: unknown;
   try {
-    json = JSON.parse(text) as Json;
+    json = JSON.parse(text) as unknown;
   } catch (err) {
     throw new ImportError(`Not valid JSON: ${(err as Error).message}`);
   }
@@ -238,7 +281,9 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
 
   for (const l of layers) {
     for (const ref of l.inbound) if (!byName.has(ref.layer)) throw new ImportError(`Layer '${l.name}' reads from unknown layer '${ref.layer}'`);
+    for (const ref of l.inbound) if (!ids.has(resolve(ref).layer)) throw new ImportError(`Layer '${l.name}' reads from layer '${ref.layer}', which is not listed before it`);
     if (l.className === 'CausalPad1D') {
+      if (l.inbound.length !== 1) throw new ImportError(`Layer '${l.name}' (CausalPad1D) should read from exactly one layer`);
       alias.set(l.name, l.inbound[0]);
       causalPad.set(l.name, Number(l.config.padding ?? 0));
       continue;
@@ -256,6 +301,7 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
     }
     if (kind === 'Conv1D' && l.inbound[0] && causalPad.has(l.inbound[0].layer)) params.padding = 'causal';
     const id = l.name.replace(/[^A-Za-z0-9_-]/g, '_');
+    if (nodes.some((n) => n.id === id)) throw new ImportError(`Layer '${l.name}' gets the same node id '${id}' as another layer; rename one of them`);
     ids.set(l.name, id);
     const refs = l.inbound.map(resolve);
     if (['SimpleRNN', 'LSTM', 'GRU'].includes(kind) && refs.length > 1) params.useInitialState = true;
@@ -282,7 +328,20 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
   const dataset = defaultDatasetConfig();
   if (firstInputShape) dataset.representation = representationFor(firstInputShape);
   // The column positions are only a rough start: the app lays the graph out properly when it opens it.
-  return markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() });
+  return checked(markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() }));
+}
+
+/** The graph as the file validator sees it; a value it refuses (an unknown activation, an empty shape) is an ImportError naming the layer. */
+function checked(graph: GraphFile): GraphFile {
+  try {
+    parseGraphFile(serializeGraph(graph));
+  } catch (err) {
+    if (!(err instanceof GraphFileError)) throw err;
+    const node = /^nodes\[(\d+)\]\.(.*)$/.exec(err.path);
+    const where = node ? `Layer '${graph.nodes[Number(node[1])]?.id}' (${node[2]})` : err.path || 'The model';
+    throw new ImportError(`${where}: ${err.detail}`);
+  }
+  return graph;
 }
 
 /** Left to right by depth (longest path from an input); nodes of one column stacked top to bottom. */
