@@ -12,7 +12,8 @@ import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { useGraphStore, useUi } from '../store/stores';
 
 
-function Dropdown({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
+/** A toolbar menu; `alignEnd` opens it leftwards from the button's right edge (the toolbar's last menus, near the inspector). */
+function Dropdown({ label, testId, alignEnd, children }: { label: string; testId: string; alignEnd?: boolean; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +28,7 @@ function Dropdown({ label, testId, children }: { label: string; testId: string; 
         {label} ▾
       </button>
       {open && (
-        <div className="ll-menu-list ll-tool-menu" role="menu">
+        <div className={`ll-menu-list ll-tool-menu${alignEnd ? ' end' : ''}`} role="menu">
           {children(() => setOpen(false))}
         </div>
       )}
@@ -114,7 +115,7 @@ export function EditorToolbar() {
         {theme === 'dark' ? '☀ Light' : '☾ Dark'}
       </button>
       <RecentMenu />
-      <Dropdown label="Export" testId="btn-export">
+      <Dropdown label="Export" testId="btn-export" alignEnd>
         {(close) => (
           <>
             <button type="button" role="menuitem" className="ll-menu-item" data-testid="export-png" onClick={() => { close(); void exportPng(flow); }}>
