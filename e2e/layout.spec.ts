@@ -41,7 +41,7 @@ function expectReadable(g: CanvasGeometry, what: string): void {
 
 /**
  * Templates whose whole graph does not fit a 1440x900 window at a readable zoom: the WaveNet with gated units,
- * residual and skip connections (about 40 layers) and SNAIL as Mishra et al. built it (about 50: gated dense
+ * residual and skip connections and SNAIL as Mishra et al. built it (gated dense
  * blocks in each TC block); neither has a repeat block to collapse, since every block also feeds a sum or a
  * concatenation. They are held to the 1280x720 rule instead, and the gap is printed when the spec runs.
  */

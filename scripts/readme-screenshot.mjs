@@ -28,13 +28,20 @@ const url = await new Promise((ok, fail) => {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // First a template as it opens (before anything unsaved exists, so no recovery offer covers it).
+  await page.goto(`${url}&template=snail-fewshot`);
+  await page.getByTestId('total-params').waitFor();
+  // The layout runs in a web worker as the template opens: wait until the view has settled.
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(root, 'resources/screenshot-snail.png') });
+  console.log('wrote resources/screenshot-snail.png');
   await page.goto(url);
   await page.getByTestId('total-params').waitFor();
   await page.getByTestId('param-limit').fill('3000');
-  await page.getByTestId('param-limit').press('Tab');
+  await page.getByTestId('param-limit').press('Enter');
   await page.getByTestId('param-epochs').fill('2');
-  await page.getByTestId('param-epochs').press('Tab');
-  await page.getByTestId('train-start').click();
+  await page.getByTestId('param-epochs').press('Enter');
+  await page.getByTestId('btn-train').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.getAttribute('data-status') === 'completed', null, { timeout: 600_000 });
   await page.screenshot({ path: join(root, 'resources/screenshot.png') });
   console.log('wrote resources/screenshot.png');
@@ -42,12 +49,6 @@ try {
   await page.getByTestId('template-gallery').waitFor();
   await page.screenshot({ path: join(root, 'resources/screenshot-gallery.png') });
   console.log('wrote resources/screenshot-gallery.png');
-  await page.goto(`${url}&template=snail-fewshot`);
-  await page.getByTestId('total-params').waitFor();
-  // The layout runs in a web worker as the template opens: wait until the view has settled.
-  await page.waitForTimeout(3000);
-  await page.screenshot({ path: join(root, 'resources/screenshot-snail.png') });
-  console.log('wrote resources/screenshot-snail.png');
 } finally {
   await browser.close();
   host.kill();
