@@ -24,9 +24,14 @@ describe('thumbnailOf', () => {
     const mlp = thumbnailOf(getTemplate('mlp-mnist')!.graph); // 6 nodes: one column
     expect(new Set(mlp.boxes.map((b) => b.x)).size).toBe(1);
     expect(mlp.boxes.map((b) => b.y)).toEqual([...mlp.boxes.map((b) => b.y)].sort((a, b) => a - b));
-    const wavenet = thumbnailOf(getTemplate('wavenet-forecast')!.graph); // 9 levels: two columns
-    expect(new Set(wavenet.boxes.map((b) => b.x)).size).toBe(2);
-    expect(Math.max(...wavenet.boxes.map((b) => b.y)) / 14).toBeLessThan(MAX_ROWS);
+    // A chain of 9 layers (9 levels): two columns.
+    const ids = Array.from({ length: 9 }, (_, i) => `n${i}`);
+    const chain = thumbnailOf({
+      nodes: ids.map((id, i) => ({ id, kind: 'Dense', params: {}, position: { x: 0, y: i * 100 } })),
+      edges: ids.slice(1).map((id, i) => ({ id: `e${i}`, source: ids[i], sourceHandle: 'out', target: id, targetHandle: 'in' })),
+    });
+    expect(new Set(chain.boxes.map((b) => b.x)).size).toBe(2);
+    expect(Math.max(...chain.boxes.map((b) => b.y)) / 14).toBeLessThan(MAX_ROWS);
   });
 
   it('puts the branches of seq2seq side by side', () => {
