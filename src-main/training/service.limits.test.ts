@@ -8,23 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
-import type { WorkerHandle, WorkerToMain } from './protocol';
 import { TrainingService } from './service';
 import { mlpGraph } from './testing/fixtures';
+import { IdleWorker } from './testing/idle-worker';
 import type { GraphFile } from '../../shared/graph/types';
 import { formatBytes } from '../../shared/graph/memory';
 import { until } from '../../shared/testing/until';
-
-class IdleWorker implements WorkerHandle {
-  private messages: ((msg: WorkerToMain) => void)[] = [];
-  private exits: ((code: number | null, signal: string | null) => void)[] = [];
-  send() {}
-  onMessage(l: (msg: WorkerToMain) => void) { this.messages.push(l); }
-  onExit(l: (code: number | null, signal: string | null) => void) { this.exits.push(l); }
-  onOutput() {}
-  kill() { setTimeout(() => this.exits.forEach((l) => l(null, 'SIGKILL')), 0); }
-  emit(msg: WorkerToMain) { this.messages.forEach((l) => l(msg)); }
-}
 
 const dirs: string[] = [];
 const services: TrainingService[] = [];
