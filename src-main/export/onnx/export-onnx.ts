@@ -56,13 +56,24 @@ export function checkOnnxExportable(graph: GraphFile, shapes?: DatasetShapes): G
 export function exportOnnxModel(graph: GraphFile, model: tfTypes.LayersModel, shapes?: DatasetShapes): OnnxExport {
   const plan = checkOnnxExportable(graph, shapes);
   const g = new OnnxGraphContext(model);
-  const inputs: OnnxTensorInfo[] = plan.inputs.map((n) => ({ name: g.fresh(n.name), nodeId: n.node.id, dims: dimsOf(n.outputShapes[0], n.name) }));
-  const outputs: OnnxTensorInfo[] = plan.outputs.map((n) => ({ name: g.fresh(n.name), nodeId: n.node.id, dims: dimsOf(n.inputShapes[0][0], n.name) }));
+  // Graph inputs and outputs carry the Input / Output node ids (reserved first, so no inner tensor takes them).
+  const inputs: OnnxTensorInfo[] = plan.inputs.map((n) => {
+    const name = g.fresh(n.node.id);
+    return { name, nodeId: n.node.id, dims: dimsOf(n.outputShapes[0], name) };
+  });
+  const outputs: OnnxTensorInfo[] = plan.outputs.map((n) => {
+    const name = g.fresh(n.node.id);
+    return { name, nodeId: n.node.id, dims: dimsOf(n.inputShapes[0][0], name) };
+  });
+  const ioName = new Map([...inputs, ...outputs].map((t) => [t.nodeId, t.name]));
 
   const tensorOf = new Map<string, string>();
   for (const n of plan.nodes) {
     const ins = n.inputVars.map((slot) => slot.map((v) => tensorOf.get(v)!));
-    const outs = getOnnxEmitter(n.node.kind)!.emit(n, ins, g);
+    const emitter = getOnnxEmitter(n.node.kind)!;
+    // Input and Output emitters name their tensor after the node's graph input / output.
+    const io = ioName.get(n.node.id);
+    const outs = emitter.emit(io ? { ...n, name: io } : n, ins, g);
     n.outputVars.forEach((v, i) => {
       if (outs[i] === undefined) throw new ExportError(`${n.node.kind} (${n.node.id}): the ONNX emitter gave no tensor for output ${i + 1}`, n.node.id);
       tensorOf.set(v, outs[i]);

@@ -1,4 +1,5 @@
-// Output: the tensor wired into it becomes a graph output named after the node (an Identity gives it the name).
+// Output: the tensor wired into it becomes a graph output (export-onnx.ts passes its name as n.name; an Identity
+// gives the tensor that name).
 import { defineOnnxEmitter } from '../types';
 
 export const outputOnnx = defineOnnxEmitter({
