@@ -98,6 +98,15 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
   };
   expect(await exported('tfjs')).toEqual(expect.arrayContaining(['model.json', 'weights.bin']));
   expect(await exported('pytorch')).toEqual(expect.arrayContaining(['data.npz', 'model.py', 'weights.npz']));
+  // ONNX: model.onnx at opset 17 with the run's weights (src-main/export/onnx tests compare it with tfjs).
+  expect(await exported('onnx')).toContain('model.onnx');
+  await expect(page.getByTestId('export-result')).toContainText('ONNX opset 17');
+  for (const [width, height] of [[1440, 900], [1280, 720]]) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('run-export').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/runs-export-onnx-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   await page.getByTestId('run-reopen').click();
   const confirm = page.getByTestId('confirm-ok');
