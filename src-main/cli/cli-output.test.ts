@@ -16,20 +16,20 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const printed = captureCliOutput();
 
 describe('layerlab export of a graph that cannot be built', () => {
-  it('tfjs says why in one line, exactly as pytorch and keras do', async () => {
+  it('tfjs and onnx say why in one line, exactly as pytorch and keras do', async () => {
     process.env.LAYERLAB_HOME = path.join(tmp, 'home');
     const graph = mlpGraph();
     graph.nodes.find((n) => n.id === 'd2')!.params.units = 7; // 7 outputs for 10 classes
     const file = path.join(tmp, 'mismatch.layerlab.json');
     writeFileSync(file, JSON.stringify(graph));
     const lines: Record<string, string[]> = {};
-    for (const format of ['pytorch', 'keras', 'tfjs']) {
+    for (const format of ['pytorch', 'keras', 'tfjs', 'onnx']) {
       printed.err.length = 0;
       expect(await main(['export', file, '--format', format, '--out', path.join(tmp, format), '--no-data']), format).toBe(1);
       lines[format] = [...printed.err];
     }
     const expected = "layerlab export: Output (out): The model produces [7] per sample here, but the dataset's 'y' labels are [10] (10 classes). Make the last layer output [10], e.g. Dense with 10 units.";
-    expect(lines).toEqual({ pytorch: [expected], keras: [expected], tfjs: [expected] });
+    expect(lines).toEqual({ pytorch: [expected], keras: [expected], tfjs: [expected], onnx: [expected] });
   });
 });
 
