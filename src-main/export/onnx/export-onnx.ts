@@ -34,7 +34,8 @@ export function onnxProblems(plan: GraphPlan): string[] {
   for (const n of plan.nodes) {
     const emitter = getOnnxEmitter(n.node.kind);
     const why = emitter ? (emitter.check?.(n) ?? null) : 'no ONNX emitter for this layer kind';
-    if (why) problems.push(`${n.node.label ?? n.node.kind} (${n.node.id}, ${n.node.kind}): ${why}`);
+    const title = n.node.label ? `${n.node.label} (${n.node.id}, ${n.node.kind})` : `${n.node.kind} (${n.node.id})`;
+    if (why) problems.push(`${title}: ${why}`);
   }
   return problems;
 }
