@@ -1,0 +1,89 @@
+// Small ONNX models written with onnx-proto, for tests that run without torch: an MLP (Gemm, Relu, Gemm,
+// Softmax) with known weights, and helpers to build nodes, tensors and whole models.
+import { onnx } from 'onnx-proto';
+
+export function floatTensor(name: string, dims: number[], values: number[]): onnx.ITensorProto {
+  return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, floatData: values };
+}
+
+export function node(opType: string, inputs: string[], outputs: string[], attrs: onnx.IAttributeProto[] = [], name = `/${opType}`): onnx.INodeProto {
+  return { opType, input: inputs, output: outputs, attribute: attrs, name };
+}
+
+export const intAttr = (name: string, i: number): onnx.IAttributeProto => ({ name, i, type: onnx.AttributeProto.AttributeType.INT });
+
+export function modelBytes(nodes: onnx.INodeProto[], initializer: onnx.ITensorProto[], input: { name: string; dims: (number | string)[] }, output = 'y'): Uint8Array {
+  const dim = (d: number | string) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d });
+  const model: onnx.IModelProto = {
+    irVersion: 8,
+    producerName: 'layerlab-test',
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'g',
+      node: nodes,
+      initializer,
+      input: [{ name: input.name, type: { tensorType: { elemType: 1, shape: { dim: input.dims.map(dim) } } } }],
+      output: [{ name: output }],
+    },
+  };
+  // A plain copy: protobufjs answers a pooled Buffer in Node, whose slice() is a view, not a copy.
+  return new Uint8Array(onnx.ModelProto.encode(model).finish());
+}
+
+/** 3 -> 4 (relu) -> 2 (softmax); weights w1[i][j] = (i - j) / 10 in torch's [out, in] layout, biases 0.1 * j. */
+export function handMadeMlp(): Uint8Array {
+  const w = (out: number, inp: number) => Array.from({ length: out * inp }, (_, k) => (Math.floor(k / inp) - (k % inp)) / 10);
+  const b = (n: number) => Array.from({ length: n }, (_, j) => 0.1 * j);
+  return modelBytes(
+    [
+      node('Gemm', ['x', 'w1', 'b1'], ['h'], [intAttr('transB', 1)], '/fc1/Gemm'),
+      node('Relu', ['h'], ['r']),
+      node('Gemm', ['r', 'w2', 'b2'], ['z'], [intAttr('transB', 1)], '/fc2/Gemm'),
+      node('Softmax', ['z'], ['y'], [intAttr('axis', -1)]),
+    ],
+    [floatTensor('w1', [4, 3], w(4, 3)), floatTensor('b1', [4], b(4)), floatTensor('w2', [2, 4], w(2, 4)), floatTensor('b2', [2], b(2))],
+    { name: 'x', dims: ['batch', 3] },
+  );
+}
+
+/** The hand-made MLP's output for one sample, computed directly. */
+export function handMadeMlpForward(x: number[]): number[] {
+  const layer = (v: number[], out: number) => Array.from({ length: out }, (_, i) => v.reduce((s, xi, j) => s + ((i - j) / 10) * xi, 0.1 * i));
+  const h = layer(x, 4).map((v) => Math.max(0, v));
+  const z = layer(h, 2);
+  const e = z.map(Math.exp);
+  return e.map((v) => v / (e[0] + e[1]));
+}
+
+/** A model nesting `depth` subgraphs inside each other (an If-like attribute holding a graph holding a node ...),
+ * written byte by byte, since encoding it with protobufjs would itself recurse that deep. */
+export function nestedGraphBytes(depth: number): Uint8Array {
+  const varintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
+  // Sizes from the inside out: graph_k = [node: [attribute: [g: graph_(k-1)]]].
+  const graph: number[] = [0];
+  const attr: number[] = [0];
+  const nodeSize: number[] = [0];
+  for (let k = 1; k <= depth; k++) {
+    attr[k] = 1 + varintLength(graph[k - 1]) + graph[k - 1];
+    nodeSize[k] = 1 + varintLength(attr[k]) + attr[k];
+    graph[k] = 1 + varintLength(nodeSize[k]) + nodeSize[k];
+  }
+  const out = new Uint8Array(1 + varintLength(graph[depth]) + graph[depth]);
+  let at = 0;
+  const put = (tag: number, len: number) => {
+    out[at++] = tag;
+    let v = len;
+    while (v >= 0x80) {
+      out[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    out[at++] = v;
+  };
+  put(0x3a, graph[depth]); // ModelProto.graph
+  for (let k = depth; k >= 1; k--) {
+    put(0x0a, nodeSize[k]); // GraphProto.node
+    put(0x2a, attr[k]); // NodeProto.attribute
+    put(0x32, graph[k - 1]); // AttributeProto.g
+  }
+  return out;
+}
