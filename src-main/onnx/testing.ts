@@ -1,0 +1,36 @@
+// Test helpers for ONNX files: a python with the `onnx` package (Debian's python3-onnx) to run
+// onnx.checker, and onnxruntime-node sessions over float32 inputs. Tests skip with a printed reason
+// when no python has onnx.
+import { spawnSync } from 'node:child_process';
+import * as ort from 'onnxruntime-node';
+
+let cached: string | null | undefined;
+
+/** A python executable that can `import onnx`, or null. */
+export function onnxPython(): string | null {
+  if (cached !== undefined) return cached;
+  const candidates = [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
+  cached = candidates.find((p) => spawnSync(p, ['-c', 'import onnx'], { stdio: 'ignore', timeout: 60_000 }).status === 0) ?? null;
+  return cached;
+}
+
+/** Runs onnx.checker.check_model (full_check: shape inference too) on a file; returns '' or the checker's error. */
+export function onnxCheck(python: string, file: string): string {
+  const code = 'import sys, onnx\nonnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)\nprint("OK")';
+  const r = spawnSync(python, ['-c', code, file], { encoding: 'utf8', timeout: 120_000 });
+  return r.status === 0 && r.stdout.includes('OK') ? '' : (r.stderr || r.stdout || `exit ${r.status}`).trim();
+}
+
+/** Runs an ONNX model on float32 inputs; returns the first output (or the named one). */
+export async function runOnnx(model: Uint8Array | string, inputs: Record<string, { data: Float32Array; dims: number[] }>, output?: string): Promise<{ data: Float32Array; dims: number[] }> {
+  const session = typeof model === 'string' ? await ort.InferenceSession.create(model) : await ort.InferenceSession.create(model);
+  try {
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const [name, v] of Object.entries(inputs)) feeds[name] = new ort.Tensor('float32', v.data, v.dims);
+    const result = await session.run(feeds);
+    const t = result[output ?? session.outputNames[0]];
+    return { data: t.data as Float32Array, dims: [...t.dims] };
+  } finally {
+    await session.release();
+  }
+}
