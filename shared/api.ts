@@ -273,7 +273,8 @@ export type ExportRunResult = { canceled: true } | { canceled: false; dir: strin
 
 // ---- files ----
 
-export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
+/** encoding 'base64': an .onnx file was picked and `content` is its bytes (for importModel). */
+export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string; encoding?: 'base64' };
 /** A Keras / tfjs model.json or an ONNX model opened as a graph (src-main/import/, run in the job worker). */
 export interface ImportModelResult {
   graph: GraphFile;

@@ -9,7 +9,8 @@ import { layerNameFor } from '../../../shared/graph/node-names';
 import { RunStore, newRunId } from '../../training/run-store';
 import { saveModelToFolder } from '../../training/model-files';
 import { ImportError } from '../model-json';
-import type { OnnxImport } from './import-onnx';
+import { importOnnx, type OnnxImport } from './import-onnx';
+import type { GraphFile } from '../../../shared/graph/types';
 
 /** Writes the imported weights into a model built from the imported graph; throws naming what does not fit. */
 export function setImportedWeights(model: tf.LayersModel, imp: Pick<OnnxImport, 'weights'>): void {
@@ -42,6 +43,13 @@ export async function buildImportedModel(imp: OnnxImport): Promise<tf.LayersMode
   const { model } = buildModel(imp.graph, tf);
   setImportedWeights(model, imp);
   return model;
+}
+
+/** The import job: bytes -> graph, and the weights as a stored run (nothing is stored when anything fails). */
+export async function importOnnxRun(bytes: Uint8Array, name: string, dataDir: string): Promise<{ graph: GraphFile; runId: string; notes: string[] }> {
+  const imp = importOnnx(bytes, name);
+  const runId = await saveImportedRun(dataDir, imp, name);
+  return { graph: imp.graph, runId, notes: imp.notes };
 }
 
 /** Stores the import as a completed run marked imported; returns its id. */

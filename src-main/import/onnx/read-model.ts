@@ -2,7 +2,7 @@
 // float initializers as Float32Array, graph inputs with their shapes. Limits hold before and after decoding: the
 // file's size, the number of nodes and weights, tensors whose data does not match their shape, and weights
 // stored in external files (refused: an imported model never makes LayerLab read another file).
-import { onnx } from 'onnx-proto';
+import { decodeModel, modelOpset, onnx, toNumber, type OnnxNs } from '../../onnx/proto';
 import { ImportError } from '../model-json';
 
 /** Larger files are refused before decoding (the web host's messages are capped at 64 MB anyway). */
@@ -44,7 +44,7 @@ export interface OnnxModel {
 }
 
 type Long = { toNumber(): number };
-const num = (v: number | Long | null | undefined): number => (v == null ? 0 : typeof v === 'number' ? v : v.toNumber());
+const num = (v: number | Long | null | undefined): number => toNumber(v);
 
 const DT = onnx.TensorProto.DataType;
 const FLOAT_TYPES = new Set<number>([DT.FLOAT, DT.DOUBLE, DT.FLOAT16]);
@@ -61,7 +61,7 @@ function half(bits: number): number {
 }
 
 /** One TensorProto as plain numbers; `where` names it in messages. */
-export function readTensor(t: onnx.ITensorProto, where: string, budget: { values: number }): OnnxTensor {
+export function readTensor(t: OnnxNs.ITensorProto, where: string, budget: { values: number }): OnnxTensor {
   const name = t.name ?? '';
   if (t.dataLocation === onnx.TensorProto.DataLocation.EXTERNAL || (t.externalData?.length ?? 0) > 0) {
     throw new ImportError(`${where}: its data is stored in an external file; LayerLab imports only self-contained .onnx files (save the model with its weights inside, e.g. onnx.save(model, path, save_as_external_data=False))`);
@@ -106,7 +106,7 @@ export function readTensor(t: onnx.ITensorProto, where: string, budget: { values
   return { name, dims, dataType, floats: isFloat ? values : null, ints: isFloat ? null : Array.from(values) };
 }
 
-function readAttr(a: onnx.IAttributeProto, where: string, budget: { values: number }): OnnxAttr {
+function readAttr(a: OnnxNs.IAttributeProto, where: string, budget: { values: number }): OnnxAttr {
   const T = onnx.AttributeProto.AttributeType;
   switch (a.type) {
     case T.FLOAT: return a.f ?? 0;
@@ -120,13 +120,14 @@ function readAttr(a: onnx.IAttributeProto, where: string, budget: { values: numb
   }
 }
 
-function decode(bytes: Uint8Array): onnx.ModelProto {
+function decode(bytes: Uint8Array): OnnxNs.ModelProto {
   try {
-    return onnx.ModelProto.decode(bytes);
+    return decodeModel(bytes);
   } catch (err) {
     // protobufjs decodes nested messages recursively: a file built to nest subgraphs without end overflows the stack.
-    if (err instanceof RangeError && /call stack/i.test(err.message)) throw new ImportError('Not a readable ONNX model: its messages nest too deeply');
-    throw new ImportError(`Not an ONNX model (the protobuf cannot be decoded: ${(err as Error).message})`);
+    if (/call stack/i.test((err as Error).message)) throw new ImportError('Not a readable ONNX model: its messages nest too deeply');
+    const message = (err as Error).message;
+    throw new ImportError(message.charAt(0).toUpperCase() + message.slice(1));
   }
 }
 
@@ -137,7 +138,6 @@ export function readOnnxModel(bytes: Uint8Array, maxBytes = MAX_ONNX_BYTES): Onn
   const graph = model.graph;
   if (!graph || (graph.node ?? []).length === 0) throw new ImportError('Not an ONNX model: it has no graph (no nodes)');
   if (graph.node!.length > MAX_ONNX_NODES) throw new ImportError(`The graph has ${graph.node!.length.toLocaleString('en-US')} nodes, more than the ${MAX_ONNX_NODES.toLocaleString('en-US')} LayerLab imports`);
-  const opsetEntry = (model.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx');
   const budget = { values: 0 };
   const initializers = new Map<string, OnnxTensor>();
   (graph.initializer ?? []).forEach((t, i) => initializers.set(t.name ?? '', readTensor(t, `Initializer '${t.name ?? i}'`, budget)));
@@ -157,7 +157,7 @@ export function readOnnxModel(bytes: Uint8Array, maxBytes = MAX_ONNX_BYTES): Onn
     });
   return {
     producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') || 'unknown',
-    opset: num(opsetEntry?.version ?? 0),
+    opset: modelOpset(model),
     inputs,
     outputs: (graph.output ?? []).map((v) => v.name ?? ''),
     nodes,

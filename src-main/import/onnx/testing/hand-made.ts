@@ -1,20 +1,20 @@
 // Small ONNX models written with onnx-proto, for tests that run without torch: an MLP (Gemm, Relu, Gemm,
 // Softmax) with known weights, and helpers to build nodes, tensors and whole models.
-import { onnx } from 'onnx-proto';
+import { onnx, type OnnxNs } from '../../../onnx/proto';
 
-export function floatTensor(name: string, dims: number[], values: number[]): onnx.ITensorProto {
+export function floatTensor(name: string, dims: number[], values: number[]): OnnxNs.ITensorProto {
   return { name, dims, dataType: onnx.TensorProto.DataType.FLOAT, floatData: values };
 }
 
-export function node(opType: string, inputs: string[], outputs: string[], attrs: onnx.IAttributeProto[] = [], name = `/${opType}`): onnx.INodeProto {
+export function node(opType: string, inputs: string[], outputs: string[], attrs: OnnxNs.IAttributeProto[] = [], name = `/${opType}`): OnnxNs.INodeProto {
   return { opType, input: inputs, output: outputs, attribute: attrs, name };
 }
 
-export const intAttr = (name: string, i: number): onnx.IAttributeProto => ({ name, i, type: onnx.AttributeProto.AttributeType.INT });
+export const intAttr = (name: string, i: number): OnnxNs.IAttributeProto => ({ name, i, type: onnx.AttributeProto.AttributeType.INT });
 
-export function modelBytes(nodes: onnx.INodeProto[], initializer: onnx.ITensorProto[], input: { name: string; dims: (number | string)[] }, output = 'y'): Uint8Array {
+export function modelBytes(nodes: OnnxNs.INodeProto[], initializer: OnnxNs.ITensorProto[], input: { name: string; dims: (number | string)[] }, output = 'y'): Uint8Array {
   const dim = (d: number | string) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d });
-  const model: onnx.IModelProto = {
+  const model: OnnxNs.IModelProto = {
     irVersion: 8,
     producerName: 'layerlab-test',
     opsetImport: [{ domain: '', version: 17 }],
@@ -86,4 +86,23 @@ export function nestedGraphBytes(depth: number): Uint8Array {
     put(0x32, graph[k - 1]); // AttributeProto.g
   }
   return out;
+}
+
+export const intsAttr = (name: string, ints: number[]): OnnxNs.IAttributeProto => ({ name, ints, type: onnx.AttributeProto.AttributeType.INTS });
+
+/** [N, 1, 8, 8] -> Conv 4x3x3 'same' + Relu -> MaxPool 2 -> Flatten -> Gemm 10 -> Softmax, arbitrary weights. */
+export function handMadeCnn(): Uint8Array {
+  const values = (n: number, scale: number) => Array.from({ length: n }, (_, k) => Math.sin(k * 1.7) * scale);
+  return modelBytes(
+    [
+      node('Conv', ['x', 'conv.weight', 'conv.bias'], ['c'], [intsAttr('kernel_shape', [3, 3]), intsAttr('pads', [1, 1, 1, 1])], '/conv/Conv'),
+      node('Relu', ['c'], ['r'], [], '/Relu'),
+      node('MaxPool', ['r'], ['p'], [intsAttr('kernel_shape', [2, 2]), intsAttr('strides', [2, 2])], '/pool/MaxPool'),
+      node('Flatten', ['p'], ['f'], [intAttr('axis', 1)], '/Flatten'),
+      node('Gemm', ['f', 'fc.weight', 'fc.bias'], ['z'], [intAttr('transB', 1)], '/fc/Gemm'),
+      node('Softmax', ['z'], ['y'], [intAttr('axis', -1)], '/Softmax'),
+    ],
+    [floatTensor('conv.weight', [4, 1, 3, 3], values(36, 0.3)), floatTensor('conv.bias', [4], values(4, 0.1)), floatTensor('fc.weight', [10, 64], values(640, 0.2)), floatTensor('fc.bias', [10], values(10, 0.1))],
+    { name: 'x', dims: ['batch', 1, 8, 8] },
+  );
 }
