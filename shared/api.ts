@@ -240,7 +240,7 @@ export interface RunSummary {
 /** Where an imported run's weights came from (src-main/import/onnx/imported-run.ts). */
 export interface ImportedRunSource {
   format: 'onnx';
-  /** The file name it was imported from. */
+  /** The model it was imported from: the file name (CLI) or the name the app gave the import (File > Open). */
   file: string;
   /** The exporter named in the file (e.g. 'pytorch 1.13.0'). */
   producer: string;

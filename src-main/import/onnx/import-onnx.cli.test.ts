@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { main } from '../../cli';
 import { checkImportRequest } from '../../api-payloads';
 import { runHostJob } from '../../jobs/run-host-job';
-import { RunStore } from '../../training/run-store';
+import { RunStore, summaryOf } from '../../training/run-store';
+import { graphIdOf } from '../../../shared/graph/identity';
+import type { GraphFile } from '../../../shared/graph/types';
 import { handMadeMlp, modelBytes, node } from './testing/hand-made';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-onnx-cli-'));
@@ -70,8 +72,12 @@ describe('importModel with encoding base64 (the api, as File > Open sends an .on
 
   it('the job answers the graph, the run id and the notes', async () => {
     const dataDir = path.join(tmp, 'job-data');
-    const result = (await runHostJob({ kind: 'import-onnx', base64: Buffer.from(handMadeMlp()).toString('base64'), name: 'mlp', dataDir }, () => {})) as { graph: { nodes: unknown[] }; runId: string };
+    const result = (await runHostJob({ kind: 'import-onnx', base64: Buffer.from(handMadeMlp()).toString('base64'), name: 'mlp', dataDir }, () => {})) as { graph: GraphFile; runId: string };
     expect(result.graph.nodes).toHaveLength(4);
-    expect((await new RunStore(dataDir).get(result.runId))?.imported?.format).toBe('onnx');
+    const run = (await new RunStore(dataDir).get(result.runId))!;
+    expect(run.imported?.format).toBe('onnx');
+    // The run belongs to the graph the app opens (the Runs tab lists it under "this graph").
+    expect(summaryOf(run).graphId).toBe(graphIdOf(result.graph));
+    expect(graphIdOf(result.graph)).toMatch(/^g-/);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { ImportError } from '../model-json';
 import { importOnnx } from './import-onnx';
 import { readOnnxModel } from './read-model';
 import { buildImportedModel } from './imported-run';
-import { floatTensor, handMadeMlp, handMadeMlpForward, modelBytes, nestedGraphBytes, node } from './testing/hand-made';
+import { floatTensor, handMadeMlp, handMadeMlpForward, modelBytes, nestedGraphBytes, node, pooledCnn } from './testing/hand-made';
 
 const importError = (f: () => unknown): string => {
   try {
@@ -91,5 +91,21 @@ describe('ONNX files as untrusted input', () => {
     // Most mutations land in weight values, which still import: the loop really exercised both paths.
     expect(imported).toBeGreaterThan(0);
     expect(imported).toBeLessThan(400);
+  });
+});
+
+describe('channels-last models (Keras through tf2onnx)', () => {
+  it('reads the Transposes around a Conv as layout, not layers, and computes what the channels-first model does', async () => {
+    const torchStyle = importOnnx(pooledCnn('torch'), 'torch');
+    const kerasStyle = importOnnx(pooledCnn('keras'), 'keras');
+    const kinds = (g: typeof torchStyle) => g.graph.nodes.map((n) => n.kind);
+    expect(kinds(kerasStyle)).toEqual(['Input', 'Conv2D', 'GlobalAveragePooling2D', 'Dense', 'Output']);
+    expect(kinds(torchStyle)).toEqual(kinds(kerasStyle));
+    const [a, b] = await Promise.all([buildImportedModel(torchStyle), buildImportedModel(kerasStyle)]);
+    const x = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 7);
+    const ya = (a.predict(x) as tf.Tensor).dataSync();
+    const yb = (b.predict(x) as tf.Tensor).dataSync();
+    expect(Math.max(...Array.from(ya, (v, i) => Math.abs(v - yb[i])))).toBeLessThan(1e-6);
+    expect(Math.max(...Array.from(ya, Math.abs))).toBeGreaterThan(1e-3);
   });
 });

@@ -84,7 +84,7 @@ describe.skipIf(!python)('importing torch.onnx.export files', () => {
     expect(dense.map((n) => n.params.activation)).toEqual(['linear', 'tanh', 'softmax']);
     // relu follows the BatchNormalization, sigmoid a Dense whose tanh is already folded: both stay layers.
     expect(graph.nodes.filter((n) => n.kind === 'Activation').map((n) => n.params.activation)).toEqual(['relu', 'sigmoid']);
-    expect(dense.map((n) => n.label)).toEqual(['fc1 (Dense)', 'fc2 (Dense)', 'out (Dense)']);
+    expect(dense.map((n) => n.label)).toEqual(['fc1', 'fc2', 'out']);
   });
 
   it('says what it changed: the LSTMs\' summed biases', () => {

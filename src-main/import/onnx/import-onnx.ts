@@ -7,6 +7,7 @@ import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type Graph
 import type { ParamValues } from '../../../shared/layers/types';
 import { defaultDatasetConfig, defaultTrainingConfig } from '../../../shared/graph/defaults';
 import { markForAutoLayout } from '../../../shared/graph/layout';
+import { ensureGraphId } from '../../../shared/graph/identity';
 import { inferGraph } from '../../../shared/infer';
 import { checked, ImportError, layout as layoutByDepth } from '../model-json';
 import { readOnnxModel, type OnnxModel, type OnnxNode, type OnnxTensor } from './read-model';
@@ -126,8 +127,9 @@ class Mapper {
     const n = (this.counts.get(base) ?? 0) + 1;
     this.counts.set(base, n);
     const id = n === 1 ? base : `${base}_${n}`;
+    // torch names nodes after the module that wrote them ('/encoder/layers.0/linear1/MatMul'): the module path is the label.
     const label = /^\/?(.+)\/[^/]+$/.exec(this.onnxNode?.name ?? '')?.[1]?.replaceAll('/', '.');
-    this.nodes.push({ id, kind, params, position: { x: 0, y: 0 }, ...(label && kind !== 'Input' ? { label: `${label} (${kind})` } : {}) });
+    this.nodes.push({ id, kind, params, position: { x: 0, y: 0 }, ...(label && kind !== 'Input' ? { label } : {}) });
     inputs.forEach((v, i) => this.edges.push({ id: `e_${v.node}_${v.handle}-${id}_in_${i}`, source: v.node, sourceHandle: v.handle, target: id, targetHandle: 'in' }));
     if (weights) this.weights.set(id, weights);
     return id;
@@ -375,9 +377,13 @@ class Mapper {
     const axes = (n.inputs[1] ? this.ints(n.inputs[1]) : this.attr<number[] | null>('axes', null)) ?? [];
     const rank = x.shape.length + 1;
     const norm = axes.map((a) => ((a ?? 0) + rank) % rank).sort();
-    const spatial = Array.from({ length: rank - 2 }, (_, i) => i + 2);
-    if (x.layout !== 'cf' || !same(norm, spatial)) this.fail(`a mean over axes [${axes.join(', ')}] is not a global average pooling of a channels-first tensor`);
-    this.globalPool(x, n.outputs[0], this.attr('keepdims', 1) === 1);
+    const keepDims = this.attr('keepdims', 1) === 1;
+    const spatialCf = Array.from({ length: rank - 2 }, (_, i) => i + 2);
+    const spatialCl = Array.from({ length: rank - 2 }, (_, i) => i + 1);
+    if (x.layout === 'cf' && same(norm, spatialCf)) return this.globalPool(x, n.outputs[0], keepDims);
+    // Keras's GlobalAveragePooling2D through tf2onnx: a mean over the spatial axes of a channels-last tensor.
+    if (x.layout === 'plain' && rank >= 3 && !keepDims && same(norm, spatialCl)) return this.globalPool({ ...x, layout: 'cf' }, n.outputs[0], false);
+    this.fail(`a mean over axes [${axes.join(', ')}] is not a global average pooling over the spatial axes`);
   }
 
   private batchNorm(n: OnnxNode): void {
@@ -443,6 +449,15 @@ class Mapper {
       // Batch-first <-> sequence-first, as torch writes around recurrent layers: the same LayerLab tensor.
       return this.set(n.outputs[0], { ...x, layout: x.layout === 'plain' ? 'tbf' : 'plain', fresh: false });
     }
+    // tf2onnx (Keras) wraps channels-last convolutions in Transposes to and from ONNX's channels-first layout.
+    const rank = x.shape.length + 1;
+    const toChannelsFirst = rank === 4 ? '0,3,1,2' : '0,2,1';
+    const toChannelsLast = rank === 4 ? '0,2,3,1' : '0,2,1';
+    const feedsChannelOps = (this.ix.consumers.get(n.outputs[0]) ?? []).every((c) => CHANNEL_OPS.has(c.opType));
+    if (x.layout === 'plain' && (rank === 4 || rank === 3) && perm === toChannelsFirst && (rank === 4 || feedsChannelOps)) {
+      return this.set(n.outputs[0], { ...x, layout: 'cf', fresh: false });
+    }
+    if (x.layout === 'cf' && x.shape.length > 1 && perm === toChannelsLast) return this.set(n.outputs[0], { ...x, layout: 'plain', fresh: false });
     if (x.shape.length === 2 && perm === '0,2,1' && x.layout === 'plain') {
       const id = this.emit('Permute', { dims: [2, 1] }, [x]);
       return this.set(n.outputs[0], { kind: 'tensor', node: id, handle: 'out', shape: [x.shape[1], x.shape[0]], layout: 'plain' });
@@ -588,8 +603,14 @@ class Mapper {
   }
 }
 
+/** Inputs read as channels-first: those feeding convolutions directly, and 4-D ones unless a Transpose reads them
+ * (tf2onnx's Keras models take channels-last images and transpose them). */
 function channelsFirstInputs(ix: GraphIndex): Set<string> {
-  return new Set(ix.model.inputs.filter((i) => (ix.consumers.get(i.name) ?? []).some((c) => CHANNEL_OPS.has(c.opType))).map((i) => i.name));
+  const cf = (i: OnnxModel['inputs'][number]) => {
+    const readers = ix.consumers.get(i.name) ?? [];
+    return readers.some((c) => CHANNEL_OPS.has(c.opType)) || (i.dims.length === 4 && !readers.some((c) => c.opType === 'Transpose'));
+  };
+  return new Set(ix.model.inputs.filter(cf).map((i) => i.name));
 }
 
 export function importOnnxModel(model: OnnxModel, name: string): OnnxImport {
@@ -601,11 +622,11 @@ export function importOnnxModel(model: OnnxModel, name: string): OnnxImport {
   if (model.inputs.length === 0) throw new ImportError('The graph has no inputs');
   const m = new Mapper(ix);
   const cf = channelsFirstInputs(ix);
-  model.inputs.forEach((input, i) => m.addInput(input, cf.has(input.name) || input.dims.length === 4, i === 0 ? 'x' : `x${i + 1}`));
+  model.inputs.forEach((input, i) => m.addInput(input, cf.has(input.name), i === 0 ? 'x' : `x${i + 1}`));
   const blockAt = new Map(blocks.map((b) => [[...b.covered].find((n) => n.outputs.includes(b.output))!, b]));
   for (const n of model.nodes) {
     const block = blockAt.get(n);
-    if (block) m.addEncoderBlock(block, `${n.name.replace(/\/[^/]+\/[^/]+$/, '') || n.name}`);
+    if (block) m.addEncoderBlock(block, n.name.replace(/\/[^/]+$/, '') || n.name); // '/encoder/layers.0/norm2/...' -> encoder.layers.0
     else if (!covered.has(n)) m.map(n);
   }
   model.outputs.forEach((o, i) => m.addOutput(o, i));
@@ -613,7 +634,9 @@ export function importOnnxModel(model: OnnxModel, name: string): OnnxImport {
   const dataset = defaultDatasetConfig();
   const first = m.nodes.find((n) => n.kind === 'Input')!.params.shape as number[];
   dataset.representation = first.length === 3 ? 'image' : first.length === 2 ? 'matrix' : 'vector';
-  const graph = checked(markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: m.nodes, edges: m.edges, dataset, training: defaultTrainingConfig() }));
+  // A graph id now, so the run holding the weights belongs to the graph the user sees (the Runs tab's "this graph").
+  const fresh = { format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes: m.nodes, edges: m.edges, dataset, training: defaultTrainingConfig() } as GraphFile;
+  const graph = checked(ensureGraphId(markForAutoLayout(fresh)));
   const inference = inferGraph(graph);
   if (inference.errors.length) {
     const e = inference.errors[0];

@@ -59,7 +59,7 @@ export async function saveImportedRun(dataDir: string, imp: OnnxImport, file: st
   const id = newRunId();
   const record: RunRecord = {
     id,
-    name: `${imp.graph.name} (imported ONNX)`,
+    name: imp.graph.name,
     status: 'completed',
     startedAt: new Date().toISOString(),
     durationMs: 0,
@@ -71,7 +71,7 @@ export async function saveImportedRun(dataDir: string, imp: OnnxImport, file: st
     training: imp.graph.training,
     batches: [],
     epochsHistory: [],
-    log: [`Imported from ${file} (ONNX opset ${imp.opset}, written by ${imp.producer}); not trained in LayerLab, so there are no training curves.`, ...imp.notes],
+    log: [`Imported from the ONNX model ${file} (opset ${imp.opset}, written by ${imp.producer}); not trained in LayerLab, so there are no training curves.`, ...imp.notes],
     imported: { format: 'onnx', file, producer: imp.producer, opset: imp.opset },
   };
   try {

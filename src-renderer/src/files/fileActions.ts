@@ -86,7 +86,7 @@ async function importOnnxBase64(base64: string, source: string): Promise<boolean
   try {
     const { graph, runId } = await api.importModel({ content: base64, name: importedModelName(source), encoding: 'base64' });
     useGraphStore.getState().load(graph, null, { dirty: true });
-    const weights = runId ? `its weights are the run "${graph.name} (imported ONNX)" in Runs` : 'no weights were kept';
+    const weights = runId ? `its weights are the run "${graph.name}" in Runs, marked imported` : 'no weights were kept';
     useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes; ${weights}. Save it to keep it as a LayerLab graph.`, 'info', 'file');
     return true;
   } catch (err) {

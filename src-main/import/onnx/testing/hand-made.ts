@@ -106,3 +106,24 @@ export function handMadeCnn(): Uint8Array {
     { name: 'x', dims: ['batch', 1, 8, 8] },
   );
 }
+
+/**
+ * The same convolution as handMadeCnn, then global average pooling and a Gemm, written two ways: as torch does
+ * (channels-first input) and as tf2onnx does for Keras (channels-last input, Transposes around the Conv).
+ */
+export function pooledCnn(layout: 'torch' | 'keras'): Uint8Array {
+  const values = (n: number, scale: number) => Array.from({ length: n }, (_, k) => Math.cos(k * 0.9) * scale);
+  const keras = layout === 'keras';
+  const nodes = [
+    ...(keras ? [node('Transpose', ['x'], ['xt'], [intsAttr('perm', [0, 3, 1, 2])], '/to_nchw')] : []),
+    node('Conv', [keras ? 'xt' : 'x', 'cw', 'cb'], ['c'], [intsAttr('kernel_shape', [3, 3]), intsAttr('pads', [1, 1, 1, 1])], '/conv/Conv'),
+    node('Relu', ['c'], ['r'], [], '/Relu'),
+    ...(keras ? [node('Transpose', ['r'], ['rt'], [intsAttr('perm', [0, 2, 3, 1])], '/to_nhwc'), node('ReduceMean', ['rt'], ['p'], [intsAttr('axes', [1, 2]), intAttr('keepdims', 0)], '/gap')] : [node('GlobalAveragePool', ['r'], ['g'], [], '/gap'), node('Flatten', ['g'], ['p'], [intAttr('axis', 1)], '/flat')]),
+    node('Gemm', ['p', 'fw', 'fb'], ['y'], [intAttr('transB', 1)], '/fc/Gemm'),
+  ];
+  return modelBytes(
+    nodes,
+    [floatTensor('cw', [5, 2, 3, 3], values(90, 0.4)), floatTensor('cb', [5], values(5, 0.1)), floatTensor('fw', [3, 5], values(15, 0.5)), floatTensor('fb', [3], values(3, 0.1))],
+    { name: 'x', dims: keras ? ['N', 6, 6, 2] : ['N', 2, 6, 6] },
+  );
+}
