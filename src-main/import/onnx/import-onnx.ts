@@ -458,6 +458,9 @@ class Mapper {
       return this.set(n.outputs[0], { ...x, layout: 'cf', fresh: false });
     }
     if (x.layout === 'cf' && x.shape.length > 1 && perm === toChannelsLast) return this.set(n.outputs[0], { ...x, layout: 'plain', fresh: false });
+    // A Conv1d's [N, C, L] straight to a recurrent layer's [L, N, C] (torch fuses .transpose(1, 2) with batch_first's), and back.
+    if (x.layout === 'cf' && x.shape.length === 2 && perm === '2,0,1') return this.set(n.outputs[0], { ...x, layout: 'tbf', fresh: false });
+    if (x.layout === 'tbf' && perm === '1,2,0') return this.set(n.outputs[0], { ...x, layout: 'cf', fresh: false });
     if (x.shape.length === 2 && perm === '0,2,1' && x.layout === 'plain') {
       const id = this.emit('Permute', { dims: [2, 1] }, [x]);
       return this.set(n.outputs[0], { kind: 'tensor', node: id, handle: 'out', shape: [x.shape[1], x.shape[0]], layout: 'plain' });
@@ -522,10 +525,24 @@ class Mapper {
     }
   }
 
+  /** x[:, t] of a sequence (torch's `y[:, -1]` after a recurrent layer): one step, a SelectStep layer. */
+  private selectStep(n: OnnxNode, x: TensorVal): void {
+    const index = this.ix.constOf(n.inputs[1]);
+    const timeAxis = x.layout === 'tbf' ? 0 : 1;
+    const step = index?.ints?.[0];
+    if (x.shape.length !== 2 || x.layout === 'cf' || this.attr('axis', 0) !== timeAxis || !index || index.dims.length !== 0 || step === undefined) {
+      this.fail('picks values other than one time step of a sequence; LayerLab imports Gather as x[:, t] of a [batch, time, features] tensor');
+    }
+    if (step >= x.shape[0] || step < -x.shape[0]) this.fail(`step ${step} is outside the ${x.shape[0]} steps`);
+    const id = this.emit('SelectStep', { step }, [x]);
+    this.set(n.outputs[0], { kind: 'tensor', node: id, handle: 'out', shape: [x.shape[1]], layout: 'plain' });
+  }
+
   /** torch's shape arithmetic on integers (the batch size stays unknown), and zero initial states. */
   private shapeOp(n: OnnxNode): void {
     const first = this.val(n.inputs[0]);
     if (first?.kind === 'rnn' && (n.opType === 'Squeeze' || n.opType === 'Gather')) return this.rnnPart(n, first);
+    if (first?.kind === 'tensor' && n.opType === 'Gather') return this.selectStep(n, first);
     const out = n.outputs[0];
     const ints = (i: number) => (n.inputs[i] ? this.ints(n.inputs[i]) : null);
     const result = ((): Val | null | undefined => {

@@ -81,6 +81,21 @@ class Encoder(nn.Module):
         return self.head(self.encoder(self.embed(x)))
 
 
+class SeqNet(nn.Module):
+    """Conv1d over [N, C, L] (+ BatchNorm1d, which the exporter folds into it), an RNN over the steps, its last step (y[:, -1])."""
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv1d(3, 4, 3, padding=1)
+        self.bn = nn.BatchNorm1d(4)
+        self.rnn = nn.RNN(4, 5, batch_first=True)
+        self.fc = nn.Linear(5, 2)
+
+    def forward(self, x):
+        h = torch.relu(self.bn(self.conv(x))).transpose(1, 2)  # [N, L, C]
+        y, _ = self.rnn(h)
+        return self.fc(y[:, -1])
+
+
 class GRUNet(nn.Module):
     def __init__(self):
         super().__init__()
@@ -116,6 +131,7 @@ MODELS = {
     'bncnn': (BNCNN, (3, 1, 8, 8), -6),        # BatchNorm2d's gamma and beta, folded into the conv by the exporter
     'lstm': (LSTMNet, (3, 7, 5), -(4 * 8 + 4 * 6)),  # torch's second bias vector of each LSTM (summed into one)
     'encoder': (Encoder, (3, 6, 4), 0),
+    'seq': (SeqNet, (3, 3, 9), -2 * 4 - 5),   # BatchNorm1d folded into the conv by the exporter (-8), the RNN's second bias summed (-5)
     'gru': (GRUNet, (3, 5, 3), 0),
     'unsupported': (Unsupported, (2, 4), 0),
 }
