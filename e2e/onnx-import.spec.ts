@@ -15,12 +15,18 @@ test('opening an .onnx file shows its graph and an imported run; an unsupported 
   await expect(page.locator('.ll-node[data-kind="MaxPooling2D"]')).toHaveCount(1);
   await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(1);
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(4 * 9 + 4 + 64 * 10 + 10));
-  await page.screenshot({ path: 'test-results/onnx-import-graph.png' });
+  for (const [w, h] of [[1440, 900], [1280, 720]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/onnx-import-graph-${w}.png` });
+  }
 
   await page.getByTestId('tab-runs').click();
   await page.getByTestId('runs-scope-all').click().catch(() => {});
   await expect(page.getByTestId('run-imported-badge').first()).toBeVisible({ timeout: 15_000 });
-  await page.screenshot({ path: 'test-results/onnx-import-runs.png' });
+  for (const [w, h] of [[1440, 900], [1280, 720]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/onnx-import-runs-${w}.png` });
+  }
 
   await page.getByTestId('file-input').setInputFiles({
     name: 'erf.onnx',
@@ -29,6 +35,7 @@ test('opening an .onnx file shows its graph and an imported run; an unsupported 
   });
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
   await expect(page.getByTestId('error-dialog')).toContainText("Erf (node '/act/Erf')", { timeout: 90_000 });
+  await page.screenshot({ path: 'test-results/onnx-import-unsupported-1280.png' });
   await page.getByTestId('error-ok').click();
   await expect(page.getByTestId('file-name')).toHaveText('small_cnn');
 });
