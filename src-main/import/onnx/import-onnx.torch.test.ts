@@ -1,8 +1,8 @@
 // ONNX import on real files: Debian's torch builds and exports small modules (testing/torch_models.py: an MLP
-// with BatchNorm1d, two CNNs, two stacked LSTMs, a Transformer encoder layer, a GRU and a model with unsupported
-// operators), LayerLab imports each, and the imported tfjs model must give torch's outputs on the same inputs
-// (within 1e-4) with torch's parameter count (give or take exactly what the script says and why). The imported model with
-// freshly initialised weights must NOT match, so the comparison can fail.
+// with BatchNorm1d, two CNNs, two stacked LSTMs, a Transformer encoder with one layer and one with two, a Conv1d +
+// RNN, a GRU and a model with unsupported operators), LayerLab imports each, and the imported tfjs model must give
+// torch's outputs on the same inputs (within 1e-4) with torch's parameter count (give or take exactly what the
+// script says and why). The imported model with freshly initialised weights must NOT match, so the comparison can fail.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,7 @@ describe.skipIf(!python)('importing torch.onnx.export files', () => {
     ['bncnn', ['Input', 'Conv2D', 'AveragePooling2D', 'Flatten', 'Dense', 'Output']],
     ['lstm', ['Input', 'LSTM', 'LSTM', 'Dense', 'Output']],
     ['encoder', ['Input', 'Dense', 'TransformerEncoderBlock', 'Dense', 'Output']],
+    ['encoder2', ['Input', 'TransformerEncoderBlock', 'TransformerEncoderBlock', 'Output']],
     ['seq', ['Input', 'Conv1D', 'SimpleRNN', 'SelectStep', 'Dense', 'Output']],
   ])('%s: the graph, torch\'s parameter count and torch\'s outputs within 1e-4', async (name, kinds) => {
     const ref = reference(name);

@@ -81,6 +81,16 @@ class Encoder(nn.Module):
         return self.head(self.encoder(self.embed(x)))
 
 
+class Encoder2(nn.Module):
+    """Two stacked encoder layers: torch's exporter shares their equal initial weights through Identity nodes."""
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16, batch_first=True), num_layers=2)
+
+    def forward(self, x):
+        return self.encoder(x)
+
+
 class SeqNet(nn.Module):
     """Conv1d over [N, C, L] (+ BatchNorm1d, which the exporter folds into it), an RNN over the steps, its last step (y[:, -1])."""
     def __init__(self):
@@ -131,6 +141,7 @@ MODELS = {
     'bncnn': (BNCNN, (3, 1, 8, 8), -6),        # BatchNorm2d's gamma and beta, folded into the conv by the exporter
     'lstm': (LSTMNet, (3, 7, 5), -(4 * 8 + 4 * 6)),  # torch's second bias vector of each LSTM (summed into one)
     'encoder': (Encoder, (3, 6, 4), 0),
+    'encoder2': (Encoder2, (3, 5, 8), 0),
     'seq': (SeqNet, (3, 3, 9), -2 * 4 - 5),   # BatchNorm1d folded into the conv by the exporter (-8), the RNN's second bias summed (-5)
     'gru': (GRUNet, (3, 5, 3), 0),
     'unsupported': (Unsupported, (2, 4), 0),
