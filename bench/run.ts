@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,engine,infer,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,engine,infer,onnx,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
 // Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import type { BackendChoice } from '../shared/graph/types';
 import { initBackend } from '../src-main/engine/backend';
 import { benchBrowser, browserBlocker, layoutBenchGraphs, type FrameResult } from './browser';
 import { benchInference } from './infer';
+import { benchOnnxInference } from './onnx';
 import { benchMemory, fashionBlocker, HIDDEN as MEMORY_HIDDEN } from './memory';
 import { findTorchPython } from '../src-main/torch/probe';
 import { familiesByKey, FAMILIES } from './families';
@@ -14,7 +15,7 @@ import { benchTemplates } from './templates';
 import { benchTrainingFamilies } from './training';
 import { benchTorchEngine } from './torch-engine';
 
-const DEFAULT_GROUPS = ['train', 'engine', 'infer', 'web', 'canvas', 'memory'] as const;
+const DEFAULT_GROUPS = ['train', 'engine', 'infer', 'onnx', 'web', 'canvas', 'memory'] as const;
 /** Groups that run only when named in --only: every template at full scale takes tens of minutes. */
 const OPT_IN_GROUPS = ['templates'] as const;
 const GROUPS = [...DEFAULT_GROUPS, ...OPT_IN_GROUPS] as const;
@@ -125,6 +126,13 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
         metrics: { median: { value: r.medianMs, unit: 'ms', better: 'lower' }, p90: { value: r.p90Ms, unit: 'ms', better: 'lower' } },
         cells: { result: `${fmt(r.medianMs)} ms median`, note: `p90 ${fmt(r.p90Ms)} ms; ${r.edges} edges; ${r.runs} runs of inferGraph` },
       };
+    });
+  }
+
+  if (has('onnx')) {
+    await guarded(rows, 'onnx.mlp', 'ONNX inference, MLP 784-1024-512-512-10', () => {
+      log('onnx: the exported MLP in onnxruntime-node vs tfjs-wasm ...');
+      return benchOnnxInference({ rounds: o.quick ? 2 : 4, batchesPerRound: o.quick ? 5 : 10, log });
     });
   }
 

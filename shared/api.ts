@@ -267,7 +267,7 @@ export interface RunRecord extends RunSummary {
 
 // ---- export ----
 
-export const EXPORT_FORMATS = ['tfjs', 'pytorch', 'keras'] as const;
+export const EXPORT_FORMATS = ['tfjs', 'pytorch', 'keras', 'onnx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportRunResult = { canceled: true } | { canceled: false; dir: string; files: string[]; notes: string[] };
 

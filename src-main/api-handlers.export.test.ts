@@ -24,7 +24,7 @@ describe('exportRun', () => {
       const res = await dispatch(handlers, 'exportRun', payload);
       return res.ok ? 'ok' : `${res.error.code}: ${res.error.message}`;
     };
-    expect(await bad({ runId: 'run-1', format: 'onnx' })).toMatch(/^invalid: exportRun: 'format' must be one of tfjs, pytorch, keras/);
+    expect(await bad({ runId: 'run-1', format: 'caffe' })).toMatch(/^invalid: exportRun: 'format' must be one of tfjs, pytorch, keras, onnx/);
     expect(await bad({ runId: '../etc', format: 'tfjs' })).toMatch(/^invalid: exportRun: 'runId'/);
     expect(await bad({ runId: 'run-1', format: 'tfjs' })).toBe('unsupported: exportRun: this host cannot export models');
   });

@@ -96,7 +96,7 @@ describe('arguments', () => {
       [['train', file, '--engine', 'pytorch', '--procs-per-node', '0'], /--procs-per-node must be at least 1, got 0/],
       [['train', file, '--engine', 'pytorch', '--device', 'tpu'], /--device must be one of auto, cpu, cuda, got 'tpu'/],
       [['export', file, '--out', tmp], /--format is required/],
-      [['export', file, '--format', 'onnx', '--out', tmp], /--format must be one of tfjs, pytorch, keras, got 'onnx'/],
+      [['export', file, '--format', 'caffe', '--out', tmp], /--format must be one of tfjs, pytorch, keras, onnx, got 'caffe'/],
       [['export', file, '--format', 'tfjs'], /--out DIR is required/],
       [['export', '--run', 'run-nope', '--format', 'tfjs', '--out', tmp], /no run 'run-nope'/],
       [['import', file], /--out FILE.layerlab.json is required/],

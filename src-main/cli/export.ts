@@ -1,12 +1,12 @@
-// `layerlab export FILE --format tfjs|pytorch|keras --out DIR [--run RUN_ID]`.
+// `layerlab export FILE --format tfjs|pytorch|keras|onnx --out DIR [--run RUN_ID]`.
 import type { CliCommand } from './args';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export FILE --format tfjs|pytorch|keras --out DIR [--run ID]',
-  summary: 'write model files (tfjs) or runnable PyTorch / Keras code',
+  usage: 'export FILE --format tfjs|pytorch|keras|onnx --out DIR [--run ID]',
+  summary: 'write model files (tfjs, ONNX) or runnable PyTorch / Keras code',
   help: [
-    'Usage: layerlab export FILE.layerlab.json --format tfjs|pytorch|keras --out DIR [options]',
+    'Usage: layerlab export FILE.layerlab.json --format tfjs|pytorch|keras|onnx --out DIR [options]',
     '       layerlab export --run RUN_ID --format ... --out DIR',
     '',
     'Formats:',
@@ -18,6 +18,9 @@ export const exportCommand: CliCommand = {
     '           loads it; with --run also weights.npz (start from them with --weights weights.npz).',
     '  keras    model_keras.py: Keras (TensorFlow 2) functional model, --distribute for',
     '           tf.distribute.MirroredStrategy; data.npz as for pytorch.',
+    '  onnx     model.onnx (ONNX opset 17, dynamic batch axis) with the weights as initializers, for',
+    '           onnxruntime, Netron, TensorRT, OpenVINO; weights as for tfjs. A layer kind or setting',
+    '           ONNX cannot express is named before anything is written.',
     '',
     'Options:',
     '  --run ID        use a stored run: its graph and trained weights (see `layerlab train`)',

@@ -11,6 +11,7 @@ import type { LoadedDataset } from '../data/types';
 import { RunStore, isRunId } from '../training/run-store';
 import { loadModelFromFolder } from '../training/model-files';
 import { ExportError, exportGraph, type ExportFormat, type ExportResult } from '.';
+import { checkOnnxExportable } from './onnx/export-onnx';
 
 /** Above this a fresh tfjs model would need gigabytes of memory. */
 const MAX_BUILD_PARAMS = 200_000_000;
@@ -67,7 +68,9 @@ export async function runExportJob(job: ExportJob, note: (message: string) => vo
   }
 
   let dataset: LoadedDataset | undefined;
-  if (job.format !== 'tfjs' && job.includeData !== false) {
+  // tfjs model files and ONNX carry weights (trained, or fresh ones built here); the Python scripts carry data.
+  const needsWeights = job.format === 'tfjs' || job.format === 'onnx';
+  if (!needsWeights && job.includeData !== false) {
     try {
       dataset = await loadDataset(graph.dataset, { cacheDir: path.join(job.dataDir, 'cache') });
     } catch (err) {
@@ -76,10 +79,12 @@ export async function runExportJob(job: ExportJob, note: (message: string) => vo
   }
   const shapes = dataset?.shapes ?? dataShapesForGraph(graph);
   try {
-    if (job.format === 'tfjs' && !model) {
+    // Every kind ONNX cannot express is named before a model is built or anything written.
+    if (job.format === 'onnx') checkOnnxExportable(graph, shapes);
+    if (needsWeights && !model) {
       const total = inferGraph(graph, shapes).totalParams;
       if (graph.extras?.viewOnly === true || total > MAX_BUILD_PARAMS) {
-        throw new ExportJobError(`'${graph.name}' has ${formatCount(total)} parameters: too big to build with tfjs here (the tfjs export needs real weights). Export it as pytorch or keras code instead.`, 1);
+        throw new ExportJobError(`'${graph.name}' has ${formatCount(total)} parameters: too big to build with tfjs here (the ${job.format} export needs real weights). Export it as pytorch or keras code instead.`, 1);
       }
       model = buildModel(graph, tf, shapes).model;
       note('no trained run given, so the model has freshly initialised (untrained) weights; train it and export the run to get trained weights');

@@ -1,6 +1,6 @@
 // Export entry point for the CLI and the app: a graph (and optionally its trained model and loaded dataset)
 // -> files in a folder. tfjs: model.json + weights.bin + layerlab-custom-layers.js. pytorch: model.py
-// (+ data.npz, + weights.npz from trained weights). keras: model_keras.py (+ data.npz).
+// (+ data.npz, + weights.npz from trained weights). keras: model_keras.py (+ data.npz). onnx: model.onnx.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
@@ -13,6 +13,7 @@ import { pytorchWeightsNpz, unmappedWeightNodes } from './pytorch/weights';
 import { generateKerasScript } from './keras/script';
 import { datasetToNpz } from './dataset-npz';
 import { writeFileAtomic } from '../files/atomic-write';
+import { exportOnnxModel, ONNX_FILE } from './onnx/export-onnx';
 
 export { ExportError } from './codegen/plan';
 
@@ -42,6 +43,7 @@ export interface ExportResult {
 }
 
 export async function exportGraph(req: ExportRequest): Promise<ExportResult> {
+  if (req.format === 'onnx') return exportOnnx(req);
   await fs.mkdir(req.outDir, { recursive: true });
   const files: string[] = [];
   const notes: string[] = [];
@@ -83,4 +85,20 @@ export async function exportGraph(req: ExportRequest): Promise<ExportResult> {
     notes.push(`No ${DATA_NPZ} written: pass --data FILE.npz or --data-dir DIR to the script.`);
   }
   return { files, notes };
+}
+
+/** model.onnx, built completely in memory first: a node ONNX cannot express stops it before any file is written. */
+async function exportOnnx(req: ExportRequest): Promise<ExportResult> {
+  if (!req.model) throw new Error('ONNX export needs a built model (trained weights or fresh ones)');
+  const exp = exportOnnxModel(req.graph, req.model, req.shapes ?? req.dataset?.shapes);
+  await fs.mkdir(req.outDir, { recursive: true });
+  const file = path.join(req.outDir, ONNX_FILE);
+  await writeFileAtomic(file, exp.bytes);
+  const describe = (t: { name: string; dims: (number | string)[] }) => `${t.name} [${t.dims.join(', ')}]`;
+  return {
+    files: [file],
+    notes: [
+      `${ONNX_FILE}: ONNX opset ${exp.opset}, float32 inputs ${exp.inputs.map(describe).join(', ')}; outputs ${exp.outputs.map(describe).join(', ')} ('batch' is dynamic).`,
+    ],
+  };
 }

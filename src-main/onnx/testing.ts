@@ -14,11 +14,27 @@ export function onnxPython(): string | null {
   return cached;
 }
 
-/** Runs onnx.checker.check_model (full_check: shape inference too) on a file; returns '' or the checker's error. */
-export function onnxCheck(python: string, file: string): string {
-  const code = 'import sys, onnx\nonnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)\nprint("OK")';
-  const r = spawnSync(python, ['-c', code, file], { encoding: 'utf8', timeout: 120_000 });
-  return r.status === 0 && r.stdout.includes('OK') ? '' : (r.stderr || r.stdout || `exit ${r.status}`).trim();
+/**
+ * Runs onnx.checker.check_model (full_check: shape inference too) on one file or several (one python start);
+ * returns '' when all pass, else one line per failing file with the checker's error.
+ */
+export function onnxCheck(python: string, files: string | string[]): string {
+  const list = Array.isArray(files) ? files : [files];
+  const code = [
+    'import sys, onnx',
+    'bad = 0',
+    'for f in sys.argv[1:]:',
+    '    try:',
+    '        onnx.checker.check_model(onnx.load(f), full_check=True)',
+    '    except Exception as e:',
+    '        bad += 1',
+    '        print("FAIL %s: %s" % (f, str(e).replace(chr(10), " ")))',
+    'print("CHECKED %d" % (len(sys.argv) - 1 - bad))',
+  ].join('\n');
+  const r = spawnSync(python, ['-c', code, ...list], { encoding: 'utf8', timeout: 300_000 });
+  const out = r.stdout ?? '';
+  if (r.status === 0 && out.includes(`CHECKED ${list.length}`)) return '';
+  return (out.split('\n').filter((l) => l.startsWith('FAIL')).join('\n') || r.stderr || `exit ${r.status}`).trim();
 }
 
 /** Runs an ONNX model on float32 inputs; returns the first output (or the named one). */

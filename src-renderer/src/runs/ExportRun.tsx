@@ -8,6 +8,7 @@ const LABELS: Record<ExportFormat, string> = {
   tfjs: 'TensorFlow.js model',
   pytorch: 'PyTorch script',
   keras: 'Keras script',
+  onnx: 'ONNX model (opset 17)',
 };
 
 export function ExportRun({ runId, disabled }: { runId: string; disabled: boolean }) {
