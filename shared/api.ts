@@ -231,8 +231,20 @@ export interface RunSummary {
   experimentId?: string;
   /** Set when the PyTorch engine trained the run. */
   engine?: RunEngine;
+  /** Set when the run's weights came from an imported model file rather than training (no epochs, no curves). */
+  imported?: ImportedRunSource;
   /** The trained graph's id (extras.graphId, shared/graph/identity.ts); absent for runs from before graph ids. */
   graphId?: string;
+}
+
+/** Where an imported run's weights came from (src-main/import/onnx/imported-run.ts). */
+export interface ImportedRunSource {
+  format: 'onnx';
+  /** The model it was imported from: the file name (CLI) or the name the app gave the import (File > Open). */
+  file: string;
+  /** The exporter named in the file (e.g. 'pytorch 1.13.0'). */
+  producer: string;
+  opset: number;
 }
 
 export interface RunRecord extends RunSummary {
@@ -261,10 +273,14 @@ export type ExportRunResult = { canceled: true } | { canceled: false; dir: strin
 
 // ---- files ----
 
-export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string };
-/** A Keras / tfjs model.json opened as a graph (src-main/import/model-json.ts, run in the job worker). */
+/** encoding 'base64': an .onnx file was picked and `content` is its bytes (for importModel). */
+export type OpenGraphResult = { canceled: true } | { canceled: false; path: string; content: string; encoding?: 'base64' };
+/** A Keras / tfjs model.json or an ONNX model opened as a graph (src-main/import/, run in the job worker). */
 export interface ImportModelResult {
   graph: GraphFile;
+  /** ONNX: the run holding the imported weights (marked imported), and what changed on the way in. */
+  runId?: string;
+  notes?: string[];
 }
 export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
 
@@ -318,8 +334,10 @@ export interface Api {
   /**
    * A TensorFlow.js Layers model.json or Keras model config (its text) as a new graph named `name`; an
    * unsupported layer or a broken file rejects 'invalid' with a message naming it. Weights are not imported.
+   * With `encoding: 'base64'`, `content` is an ONNX file's bytes: its graph, and its weights stored as a run
+   * (ImportModelResult.runId); unsupported operators reject 'invalid', listed by name and node, and nothing is kept.
    */
-  importModel(req: { content: string; name: string }): Promise<ImportModelResult>;
+  importModel(req: { content: string; name: string; encoding?: 'base64' }): Promise<ImportModelResult>;
   /** Runs the trials of graph.extras.experiment (shared/experiments) one after another. */
   startExperiment(req: { graph: GraphFile }): Promise<{ experimentId: string }>;
   /** Stops the running trial and drops the queued ones. */

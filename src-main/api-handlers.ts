@@ -121,6 +121,8 @@ export interface DatasetFilesLike {
 /** Opens other tools' model files as graphs (src-main/import, in the job worker). */
 export interface ImportsLike {
   importModel(content: string, name: string): Promise<ImportModelResult>;
+  /** An ONNX file's bytes (base64): graph and a run with its weights. */
+  importOnnx?(base64: string, name: string): Promise<ImportModelResult>;
 }
 
 /** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
@@ -248,8 +250,12 @@ export function createApiHandlers(deps: ApiDeps): Api {
       return deps.files.save(checkSaveRequest('saveGraphFile', req));
     },
     async importModel(req) {
-      const { content, name } = checkImportRequest('importModel', req);
+      const { content, name, encoding } = checkImportRequest('importModel', req);
       if (!deps.imports) throw new ApiError('unsupported', 'importModel: this host cannot import models');
+      if (encoding === 'base64') {
+        if (!deps.imports.importOnnx) throw new ApiError('unsupported', 'importModel: this host cannot import ONNX models');
+        return deps.imports.importOnnx(content, name);
+      }
       return deps.imports.importModel(content, name);
     },
     async startExperiment(req) {

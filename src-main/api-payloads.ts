@@ -160,14 +160,24 @@ export function checkSaveRequest(method: string, payload: unknown): SaveRequest 
   return { path, suggestedName, content };
 }
 
-/** A model file's text and the name the new graph gets. */
-export function checkImportRequest(method: string, payload: unknown): { content: string; name: string } {
-  const { content, name } = expectObject(method, payload);
+/** Base64 of an ONNX file: at most what fits in one web host message (64 MB). */
+export const MAX_IMPORT_BASE64_CHARS = 60 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A model file's text (or an ONNX file's bytes as base64) and the name the new graph gets. */
+export function checkImportRequest(method: string, payload: unknown): { content: string; name: string; encoding?: 'base64' } {
+  const { content, name, encoding } = expectObject(method, payload);
   if (typeof content !== 'string') throw invalid(method, `'content' must be a string, got ${describe(content)}`);
-  const limit = contentLimitProblem(content);
-  if (limit) throw invalid(method, `'content' is refused: ${limit}`);
+  if (encoding !== undefined && encoding !== 'base64') throw invalid(method, `'encoding' must be 'base64' or absent, got ${describe(encoding)}`);
+  if (encoding === 'base64') {
+    if (content.length > MAX_IMPORT_BASE64_CHARS) throw invalid(method, `'content' is refused: ${content.length.toLocaleString('en-US')} base64 characters, more than the ${MAX_IMPORT_BASE64_CHARS.toLocaleString('en-US')} an imported file may have`);
+    if (content.length % 4 !== 0 || !BASE64.test(content)) throw invalid(method, "'content' is not base64 (encoding: 'base64')");
+  } else {
+    const limit = contentLimitProblem(content);
+    if (limit) throw invalid(method, `'content' is refused: ${limit}`);
+  }
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw invalid(method, `'name' must be a non-empty string of at most 200 characters, got ${describe(name)}`);
-  return { content, name: name.trim() };
+  return { content, name: name.trim(), ...(encoding === 'base64' ? { encoding } : {}) };
 }
 
 /** Experiment ids become file names in <dataDir>/experiments: 'exp-' then letters, digits, '_', '-'. */

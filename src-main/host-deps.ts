@@ -86,7 +86,11 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       datasetReads,
       datasetFiles,
       // A model.json opened in File > Open: a short job, in the same worker as previews.
-      imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
+      imports: {
+        importModel: (content, name) => previews.run({ kind: 'import', content, name }),
+        // ONNX builds a tfjs model and writes a run: the export queue's process and timeout.
+        importOnnx: (base64, name) => exportJobs.run({ kind: 'import-onnx', base64, name, dataDir: opts.dataDir }),
+      },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {

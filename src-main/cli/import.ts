@@ -1,21 +1,28 @@
-// `layerlab import MODEL.json --out FILE.layerlab.json`: a tfjs Layers model.json or Keras JSON config as a graph.
+// `layerlab import MODEL.json --out FILE.layerlab.json`: a tfjs Layers model.json or Keras JSON config as a graph;
+// `layerlab import MODEL.onnx --out ...`: an ONNX model's graph, and its weights as a run in the data folder.
 import { readFile, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { inferGraph, formatCount } from '../../shared/infer';
 import { importModelJson, ImportError } from '../import/model-json';
 import { CliError, parseArgs, type CliCommand } from './args';
+import { resolveDataDir } from '../files/data-dir';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import MODEL.json --out FILE.layerlab.json [--force]',
-  summary: 'open a tfjs model.json or Keras JSON config as a graph file',
+  usage: 'import MODEL.json|MODEL.onnx --out FILE.layerlab.json [--force]',
+  summary: 'open a tfjs model.json, Keras JSON config or ONNX model as a graph file',
   help: [
-    'Usage: layerlab import MODEL.json --out FILE.layerlab.json [--name NAME] [--force]',
+    'Usage: layerlab import MODEL.json|MODEL.onnx --out FILE.layerlab.json [--name NAME] [--force]',
     '',
     'Reads a TensorFlow.js Layers model.json (as written by model.save or tensorflowjs_converter) or a',
     'Keras model JSON config (model.to_json()) and writes a LayerLab graph file: each known layer class',
     'becomes a node, laid out left to right, with an Output node per model output. Weights are not',
     'imported. An existing --out file is kept unless --force is given.',
+    '',
+    'An .onnx file (e.g. from torch.onnx.export) is read the same way, operator by operator (the README lists',
+    'which map to which layer kinds; unsupported ones are listed by name and node and nothing is written), and',
+    'its weights are stored as a run marked imported in the data folder (LAYERLAB_HOME or ~/.layerlab), ready',
+    'for `layerlab export --run ID` and the app\'s Runs view. The run id is printed.',
     'Exit code 0 on success, 2 on a bad or unsupported model file.',
   ].join('\n'),
   async run(args) {
@@ -33,6 +40,7 @@ export const importCommand: CliCommand = {
     } catch (err) {
       throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
+    if (file.toLowerCase().endsWith('.onnx')) return importOnnxFile(file, out, options.name as string | undefined);
     const name = (options.name as string | undefined) ?? path.basename(path.dirname(path.resolve(file)));
     let graph;
     try {
@@ -48,3 +56,27 @@ export const importCommand: CliCommand = {
     return 0;
   },
 };
+
+async function importOnnxFile(file: string, out: string, name?: string): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  // Loaded here: tfjs builds the model that takes the weights; model.json imports stay light.
+  const { importOnnxRun } = await import('../import/onnx/imported-run');
+  let result;
+  try {
+    result = await importOnnxRun(bytes, name ?? path.basename(file, path.extname(file)), resolveDataDir());
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
+  }
+  await writeFile(out, `${JSON.stringify(result.graph, null, 2)}\n`);
+  const inf = inferGraph(result.graph);
+  console.log(`${out}: ${result.graph.nodes.length} nodes, ${inf.totalParams.toLocaleString('en-US')} parameters (${formatCount(inf.totalParams)})`);
+  console.log(`weights: run ${result.runId} (imported) in ${resolveDataDir()}`);
+  for (const note of result.notes) console.log(`note: ${note}`);
+  return 0;
+}

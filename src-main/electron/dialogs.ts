@@ -2,6 +2,8 @@
 // directly only when the user picked or opened it before (PathGrants), else the save dialog asks.
 import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import path from 'node:path';
+import fs from 'node:fs/promises';
+import { MAX_IMPORT_BASE64_CHARS } from '../api-payloads';
 import { ApiError } from '../../shared/api';
 import type { OpenGraphResult, SaveGraphResult } from '../../shared/api';
 import type { GraphFilesLike } from '../api-handlers';
@@ -9,9 +11,17 @@ import { readGraphFileText, withGraphExtension, writeGraphFile } from '../files/
 import { PathGrants } from '../files/path-grants';
 
 const FILTERS: FileFilter[] = [
-  { name: 'LayerLab graph, or a Keras / TensorFlow.js model.json to import', extensions: ['json'] },
+  { name: 'LayerLab graph, or a Keras / TensorFlow.js model.json or ONNX model to import', extensions: ['json', 'onnx'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** An .onnx file picked in the dialog, as base64 for importModel (capped like the web host's messages). */
+async function readOnnxBase64(filePath: string): Promise<{ path: string; content: string; encoding: 'base64' }> {
+  const size = (await fs.stat(filePath)).size;
+  const max = (MAX_IMPORT_BASE64_CHARS / 4) * 3;
+  if (size > max) throw new ApiError('invalid', `${path.basename(filePath)} is ${(size / 2 ** 20).toFixed(0)} MB, more than the ${(max / 2 ** 20).toFixed(0)} MB an imported model may have`);
+  return { path: filePath, content: (await fs.readFile(filePath)).toString('base64'), encoding: 'base64' };
+}
 
 function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err));
@@ -45,6 +55,7 @@ export function createElectronFiles(getWindow: () => BrowserWindow | null, grant
       const options = { title: 'Open graph', filters: FILTERS, properties: ['openFile' as const] };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       if (picked.canceled || picked.filePaths.length === 0) return { canceled: true };
+      if (/\.onnx$/i.test(picked.filePaths[0])) return { canceled: false, ...(await readOnnxBase64(picked.filePaths[0])) };
       return { canceled: false, ...(await readGranted(picked.filePaths[0])) };
     },
     async save(req): Promise<SaveGraphResult> {

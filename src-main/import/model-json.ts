@@ -332,7 +332,7 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
 }
 
 /** The graph as the file validator sees it; a value it refuses (an unknown activation, an empty shape) is an ImportError naming the layer. */
-function checked(graph: GraphFile): GraphFile {
+export function checked(graph: GraphFile): GraphFile {
   try {
     parseGraphFile(serializeGraph(graph));
   } catch (err) {
@@ -345,7 +345,7 @@ function checked(graph: GraphFile): GraphFile {
 }
 
 /** Left to right by depth (longest path from an input); nodes of one column stacked top to bottom. */
-function layout(nodes: GraphNode[], edges: GraphEdge[]): void {
+export function layout(nodes: GraphNode[], edges: GraphEdge[]): void {
   const depth = new Map<string, number>();
   for (const n of nodes) {
     // Nodes are in topological order (Keras lists layers after their inputs), so one pass suffices.

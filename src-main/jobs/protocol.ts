@@ -11,7 +11,9 @@ export type HostJob =
   | { kind: 'preview'; dataset: DatasetConfig; samples: number; cacheDir: string }
   | { kind: 'describe'; dataset: DatasetConfig }
   | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
-  | { kind: 'import'; content: string; name: string };
+  | { kind: 'import'; content: string; name: string }
+  /** An ONNX file (base64): its graph, and its weights stored as a run in dataDir. */
+  | { kind: 'import-onnx'; base64: string; name: string; dataDir: string };
 
 /** What each kind of job answers with; an export answers the api's result minus what main adds. */
 export interface HostJobResults {
@@ -19,11 +21,12 @@ export interface HostJobResults {
   describe: DatasetShapes;
   export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
   import: ImportModelResult;
+  'import-onnx': ImportModelResult;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel' };
-export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import' };
+export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', 'import-onnx': 'importModel' };
+export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', 'import-onnx': 'model import' };
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {

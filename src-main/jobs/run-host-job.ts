@@ -23,6 +23,10 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       // Through the file validator, so the renderer gets exactly what opening a saved graph would give.
       return { graph: parseGraphFile(serializeGraph(importModelJson(job.content, job.name))) };
     }
+    case 'import-onnx': {
+      const { importOnnxRun } = await import('../import/onnx/imported-run');
+      return importOnnxRun(Buffer.from(job.base64, 'base64'), job.name, job.dataDir);
+    }
   }
 }
 

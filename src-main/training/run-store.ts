@@ -72,11 +72,12 @@ export class BatchHistory {
 }
 
 export function summaryOf(run: RunRecord): RunSummary {
-  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId, engine } = run;
+  const { id, name, status, startedAt, durationMs, backend, epochs, final, experimentId, engine, imported } = run;
   const graphId = graphIdOf(run.graph);
   return {
     id, name, status, startedAt, durationMs, backend, epochs, final,
     ...(experimentId ? { experimentId } : {}), ...(graphId ? { graphId } : {}), ...(engine ? { engine } : {}),
+    ...(imported ? { imported } : {}),
   };
 }
 

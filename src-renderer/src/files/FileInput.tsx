@@ -6,7 +6,7 @@ export function FileInput() {
     <input
       ref={registerFileInput}
       type="file"
-      accept=".json,application/json"
+      accept=".json,application/json,.onnx"
       hidden
       data-testid="file-input"
       aria-label="Open graph file"

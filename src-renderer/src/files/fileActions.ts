@@ -11,7 +11,7 @@ import { serializeGraph } from '../../../shared/graph/validate';
 import { addRecent, type RecentFile } from './recent';
 import { getTemplate, templateIds } from '../../../shared/templates';
 import { useBottomPanel } from '../store/bottomPanelStore';
-import { importedModelName, openedJsonKind } from './modelFile';
+import { bytesToBase64, importedModelName, isOnnxFileName, openedJsonKind } from './modelFile';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -80,6 +80,22 @@ async function importModelText(text: string, source: string): Promise<boolean> {
   }
 }
 
+/** An ONNX model (its bytes as base64): the host imports its graph and stores its weights as a run; a bad one changes nothing. */
+async function importOnnxBase64(base64: string, source: string): Promise<boolean> {
+  useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
+  try {
+    const { graph, runId } = await api.importModel({ content: base64, name: importedModelName(source), encoding: 'base64' });
+    useGraphStore.getState().load(graph, null, { dirty: true });
+    const weights = runId ? `its weights are the run "${graph.name}" in Runs, marked imported` : 'no weights were kept';
+    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes; ${weights}. Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    return true;
+  } catch (err) {
+    useUi.getState().dismissKey('file');
+    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
 /** Parses and loads file text (a graph, or a model file to import); on a bad file shows the problem and keeps the current graph. */
 export async function openText(text: string, source: string, path: string | null): Promise<boolean> {
   if (openedJsonKind(text) === 'model') return importModelText(text, source);
@@ -99,7 +115,8 @@ export async function openFile(): Promise<void> {
   if (isElectronHost()) {
     try {
       const r = await api.openGraphFile();
-      if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
+      if (!r.canceled && r.encoding === 'base64') await importOnnxBase64(r.content, baseName(r.path));
+      else if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
       useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
     }
@@ -112,6 +129,17 @@ export async function openFile(): Promise<void> {
 
 /** Called by the hidden input when the user picked a file. */
 export async function openPickedFile(file: File): Promise<void> {
+  if (isOnnxFileName(file.name)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+      return;
+    }
+    await importOnnxBase64(bytesToBase64(bytes), file.name);
+    return;
+  }
   let text: string;
   try {
     text = await file.text();

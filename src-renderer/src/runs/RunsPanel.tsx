@@ -40,6 +40,11 @@ function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; s
       <td className="ll-run-name" title={run.name}>
         {run.name}
         {run.experimentId && <span className="ll-badge">exp</span>}
+        {run.imported && (
+          <span className="ll-badge" data-testid="run-imported-badge" title={`Weights imported from ${run.imported.file} (ONNX opset ${run.imported.opset}, ${run.imported.producer}); not trained here, so no curves`}>
+            imported
+          </span>
+        )}
         {other && <OtherGraphBadge name={run.name} />}
       </td>
       <td>
@@ -49,7 +54,7 @@ function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; s
       <td className="ll-mono">{fmt(f?.val_loss)}</td>
       <td className="ll-mono">{fmt(f ? accuracyOf(f, 'val_') ?? accuracyOf(f) : undefined, 3)}</td>
       <td>{run.epochs}</td>
-      <td>{run.engine ? engineLabel(run.engine) : (run.backend ?? '—')}</td>
+      <td>{run.engine ? engineLabel(run.engine) : run.imported ? 'ONNX file' : (run.backend ?? '—')}</td>
       <td>{formatDuration(run.durationMs / 1000)}</td>
       <td className="ll-muted">{new Date(run.startedAt).toLocaleString()}</td>
     </tr>

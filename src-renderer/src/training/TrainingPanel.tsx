@@ -142,7 +142,9 @@ function LiveView() {
   const otherRunning = isActive(live.status) && live.graphId !== graphId;
   const plannedSteps = t.epochs * t.batchesPerEpoch;
   const pct = Math.round(Math.min(1, Math.max(0, t.progress)) * 100);
-  const epochText = t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
+  // A run imported from an ONNX file was never trained here: no epochs to count.
+  const imported = shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.imported : undefined;
+  const epochText = imported ? 'imported, not trained here' : t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
   // Live batch numbers while running; the last epoch's (the run's result) once it ends.
   const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
   const lrs = series.lrEpoch.ys;
