@@ -21,6 +21,9 @@ import type {
   SaveGraphResult,
   TrainEvent,
   WireResponse,
+  TryInfo,
+  PredictRequest,
+  PredictResult,
 } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { parseGraphFile } from '../shared/graph/validate';
@@ -49,6 +52,7 @@ import {
   expectDatasetId,
   type SaveRequest,
 } from './api-payloads';
+import { checkPredictRequest } from './predict/predict-payload';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -137,6 +141,12 @@ export interface EnginesLike {
   setPython(path: string | null): Promise<EnginesInfo>;
 }
 
+/** Trying a trained run's model (src-main/predict, in the job worker). */
+export interface TriesLike {
+  info(runId: string): Promise<TryInfo>;
+  predict(req: PredictRequest): Promise<PredictResult>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -156,6 +166,8 @@ export interface ApiDeps {
   imports?: ImportsLike;
   /** Absent in hosts without a data folder: the dataset-file methods answer 'unsupported'. */
   datasetFiles?: DatasetFilesLike;
+  /** Absent in hosts that cannot load trained runs: getTryInfo and predict answer 'unsupported'. */
+  tries?: TriesLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -319,6 +331,16 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async openDatasetFolder(req) {
       return datasetFiles('openDatasetFolder').openFolder(expectDatasetId('openDatasetFolder', req));
+    },
+    async getTryInfo(req) {
+      const runId = expectRunId('getTryInfo', req);
+      if (!deps.tries) throw new ApiError('unsupported', 'getTryInfo: this host cannot load trained runs');
+      return deps.tries.info(runId);
+    },
+    async predict(req) {
+      const checked = checkPredictRequest('predict', req);
+      if (!deps.tries) throw new ApiError('unsupported', 'predict: this host cannot load trained runs');
+      return deps.tries.predict(checked);
     },
   };
 }
