@@ -7,6 +7,7 @@ import type { DatasetPreview } from './data/preview';
 import type { DatasetDownloadProgress, DatasetStatus } from './data/downloads';
 import type { ExperimentRecord, ExperimentSummary } from './experiments/types';
 import type { TryInput } from './try-input';
+import type { RunActivations, RunProjection } from './inspect';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -492,6 +493,10 @@ export interface Api {
   getTryInfo(req: { runId: string }): Promise<TryInfo>;
   /** The run's model on one input (in the job worker): class probabilities, generated text, a translation, a forecast. */
   predict(req: PredictRequest): Promise<PredictResult>;
+  /** Look inside: every node's activation for one input (statistics and what to draw), in the job worker. */
+  inspectRun(req: { runId: string; input: TryInput }): Promise<RunActivations>;
+  /** One layer (default the last hidden one) over the first test samples, projected to 2-D by PCA, in the job worker. */
+  projectRun(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
 }
 
 export type ApiMethod = keyof Api;
@@ -535,6 +540,8 @@ const methodTable = {
   openDatasetFolder: true,
   getTryInfo: true,
   predict: true,
+  inspectRun: true,
+  projectRun: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

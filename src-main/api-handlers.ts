@@ -53,6 +53,9 @@ import {
   type SaveRequest,
 } from './api-payloads';
 import { checkPredictRequest } from './predict/predict-payload';
+import { checkInspectRequest, checkProjectRequest } from './inspect/inspect-payload';
+import type { RunActivations, RunProjection } from '../shared/inspect';
+import type { TryInput } from '../shared/try-input';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -147,6 +150,12 @@ export interface TriesLike {
   predict(req: PredictRequest): Promise<PredictResult>;
 }
 
+/** Looking inside a trained run's model (src-main/inspect, in the job worker). */
+export interface InspectionsLike {
+  activations(runId: string, input: TryInput): Promise<RunActivations>;
+  projection(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -168,6 +177,8 @@ export interface ApiDeps {
   datasetFiles?: DatasetFilesLike;
   /** Absent in hosts that cannot load trained runs: getTryInfo and predict answer 'unsupported'. */
   tries?: TriesLike;
+  /** Absent in hosts that cannot load trained runs: inspectRun and projectRun answer 'unsupported'. */
+  inspections?: InspectionsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -341,6 +352,16 @@ export function createApiHandlers(deps: ApiDeps): Api {
       const checked = checkPredictRequest('predict', req);
       if (!deps.tries) throw new ApiError('unsupported', 'predict: this host cannot load trained runs');
       return deps.tries.predict(checked);
+    },
+    async inspectRun(req) {
+      const { runId, input } = checkInspectRequest('inspectRun', req);
+      if (!deps.inspections) throw new ApiError('unsupported', 'inspectRun: this host cannot load trained runs');
+      return deps.inspections.activations(runId, input);
+    },
+    async projectRun(req) {
+      const checked = checkProjectRequest('projectRun', req);
+      if (!deps.inspections) throw new ApiError('unsupported', 'projectRun: this host cannot load trained runs');
+      return deps.inspections.projection(checked);
     },
   };
 }

@@ -26,6 +26,8 @@ import { DatasetFiles } from './data/dataset-files';
 const PREVIEW_TIMEOUT_MS = 120_000;
 /** An export builds, converts and writes one model; past this something is stuck. */
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
+/** Loading a run's dataset and one forward pass (or a projection of 1,000 samples); past this something is stuck. */
+const INSPECT_TIMEOUT_MS = 5 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -70,6 +72,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
+  // Look-inside jobs keep the last run's model and dataset loaded in their own worker (predict/load-run.ts).
+  const inspectJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: INSPECT_TIMEOUT_MS });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
@@ -92,6 +96,10 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       engines: {
         info: async () => ({ pytorch: await torch.info() }),
         setPython: async (python) => ({ pytorch: await torch.setPython(python) }),
+      },
+      inspections: {
+        activations: (runId, input) => inspectJobs.run({ kind: 'inspect', dataDir: opts.dataDir, runId, input }),
+        projection: (req) => inspectJobs.run({ kind: 'project', dataDir: opts.dataDir, ...req }),
       },
       exports: {
         async exportRun(runId, format) {
@@ -126,6 +134,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       previews.dispose();
       datasetFiles.dispose();
       exportJobs.dispose();
+      inspectJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

@@ -6,12 +6,16 @@ import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult } f
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
 import type { DatasetShapes } from '../../shared/data/types';
+import type { TryInput } from '../../shared/try-input';
+import type { RunActivations, RunProjection } from '../../shared/inspect';
 
 export type HostJob =
   | { kind: 'preview'; dataset: DatasetConfig; samples: number; cacheDir: string }
   | { kind: 'describe'; dataset: DatasetConfig }
   | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
-  | { kind: 'import'; content: string; name: string };
+  | { kind: 'import'; content: string; name: string }
+  | { kind: 'inspect'; dataDir: string; runId: string; input: TryInput }
+  | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number };
 
 /** What each kind of job answers with; an export answers the api's result minus what main adds. */
 export interface HostJobResults {
@@ -19,11 +23,13 @@ export interface HostJobResults {
   describe: DatasetShapes;
   export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
   import: ImportModelResult;
+  inspect: RunActivations;
+  project: RunProjection;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel' };
-export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import' };
+export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', inspect: 'inspectRun', project: 'projectRun' };
+export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', inspect: 'look-inside', project: 'look-inside' };
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {
