@@ -45,6 +45,8 @@ export interface RunActivations {
   tokens?: string[];
   /** What the model predicts for this input: class names and probabilities of the first output, when it classifies. */
   prediction?: { classIndex: number; className: string; probability: number };
+  /** The dataset's class names (bar labels of the output layer). */
+  classNames?: string[];
   /** What was trimmed or left out, and why. */
   notes: string[];
 }

@@ -60,7 +60,8 @@ export async function runInspectJob(job: { dataDir: string; runId: string; input
     const first = Array.isArray(output) ? output[0] : output;
     const prediction = predictionOf(run, first, prepared);
     tf.dispose(output);
-    return { runId: job.runId, nodes, ...(tokens ? { tokens } : {}), ...(prediction ? { prediction } : {}), notes };
+    const classNames = classNamesOf(run);
+    return { runId: job.runId, nodes, ...(tokens ? { tokens } : {}), ...(prediction ? { prediction } : {}), ...(classNames.length ? { classNames } : {}), notes };
   } finally {
     tf.dispose(xs);
   }

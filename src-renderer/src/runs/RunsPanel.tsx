@@ -15,6 +15,7 @@ import { engineLabel, fmt } from '../training/format';
 import { overlaySeries, RUN_COLORS } from './overlay';
 import { EvaluationView } from './EvaluationView';
 import { ExportRun } from './ExportRun';
+import { InspectPanel } from '../inspect/InspectPanel';
 
 export async function reopenRun(run: RunRecord): Promise<void> {
   const { dirty, graph } = useGraphStore.getState();
@@ -26,6 +27,17 @@ export async function reopenRun(run: RunRecord): Promise<void> {
 /** The graph on screen's id, for "this graph" filters and "another graph" labels. */
 function useGraphId(): string | null {
   return useGraphStore((s) => graphIdOf(s.graph));
+}
+
+/** "Look inside" opens the per-layer activations of one input (computed only when asked). */
+function LookInside({ runId }: { runId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="ll-inspect-details" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="run-inspect">
+      <summary>Look inside: every layer for one input</summary>
+      {open && <InspectPanel runId={runId} />}
+    </details>
+  );
 }
 
 function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number; other: boolean }) {
@@ -117,6 +129,7 @@ function RunDetail({ id }: { id: string }) {
         </div>
       )}
       {record.status !== 'failed' && <ExportRun runId={record.id} disabled={record.status === 'running'} />}
+      {record.status !== 'failed' && record.status !== 'running' && <LookInside runId={record.id} />}
       {record.status === 'failed' && (
         <div className="ll-error-box" role="alert" data-testid="run-error">
           <div>{record.error ?? 'The run failed.'}</div>
