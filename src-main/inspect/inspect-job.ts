@@ -81,7 +81,9 @@ function lastHidden(graph: GraphFile, candidates: { nodeId: string }[]): string 
   const output = graph.nodes.find((n) => n.kind === 'Output');
   const into = (id: string) => graph.edges.find((e) => e.target === id)?.source;
   const head = output && into(output.id);
-  const hidden = head && into(head);
+  let hidden = head && into(head);
+  // Dropout passes its input through at inference: the layer before it is the one that learned something.
+  while (hidden && graph.nodes.find((n) => n.id === hidden)?.kind === 'Dropout') hidden = into(hidden);
   if (hidden && candidates.some((c) => c.nodeId === hidden)) return hidden;
   return candidates.at(-2)?.nodeId ?? candidates.at(-1)?.nodeId;
 }

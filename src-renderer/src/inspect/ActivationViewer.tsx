@@ -99,10 +99,11 @@ function Attention({ view }: { view: Extract<ActivationView, { type: 'attention'
           <div className="ll-inspect-grid">
             {b.heads.map((h, i) => {
               const n = Math.max(h.length, h[0]?.length ?? 0);
-              const cell = Math.max(4, Math.min(14, Math.floor(240 / Math.max(n, 1))));
+              // Labels need cells of 10 px or more (9 px text); longer sequences get smaller cells and no labels.
+              const cell = Math.max(4, Math.min(16, Math.floor(300 / Math.max(n, 1))));
               const rowLabels = view.queryTokens ?? h.map((_, q) => String(q + 1));
               const colLabels = view.keyTokens ?? (h[0] ?? []).map((_, k) => String(k + 1));
-              const labels = cell >= 8;
+              const labels = cell >= 10;
               return (
                 <figure key={i} className="ll-inspect-head" data-testid="inspect-head">
                   <figcaption>head {i + 1}</figcaption>
