@@ -23,6 +23,11 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       // Through the file validator, so the renderer gets exactly what opening a saved graph would give.
       return { graph: parseGraphFile(serializeGraph(importModelJson(job.content, job.name))) };
     }
+    case 'tryInfo':
+    case 'predict': {
+      const { runTryJob } = await import('../predict/try-job');
+      return runTryJob(job);
+    }
   }
 }
 
@@ -30,7 +35,7 @@ export function toJobFailure(job: HostJob, err: unknown): JobFailure {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
   // By name: export-job.ts (and tfjs with it) is only loaded when an export runs.
-  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError'));
+  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError' || err.name === 'TryInputError'));
   return isCallersProblem ? { code: 'invalid', message: `${JOB_METHOD[job.kind]}: ${message}` } : { message };
 }
 
