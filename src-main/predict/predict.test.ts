@@ -18,6 +18,8 @@ import { loadTryRun, type LoadedTryRun } from './load-run';
 import { predictRun, tryInfo } from './predict';
 import { TryInputError, prepareInput, preparedTensors, sampleRow } from './prepare-input';
 import { asDistribution, samplingDistribution } from './generate';
+import { main } from '../cli';
+import { captureCliOutput } from '../cli/testing/capture';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-try-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -174,5 +176,55 @@ describe('sampling distribution', () => {
     expect(top2[0]).toBe(0);
     expect(top2[1]).toBeCloseTo(0.375, 12);
     expect(top2[2]).toBeCloseTo(0.625, 12);
+  });
+});
+
+describe('layerlab predict', () => {
+  const printed = captureCliOutput();
+  beforeAll(() => void (process.env.LAYERLAB_HOME = dataDir));
+
+  it('--sample N --json prints the prediction and probabilities summing to 1, as the api answers', async () => {
+    expect(await main(['predict', '--run', mnist.runId, '--sample', '5', '--json'])).toBe(0);
+    const json = JSON.parse(printed.out.join('\n')) as { prediction: number; probabilities: number[]; truth: number };
+    expect(json.probabilities).toHaveLength(10);
+    expect(json.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(json.prediction).toBe(json.probabilities.indexOf(Math.max(...json.probabilities)));
+    const api = predictRun(tf, mnist, { input: { kind: 'sample', index: 5 } });
+    expect(api.kind === 'classes' && api.probabilities).toEqual(json.probabilities);
+    expect(json.truth).toBe(mnist.dataset.test!.classes![5]);
+
+    printed.out.length = 0;
+    expect(await main(['predict', '--run', mnist.runId, '--sample', '5'])).toBe(0);
+    expect(printed.out[0]).toMatch(/^sample 5: \d with probability \d+\.\d%/);
+  });
+
+  it('--text PROMPT --generate N prints the prompt and N more characters, the same for the same seed', async () => {
+    const args = ['predict', '--run', gpt.runId, '--text', 'From fairest', '--generate', '20', '--temperature', '0.8', '--top-k', '5', '--seed', '3'];
+    expect(await main(args)).toBe(0);
+    const first = printed.out.join('\n');
+    expect(first.startsWith('From fairest')).toBe(true);
+    expect(first).toHaveLength('From fairest'.length + 20);
+    printed.out.length = 0;
+    expect(await main(args)).toBe(0);
+    expect(printed.out.join('\n')).toBe(first);
+  });
+
+  it('names the problem and exits 2 on a wrong input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['predict', '--run', mnist.runId, '--sample', '99999'], /sample 99999 is out of range: the test split has \d+ samples/],
+      [['predict', '--run', gpt.runId, '--text', 'naïve', '--generate', '3'], /'ï' \(character 3 of the text\) is not in the model's vocabulary/],
+      [['predict', '--run', mnist.runId, '--text', 'seven'], /reads images .* not text/],
+      [['predict', '--run', mnist.runId, '--text', 'x', '--generate', '3'], /not text/],
+      [['predict', '--run', 'run-nope', '--sample', '1'], /no run 'run-nope'/],
+      [['predict', '--sample', '1'], /--run RUN_ID is required/],
+      [['predict', '--run', mnist.runId], /give either --sample N or --text TEXT/],
+      [['predict', '--run', gpt.runId, '--text', 'a', '--temperature', '0.5'], /--temperature only applies with --generate N/],
+      [['predict', '--run', gpt.runId, '--text', 'a', '--generate', '3', '--temperature', '0'], /--temperature must be above 0/],
+    ];
+    for (const [args, message] of cases) {
+      printed.err.length = 0;
+      expect(await main(args), args.join(' ')).toBe(2);
+      expect(printed.err.join('\n')).toMatch(message);
+    }
   });
 });
