@@ -8,11 +8,16 @@ import { topologicalOrder } from '../../shared/graph/topo';
 import { INSPECT_LIMITS, type ActivationView, type NodeActivation } from '../../shared/inspect';
 import { ATTENTION_CLASSES, layerAttention } from '../engine/attention-weights';
 import type { TF } from '../engine/types';
-import { TRANSFORMER_CLASSES, transformerAttention } from './block-attention';
 import { lstmTrace } from './lstm-gates';
 import { activationStats, plainView, roundForView, trimMatrix } from './summarise';
 
 type Layer = tfTypes.layers.Layer;
+
+/** Transformer stacks (custom/transformer.ts) hand over every block's self-attention [B, heads, T, T]. */
+const TRANSFORMER_CLASSES = new Set(['LayerLabTransformerEncoder', 'LayerLabTransformerDecoder']);
+interface TransformerStack {
+  selfAttentionWeights(inputs: tfTypes.Tensor | tfTypes.Tensor[]): tfTypes.Tensor[];
+}
 type Symbolic = tfTypes.SymbolicTensor;
 
 export interface ActivationOptions {
@@ -82,7 +87,7 @@ export function computeActivations(tf: TF, model: tfTypes.LayersModel, graph: Gr
       continue;
     }
     const cls = layer.getClassName();
-    const insides = cls === 'LSTM' || ATTENTION_CLASSES[cls] || TRANSFORMER_CLASSES[cls];
+    const insides = cls === 'LSTM' || ATTENTION_CLASSES[cls] || TRANSFORMER_CLASSES.has(cls);
     if (!model.inputs.includes(ends.outputs[0])) want(ends.outputs[0]);
     if (insides) ends.inputs.forEach((s) => !model.inputs.includes(s) && want(s));
     plan.push({ nodeId, layer, out: ends.outputs[0], ins: ends.inputs, outputs: ends.outputs.length });
@@ -107,10 +112,11 @@ export function computeActivations(tf: TF, model: tfTypes.LayersModel, graph: Gr
         const weights = layerAttention(tf, layer, ATTENTION_CLASSES[cls], ins.map(tensorOf));
         view = { type: 'attention', blocks: [{ name: 'attention', heads: trimAttention(weights) }], ...axisTokens(opts.tokens) };
         weights.dispose();
-      } else if (TRANSFORMER_CLASSES[cls]) {
-        const found = transformerAttention(tf, layer, tensorOf(ins[0]), ins[1] ? tensorOf(ins[1]) : null);
-        view = { type: 'attention', blocks: found.map((b) => ({ name: b.name, heads: trimAttention(b.weights) })), ...axisTokens(opts.tokens) };
-        tf.dispose(found.map((b) => b.weights));
+      } else if (TRANSFORMER_CLASSES.has(cls)) {
+        const inputs = ins.map(tensorOf);
+        const maps = (layer as unknown as TransformerStack).selfAttentionWeights(inputs.length === 1 ? inputs[0] : inputs);
+        view = { type: 'attention', blocks: maps.map((m, i) => ({ name: `block ${i + 1} self-attention`, heads: trimAttention(m) })), ...axisTokens(opts.tokens) };
+        tf.dispose(maps);
       }
       return { nodeId, kind: kinds.get(nodeId) ?? cls, shape, stats: activationStats(data), view: view ?? plainView(data, shape) };
     });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { printLayerTable } from '../cli/predict-layers';
+import { main } from '../cli';
 import { mlpGraph } from '../training/testing/fixtures';
 import { runInspectJob, runProjectionJob } from './inspect-job';
 import { storeTrainedRun } from './testing/stored-run';
@@ -66,24 +66,28 @@ describe('inspect jobs on a stored run', () => {
   });
 });
 
-describe('layerlab predict --layers (the table module the predict command calls)', () => {
+describe('layerlab predict --run ID --sample N --layers', () => {
   it('prints one row per layer with kind, shape and statistics; a bad index exits 2 with the range', async () => {
     const saved = process.env.LAYERLAB_HOME;
     process.env.LAYERLAB_HOME = dataDir;
     const out: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
     try {
-      expect(await printLayerTable(runId, { kind: 'sample', index: 0 }, false)).toBe(0);
+      expect(await main(['predict', '--run', runId, '--sample', '0', '--layers'])).toBe(0);
       const text = out.join('\n');
       expect(text).toMatch(/^Layer\s+Kind\s+Shape\s+Mean\s+Std\s+Min\s+Max\s+Zeros %/);
       expect(text).toMatch(/\nd1\s+Dense\s+\[32\]\s/);
       expect(text).toMatch(/\nd2\s+Dense\s+\[10\]\s/);
       expect(text).toMatch(/\nPrediction: \S+ \(\d+\.\d%\)/);
       out.length = 0;
-      expect(await printLayerTable(runId, { kind: 'sample', index: 1 }, true)).toBe(0);
+      expect(await main(['predict', '--run', runId, '--sample', '1', '--layers', '--json'])).toBe(0);
       const json = JSON.parse(out.join('\n')) as { layers: { nodeId: string; shape: number[]; zeros: number }[] };
       expect(json.layers.map((l) => l.nodeId)).toEqual(['in', 'd1', 'd2']);
-      await expect(printLayerTable(runId, { kind: 'sample', index: 99_999 }, false)).rejects.toMatchObject({ name: 'CliError', exitCode: 2 });
+      const err: string[] = [];
+      const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+      expect(await main(['predict', '--run', runId, '--sample', '99999', '--layers'])).toBe(2);
+      error.mockRestore();
+      expect(err.join('\n')).toMatch(/layerlab predict: .*99999/);
     } finally {
       log.mockRestore();
       if (saved === undefined) delete process.env.LAYERLAB_HOME;

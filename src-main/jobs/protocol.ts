@@ -2,7 +2,7 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult } from '../../shared/api';
+import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
 import type { DatasetShapes } from '../../shared/data/types';
@@ -14,6 +14,8 @@ export type HostJob =
   | { kind: 'describe'; dataset: DatasetConfig }
   | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
   | { kind: 'import'; content: string; name: string }
+  | { kind: 'tryInfo'; dataDir: string; runId: string }
+  | { kind: 'predict'; dataDir: string; request: PredictRequest }
   | { kind: 'inspect'; dataDir: string; runId: string; input: TryInput }
   | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number };
 
@@ -23,13 +25,15 @@ export interface HostJobResults {
   describe: DatasetShapes;
   export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
   import: ImportModelResult;
+  tryInfo: TryInfo;
+  predict: PredictResult;
   inspect: RunActivations;
   project: RunProjection;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', inspect: 'inspectRun', project: 'projectRun' };
-export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', inspect: 'look-inside', project: 'look-inside' };
+export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', tryInfo: 'getTryInfo', predict: 'predict', inspect: 'inspectRun', project: 'projectRun' };
+export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', tryInfo: 'prediction', predict: 'prediction', inspect: 'look-inside', project: 'look-inside' };
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {

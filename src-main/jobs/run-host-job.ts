@@ -31,6 +31,11 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       const { runProjectionJob } = await import('../inspect/inspect-job');
       return runProjectionJob(job);
     }
+    case 'tryInfo':
+    case 'predict': {
+      const { runTryJob } = await import('../predict/try-job');
+      return runTryJob(job);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // A stored run, loaded for trying: its record, its trained model (model/, the weights training ended with) and
 // its dataset, loaded the way training loaded it (same settings and seed, so the same split and normalisation).
-// The job worker keeps the last loaded run, so trying input after input does not reload the dataset each time.
+// The job worker keeps the last loaded runs, so trying input after input does not reload the dataset each time;
+// a run returned here stays usable until two other runs (or newer weights of it) have been loaded since.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -8,6 +9,7 @@ import type { RunRecord } from '../../shared/api';
 import { layerNameFor } from '../../shared/graph/node-names';
 import { loadDataset } from '../data';
 import { prepareEngine } from '../engine/setup';
+import { initBackend } from '../engine/backend';
 import { RunStore, isRunId } from '../training/run-store';
 import { MODEL_JSON, loadModelFromFolder } from '../training/model-files';
 import { TryInputError, type TryModelInput, type TryRun } from './prepare-input';
@@ -37,7 +39,9 @@ function weightsWording(record: RunRecord): string {
   return `the weights training ended with (${done})`;
 }
 
-let cached: { key: string; run: LoadedTryRun } | null = null;
+/** Runs kept loaded (the Try panel of one run, and one other to compare); the oldest is disposed past this. */
+const KEEP_LOADED = 2;
+const cache: { key: string; run: LoadedTryRun }[] = [];
 
 /** Loads run `runId` from `dataDir` (or returns the one loaded last, when its weights have not changed since). */
 export async function loadTryRun(dataDir: string, runId: string): Promise<LoadedTryRun> {
@@ -58,17 +62,21 @@ export async function loadTryRun(dataDir: string, runId: string): Promise<Loaded
     );
   }
   const key = `${dataDir}\u0000${runId}\u0000${stamp}`;
-  if (cached?.key === key) return cached.run;
+  const hit = cache.find((c) => c.key === key);
+  if (hit) return hit.run;
 
   tf.env().set('PROD', true);
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+  // The fastest backend here (wasm without tfjs-node: a generated character costs one forward pass).
+  await initBackend('auto');
   prepareEngine(tf);
   const model = await loadModelFromFolder(modelDir, tf);
   try {
     const dataset = await loadDataset(record.graph.dataset, { cacheDir: path.join(dataDir, 'cache') });
     const run: LoadedTryRun = { runId, record, graph: record.graph, model, dataset, inputs: modelInputsOf(record, model), weights: weightsWording(record) };
-    cached?.run.model.dispose();
-    cached = { key, run };
+    // Newer weights of the same run replace the old ones; past KEEP_LOADED the oldest run goes.
+    for (let i = cache.length - 1; i >= 0; i--) if (cache[i].run.runId === runId) cache.splice(i, 1)[0].run.model.dispose();
+    while (cache.length >= KEEP_LOADED) cache.shift()!.run.model.dispose();
+    cache.push({ key, run });
     return run;
   } catch (err) {
     model.dispose();

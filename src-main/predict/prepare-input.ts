@@ -191,7 +191,7 @@ export function describeVocab(vocab: CharVocab): string {
 }
 
 /** One token row of length `steps`, as ids [1, T] or one-hot [1, T, V] like the input's shape says. */
-function tokenRow(ids: number[], shape: number[], vocabSize: number): TensorData {
+export function tokenRow(ids: number[], shape: number[], vocabSize: number): TensorData {
   const steps = shape[0];
   if (shape.length === 1) {
     const data = new Float32Array(steps);

@@ -4,7 +4,7 @@ import { jobWorkerPort } from '../protocol';
 
 const port = jobWorkerPort();
 port.onRun(({ job }) => {
-  console.error(`reading ${job.kind === 'export' || job.kind === 'inspect' || job.kind === 'project' ? job.runId : job.kind === 'import' ? job.name : job.dataset.id}...`);
+  console.error(`reading ${job.kind === 'export' || job.kind === 'inspect' || job.kind === 'project' ? job.runId : job.kind === 'import' ? job.name : 'dataset' in job ? job.dataset.id : job.kind}...`);
   setTimeout(() => process.exit(3), 20);
 });
 port.post({ type: 'ready' });
