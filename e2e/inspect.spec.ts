@@ -94,3 +94,18 @@ test('CNN template on MNIST: feature maps of the first conv as an image grid, th
   await expect(page.getByTestId('inspect-project-node')).toHaveValue('dense');
   await shoot(page, 'pca', page.getByTestId('inspect-scatter'));
 });
+
+test('LSTM template on MNIST rows: the gates i, f, o and the cell c as heat maps over the 28 rows', async ({ app: page }) => {
+  await openGraph(page, short('lstm-mnist-rows', 'inspect lstm', (graph) => {
+    graph.nodes.find((n) => n.id === 'lstm')!.params.units = 16;
+  }));
+  await trainAndLookInside(page);
+  await page.getByTestId('inspect-node-lstm').click();
+  await expect(page.getByTestId('inspect-view')).toHaveAttribute('data-view', 'lstm');
+  for (const g of ['i', 'f', 'o', 'c', 'h']) {
+    // 28 time steps (rows) x 16 units, drawn at whole pixels per cell.
+    const [w, h] = await page.getByTestId(`inspect-gate-${g}`).locator('canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+    expect(h / 28).toBe(w / 16);
+  }
+  await shoot(page, 'lstm', page.getByTestId('inspect-lstm'));
+});

@@ -66,7 +66,7 @@ function Heat({ view }: { view: Extract<ActivationView, { type: 'heat' }> }) {
 }
 
 function Lstm({ view }: { view: Extract<ActivationView, { type: 'lstm' }> }) {
-  const cell = Math.max(3, Math.min(8, Math.floor(200 / Math.max(view.gates.i[0]?.length ?? 1, 1))));
+  const cell = Math.max(3, Math.min(8, Math.floor(112 / Math.max(view.gates.i[0]?.length ?? 1, 1))));
   const gate = (name: string, rows: number[][], what: string) => (
     <figure className="ll-inspect-gate" data-testid={`inspect-gate-${name}`}>
       <figcaption>
