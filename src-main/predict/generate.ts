@@ -49,12 +49,12 @@ export function charOf(vocab: CharVocab, id: number): string {
   return ch === undefined || ch === '' ? '\uFFFD' : ch;
 }
 
-export function topEntries(dist: number[], vocab: CharVocab, n = TOP_SHOWN): ClassProbability[] {
-  return dist
-    .map((p, i) => ({ name: charOf(vocab, i), p, i }))
-    .sort((a, b) => b.p - a.p || a.i - b.i)
-    .slice(0, n)
-    .map(({ name, p }) => ({ name, p }));
+/** The `n` most probable entries of `dist`, and the picked one after them when it is not among those. */
+export function topEntries(dist: number[], vocab: CharVocab, picked: number, n = TOP_SHOWN): ClassProbability[] {
+  const ranked = dist.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p || a.i - b.i);
+  const top = ranked.slice(0, n);
+  if (!top.some((e) => e.i === picked)) top.push({ p: dist[picked], i: picked });
+  return top.map(({ p, i }) => ({ name: charOf(vocab, i), p }));
 }
 
 export interface Generated {
@@ -85,7 +85,7 @@ export function generateTokens(tf: typeof tfTypes, model: tfTypes.LayersModel, i
     });
     const dist = samplingDistribution(asDistribution(probs), opts.temperature, opts.topK);
     const pick = opts.topK === 1 ? dist.indexOf(Math.max(...dist)) : drawFrom(dist, rng);
-    steps.push({ token: charOf(vocab, pick), p: dist[pick], top: topEntries(dist, vocab) });
+    steps.push({ token: charOf(vocab, pick), p: dist[pick], top: topEntries(dist, vocab, pick) });
     lastWindow = window;
     ids.push(pick);
   }

@@ -6,7 +6,7 @@ import './inspect.css';
 import type { RunActivations } from '../../../shared/inspect';
 import type { TryInput } from '../../../shared/try-input';
 import { api } from '../api';
-import { useGraphStore, selectedNodeId } from '../store/stores';
+import { useGraphStore, selectedNodeId, useTry } from '../store/stores';
 import { ActivationViewer } from './ActivationViewer';
 import { Projection } from './Projection';
 import { useInspect } from './inspectStore';
@@ -20,6 +20,8 @@ export function InspectPanel({ runId }: { runId: string }) {
   const shown = useInspect((s) => s.shownNodeId);
   const show = useInspect((s) => s.show);
   const canvasSelection = useGraphStore(selectedNodeId);
+  // The input tried last in the Try panel for this run (a drawn digit, a prompt): looked inside when asked.
+  const tried = useTry((s) => (s.runId === runId ? s.input : null));
 
   useEffect(() => {
     let live = true;
@@ -59,6 +61,11 @@ export function InspectPanel({ runId }: { runId: string }) {
         <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-go" onClick={() => setInput({ kind: 'sample', index })} disabled={busy}>
           Show
         </button>
+        {tried && (
+          <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-use-tried" onClick={() => setInput(tried)} disabled={busy} title="The input tried last in the Try panel">
+            Use the tried input ({tried.kind === 'sample' ? `sample ${tried.index}` : tried.kind})
+          </button>
+        )}
         {busy && <span className="ll-muted ll-small">computing…</span>}
         {result?.prediction && (
           <span className="ll-small" data-testid="inspect-prediction">

@@ -16,6 +16,7 @@ import { overlaySeries, RUN_COLORS } from './overlay';
 import { EvaluationView } from './EvaluationView';
 import { ExportRun } from './ExportRun';
 import { InspectPanel } from '../inspect/InspectPanel';
+import { TryButton } from '../try/TryPanel';
 
 export async function reopenRun(run: RunRecord): Promise<void> {
   const { dirty, graph } = useGraphStore.getState();
@@ -110,6 +111,7 @@ function RunDetail({ id }: { id: string }) {
         <span className={`ll-status ll-status-${record.status}`}>{record.status}</span>
         {other && <OtherGraphBadge name={record.graph.name} />}
         <div className="ll-spacer" />
+        {record.status !== 'failed' && <TryButton runId={record.id} runName={record.name} />}
         <button type="button" className="ll-btn ll-btn-small" data-testid="run-reopen" onClick={() => void reopenRun(record)}>
           Open in canvas
         </button>
