@@ -6,6 +6,8 @@ import type { DatasetDescriptor, DatasetShapes } from './data/types';
 import type { DatasetPreview } from './data/preview';
 import type { DatasetDownloadProgress, DatasetStatus } from './data/downloads';
 import type { ExperimentRecord, ExperimentSummary } from './experiments/types';
+import type { TryInput } from './try-input';
+import type { RunActivations, RunProjection } from './inspect';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -311,6 +313,122 @@ export interface UserDatasetRef {
 /** cancelled: the user cancelled (the part received is kept; Download resumes it). */
 export type DownloadDatasetResult = { cancelled: true } | { cancelled: false; status: DatasetStatus };
 
+// ---- trying a trained run (the Try panel, `layerlab predict`) ----
+
+/** Which input a run's Try panel offers, from its dataset. */
+export type TryMode = 'image' | 'generate' | 'translate' | 'forecast' | 'episode' | 'tabular' | 'sample';
+
+/** What a run can be tried with: its mode, the split samples come from, and what the inputs must look like. */
+export interface TryInfo {
+  runId: string;
+  mode: TryMode;
+  /** Where the weights come from, e.g. "the weights training ended with (epoch 3)". */
+  weights: string;
+  /** Samples of `split` that a { kind: 'sample' } input may pick: 0..samples-1. */
+  samples: number;
+  split: 'test' | 'validation';
+  task: 'classification' | 'regression' | 'sequence';
+  classNames?: string[];
+  /** Image datasets: the size a drawn or dropped image is scaled to before it is sent. */
+  image?: { height: number; width: number; channels: number };
+  /** Text modes: the characters the model knows, and how many it reads at once. */
+  vocabulary?: string;
+  context?: number;
+  /** Tabular: the feature columns in order (categories are sent as their index). */
+  columns?: { name: string; kind: 'number' | 'category'; categories: string[] }[];
+  /** Forecast: window length and the steps one prediction covers. */
+  series?: { window: number; horizon: number };
+  /** Few-shot: N-way K-shot. */
+  episode?: { ways: number; shots: number };
+}
+
+export interface GenerateOptions {
+  /** Characters (tokens) to generate, 1..1000. */
+  count: number;
+  /** Softmax temperature, > 0 (1 = the model's distribution; lower = more certain). */
+  temperature: number;
+  /** Sample only among the k most probable tokens; 0 = all. 1 is greedy. */
+  topK: number;
+  seed: number;
+}
+
+export interface PredictRequest {
+  runId: string;
+  input: TryInput;
+  /** Generate mode: how to continue the prompt (default 40 characters, temperature 1, top-k 0, seed 1). */
+  generate?: GenerateOptions;
+  /** Forecast mode: steps to forecast (default the dataset's horizon, at most 200). */
+  steps?: number;
+}
+
+/** One probability per class / token. */
+export interface ClassProbability {
+  name: string;
+  p: number;
+}
+
+/** One generated token: what was picked and the distribution it was drawn from (top entries). */
+export interface GenerationStep {
+  token: string;
+  p: number;
+  top: ClassProbability[];
+}
+
+/** A drawable image (0..255, row-major height x width x channels), for the panel to show what the model read. */
+export interface TryImage {
+  width: number;
+  height: number;
+  channels: number;
+  pixels: number[];
+}
+
+export type PredictResult =
+  | {
+      kind: 'classes';
+      prediction: number;
+      /** One per class, summing to 1. */
+      probabilities: number[];
+      classNames: string[];
+      /** The true class of a test sample. */
+      truth?: number;
+      image?: TryImage;
+    }
+  | { kind: 'values'; values: number[]; truth?: number[] }
+  | {
+      kind: 'generation';
+      prompt: string;
+      /** The generated characters only (the prompt is not repeated). */
+      text: string;
+      steps: GenerationStep[];
+      /** Attention of the last position over the tokens of the last window, per attention layer and head. */
+      attention: { layer: string; tokens: string[]; heads: number[][] }[];
+    }
+  | {
+      kind: 'translation';
+      input: string;
+      output: string;
+      truth?: string;
+      /** Per attention layer: [output step][input step], with the characters on each axis. */
+      attention: { layer: string; rows: string[]; cols: string[]; weights: number[][] }[];
+    }
+  | {
+      kind: 'forecast';
+      /** The window the model reads (scaled as in training). */
+      history: number[];
+      forecast: number[];
+      /** The true values after the window, as far as the test series goes. */
+      truth: number[];
+    }
+  | {
+      kind: 'episode';
+      support: { label: number; image?: TryImage; values?: number[] }[];
+      query: { image?: TryImage; values?: number[] };
+      prediction: number;
+      probabilities: number[];
+      truth?: number;
+    }
+  | { kind: 'steps'; predicted: string[]; truth?: string[] };
+
 // ---- the request methods ----
 
 export interface Api {
@@ -389,6 +507,14 @@ export interface Api {
   removeDataset(req: { id: string }): Promise<DatasetStatus>;
   /** Electron opens the folder in the file manager; the web host only answers where it is (opened: false). */
   openDatasetFolder(req: { id: string }): Promise<{ opened: boolean; path: string }>;
+  /** What a stored run can be tried with (loads its dataset in the job worker). A run without weights rejects 'invalid'. */
+  getTryInfo(req: { runId: string }): Promise<TryInfo>;
+  /** The run's model on one input (in the job worker): class probabilities, generated text, a translation, a forecast. */
+  predict(req: PredictRequest): Promise<PredictResult>;
+  /** Look inside: every node's activation for one input (statistics and what to draw), in the job worker. */
+  inspectRun(req: { runId: string; input: TryInput }): Promise<RunActivations>;
+  /** One layer (default the last hidden one) over the first test samples, projected to 2-D by PCA, in the job worker. */
+  projectRun(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
 }
 
 export type ApiMethod = keyof Api;
@@ -430,6 +556,10 @@ const methodTable = {
   cancelDatasetDownload: true,
   removeDataset: true,
   openDatasetFolder: true,
+  getTryInfo: true,
+  predict: true,
+  inspectRun: true,
+  projectRun: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

@@ -21,6 +21,9 @@ import type {
   SaveGraphResult,
   TrainEvent,
   WireResponse,
+  TryInfo,
+  PredictRequest,
+  PredictResult,
 } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { parseGraphFile } from '../shared/graph/validate';
@@ -49,6 +52,10 @@ import {
   expectDatasetId,
   type SaveRequest,
 } from './api-payloads';
+import { checkPredictRequest } from './predict/predict-payload';
+import { checkInspectRequest, checkProjectRequest } from './inspect/inspect-payload';
+import type { RunActivations, RunProjection } from '../shared/inspect';
+import type { TryInput } from '../shared/try-input';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -139,6 +146,18 @@ export interface EnginesLike {
   setPython(path: string | null): Promise<EnginesInfo>;
 }
 
+/** Trying a trained run's model (src-main/predict, in the job worker). */
+export interface TriesLike {
+  info(runId: string): Promise<TryInfo>;
+  predict(req: PredictRequest): Promise<PredictResult>;
+}
+
+/** Looking inside a trained run's model (src-main/inspect, in the job worker). */
+export interface InspectionsLike {
+  activations(runId: string, input: TryInput): Promise<RunActivations>;
+  projection(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -158,6 +177,10 @@ export interface ApiDeps {
   imports?: ImportsLike;
   /** Absent in hosts without a data folder: the dataset-file methods answer 'unsupported'. */
   datasetFiles?: DatasetFilesLike;
+  /** Absent in hosts that cannot load trained runs: getTryInfo and predict answer 'unsupported'. */
+  tries?: TriesLike;
+  /** Absent in hosts that cannot load trained runs: inspectRun and projectRun answer 'unsupported'. */
+  inspections?: InspectionsLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -325,6 +348,26 @@ export function createApiHandlers(deps: ApiDeps): Api {
     },
     async openDatasetFolder(req) {
       return datasetFiles('openDatasetFolder').openFolder(expectDatasetId('openDatasetFolder', req));
+    },
+    async getTryInfo(req) {
+      const runId = expectRunId('getTryInfo', req);
+      if (!deps.tries) throw new ApiError('unsupported', 'getTryInfo: this host cannot load trained runs');
+      return deps.tries.info(runId);
+    },
+    async predict(req) {
+      const checked = checkPredictRequest('predict', req);
+      if (!deps.tries) throw new ApiError('unsupported', 'predict: this host cannot load trained runs');
+      return deps.tries.predict(checked);
+    },
+    async inspectRun(req) {
+      const { runId, input } = checkInspectRequest('inspectRun', req);
+      if (!deps.inspections) throw new ApiError('unsupported', 'inspectRun: this host cannot load trained runs');
+      return deps.inspections.activations(runId, input);
+    },
+    async projectRun(req) {
+      const checked = checkProjectRequest('projectRun', req);
+      if (!deps.inspections) throw new ApiError('unsupported', 'projectRun: this host cannot load trained runs');
+      return deps.inspections.projection(checked);
     },
   };
 }

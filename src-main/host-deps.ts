@@ -26,6 +26,8 @@ import { DatasetFiles } from './data/dataset-files';
 const PREVIEW_TIMEOUT_MS = 120_000;
 /** An export builds, converts and writes one model; past this something is stuck. */
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
+/** Loading a run's dataset and generating up to 1,000 characters; past this something is stuck. */
+const TRY_TIMEOUT_MS = 5 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -70,6 +72,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
+  // Predictions load a run's model and dataset once and keep them for the next input (idle 5 minutes).
+  const tryJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: TRY_TIMEOUT_MS, idleMs: 5 * 60_000 });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
@@ -85,6 +89,11 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       experiments,
       datasetReads,
       datasetFiles,
+      // Trying a trained run: its own worker, so the loaded model and dataset stay warm between inputs.
+      tries: {
+        info: (runId) => tryJobs.run({ kind: 'tryInfo', dataDir: opts.dataDir, runId }),
+        predict: (request) => tryJobs.run({ kind: 'predict', dataDir: opts.dataDir, request }),
+      },
       // A model.json opened in File > Open: a short job, in the same worker as previews.
       imports: {
         importModel: (content, name) => previews.run({ kind: 'import', content, name }),
@@ -96,6 +105,11 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       engines: {
         info: async () => ({ pytorch: await torch.info() }),
         setPython: async (python) => ({ pytorch: await torch.setPython(python) }),
+      },
+      // Same worker as predictions: the run loaded for trying is the one looked inside (predict/load-run.ts caches it).
+      inspections: {
+        activations: (runId, input) => tryJobs.run({ kind: 'inspect', dataDir: opts.dataDir, runId, input }),
+        projection: (req) => tryJobs.run({ kind: 'project', dataDir: opts.dataDir, ...req }),
       },
       exports: {
         async exportRun(runId, format) {
@@ -130,6 +144,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       previews.dispose();
       datasetFiles.dispose();
       exportJobs.dispose();
+      tryJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

@@ -193,5 +193,10 @@ export async function loadCsv(config: DatasetConfig, _ctx: LoadContext, descript
     validation: parts.validation.length > 0 ? makeSplit(parts.validation) : null,
     test: parts.test.length > 0 ? makeSplit(parts.test) : null,
     ...(t.task === 'classification' ? { classNames: t.label.categories } : {}),
+    tabular: {
+      columns: t.features.map((c) => ({ name: c.name, kind: c.kind, categories: c.categories })),
+      offset: Array.from(offset),
+      scale: Array.from(scale),
+    },
   };
 }

@@ -135,5 +135,6 @@ export function buildImageDataset(args: {
     validation: sizes.validation > 0 ? makeImageSplit(train, valIdx, scaling, config, numClasses) : null,
     test: test ? makeImageSplit(test, range(test.count), scaling, config, numClasses) : null,
     classNames,
+    imageScaling: { height: train.height, width: train.width, channels: train.channels, ...scaling },
   };
 }

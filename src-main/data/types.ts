@@ -39,6 +39,18 @@ export interface LoadedDataset {
    * after a start token. Evaluation also decodes free-running (feeding back the model's own predictions).
    */
   teacherForcing?: { feature: string; startToken: number };
+  /** Image datasets: the image size and the per-channel scaling training used (for a drawn or dropped image). */
+  imageScaling?: { height: number; width: number; channels: number; offset: number[]; scale: number[] };
+  /** CSV tables: the feature columns and the scaling of the expanded columns (for values typed into a form). */
+  tabular?: TabularEncoding;
+}
+
+/** How one row of raw feature values becomes the model's input: categories one-hot, numbers standardised. */
+export interface TabularEncoding {
+  columns: { name: string; kind: 'number' | 'category'; categories: string[] }[];
+  /** Per expanded column (featureNames order): value' = (value - offset) * scale. */
+  offset: number[];
+  scale: number[];
 }
 
 export interface LoadContext {

@@ -23,25 +23,34 @@ export const ATTENTION_CLASSES: Record<string, AttentionKind> = {
 interface AttentionInternals {
   cfg: { causal: boolean; mode?: string; returnScores?: boolean };
   logits?: (q: tfTypes.Tensor, k: tfTypes.Tensor) => tfTypes.Tensor;
-  w?: {
-    sizes: { heads: number; headKeyDim: number };
-    qKernel: tfTypes.LayerVariable;
-    kKernel: tfTypes.LayerVariable;
-    qBias?: tfTypes.LayerVariable;
-    kBias?: tfTypes.LayerVariable;
-  };
+  w?: MhaProjections;
 }
 
 /** [n, Tq, Tk] or [n, h, Tq, Tk] weights from the layer's own inputs, with its own weights. */
-function layerAttention(tf: TF, layer: tfTypes.layers.Layer, kind: AttentionKind, inputs: tfTypes.Tensor[]): tfTypes.Tensor {
+export function layerAttention(tf: TF, layer: tfTypes.layers.Layer, kind: AttentionKind, inputs: tfTypes.Tensor[]): tfTypes.Tensor {
   const inner = layer as unknown as AttentionInternals;
-  const [q, v, kIn] = inputs;
+  const [q, v = q, kIn] = inputs; // one input: self-attention (builders pass a tensor wired to query and value once)
   const k = kIn ?? v;
   return tf.tidy(() => {
     if (kind === 'Attention') {
       return attentionWeights(inner.logits!.call(layer, q, k), inner.cfg.causal, inner.cfg.mode === 'hard');
     }
-    const w = inner.w!;
+    return mhaAttentionWeights(tf, inner.w!, q, k, inner.cfg.causal);
+  });
+}
+
+/** The query/key projection weights of one multi-head attention (a MultiHeadAttention layer or a transformer block's). */
+export interface MhaProjections {
+  sizes: { heads: number; headKeyDim: number };
+  qKernel: tfTypes.LayerVariable;
+  kKernel: tfTypes.LayerVariable;
+  qBias?: tfTypes.LayerVariable;
+  kBias?: tfTypes.LayerVariable;
+}
+
+/** [n, heads, Tq, Tk] weights softmax(Q K^T / sqrt(d_k)) of one multi-head attention for queries `q`, keys `k`. */
+export function mhaAttentionWeights(tf: TF, w: MhaProjections, q: tfTypes.Tensor, k: tfTypes.Tensor, causal: boolean): tfTypes.Tensor {
+  return tf.tidy(() => {
     const heads = w.sizes.heads;
     const split = (x: tfTypes.Tensor) => {
       const [b, t, hk] = x.shape;
@@ -49,7 +58,7 @@ function layerAttention(tf: TF, layer: tfTypes.layers.Layer, kind: AttentionKind
     };
     const qh = split(linear(q, w.qKernel.read(), w.qBias?.read()));
     const kh = split(linear(k, w.kKernel.read(), w.kBias?.read()));
-    return attentionWeights(tf.div(tf.matMul(qh, kh, false, true), Math.sqrt(w.sizes.headKeyDim)), inner.cfg.causal);
+    return attentionWeights(tf.div(tf.matMul(qh, kh, false, true), Math.sqrt(w.sizes.headKeyDim)), causal);
   });
 }
 

@@ -2,10 +2,12 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult } from '../../shared/api';
+import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
 import type { DatasetShapes } from '../../shared/data/types';
+import type { TryInput } from '../../shared/try-input';
+import type { RunActivations, RunProjection } from '../../shared/inspect';
 
 export type HostJob =
   | { kind: 'preview'; dataset: DatasetConfig; samples: number; cacheDir: string }
@@ -13,7 +15,11 @@ export type HostJob =
   | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
   | { kind: 'import'; content: string; name: string }
   /** An ONNX file (base64): its graph, and its weights stored as a run in dataDir. */
-  | { kind: 'import-onnx'; base64: string; name: string; dataDir: string };
+  | { kind: 'import-onnx'; base64: string; name: string; dataDir: string }
+  | { kind: 'tryInfo'; dataDir: string; runId: string }
+  | { kind: 'predict'; dataDir: string; request: PredictRequest }
+  | { kind: 'inspect'; dataDir: string; runId: string; input: TryInput }
+  | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number };
 
 /** What each kind of job answers with; an export answers the api's result minus what main adds. */
 export interface HostJobResults {
@@ -22,11 +28,35 @@ export interface HostJobResults {
   export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
   import: ImportModelResult;
   'import-onnx': ImportModelResult;
+  tryInfo: TryInfo;
+  predict: PredictResult;
+  inspect: RunActivations;
+  project: RunProjection;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', 'import-onnx': 'importModel' };
-export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', 'import-onnx': 'model import' };
+export const JOB_METHOD: Record<HostJob['kind'], string> = {
+  preview: 'previewDataset',
+  describe: 'describeDataset',
+  export: 'exportRun',
+  import: 'importModel',
+  'import-onnx': 'importModel',
+  tryInfo: 'getTryInfo',
+  predict: 'predict',
+  inspect: 'inspectRun',
+  project: 'projectRun',
+};
+export const JOB_PROCESS: Record<HostJob['kind'], string> = {
+  preview: 'dataset preview',
+  describe: 'dataset preview',
+  export: 'export',
+  import: 'model import',
+  'import-onnx': 'model import',
+  tryInfo: 'prediction',
+  predict: 'prediction',
+  inspect: 'look-inside',
+  project: 'look-inside',
+};
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {

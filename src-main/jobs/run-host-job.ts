@@ -27,6 +27,19 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       const { importOnnxRun } = await import('../import/onnx/imported-run');
       return importOnnxRun(Buffer.from(job.base64, 'base64'), job.name, job.dataDir);
     }
+    case 'inspect': {
+      const { runInspectJob } = await import('../inspect/inspect-job');
+      return runInspectJob(job);
+    }
+    case 'project': {
+      const { runProjectionJob } = await import('../inspect/inspect-job');
+      return runProjectionJob(job);
+    }
+    case 'tryInfo':
+    case 'predict': {
+      const { runTryJob } = await import('../predict/try-job');
+      return runTryJob(job);
+    }
   }
 }
 
@@ -34,7 +47,7 @@ export function toJobFailure(job: HostJob, err: unknown): JobFailure {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
   const message = err instanceof Error ? err.message : String(err);
   // By name: export-job.ts (and tfjs with it) is only loaded when an export runs.
-  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError'));
+  const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError' || err.name === 'TryInputError'));
   return isCallersProblem ? { code: 'invalid', message: `${JOB_METHOD[job.kind]}: ${message}` } : { message };
 }
 

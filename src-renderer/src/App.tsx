@@ -11,6 +11,7 @@ import { FileInput } from './files/FileInput';
 import { useShortcuts } from './common/useShortcuts';
 import { openTemplateFromUrl } from './files/fileActions';
 import { TemplateGallery } from './templates/TemplateGallery';
+import { TryPanel } from './try/TryPanel';
 
 export function App() {
   useShortcuts();
@@ -29,6 +30,7 @@ export function App() {
       </div>
       <Overlays />
       <TemplateGallery />
+      <TryPanel />
       <FileInput />
     </ReactFlowProvider>
   );

@@ -67,6 +67,8 @@ export interface MhaOptions {
   causal: boolean;
   dropout: number;
   training: boolean;
+  /** Receives the attention weights [B, h, Tq, Tk] (before dropout); for the try and look-inside views. */
+  onWeights?: (weights: tf.Tensor) => void;
 }
 
 /** query [B, Tq, dq], key [B, Tk, dk], value [B, Tk, dv] -> [B, Tq, dq]. */
@@ -77,6 +79,7 @@ export function mhaForward(w: MhaWeights, query: tf.Tensor, key: tf.Tensor, valu
   const v = splitHeads(linear(value, w.vKernel.read(), w.vBias?.read()), heads);
   const logits = tf.div(tf.matMul(q, k, false, true), Math.sqrt(headKeyDim)); // [B, h, Tq, Tk]
   let weights = attentionWeights(logits, o.causal);
+  o.onWeights?.(weights);
   if (o.training && o.dropout > 0) weights = fastDropout(tf, weights, o.dropout);
   const ctx = tf.transpose(tf.matMul(weights, v), [0, 2, 1, 3]); // [B, Tq, h, v]
   const [b, tq, h, dv] = ctx.shape;

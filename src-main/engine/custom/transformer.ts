@@ -121,10 +121,10 @@ abstract class TransformerStack extends tf.layers.Layer {
     return layerNorm(tf.add(x, drop(f(x))), norm.gamma.read(), norm.beta.read());
   }
 
-  protected runBlocks(x: tf.Tensor, memory: tf.Tensor | null, causal: boolean, training: boolean): tf.Tensor {
+  protected runBlocks(x: tf.Tensor, memory: tf.Tensor | null, causal: boolean, training: boolean, onSelfWeights?: (w: tf.Tensor) => void): tf.Tensor {
     const mha = { causal, dropout: this.cfg.dropout, training };
     for (const b of this.blocks) {
-      x = this.residual(x, b.selfNorm, training, (h) => mhaForward(b.selfAttention, h, h, h, mha));
+      x = this.residual(x, b.selfNorm, training, (h) => mhaForward(b.selfAttention, h, h, h, { ...mha, onWeights: onSelfWeights }));
       if (b.crossAttention && memory) {
         x = this.residual(x, b.crossNorm!, training, (h) => mhaForward(b.crossAttention!, h, memory, memory, { ...mha, causal: false }));
       }
@@ -140,6 +140,18 @@ abstract class TransformerStack extends tf.layers.Layer {
     return shapeList(inputShape)[0].slice();
   }
 
+  protected abstract readonly causal: boolean;
+
+  /** Every block's self-attention weights [B, heads, T, T] for these inputs, as inference computes them. */
+  selfAttentionWeights(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    const maps: tf.Tensor[] = [];
+    tf.tidy(() => {
+      const [x, memory] = tensorList(inputs);
+      this.runBlocks(x, memory ?? null, this.causal, false, (w) => maps.push(tf.keep(w.clone())));
+    });
+    return maps;
+  }
+
   override computeMask(): tf.Tensor | tf.Tensor[] {
     return dropMask();
   }
@@ -152,6 +164,7 @@ abstract class TransformerStack extends tf.layers.Layer {
 /** Input x [B, T, d] -> [B, T, d]. */
 export class TransformerEncoderLayer extends TransformerStack {
   static className = 'LayerLabTransformerEncoder';
+  protected readonly causal = false;
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     this.createBlocks(lastDim(shapeList(inputShape)[0], this.name), null);
@@ -167,6 +180,7 @@ tf.serialization.registerClass(TransformerEncoderLayer);
 /** Input x [B, T, d], or [x, memory [B, Tm, m]] for cross-attention -> [B, T, d]. Self-attention is causal. */
 export class TransformerDecoderLayer extends TransformerStack {
   static className = 'LayerLabTransformerDecoder';
+  protected readonly causal = true;
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shapes = shapeList(inputShape);

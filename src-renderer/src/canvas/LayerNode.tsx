@@ -9,6 +9,7 @@ import { useGraphStore } from '../store/stores';
 import { HANDLE_COLORS } from './handleColors';
 import { useBlockChip } from '../editor/collapse';
 import { useEditor } from '../editor/editorStore';
+import { useInspect } from '../inspect/inspectStore';
 
 // Number.toLocaleString builds a formatter per call; with 300 nodes re-rendering after an edit that was the
 // single largest cost. Same strings, formatted once per distinct count.
@@ -82,6 +83,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   // alone, without a React Flow update (see toFlow.ts).
   const info = useGraphStore((s) => s.inference.nodes[id]);
   const graphNode = useGraphStore((s) => s.nodeById[id]);
+  const inspected = useInspect((s) => s.shownNodeId === id);
   if (!graphNode) return null; // removed in this very update; React Flow drops the node next
   const { def, title, summary } = nodeView(graphNode);
   const error = info?.error;
@@ -91,8 +93,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const customLabel = def !== undefined && title !== def.label;
   return (
     <div
-      className={`ll-node${selected ? ' selected' : ''}${error ? ' has-error' : ''}`}
+      className={`ll-node${selected ? ' selected' : ''}${error ? ' has-error' : ''}${inspected ? ' inspected' : ''}`}
       data-testid={`node-${id}`}
+      data-inspected={inspected ? 'true' : undefined}
       data-kind={data.kind}
       data-error={error ? 'true' : 'false'}
       data-params={info?.params ?? 0}

@@ -15,6 +15,8 @@ import { engineLabel, fmt } from '../training/format';
 import { overlaySeries, RUN_COLORS } from './overlay';
 import { EvaluationView } from './EvaluationView';
 import { ExportRun } from './ExportRun';
+import { InspectPanel } from '../inspect/InspectPanel';
+import { TryButton } from '../try/TryPanel';
 
 export async function reopenRun(run: RunRecord): Promise<void> {
   const { dirty, graph } = useGraphStore.getState();
@@ -26,6 +28,17 @@ export async function reopenRun(run: RunRecord): Promise<void> {
 /** The graph on screen's id, for "this graph" filters and "another graph" labels. */
 function useGraphId(): string | null {
   return useGraphStore((s) => graphIdOf(s.graph));
+}
+
+/** "Look inside" opens the per-layer activations of one input (computed only when asked). */
+function LookInside({ runId }: { runId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="ll-inspect-details" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="run-inspect">
+      <summary>Look inside: every layer for one input</summary>
+      {open && <InspectPanel runId={runId} />}
+    </details>
+  );
 }
 
 function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; selected: boolean; open: boolean; colorIndex: number; other: boolean }) {
@@ -103,6 +116,7 @@ function RunDetail({ id }: { id: string }) {
         <span className={`ll-status ll-status-${record.status}`}>{record.status}</span>
         {other && <OtherGraphBadge name={record.graph.name} />}
         <div className="ll-spacer" />
+        {record.status !== 'failed' && <TryButton runId={record.id} runName={record.name} />}
         <button type="button" className="ll-btn ll-btn-small" data-testid="run-reopen" onClick={() => void reopenRun(record)}>
           Open in canvas
         </button>
@@ -122,6 +136,7 @@ function RunDetail({ id }: { id: string }) {
         </div>
       )}
       {record.status !== 'failed' && <ExportRun runId={record.id} disabled={record.status === 'running'} />}
+      {record.status !== 'failed' && record.status !== 'running' && <LookInside runId={record.id} />}
       {record.status === 'failed' && (
         <div className="ll-error-box" role="alert" data-testid="run-error">
           <div>{record.error ?? 'The run failed.'}</div>

@@ -4,6 +4,7 @@ import { createTrainingStore } from './trainingStore';
 import { createAppInfoStore } from './appInfoStore';
 import { createRunsStore } from './runsStore';
 import { createExperimentsStore } from './experimentsStore';
+import { createTryStore } from '../try/tryStore';
 
 export const useTraining = createTrainingStore(api);
 export const useAppInfo = createAppInfoStore(api);
@@ -24,3 +25,6 @@ export function isElectronHost(): boolean {
 
 export { useGraphStore, selectedNodeId } from './graphStore';
 export { useUi } from './uiStore';
+
+// The Try panel (src-renderer/src/try): the run tried, its input and the model's answer.
+export const useTry = createTryStore(api);

@@ -19,6 +19,7 @@ import { shownRun, viewOfRecord } from './graphResults';
 import { RunsPanel } from '../runs/RunsPanel';
 import { ExperimentsPanel } from '../experiments/ExperimentsPanel';
 import { LessonPanel } from '../lesson/LessonPanel';
+import { TryButton } from '../try/TryPanel';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
@@ -272,6 +273,7 @@ function LiveView() {
             {t.evaluation ? `Evaluation: ${evaluationText(t.evaluation)} ›` : 'Show in Runs ›'}
           </button>
         )}
+        {t.runId && (t.status === 'completed' || t.status === 'stopped') && <TryButton runId={t.runId} runName={runs.find((r) => r.id === t.runId)?.name ?? 'this run'} />}
         {t.status === 'failed' && t.error && (
           <div className="ll-error-box" role="alert" data-testid="train-error">
             <div>{t.error}</div>
