@@ -106,6 +106,7 @@ test("the Datasets view lists the user's dataset of a recent graph, not only of 
     // The path came inside a graph file: the host has not been allowed to read it, so it is not looked at.
     await expect(row.getByTestId('datasets-state')).toHaveText('missing');
     await page.setViewportSize({ width: 1440, height: 900 });
+    await row.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/datasets-view-recent.png' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
