@@ -2,6 +2,9 @@
 // closed port): the inspector says the set is missing with its size and a Download button, Train opens the dataset
 // panel with that offer instead of starting a run that could only fail, and Download explains, offline, exactly
 // which file to put in which folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { showGraphSettings } from './helpers';
 
@@ -66,4 +69,46 @@ test('the Datasets view lists every dataset with its state, size and place, and 
   await page.screenshot({ path: 'test-results/datasets-view.png' });
   await view.getByTestId('datasets-close').click();
   await expect(view).toBeHidden();
+});
+
+/** A small graph reading its table from `csvPath`. */
+function csvGraph(csvPath: string) {
+  const node = (id: string, kind: string, params: object, y: number) => ({ id, kind, params, position: { x: 0, y } });
+  return {
+    format: 'layerlab-graph',
+    version: 1,
+    name: 'house prices',
+    nodes: [node('input', 'Input', { feature: 'x', shape: [3] }, 0), node('dense', 'Dense', { units: 1 }, 120), node('output', 'Output', { target: 'y' }, 240)],
+    edges: [
+      { id: 'e1', source: 'input', sourceHandle: 'out', target: 'dense', targetHandle: 'in' },
+      { id: 'e2', source: 'dense', sourceHandle: 'out', target: 'output', targetHandle: 'in' },
+    ],
+    dataset: { id: 'csv', representation: 'vector', labels: 'int', normalization: 'none', validationSplit: 0.1, limit: 0, seed: 1, options: { path: csvPath } },
+    training: { epochs: 1, batchSize: 16, optimizer: 'adam', learningRate: 0.01, loss: 'meanSquaredError', metrics: [], backend: 'auto' },
+  };
+}
+
+test("the Datasets view lists the user's dataset of a recent graph, not only of the graph on screen", async ({ app: page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-recent-e2e-'));
+  try {
+    const csvPath = join(dir, 'house-prices.csv');
+    await expect(page.getByTestId('total-params')).toBeVisible();
+    await page.getByTestId('file-input').setInputFiles({ name: 'house.layerlab.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(csvGraph(csvPath))) });
+    await expect(page.getByTestId('file-name')).toHaveText(/house/);
+    // Another graph replaces it on screen; the house graph is now only a recent one.
+    await page.getByTestId('btn-new').click();
+    await expect(page.getByTestId('file-name')).not.toHaveText(/house/);
+    await page.getByTestId('btn-datasets').click();
+    const row = page.getByTestId('datasets-view').getByTestId(`datasets-row-csv:${csvPath}`);
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('house-prices.csv');
+    await expect(row).toContainText(csvPath);
+    // The path came inside a graph file: the host has not been allowed to read it, so it is not looked at.
+    await expect(row.getByTestId('datasets-state')).toHaveText('missing');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/datasets-view-recent.png' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

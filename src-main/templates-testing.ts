@@ -1,9 +1,12 @@
-// Test support shared by templates-train.test.ts (every template learns) and templates-lessons.test.ts (the
-// templates show what their explanations claim): trains a template's graph, or a variant of it, at small scale
-// through the app's own path (loadDataset -> buildModel -> compileModel -> bindDataset -> fitModel) with seeded
-// weights, and hands back the trained model with its metrics for further checks.
+// Test support shared by templates-train.test.ts (every template learns) and templates-lessons.test.ts /
+// templates-seq2seq-lessons.test.ts (the templates show what their explanations claim): trains a template's graph,
+// or a variant of it, at small scale through the app's own path (loadDataset -> buildModel -> compileModel ->
+// bindDataset -> fitModel) with seeded weights, and hands back the trained model with its metrics for further checks.
 import * as tf from '@tensorflow/tfjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { EpochMetrics, TrainEventBody } from '../shared/api';
 import type { GraphFile } from '../shared/graph/types';
 import { buildModel, compileModel, type BuiltModel } from './engine/compile';
@@ -14,8 +17,10 @@ import { fitModel, type FitOutcome } from './training/fit-loop';
 import { TrainControl } from './training/control';
 import { seedMathRandom } from './training/seed';
 import type { BackendInfo } from '../shared/api';
+import { initBackend } from './engine/backend';
+import { prepareEngine } from './engine/setup';
 
-/** Templates whose lesson is proved in templates-lessons.test.ts (they train there, not in the table). */
+/** Templates whose lesson is proved in templates-lessons.test.ts or templates-seq2seq-lessons.test.ts (not in the table). */
 export const LESSON_TEMPLATE_IDS = [
   'long-dependency-simplernn',
   'long-dependency-lstm',
@@ -109,4 +114,35 @@ export function describeRun(name: string, r: SmallRun): string {
     (m.acc !== undefined ? `, acc ${m.acc.toFixed(3)}` : '') +
     (m.val_acc !== undefined ? `, val_acc ${m.val_acc.toFixed(3)}` : '')
   );
+}
+
+/**
+ * For a lesson test file: the wasm backend and a dataset cache folder for the file's tests (vitest hooks), and
+ * `trained`, which trains a graph at small scale, logs its line, hands the run to `check` and disposes the model.
+ * The lines are printed after the file's tests under `title`.
+ */
+export function lessonTrainer(title: string) {
+  let tmp = '';
+  let backend: BackendInfo;
+  const results: string[] = [];
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'layerlab-lessons-'));
+    backend = await initBackend('wasm');
+    if (backend.name !== 'wasm') console.warn(`Training templates on ${backend.name}: ${backend.reason}`);
+    prepareEngine(tf);
+  }, 60_000);
+  afterAll(async () => {
+    console.log(`${title} (${backend?.name}):\n${results.join('\n')}`);
+    await rm(tmp, { recursive: true, force: true });
+  });
+  async function trained<T>(name: string, graph: GraphFile, s: Omit<SmallScale, 'cacheDir' | 'backend'>, check: (r: SmallRun) => T): Promise<T> {
+    const run = await trainSmall(graph, { ...s, cacheDir: tmp, backend });
+    try {
+      results.push(describeRun(name, run));
+      return check(run);
+    } finally {
+      run.built.model.dispose();
+    }
+  }
+  return { trained, results };
 }

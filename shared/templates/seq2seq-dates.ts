@@ -7,7 +7,7 @@ import { DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH } from '../data/catalog';
 const V = DATE_VOCAB.size;
 const UNITS = 64;
 
-/** Teacher-forced vs free-running accuracy, measured in src-main/templates-lessons.test.ts (wasm, seed 5). */
+/** Teacher-forced vs free-running accuracy, measured in src-main/templates-seq2seq-lessons.test.ts (wasm, seed 5). */
 const SMALL_BUDGET = 'after 8 epochs on 1,600 dates of the numeric formats, padded before the text';
 export const SEQ2SEQ_MEASURED = {
   plain:

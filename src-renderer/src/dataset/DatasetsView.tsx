@@ -1,11 +1,13 @@
 // The Datasets view (header: Datasets): every dataset the app knows, on disk or not, its size, where it is and
-// whether its checksums were verified, with Download / Remove / Open folder; plus the dataset file of the graph on
-// screen. In the web host Open folder shows the path (the browser cannot open the server's file manager).
+// whether its checksums were verified, with Download / Remove / Open folder; plus the user's own dataset files that
+// the graph on screen and the recent graphs read (userDatasets.ts). In the web host Open folder shows the path (the
+// browser cannot open the server's file manager).
 import { useEffect, useState } from 'react';
 import { formatBytes, getDownloadable, type DatasetStatus } from '../../../shared/data/downloads';
 import { useGraphStore } from '../store/stores';
 import { DownloadProgress } from './DownloadOffer';
-import { datasetPathOf } from './pathGrant';
+import { listRecent } from '../files/recent';
+import { userDatasetRefs } from './userDatasets';
 import { useDatasetFiles } from './useDatasetFiles';
 
 function stateText(s: DatasetStatus): string {
@@ -69,8 +71,7 @@ export function DatasetsView({ onClose }: { onClose(): void }) {
   const dataset = useGraphStore((s) => s.graph.dataset);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    const path = datasetPathOf(dataset);
-    void useDatasetFiles.getState().refresh(path ? [{ datasetId: dataset.id, path }] : []).catch((e) => setFailed(String(e)));
+    void useDatasetFiles.getState().refresh(userDatasetRefs(dataset, listRecent())).catch((e) => setFailed(String(e)));
   }, [dataset]);
   return (
     <div className="ll-modal-backdrop" onMouseDown={onClose}>
