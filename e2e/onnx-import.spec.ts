@@ -15,6 +15,8 @@ test('opening an .onnx file shows its graph and an imported run; an unsupported 
   await expect(page.locator('.ll-node[data-kind="MaxPooling2D"]')).toHaveCount(1);
   await expect(page.locator('.ll-node[data-kind="Dense"]')).toHaveCount(1);
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(4 * 9 + 4 + 64 * 10 + 10));
+  // No catalogue dataset takes 8x8 grey images: the import message says which shapes the model needs.
+  await expect(page.getByTestId('toast').filter({ hasText: 'No dataset of the catalogue fits this model (x [8, 8, 1]; y [10])' })).toBeVisible();
   for (const [w, h] of [[1440, 900], [1280, 720]]) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `test-results/onnx-import-graph-${w}.png` });

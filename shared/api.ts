@@ -283,6 +283,8 @@ export interface ImportModelResult {
   /** ONNX: the run holding the imported weights (marked imported), and what changed on the way in. */
   runId?: string;
   notes?: string[];
+  /** Which catalogue dataset the import picked because its shapes fit, or which shapes the model needs when none does. */
+  datasetNote?: string;
 }
 export type SaveGraphResult = { canceled: true } | { canceled: false; path: string };
 

@@ -3,7 +3,7 @@
 import { readFile, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { inferGraph, formatCount } from '../../shared/infer';
-import { importModelJson, ImportError } from '../import/model-json';
+import { importModelJsonWithDataset, ImportError } from '../import/model-json';
 import { CliError, parseArgs, type CliCommand } from './args';
 import { resolveDataDir } from '../files/data-dir';
 
@@ -42,9 +42,9 @@ export const importCommand: CliCommand = {
     }
     if (file.toLowerCase().endsWith('.onnx')) return importOnnxFile(file, out, options.name as string | undefined);
     const name = (options.name as string | undefined) ?? path.basename(path.dirname(path.resolve(file)));
-    let graph;
+    let graph, datasetNote;
     try {
-      graph = importModelJson(text, name);
+      ({ graph, datasetNote } = importModelJsonWithDataset(text, name));
     } catch (err) {
       if (err instanceof ImportError) throw new CliError(`${file}: ${err.message}`);
       throw err;
@@ -52,6 +52,7 @@ export const importCommand: CliCommand = {
     await writeFile(out, `${JSON.stringify(graph, null, 2)}\n`);
     const inf = inferGraph(graph);
     console.log(`${out}: ${graph.nodes.length} nodes, ${inf.totalParams.toLocaleString('en-US')} parameters (${formatCount(inf.totalParams)})`);
+    console.log(datasetNote);
     for (const e of inf.errors) console.error(`warning: ${e.nodeId ?? 'graph'}: ${e.message}`);
     return 0;
   },
@@ -77,6 +78,7 @@ async function importOnnxFile(file: string, out: string, name?: string): Promise
   const inf = inferGraph(result.graph);
   console.log(`${out}: ${result.graph.nodes.length} nodes, ${inf.totalParams.toLocaleString('en-US')} parameters (${formatCount(inf.totalParams)})`);
   console.log(`weights: run ${result.runId} (imported) in ${resolveDataDir()}`);
+  console.log(result.datasetNote);
   for (const note of result.notes) console.log(`note: ${note}`);
   return 0;
 }

@@ -1,7 +1,8 @@
 // Opens a TensorFlow.js Layers model.json, or a Keras model JSON config (model.to_json()), as a LayerLab
 // GraphFile: known layer classes map to LayerLab kinds, nodes are laid out left to right by depth, and an
 // Output node is added for every model output. Unknown classes are refused with a message naming them.
-import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type GraphNode, type Representation } from '../../shared/graph/types';
+import { GRAPH_FORMAT, GRAPH_VERSION, type GraphEdge, type GraphFile, type GraphNode } from '../../shared/graph/types';
+import { withFittingDataset } from './dataset-match';
 import { defaultDatasetConfig, defaultTrainingConfig } from '../../shared/graph/defaults';
 import type { ParamValues } from '../../shared/layers/types';
 import { COLUMN_WIDTH } from '../../shared/templates/build';
@@ -250,11 +251,12 @@ function outputRefs(outs: unknown): Ref[] {
   return list.map((o) => ({ layer: o[0] as string, tensor: Number(o[2] ?? 0) }));
 }
 
-function representationFor(shape: number[]): Representation {
-  return shape.length === 3 ? 'image' : shape.length === 2 ? 'matrix' : 'vector';
+export function importModelJson(text: string, name = 'Imported model'): GraphFile {
+  return importModelJsonWithDataset(text, name).graph;
 }
 
-export function importModelJson(text: string, name = 'Imported model'): GraphFile {
+/** The graph, with the catalogue dataset that fits it, and the sentence saying which (or which shapes it needs). */
+export function importModelJsonWithDataset(text: string, name = 'Imported model'): { graph: GraphFile; datasetNote: string } {
   let json: unknown;
   try {
     json = JSON.parse(text) as unknown;
@@ -270,7 +272,6 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
   const alias = new Map<string, Ref>();
   const causalPad = new Map<string, number>();
   let inputs = 0;
-  let firstInputShape: number[] | null = null;
 
   const resolve = (ref: Ref): Ref => (alias.has(ref.layer) ? resolve(alias.get(ref.layer)!) : ref);
   const handleOf = (layer: string, tensor: number): string => {
@@ -293,7 +294,6 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
     if (l.className === 'InputLayer') {
       const shape = sampleShape(l.config, l.name);
       inputs++;
-      firstInputShape ??= shape;
       kind = 'Input';
       params = { feature: inputs === 1 ? 'x' : `x${inputs}`, shape };
     } else {
@@ -325,10 +325,10 @@ export function importModelJson(text: string, name = 'Imported model'): GraphFil
   });
 
   layout(nodes, edges);
-  const dataset = defaultDatasetConfig();
-  if (firstInputShape) dataset.representation = representationFor(firstInputShape);
   // The column positions are only a rough start: the app lays the graph out properly when it opens it.
-  return checked(markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset, training: defaultTrainingConfig() }));
+  const graph = checked(markForAutoLayout({ format: GRAPH_FORMAT, version: GRAPH_VERSION, name, nodes, edges, dataset: defaultDatasetConfig(), training: defaultTrainingConfig() }));
+  const { graph: withData, note } = withFittingDataset(graph);
+  return { graph: withData, datasetNote: note };
 }
 
 /** The graph as the file validator sees it; a value it refuses (an unknown activation, an empty shape) is an ImportError naming the layer. */

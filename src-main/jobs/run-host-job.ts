@@ -19,9 +19,10 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       return runExportJob({ dataDir: job.dataDir, format: job.format, outDir: job.outDir, runId: job.runId }, note);
     }
     case 'import': {
-      const { importModelJson } = await import('../import/model-json');
+      const { importModelJsonWithDataset } = await import('../import/model-json');
+      const { graph, datasetNote } = importModelJsonWithDataset(job.content, job.name);
       // Through the file validator, so the renderer gets exactly what opening a saved graph would give.
-      return { graph: parseGraphFile(serializeGraph(importModelJson(job.content, job.name))) };
+      return { graph: parseGraphFile(serializeGraph(graph)), datasetNote };
     }
     case 'import-onnx': {
       const { importOnnxRun } = await import('../import/onnx/imported-run');

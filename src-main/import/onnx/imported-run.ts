@@ -46,10 +46,10 @@ export async function buildImportedModel(imp: OnnxImport): Promise<tf.LayersMode
 }
 
 /** The import job: bytes -> graph, and the weights as a stored run (nothing is stored when anything fails). */
-export async function importOnnxRun(bytes: Uint8Array, name: string, dataDir: string): Promise<{ graph: GraphFile; runId: string; notes: string[] }> {
+export async function importOnnxRun(bytes: Uint8Array, name: string, dataDir: string): Promise<{ graph: GraphFile; runId: string; notes: string[]; datasetNote: string }> {
   const imp = importOnnx(bytes, name);
   const runId = await saveImportedRun(dataDir, imp, name);
-  return { graph: imp.graph, runId, notes: imp.notes };
+  return { graph: imp.graph, runId, notes: imp.notes, datasetNote: imp.datasetNote };
 }
 
 /** Stores the import as a completed run marked imported; returns its id. */
@@ -71,7 +71,7 @@ export async function saveImportedRun(dataDir: string, imp: OnnxImport, file: st
     training: imp.graph.training,
     batches: [],
     epochsHistory: [],
-    log: [`Imported from the ONNX model ${file} (opset ${imp.opset}, written by ${imp.producer}); not trained in LayerLab, so there are no training curves.`, ...imp.notes],
+    log: [`Imported from the ONNX model ${file} (opset ${imp.opset}, written by ${imp.producer}); not trained in LayerLab, so there are no training curves.`, ...imp.notes, imp.datasetNote],
     imported: { format: 'onnx', file, producer: imp.producer, opset: imp.opset },
   };
   try {

@@ -8,6 +8,7 @@
 // operators, with exactly one Softmax, one in-projection and one out-projection, read by nothing outside.
 import type { OnnxNode } from './read-model';
 import type { GraphIndex } from './graph-index';
+import type { MappingContext } from './mapping-context';
 import { arr, columns, permuted, type NodeWeights, type WeightArray } from './weights';
 
 export interface EncoderBlockMatch {
@@ -155,4 +156,14 @@ function matchAt(ix: GraphIndex, ln2: OnnxNode): EncoderBlockMatch | null {
 
 export function findEncoderBlocks(ix: GraphIndex): EncoderBlockMatch[] {
   return ix.model.nodes.filter((n) => n.opType === 'LayerNormalization').flatMap((n) => matchAt(ix, n) ?? []);
+}
+
+/** The matched block as one TransformerEncoderBlock; `name` is torch's module path ('/encoder/layers.0'). */
+export function mapEncoderBlock(ctx: MappingContext, b: EncoderBlockMatch, name: string): void {
+  ctx.begin({ name, opType: 'TransformerEncoderLayer', domain: '', inputs: [], outputs: [], attrs: new Map() });
+  const x = ctx.tensor(b.input);
+  if (x.layout !== 'plain' || x.shape.length !== 2) ctx.fail(`the encoder layer's input should be a batch-first sequence [T, d], got [${x.shape.join(', ')}]`);
+  const params = { layers: 1, heads: b.params.heads, keyDim: 0, ffDim: b.params.ffDim, dropout: 0.1, normFirst: false, activation: 'relu' };
+  const id = ctx.emit('TransformerEncoderBlock', params, [x], b.weights);
+  ctx.set(b.output, { kind: 'tensor', node: id, handle: 'out', shape: x.shape, layout: 'plain' });
 }

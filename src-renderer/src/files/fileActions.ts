@@ -64,14 +64,17 @@ export function openTemplateFromUrl(search: string): void {
   void openTemplateById(id);
 }
 
+/** The importer's sentence about the dataset it picked (or the shapes the model needs), after a space. */
+const withNote = (note: string | undefined) => (note ? ` ${note}` : '');
+
 /** A Keras / tfjs model.json: the host's importer makes it a new, unsaved graph; a bad one changes nothing. */
 async function importModelText(text: string, source: string): Promise<boolean> {
   // The host imports in its job worker, which may have to start first: say something meanwhile.
   useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
   try {
-    const { graph } = await api.importModel({ content: text, name: importedModelName(source) });
+    const { graph, datasetNote } = await api.importModel({ content: text, name: importedModelName(source) });
     useGraphStore.getState().load(graph, null, { dirty: true });
-    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported). Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported).${withNote(datasetNote)} Save it to keep it as a LayerLab graph.`, 'info', 'file');
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
@@ -84,10 +87,10 @@ async function importModelText(text: string, source: string): Promise<boolean> {
 async function importOnnxBase64(base64: string, source: string): Promise<boolean> {
   useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
   try {
-    const { graph, runId } = await api.importModel({ content: base64, name: importedModelName(source), encoding: 'base64' });
+    const { graph, runId, datasetNote } = await api.importModel({ content: base64, name: importedModelName(source), encoding: 'base64' });
     useGraphStore.getState().load(graph, null, { dirty: true });
     const weights = runId ? `its weights are the run "${graph.name}" in Runs, marked imported` : 'no weights were kept';
-    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes; ${weights}. Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes; ${weights}.${withNote(datasetNote)} Save it to keep it as a LayerLab graph.`, 'info', 'file');
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
