@@ -172,6 +172,44 @@ export interface EvaluationResult {
   durationMs: number;
 }
 
+// ---- training diagnostics (TrainingConfig.diagnostics; computed in the training worker) ----
+
+/** One layer's norms at one step; `node` is the graph node id (or the tfjs layer name when no node matches). */
+export interface LayerNorm {
+  node: string;
+  /** L2 norm of the loss gradient over the layer's trainable weights, before any clipping. */
+  gradNorm: number;
+  /** L2 norm of the layer's trainable weights before the step. */
+  weightNorm: number;
+}
+
+/** Equal-width bins from lo to hi. */
+export interface Histogram {
+  lo: number;
+  hi: number;
+  counts: number[];
+}
+
+/** Once per epoch, on a fixed probe batch of training samples. */
+export interface EpochLayerStats {
+  epoch: number;
+  /** Trainable weights of each layer that has some. */
+  weights: { node: string; histogram: Histogram }[];
+  /** Outputs of each layer on the probe batch; deadFraction for ReLU layers: units that output 0 for every probe sample. */
+  activations: { node: string; histogram: Histogram; deadFraction?: number }[];
+  /**
+   * Sequence models (one input [time, features]): mean over probe samples of ||dLoss / dx_t||, one per time step,
+   * first step first. How much the loss still depends on early inputs (vanishing gradients).
+   */
+  inputGradient?: number[];
+}
+
+/** What a run recorded (RunRecord.diagnostics): norms thinned like the batch metrics. */
+export interface RunDiagnostics {
+  norms: { step: number; layers: LayerNorm[] }[];
+  epochs: EpochLayerStats[];
+}
+
 export type TrainEventBody =
   | {
       type: 'started';
@@ -200,6 +238,9 @@ export type TrainEventBody =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'evaluation'; evaluation: EvaluationResult }
+  /** Per-layer gradient and weight norms at one step (every TrainingConfig.diagnostics.everyBatches batches). */
+  | { type: 'layerNorms'; step: number; layers: LayerNorm[] }
+  | { type: 'layerStats'; stats: EpochLayerStats }
   | {
       type: 'done';
       status: 'completed' | 'stopped';
@@ -251,6 +292,8 @@ export interface RunRecord extends RunSummary {
   best?: EpochMetrics;
   /** Test (or validation) results after training. */
   evaluation?: EvaluationResult;
+  /** Per-layer norms and per-epoch histograms, when the run recorded them (TrainingConfig.diagnostics). */
+  diagnostics?: RunDiagnostics;
 }
 
 // ---- export ----
