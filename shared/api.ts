@@ -210,6 +210,21 @@ export interface RunDiagnostics {
   epochs: EpochLayerStats[];
 }
 
+/** The learning-rate range test (Smith 2017): loss per batch while the rate grows exponentially. */
+export interface LrFinderResult {
+  /** The rate used at each recorded batch, increasing. */
+  lrs: number[];
+  losses: number[];
+  /** Debiased exponential moving average of the loss (weight 0.9). */
+  smoothed: number[];
+  /** Where the smoothed loss falls fastest per decade, before its minimum (steepest descent); null when it never fell. */
+  suggestion: number | null;
+  /** The other common rule: the rate at the smoothed loss's minimum, divided by 10. */
+  minOverTen: number | null;
+  /** Why the test ended before the largest rate (divergence), or null. */
+  stopReason: string | null;
+}
+
 export type TrainEventBody =
   | {
       type: 'started';
@@ -414,6 +429,11 @@ export interface Api {
   removeDataset(req: { id: string }): Promise<DatasetStatus>;
   /** Electron opens the folder in the file manager; the web host only answers where it is (opened: false). */
   openDatasetFolder(req: { id: string }): Promise<{ opened: boolean; path: string }>;
+  /**
+   * The learning-rate range test on the graph's model, dataset and settings (a short run in the job worker, about
+   * 100 batches from 1e-7 to 10, stopping when the loss diverges). The graph's own weights and runs are untouched.
+   */
+  findLearningRate(req: { graph: GraphFile }): Promise<LrFinderResult>;
 }
 
 export type ApiMethod = keyof Api;
@@ -455,6 +475,7 @@ const methodTable = {
   cancelDatasetDownload: true,
   removeDataset: true,
   openDatasetFolder: true,
+  findLearningRate: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

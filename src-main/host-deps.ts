@@ -26,6 +26,7 @@ import { DatasetFiles } from './data/dataset-files';
 const PREVIEW_TIMEOUT_MS = 120_000;
 /** An export builds, converts and writes one model; past this something is stuck. */
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
+const LR_FIND_TIMEOUT_MS = 10 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -70,6 +71,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
   // Exports queue one at a time, in a process of their own so a preview never waits behind one.
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
+  // The learning-rate finder trains ~100 batches: its own process, so previews never wait behind it.
+  const lrJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: LR_FIND_TIMEOUT_MS });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
@@ -87,6 +90,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       datasetFiles,
       // A model.json opened in File > Open: a short job, in the same worker as previews.
       imports: { importModel: (content, name) => previews.run({ kind: 'import', content, name }) },
+      lrFinder: { find: (graph) => lrJobs.run({ kind: 'lrFind', graph, cacheDir: path.join(opts.dataDir, 'cache') }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {
@@ -126,6 +130,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       previews.dispose();
       datasetFiles.dispose();
       exportJobs.dispose();
+      lrJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

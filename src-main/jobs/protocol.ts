@@ -2,7 +2,8 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult } from '../../shared/api';
+import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, LrFinderResult } from '../../shared/api';
+import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
 import type { DatasetShapes } from '../../shared/data/types';
@@ -11,7 +12,8 @@ export type HostJob =
   | { kind: 'preview'; dataset: DatasetConfig; samples: number; cacheDir: string }
   | { kind: 'describe'; dataset: DatasetConfig }
   | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
-  | { kind: 'import'; content: string; name: string };
+  | { kind: 'import'; content: string; name: string }
+  | { kind: 'lrFind'; graph: GraphFile; cacheDir: string };
 
 /** What each kind of job answers with; an export answers the api's result minus what main adds. */
 export interface HostJobResults {
@@ -19,11 +21,12 @@ export interface HostJobResults {
   describe: DatasetShapes;
   export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
   import: ImportModelResult;
+  lrFind: LrFinderResult;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel' };
-export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import' };
+export const JOB_METHOD: Record<HostJob['kind'], string> = { preview: 'previewDataset', describe: 'describeDataset', export: 'exportRun', import: 'importModel', lrFind: 'findLearningRate' };
+export const JOB_PROCESS: Record<HostJob['kind'], string> = { preview: 'dataset preview', describe: 'dataset preview', export: 'export', import: 'model import', lrFind: 'learning-rate finder' };
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {

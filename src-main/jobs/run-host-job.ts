@@ -23,6 +23,10 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       // Through the file validator, so the renderer gets exactly what opening a saved graph would give.
       return { graph: parseGraphFile(serializeGraph(importModelJson(job.content, job.name))) };
     }
+    case 'lrFind': {
+      const { runLrFindJob } = await import('../training/lr-find-job');
+      return runLrFindJob({ graph: job.graph, cacheDir: job.cacheDir }, note);
+    }
   }
 }
 

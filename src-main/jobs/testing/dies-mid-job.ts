@@ -4,7 +4,7 @@ import { jobWorkerPort } from '../protocol';
 
 const port = jobWorkerPort();
 port.onRun(({ job }) => {
-  console.error(`reading ${job.kind === 'export' ? job.runId : job.kind === 'import' ? job.name : job.dataset.id}...`);
+  console.error(`reading ${job.kind === 'export' ? job.runId : job.kind === 'import' ? job.name : job.kind === 'lrFind' ? job.graph.name : job.dataset.id}...`);
   setTimeout(() => process.exit(3), 20);
 });
 port.post({ type: 'ready' });
