@@ -215,12 +215,12 @@ export interface LrFinderResult {
   /** The rate used at each recorded batch, increasing. */
   lrs: number[];
   losses: number[];
-  /** Debiased exponential moving average of the loss (weight 0.9). */
+  /** The loss averaged over a centred window (about 5% of the points on each side): no lag behind the rate. */
   smoothed: number[];
-  /** Where the smoothed loss falls fastest per decade, before its minimum (steepest descent); null when it never fell. */
+  /** The suggestion: the rate at the smoothed loss's minimum divided by 10 (Smith's and fastai's rule); null when it never fell. */
   suggestion: number | null;
-  /** The other common rule: the rate at the smoothed loss's minimum, divided by 10. */
-  minOverTen: number | null;
+  /** The other common rule: where the smoothed loss falls fastest per decade, before its minimum (steepest descent). */
+  steepest: number | null;
   /** Why the test ended before the largest rate (divergence), or null. */
   stopReason: string | null;
 }

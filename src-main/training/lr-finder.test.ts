@@ -10,7 +10,7 @@ describe('learning-rate finder', () => {
     graph.dataset = { ...graph.dataset, limit: 3000 };
     graph.training = { ...graph.training, optimizer: 'adam', backend: 'wasm' };
     const r = await runLrFindJob({ graph, cacheDir: os.tmpdir() });
-    console.log(`lr-find on mlp-mnist (batch ${graph.training.batchSize}, ${r.lrs.length} batches): steepest ${r.suggestion}, min/10 ${r.minOverTen}; ${r.stopReason ?? 'ran to the end'}`);
+    console.log(`lr-find on mlp-mnist (batch ${graph.training.batchSize}, ${r.lrs.length} batches): min/10 ${r.suggestion}, steepest ${r.steepest}; ${r.stopReason ?? 'ran to the end'}`);
     expect(r.lrs.length).toBeGreaterThan(20);
     expect(r.lrs.every((lr, i) => i === 0 || lr > r.lrs[i - 1])).toBe(true);
     expect(r.suggestion).toBeGreaterThanOrEqual(1e-4);
@@ -20,12 +20,12 @@ describe('learning-rate finder', () => {
     expect(r.lrs[r.lrs.length - 1]).toBeGreaterThan(r.suggestion! * 10);
   }, 180_000);
 
-  it('picks the steepest fall per decade before the minimum, and min/10', () => {
-    const lrs = [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
-    const smoothed = [2.3, 2.3, 2.2, 1.0, 0.5, 0.9, 5];
-    expect(suggestLearningRate(lrs, smoothed)).toEqual({ suggestion: 1e-2, minOverTen: 1e-2 });
-    const rising = suggestLearningRate(lrs, [1, 2, 3, 4, 5, 6, 7]);
-    expect(rising.suggestion).toBeNull();
-    expect(rising.minOverTen).toBeCloseTo(1e-6, 12);
+  it('suggests the minimum\'s rate / 10, and reports the steepest fall per decade before the minimum', () => {
+    const lrs = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
+    const r = suggestLearningRate(lrs, [2.3, 2.3, 2.3, 2.2, 1.0, 0.5, 0.9, 5]);
+    expect(r.suggestion).toBeCloseTo(1e-2, 12);
+    expect(r.steepest).toBe(1e-2);
+    // A loss that only rises: nothing to suggest.
+    expect(suggestLearningRate(lrs, [1, 2, 3, 4, 5, 6, 7, 8])).toEqual({ suggestion: null, steepest: null });
   });
 });

@@ -24,7 +24,7 @@ export interface LrFinderOptions {
   onStep?: (step: number, steps: number) => void;
 }
 
-/** EMA weight of the smoothed loss; debiased, as fastai does. */
+/** EMA weight of the running loss that decides when the test has diverged (debiased, as fastai does). */
 const SMOOTHING = 0.9;
 
 const one = <T>(list: T[]): T | T[] => (list.length === 1 ? list[0] : list);
@@ -46,7 +46,6 @@ export async function findLearningRate(tf: TF, model: tfTypes.LayersModel, train
   }
   const lrs: number[] = [];
   const losses: number[] = [];
-  const smoothed: number[] = [];
   let avg = 0;
   let best = Infinity;
   let stopReason: string | null = null;
@@ -76,28 +75,42 @@ export async function findLearningRate(tf: TF, model: tfTypes.LayersModel, train
     const s = avg / (1 - SMOOTHING ** (i + 1));
     lrs.push(lr);
     losses.push(value);
-    smoothed.push(s);
     best = Math.min(best, s);
     if (i > 0 && s > divergeFactor * best) {
       stopReason = `the smoothed loss passed ${divergeFactor}x its minimum at learning rate ${lr.toPrecision(2)}`;
       break;
     }
   }
+  // The running average lags behind the loss (fine for noticing divergence, but it shifts the curve to higher
+  // rates); the curve drawn and the suggestion use a centred average instead, which has no lag.
+  const smoothed = centredMean(losses, Math.max(2, Math.round(losses.length / 20)));
   return { lrs, losses, smoothed, ...suggestLearningRate(lrs, smoothed), stopReason };
 }
 
-/**
- * Where the smoothed loss falls fastest per decade of learning rate, before its minimum (the steepest-descent
- * rule); `minOverTen` is the other common rule, the rate at the minimum divided by 10. The first tenth of the
- * points is left out: there the average has barely started.
- */
-export function suggestLearningRate(lrs: number[], smoothed: number[]): Pick<LrFinderResult, 'suggestion' | 'minOverTen'> {
-  if (smoothed.length < 5) return { suggestion: null, minOverTen: null };
-  let minAt = 0;
-  smoothed.forEach((s, i) => {
-    if (s < smoothed[minAt]) minAt = i;
+/** Mean over a window of `half` points on each side (narrower at the ends). */
+export function centredMean(values: number[], half: number): number[] {
+  return values.map((_, i) => {
+    const lo = Math.max(0, i - half);
+    const hi = Math.min(values.length - 1, i + half);
+    let sum = 0;
+    for (let k = lo; k <= hi; k++) sum += values[k];
+    return sum / (hi - lo + 1);
   });
+}
+
+/**
+ * The suggestion is the rate at the smoothed loss's minimum divided by 10: one decade before the loss stops
+ * improving. `steepest`, where the smoothed loss falls fastest per decade before its minimum, is the other common
+ * rule; on the MLP template it sat right at the minimum (the fall is sharpest just before it), so it is shown but
+ * not suggested. The first tenth of the points is left out: there is only noise there.
+ */
+export function suggestLearningRate(lrs: number[], smoothed: number[]): Pick<LrFinderResult, 'suggestion' | 'steepest'> {
+  if (smoothed.length < 5) return { suggestion: null, steepest: null };
   const start = Math.max(1, Math.floor(smoothed.length / 10));
+  let minAt = start;
+  for (let i = start; i < smoothed.length; i++) if (smoothed[i] < smoothed[minAt]) minAt = i;
+  // A loss that never fell below its start has no useful minimum.
+  if (!(smoothed[minAt] < smoothed[0])) return { suggestion: null, steepest: null };
   let steepest = -1;
   let slope = 0;
   for (let i = start; i <= minAt; i++) {
@@ -107,5 +120,5 @@ export function suggestLearningRate(lrs: number[], smoothed: number[]): Pick<LrF
       steepest = i;
     }
   }
-  return { suggestion: steepest >= 0 ? lrs[steepest] : null, minOverTen: lrs[minAt] / 10 };
+  return { suggestion: lrs[minAt] / 10, steepest: steepest >= 0 ? lrs[steepest] : null };
 }

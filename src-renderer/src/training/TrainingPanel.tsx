@@ -300,12 +300,12 @@ function LiveView() {
         <ChartControls />
         <div className="ll-chart-views" role="group" aria-label="Charts">
           <button type="button" className={`ll-btn ll-btn-small${chartView === 'metrics' ? ' active' : ''}`} aria-pressed={chartView === 'metrics'} data-testid="charts-metrics" onClick={() => setChartView('metrics')}>
-            Loss and accuracy
+            Metrics
           </button>
           <button type="button" className={`ll-btn ll-btn-small${chartView === 'layers' ? ' active' : ''}`} aria-pressed={chartView === 'layers'} data-testid="charts-layers" onClick={() => setChartView('layers')}>
             Layers
           </button>
-          {!active && <LrFinderButton />}
+          {!active && <LrFinderButton label="LR finder…" />}
         </div>
       </div>
       {chartView === 'layers' ? (

@@ -136,11 +136,10 @@ function HistogramRows({ rows }: { rows: { epoch: number; histogram: Histogram |
   if (present.length === 0) return <div className="ll-muted ll-small">No values for this layer.</div>;
   return (
     <div className="ll-hist" data-testid="histogram-rows" data-rows={present.length}>
-      <div className="ll-hist-epochs ll-small ll-muted">
-        <span>epoch 1</span>
-        <span>epoch {present[present.length - 1].epoch + 1}</span>
+      <div className="ll-small ll-muted">
+        one row per epoch: epoch {present[0].epoch + 1} at the top, {present[present.length - 1].epoch + 1} at the bottom; brighter = more values
       </div>
-      <canvas ref={ref} width={360} height={Math.min(150, 12 * present.length + 4)} className="ll-hist-canvas" role="img" aria-label={`Histogram per epoch from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`} />
+      <canvas ref={ref} width={360} height={Math.min(120, Math.max(48, 18 * present.length))} className="ll-hist-canvas" role="img" aria-label={`Histogram per epoch from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`} />
       <div className="ll-hist-axis ll-small ll-muted">
         <span>{lo.toPrecision(3)}</span>
         <span>value</span>

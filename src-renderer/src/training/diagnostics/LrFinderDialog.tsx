@@ -51,9 +51,9 @@ export function LrFinderDialog() {
             </div>
             <p className="ll-small" data-testid="lr-finder-summary">
               {result.suggestion
-                ? <>Suggested: <strong data-testid="lr-finder-suggestion" data-value={result.suggestion}>{fmt(result.suggestion)}</strong>, where the smoothed loss falls fastest (steepest descent, before its minimum).</>
+                ? <>Suggested: <strong data-testid="lr-finder-suggestion" data-value={result.suggestion}>{fmt(result.suggestion)}</strong>, the rate where the smoothed loss is lowest, divided by 10 (one decade before it stops improving).</>
                 : 'The loss never fell: no suggestion. Check the data and the model first.'}
-              {result.minOverTen ? ` The other common rule, the minimum's rate / 10, gives ${fmt(result.minOverTen)}.` : ''}
+              {result.steepest ? ` The other common rule, where the loss falls fastest, gives ${fmt(result.steepest)}.` : ''}
               {result.stopReason ? ` Stopped: ${result.stopReason}.` : ''} Now: {current}.
             </p>
           </>
@@ -74,17 +74,17 @@ export function LrFinderDialog() {
 }
 
 /** Opens the finder on the graph on screen. */
-export function LrFinderButton({ className = 'll-btn ll-btn-small' }: { className?: string }) {
+export function LrFinderButton({ label = 'Find learning rate…' }: { label?: string }) {
   const running = useLrFinder((s) => s.running);
   return (
     <button
       type="button"
-      className={className}
+      className="ll-btn ll-btn-small"
       data-testid="lr-finder-open"
       title="A short run that raises the learning rate batch by batch and plots the loss against it"
       onClick={() => void useLrFinder.getState().run()}
     >
-      {running ? 'Finding learning rate…' : 'Find learning rate…'}
+      {running ? 'Finding…' : label}
     </button>
   );
 }
