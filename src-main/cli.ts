@@ -5,9 +5,10 @@ import { trainCommand } from './cli/train';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { datasetsCommand } from './cli/datasets';
+import { lrFindCommand } from './cli/lr-find';
 import { fsErrorText, isFsError } from './files/fs-errors';
 
-const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand, datasetsCommand];
+const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand, datasetsCommand, lrFindCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
