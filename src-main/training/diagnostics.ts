@@ -164,17 +164,18 @@ export class EpochProbe {
     private readonly ys: tfTypes.Tensor[],
   ) {
     const outputs: tfTypes.SymbolicTensor[] = [];
-    for (const layer of model.layers) {
-      if (layer.getClassName() === 'InputLayer' || layer.inboundNodes.length !== 1) continue;
-      const out = layer.output;
-      if (Array.isArray(out)) continue;
-      outputs.push(out);
-      this.taps.push({ node: nodeOf(layer.name), relu: isRelu(layer) });
-    }
     let tapModel: tfTypes.LayersModel | null = null;
     try {
+      for (const layer of model.layers) {
+        if (layer.getClassName() === 'InputLayer' || layer.inboundNodes.length !== 1) continue;
+        const out = layer.output;
+        if (Array.isArray(out)) continue;
+        outputs.push(out);
+        this.taps.push({ node: nodeOf(layer.name), relu: isRelu(layer) });
+      }
       if (outputs.length > 0) tapModel = tf.model({ inputs: model.inputs, outputs });
     } catch {
+      // A graph whose layers cannot be tapped: weights and input gradients only.
       this.taps.length = 0;
     }
     this.tapModel = tapModel;
