@@ -71,7 +71,7 @@ describe('bench reports', () => {
 describe('npm run bench arguments', () => {
   it('defaults to wasm with every group, and reads --quick, --backend, --only', () => {
     const d = parseRunArgs([]);
-    expect(d).toMatchObject({ backend: 'wasm', quick: false, only: ['train', 'engine', 'infer', 'onnx', 'web', 'canvas', 'memory'] });
+    expect(d).toMatchObject({ backend: 'wasm', quick: false, only: ['train', 'engine', 'diag', 'infer', 'onnx', 'web', 'canvas', 'memory'] });
     expect(parseRunArgs(['--quick', '--backend', 'cpu', '--only', 'infer,web'])).toMatchObject({ backend: 'cpu', quick: true, only: ['infer', 'web'] });
   });
 

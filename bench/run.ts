@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,engine,infer,onnx,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
+// `npm run bench [-- --backend wasm|cpu] [--quick] [--only train,engine,diag,infer,onnx,web,canvas,memory,templates] [--families ...] [--rounds N] [--out DIR]`
 // Prints a table and writes bench/results/<timestamp>.json; compare two runs with `tsx bench/compare.ts A B`.
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +14,9 @@ import { failedRow, fmt, formatReport, machineNow, saveReport, skippedRow, type 
 import { benchTemplates } from './templates';
 import { benchTrainingFamilies } from './training';
 import { benchTorchEngine } from './torch-engine';
+import { benchDiagnostics } from './diagnostics';
 
-const DEFAULT_GROUPS = ['train', 'engine', 'infer', 'onnx', 'web', 'canvas', 'memory'] as const;
+const DEFAULT_GROUPS = ['train', 'engine', 'diag', 'infer', 'onnx', 'web', 'canvas', 'memory'] as const;
 /** Groups that run only when named in --only: every template at full scale takes tens of minutes. */
 const OPT_IN_GROUPS = ['templates'] as const;
 const GROUPS = [...DEFAULT_GROUPS, ...OPT_IN_GROUPS] as const;
@@ -112,6 +113,12 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
   if (has('engine')) {
     await guarded(rows, 'torch-engine', 'PyTorch engine', () =>
       benchTorchEngine({ families: familiesByKey(o.families), rounds, sampleScale: o.quick ? 0.5 : 1, torch: findTorchPython(), log }),
+    );
+  }
+
+  if (has('diag')) {
+    await guarded(rows, 'train.diagnostics', 'Training with layer diagnostics (MLP template)', () =>
+      benchDiagnostics({ backend: o.backend, rounds, samples: o.quick ? 1500 : 3000, log }),
     );
   }
 

@@ -3,6 +3,9 @@
 // bundled digits and captures the window (resources/screenshot.png); then the template gallery
 // (resources/screenshot-gallery.png) and the SNAIL template as it opens, with its lesson
 // (resources/screenshot-snail.png). Needs /usr/bin/chromium and a web build.
+// With --diagnostics, only the diagnostics pictures: the Layers view of the MLP after a short training
+// (resources/screenshot-layers.png), the learning-rate finder on it (resources/screenshot-lr-finder.png) and the
+// long-dependency LSTM's input gradient per time step (resources/screenshot-input-gradient.png).
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,8 +29,52 @@ const url = await new Promise((ok, fail) => {
   host.on('exit', () => fail(new Error(out)));
 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+/** Sets a training or dataset field in the graph settings the way a user does. */
+async function setField(page, testId, value) {
+  await page.getByTestId(`param-${testId}`).fill(value);
+  await page.getByTestId(`param-${testId}`).press('Enter');
+}
+
+async function trainToEnd(page) {
+  await page.getByTestId('btn-train').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.getAttribute('data-status') === 'completed', null, { timeout: 600_000 });
+}
+
+async function diagnosticsPictures(page) {
+  await page.goto(url);
+  await page.getByTestId('total-params').waitFor();
+  await setField(page, 'limit', '2000');
+  await setField(page, 'epochs', '3');
+  await trainToEnd(page);
+  await page.getByTestId('charts-layers').click();
+  await page.getByTestId('layers-epoch-select').selectOption({ index: 0 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(root, 'resources/screenshot-layers.png') });
+  console.log('wrote resources/screenshot-layers.png');
+  await page.getByTestId('lr-finder-open').click();
+  await page.getByTestId('lr-finder-chart').waitFor({ timeout: 300_000 });
+  await page.screenshot({ path: join(root, 'resources/screenshot-lr-finder.png') });
+  console.log('wrote resources/screenshot-lr-finder.png');
+  await page.getByTestId('lr-finder-close').click();
+  await page.goto(`${url}&template=long-dependency-lstm`);
+  await page.getByTestId('total-params').waitFor();
+  await page.waitForTimeout(2000);
+  await setField(page, 'limit', '2500');
+  await setField(page, 'epochs', '6');
+  await page.getByTestId('tab-live').click();
+  await trainToEnd(page);
+  await page.getByTestId('charts-layers').click();
+  await page.getByTestId('chart-input-gradient').waitFor();
+  await page.screenshot({ path: join(root, 'resources/screenshot-input-gradient.png') });
+  console.log('wrote resources/screenshot-input-gradient.png');
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  if (process.argv.includes('--diagnostics')) {
+    await diagnosticsPictures(page);
+    process.exitCode = 0;
+  } else {
   // First a template as it opens (before anything unsaved exists, so no recovery offer covers it).
   await page.goto(`${url}&template=snail-fewshot`);
   await page.getByTestId('total-params').waitFor();
@@ -49,6 +96,7 @@ try {
   await page.getByTestId('template-gallery').waitFor();
   await page.screenshot({ path: join(root, 'resources/screenshot-gallery.png') });
   console.log('wrote resources/screenshot-gallery.png');
+  }
 } finally {
   await browser.close();
   host.kill();

@@ -174,6 +174,59 @@ export interface EvaluationResult {
   durationMs: number;
 }
 
+// ---- training diagnostics (TrainingConfig.diagnostics; computed in the training worker) ----
+
+/** One layer's norms at one step; `node` is the graph node id (or the tfjs layer name when no node matches). */
+export interface LayerNorm {
+  node: string;
+  /** L2 norm of the loss gradient over the layer's trainable weights, before any clipping. */
+  gradNorm: number;
+  /** L2 norm of the layer's trainable weights before the step. */
+  weightNorm: number;
+}
+
+/** Equal-width bins from lo to hi. */
+export interface Histogram {
+  lo: number;
+  hi: number;
+  counts: number[];
+}
+
+/** Once per epoch, on a fixed probe batch of training samples. */
+export interface EpochLayerStats {
+  epoch: number;
+  /** Trainable weights of each layer that has some. */
+  weights: { node: string; histogram: Histogram }[];
+  /** Outputs of each layer on the probe batch; deadFraction for ReLU layers: units that output 0 for every probe sample. */
+  activations: { node: string; histogram: Histogram; deadFraction?: number }[];
+  /**
+   * Sequence models (one input [time, features]): mean over probe samples of ||dLoss / dx_t||, one per time step,
+   * first step first. How much the loss still depends on early inputs (vanishing gradients).
+   */
+  inputGradient?: number[];
+}
+
+/** What a run recorded (RunRecord.diagnostics): norms thinned like the batch metrics. */
+export interface RunDiagnostics {
+  norms: { step: number; layers: LayerNorm[] }[];
+  epochs: EpochLayerStats[];
+}
+
+/** The learning-rate range test (Smith 2017): loss per batch while the rate grows exponentially. */
+export interface LrFinderResult {
+  /** The rate used at each recorded batch, increasing. */
+  lrs: number[];
+  losses: number[];
+  /** The loss averaged over a centred window (about 5% of the points on each side): no lag behind the rate. */
+  smoothed: number[];
+  /** The suggestion: the rate at the smoothed loss's minimum divided by 10 (Smith's and fastai's rule); null when it never fell. */
+  suggestion: number | null;
+  /** The other common rule: where the smoothed loss falls fastest per decade, before its minimum (steepest descent). */
+  steepest: number | null;
+  /** Why the test ended before the largest rate (divergence), or null. */
+  stopReason: string | null;
+}
+
 export type TrainEventBody =
   | {
       type: 'started';
@@ -202,6 +255,9 @@ export type TrainEventBody =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'evaluation'; evaluation: EvaluationResult }
+  /** Per-layer gradient and weight norms at one step (every TrainingConfig.diagnostics.everyBatches batches). */
+  | { type: 'layerNorms'; step: number; layers: LayerNorm[] }
+  | { type: 'layerStats'; stats: EpochLayerStats }
   | {
       type: 'done';
       status: 'completed' | 'stopped';
@@ -265,6 +321,8 @@ export interface RunRecord extends RunSummary {
   best?: EpochMetrics;
   /** Test (or validation) results after training. */
   evaluation?: EvaluationResult;
+  /** Per-layer norms and per-epoch histograms, when the run recorded them (TrainingConfig.diagnostics). */
+  diagnostics?: RunDiagnostics;
 }
 
 // ---- export ----
@@ -517,6 +575,11 @@ export interface Api {
   inspectRun(req: { runId: string; input: TryInput }): Promise<RunActivations>;
   /** One layer (default the last hidden one) over the first test samples, projected to 2-D by PCA, in the job worker. */
   projectRun(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
+  /**
+   * The learning-rate range test on the graph's model, dataset and settings (a short run in the job worker, about
+   * 100 batches from 1e-7 to 10, stopping when the loss diverges). The graph's own weights and runs are untouched.
+   */
+  findLearningRate(req: { graph: GraphFile }): Promise<LrFinderResult>;
 }
 
 export type ApiMethod = keyof Api;
@@ -562,6 +625,7 @@ const methodTable = {
   predict: true,
   inspectRun: true,
   projectRun: true,
+  findLearningRate: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

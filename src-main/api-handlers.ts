@@ -10,6 +10,7 @@ import type {
   EnginesInfo,
   ExportFormat,
   ExportRunResult,
+  LrFinderResult,
   ImportModelResult,
   OpenGraphResult,
   ReadRecoveryResult,
@@ -132,6 +133,11 @@ export interface ImportsLike {
   importOnnx?(base64: string, name: string): Promise<ImportModelResult>;
 }
 
+/** The learning-rate finder (src-main/training/lr-find-job.ts, in a job worker). */
+export interface LrFinderLike {
+  find(graph: GraphFile): Promise<LrFinderResult>;
+}
+
 /** Crash-recovery copies on disk (src-main/files/recovery-store.ts). */
 export interface RecoveryLike {
   write(session: string, copy: RecoveryCopy): Promise<void>;
@@ -175,6 +181,8 @@ export interface ApiDeps {
   engines?: EnginesLike;
   /** Absent in hosts that cannot import: importModel answers 'unsupported'. */
   imports?: ImportsLike;
+  /** Absent in hosts without a job worker: findLearningRate answers 'unsupported'. */
+  lrFinder?: LrFinderLike;
   /** Absent in hosts without a data folder: the dataset-file methods answer 'unsupported'. */
   datasetFiles?: DatasetFilesLike;
   /** Absent in hosts that cannot load trained runs: getTryInfo and predict answer 'unsupported'. */
@@ -242,6 +250,14 @@ export function createApiHandlers(deps: ApiDeps): Api {
       checkPresent('startTraining', checked.dataset);
       const started = await deps.training.start(checked);
       return { runId: typeof started === 'string' ? started : started.runId };
+    },
+    async findLearningRate(req) {
+      const { graph } = expectObject('findLearningRate', req);
+      const checked = checkGraph('findLearningRate', graph, deps.parseGraph ?? parseGraphFile);
+      checkReads('findLearningRate', checked.dataset);
+      checkPresent('findLearningRate', checked.dataset);
+      if (!deps.lrFinder) throw new ApiError('unsupported', 'findLearningRate: this host has no job worker');
+      return deps.lrFinder.find(checked);
     },
     async stopTraining(req) {
       await deps.training.stop(expectRunId('stopTraining', req));

@@ -6,9 +6,10 @@ import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { datasetsCommand } from './cli/datasets';
 import { predictCommand } from './cli/predict';
+import { lrFindCommand } from './cli/lr-find';
 import { fsErrorText, isFsError } from './files/fs-errors';
 
-const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand, datasetsCommand, predictCommand];
+const COMMANDS: CliCommand[] = [inspectCommand, trainCommand, exportCommand, importCommand, datasetsCommand, predictCommand, lrFindCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);

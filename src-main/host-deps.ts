@@ -28,6 +28,7 @@ const PREVIEW_TIMEOUT_MS = 120_000;
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
 /** Loading a run's dataset and generating up to 1,000 characters; past this something is stuck. */
 const TRY_TIMEOUT_MS = 5 * 60_000;
+const LR_FIND_TIMEOUT_MS = 10 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -74,6 +75,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
   // Predictions load a run's model and dataset once and keep them for the next input (idle 5 minutes).
   const tryJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: TRY_TIMEOUT_MS, idleMs: 5 * 60_000 });
+  // The learning-rate finder trains ~100 batches: its own process, so previews never wait behind it.
+  const lrJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: LR_FIND_TIMEOUT_MS });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
@@ -100,6 +103,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
         // ONNX builds a tfjs model and writes a run: the export queue's process and timeout.
         importOnnx: (base64, name) => exportJobs.run({ kind: 'import-onnx', base64, name, dataDir: opts.dataDir }),
       },
+      lrFinder: { find: (graph) => lrJobs.run({ kind: 'lrFind', graph, cacheDir: path.join(opts.dataDir, 'cache') }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {
@@ -145,6 +149,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       datasetFiles.dispose();
       exportJobs.dispose();
       tryJobs.dispose();
+      lrJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

@@ -117,6 +117,16 @@ export interface GradientClipConfig {
   clipValue?: number;
 }
 
+/** What training records beyond the loss (absent = DEFAULT_DIAGNOSTICS: on). */
+export interface DiagnosticsConfig {
+  /** Per-layer gradient and weight norms, and per-epoch histograms, dead ReLUs and input gradients per time step. */
+  record: boolean;
+  /** Norms every this many batches (default 10): each recorded batch costs a few reductions over the weights. */
+  everyBatches?: number;
+}
+
+export const DEFAULT_DIAGNOSTICS_EVERY = 10;
+
 export interface TrainingConfig {
   epochs: number;
   batchSize: number;
@@ -142,6 +152,8 @@ export interface TrainingConfig {
   engine?: EngineName;
   /** PyTorch engine settings (used when engine is 'pytorch'). */
   pytorch?: PytorchConfig;
+  /** Training diagnostics; absent = recorded every DEFAULT_DIAGNOSTICS_EVERY batches. */
+  diagnostics?: DiagnosticsConfig;
 }
 
 export interface GraphFile {

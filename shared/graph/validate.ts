@@ -19,6 +19,7 @@ import {
   type LrScheduleConfig,
   type EarlyStoppingConfig,
   type GradientClipConfig,
+  type DiagnosticsConfig,
   type PytorchConfig,
 } from './types';
 
@@ -380,6 +381,16 @@ function validateTraining(raw: unknown, path: string): TrainingConfig {
   if (raw.weightDecay !== undefined) config.weightDecay = f.number('weightDecay', 0, 1);
   if (raw.engine !== undefined) config.engine = f.oneOf('engine', ENGINES);
   if (raw.pytorch !== undefined) config.pytorch = validatePytorch(raw.pytorch, `${path}.pytorch`);
+  if (raw.diagnostics !== undefined) config.diagnostics = validateDiagnostics(raw.diagnostics, `${path}.diagnostics`);
+  return config;
+}
+
+function validateDiagnostics(raw: unknown, path: string): DiagnosticsConfig {
+  if (!isObj(raw)) throw new GraphFileError(path, `must be the diagnostics settings object, got ${show(raw)}`);
+  const f = fields(raw, path);
+  if (typeof raw.record !== 'boolean') throw new GraphFileError(`${path}.record`, `must be true or false, got ${show(raw.record)}`);
+  const config: DiagnosticsConfig = { record: raw.record };
+  if (raw.everyBatches !== undefined) config.everyBatches = f.int('everyBatches', 1, 100_000);
   return config;
 }
 

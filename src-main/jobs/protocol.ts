@@ -2,7 +2,8 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
+import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, LrFinderResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
+import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
 import type { DatasetShapes } from '../../shared/data/types';
@@ -19,7 +20,8 @@ export type HostJob =
   | { kind: 'tryInfo'; dataDir: string; runId: string }
   | { kind: 'predict'; dataDir: string; request: PredictRequest }
   | { kind: 'inspect'; dataDir: string; runId: string; input: TryInput }
-  | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number };
+  | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number }
+  | { kind: 'lrFind'; graph: GraphFile; cacheDir: string };
 
 /** What each kind of job answers with; an export answers the api's result minus what main adds. */
 export interface HostJobResults {
@@ -32,6 +34,7 @@ export interface HostJobResults {
   predict: PredictResult;
   inspect: RunActivations;
   project: RunProjection;
+  lrFind: LrFinderResult;
 }
 
 /** The api method each job kind serves and what its process is called, for messages. */
@@ -45,6 +48,7 @@ export const JOB_METHOD: Record<HostJob['kind'], string> = {
   predict: 'predict',
   inspect: 'inspectRun',
   project: 'projectRun',
+  lrFind: 'findLearningRate',
 };
 export const JOB_PROCESS: Record<HostJob['kind'], string> = {
   preview: 'dataset preview',
@@ -56,6 +60,7 @@ export const JOB_PROCESS: Record<HostJob['kind'], string> = {
   predict: 'prediction',
   inspect: 'look-inside',
   project: 'look-inside',
+  lrFind: 'learning-rate finder',
 };
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */

@@ -41,6 +41,10 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
       const { runTryJob } = await import('../predict/try-job');
       return runTryJob(job);
     }
+    case 'lrFind': {
+      const { runLrFindJob } = await import('../training/lr-find-job');
+      return runLrFindJob({ graph: job.graph, cacheDir: job.cacheDir }, note);
+    }
   }
 }
 

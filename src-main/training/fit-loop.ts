@@ -10,6 +10,7 @@ import { clipStatsOf } from '../engine/optimizers';
 import type { TrainControl } from './control';
 import { BestTracker, EarlyStopper, resolveMonitor, WeightSnapshot } from './early-stopping';
 import { rng } from './seed';
+import { EpochProbe, NormRecorder, PROBE_SAMPLES } from './diagnostics';
 
 type TF = typeof tfTypes;
 
@@ -41,6 +42,10 @@ export interface FitOptions {
   normalization?: string;
   /** Minimum time between 'batch' events (the last batch of an epoch is always sent). Default 100 ms. */
   batchEventIntervalMs?: number;
+  /** Per-layer norms every this many batches, and per-epoch layer statistics; 0 or absent = off. */
+  diagnosticsEvery?: number;
+  /** The graph node a tfjs layer belongs to (diagnostics name layers by node); default the layer name. */
+  nodeOf?: (layerName: string) => string;
   /** Called after each epoch's event (tests use it to watch tensor counts). */
   onEpochEnd?: (epoch: number) => void;
 }
@@ -210,6 +215,8 @@ export async function fitModel(
   const interval = opts.batchEventIntervalMs ?? 100;
   const snapshot = new WeightSnapshot(tf);
   let tracker: BestTracker | null = null;
+  let recorder: NormRecorder | null = null;
+  let probe: EpochProbe | null = null;
   const bestOf = (): BestWeights | null =>
     tracker && tracker.bestEpoch >= 0 && !snapshot.empty
       ? { epoch: tracker.bestEpoch, monitor: tracker.monitor, metrics: tracker.bestMetrics!, snapshot }
@@ -243,6 +250,14 @@ export async function fitModel(
       valSamples: data.validation?.size ?? 0,
       paramCount: model.countParams(),
     });
+
+    const every = opts.diagnosticsEvery ?? 0;
+    if (every > 0 && optimizer) {
+      const nodeOf = opts.nodeOf ?? ((name: string) => name);
+      recorder = new NormRecorder(tf, optimizer, model, nodeOf);
+      const n = Math.min(PROBE_SAMPLES, train.size);
+      probe = new EpochProbe(tf, model, nodeOf, train.xs.map((t) => batchTensor(tf, t, null, 0, n)), train.ys.map((t) => batchTensor(tf, t, null, 0, n)));
+    }
 
     const random = rng(opts.seed ?? 1);
     const order = opts.shuffle === false ? null : Int32Array.from({ length: train.size }, (_, i) => i);
@@ -281,6 +296,7 @@ export async function fitModel(
         const xs = train.xs.map((t) => batchTensor(tf, t, order, start, end));
         const ys = train.ys.map((t) => batchTensor(tf, t, order, start, end));
         let values: number[];
+        if (recorder && step % every === 0) recorder.arm();
         try {
           values = toList(await model.trainOnBatch(one(xs), one(ys)));
         } finally {
@@ -299,6 +315,8 @@ export async function fitModel(
         epochSums.add(values, end - start);
         sinceEmit.add(values, end - start);
         if (clip) normSum += clip.lastNorm;
+        const norms = recorder?.take();
+        if (norms) emit({ type: 'layerNorms', step: step - 1, layers: norms });
 
         const now = performance.now();
         const lastOfEpoch = batch === batchesPerEpoch - 1;
@@ -331,6 +349,7 @@ export async function fitModel(
       final = metrics;
       epochsDone = epoch + 1;
       emit({ type: 'epoch', epoch, metrics, durationMs: epochActiveMs + evalMs });
+      if (probe) probe = emitLayerStats(probe, epoch, emit);
       const reduced = scheduler.observe((hasValidation ? metrics.val_loss : metrics.loss) ?? NaN);
       if (reduced) emit({ type: 'log', level: 'info', message: reduced });
       opts.onEpochEnd?.(epoch);
@@ -354,5 +373,20 @@ export async function fitModel(
       return { status: 'failed', error: err.message, hint: nonFiniteHint(opts.learningRate, opts.normalization), durationMs };
     }
     return { status: 'failed', error: err instanceof Error ? err.message : String(err), durationMs };
+  } finally {
+    recorder?.release();
+    probe?.dispose();
+  }
+}
+
+/** Sends one epoch's layer statistics; a failure is logged once and ends them for the run (never the run itself). */
+function emitLayerStats(probe: EpochProbe, epoch: number, emit: Emit): EpochProbe | null {
+  try {
+    emit({ type: 'layerStats', stats: probe.stats(epoch) });
+    return probe;
+  } catch (err) {
+    emit({ type: 'log', level: 'warn', message: `Layer statistics are off for this run: ${err instanceof Error ? err.message : String(err)}` });
+    probe.dispose();
+    return null;
   }
 }

@@ -20,6 +20,13 @@ import { decoderBinding } from '../engine/seq2seq-decode';
 import { WeightSnapshot } from './early-stopping';
 import { seedMathRandom } from './seed';
 import { nameNodesIn, nodeName } from '../../shared/graph/node-names';
+import { diagnosticsEvery } from './diagnostics';
+
+/** The graph node id a tfjs layer was built for (layers a node adds under other names keep their own name). */
+export function nodeOfLayer(graph: GraphFile): (layerName: string) => string {
+  const ids = new Map(graph.nodes.map((n) => [layerNameFor(n.id), n.id]));
+  return (name) => ids.get(name) ?? name;
+}
 
 export interface JobRequest {
   runId: string;
@@ -156,6 +163,8 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
         lrSchedule: graph.training.lrSchedule,
         earlyStopping: graph.training.earlyStopping,
         normalization: graph.dataset.normalization,
+        diagnosticsEvery: diagnosticsEvery(graph.training.diagnostics),
+        nodeOf: nodeOfLayer(graph),
       },
       emit,
       control,
@@ -250,7 +259,7 @@ export function evaluateAfterTraining(
     emit({ type: 'log', level: 'info', message: 'No evaluation: the dataset has neither a test nor a validation split.' });
     return null;
   }
-  const nodeIds = new Map(graph.nodes.map((n) => [layerNameFor(n.id), n.id]));
+  const nodeOf = nodeOfLayer(graph);
   try {
     const freeRunning = freeRunningOptions(built, dataset, emit);
     const evaluation = evaluateModel(tf, built.model, split, {
@@ -260,7 +269,7 @@ export function evaluateAfterTraining(
       task: dataset.descriptor.task,
       classNames: dataset.classNames ?? dataset.descriptor.classNames,
       image: imageSize(dataset),
-      nodeIdOf: (name) => nodeIds.get(name) ?? name,
+      nodeIdOf: nodeOf,
       timeLimitMs: stopped ? EVAL_LIMIT_AFTER_STOP_MS : EVAL_LIMIT_MS,
       forecastOutput: dataset.forecastOutput,
       ...(freeRunning ? { freeRunning } : {}),

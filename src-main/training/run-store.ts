@@ -31,18 +31,18 @@ type BatchPoint = { step: number; metrics: BatchMetrics };
  * point is dropped and from then on only every 2nd (4th, ...) incoming point is kept.
  * The newest point is always present, so the curve reaches the current step.
  */
-export class BatchHistory {
+export class BatchHistory<P = BatchPoint> {
   private stride = 1;
   private seen = 0;
   /** The newest point when the stride skipped it (shown as the last point until a kept one arrives). */
-  private tail: BatchPoint | null = null;
+  private tail: P | null = null;
 
   constructor(
-    private readonly points: BatchPoint[] = [],
+    private readonly points: P[] = [],
     private readonly max = MAX_BATCH_POINTS,
   ) {}
 
-  add(point: BatchPoint): void {
+  add(point: P): void {
     if (this.tail) this.points.pop();
     this.tail = null;
     const keep = this.seen % this.stride === 0;
@@ -66,7 +66,7 @@ export class BatchHistory {
   }
 
   /** The live array (the same one passed in), suitable for RunRecord.batches. */
-  get list(): BatchPoint[] {
+  get list(): P[] {
     return this.points;
   }
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { trialOf } from '../../shared/experiments/expand';
 import { ApiError } from '../../shared/api';
-import type { RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
+import type { RunDiagnostics, RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
@@ -42,10 +42,21 @@ export interface TrainingServiceOptions {
 const DISK_HINT = 'Free some disk space (or choose another data folder with LAYERLAB_HOME) and train again.';
 
 const MAX_LOG_LINES = 1000;
+/** Per-layer norm samples a record keeps (thinned uniformly), and epochs of layer statistics (the newest). */
+const MAX_NORM_POINTS = 1000;
+const MAX_STATS_EPOCHS = 200;
+
+/** The run's diagnostics in its record, created with the first diagnostics event. */
+function diagnosticsOf(run: ActiveRun): RunDiagnostics {
+  run.record.diagnostics ??= { norms: run.norms.list, epochs: [] };
+  return run.record.diagnostics;
+}
 
 interface ActiveRun {
   record: RunRecord;
   history: BatchHistory;
+  /** Per-layer norms, thinned like the batch metrics (RunRecord.diagnostics.norms). */
+  norms: BatchHistory<RunDiagnostics['norms'][number]>;
   worker: WorkerHandle;
   startMs: number;
   finished: boolean;
@@ -190,6 +201,7 @@ export class TrainingService {
     const run: ActiveRun = {
       record,
       history: new BatchHistory(record.batches),
+      norms: new BatchHistory<RunDiagnostics['norms'][number]>([], MAX_NORM_POINTS),
       worker,
       startMs: Date.now(),
       finished: false,
@@ -388,6 +400,19 @@ export class TrainingService {
       case 'evaluation':
         r.evaluation = msg.evaluation;
         break;
+      case 'layerNorms':
+        diagnosticsOf(run); // the record holds the history's live array
+        run.norms.add({ step: msg.step, layers: msg.layers });
+        this.saveSoon(run);
+        break;
+      case 'layerStats': {
+        const { epochs } = diagnosticsOf(run);
+        epochs.push(msg.stats);
+        // The newest epochs, when a very long run has more than the record keeps.
+        if (epochs.length > MAX_STATS_EPOCHS) epochs.shift();
+        this.saveSoon(run);
+        break;
+      }
       case 'done':
         run.finished = true;
         r.status = msg.status;

@@ -7,6 +7,7 @@ import { isOtherGraph } from '../training/graphResults';
 import { OtherGraphBadge } from '../common/OtherGraphBadge';
 import { ExperimentEditor } from './ExperimentEditor';
 import { ExperimentView } from './ExperimentView';
+import { LrFinderButton, LrFinderDialog } from '../training/diagnostics/LrFinderDialog';
 
 export function ExperimentsPanel() {
   const { list, currentId, current, error, refresh, show } = useExperiments();
@@ -20,8 +21,12 @@ export function ExperimentsPanel() {
   }, [refresh]);
   return (
     <div className="ll-exps" data-testid="experiments-panel">
+      <LrFinderDialog />
       <div className="ll-exps-left">
         <ExperimentEditor />
+        <div className="ll-exp-lrfinder ll-small ll-muted">
+          Not sure which learning rates to try? <LrFinderButton />
+        </div>
         {error && (
           <div className="ll-error-box" role="alert" data-testid="exp-error">
             {error}

@@ -1,7 +1,7 @@
 // Hyperparameters beyond the basics, for the fields TrainingConfig has (shared/graph/types.ts): seed,
 // learning-rate schedule, early stopping, gradient clipping and AdamW's weight decay. A section that is
 // off leaves its field out of the graph (absent = constant rate, all epochs, no clipping).
-import type { EarlyStoppingMonitor, LrScheduleConfig, LrScheduleType, TrainingConfig } from '../../../shared/graph/types';
+import { DEFAULT_DIAGNOSTICS_EVERY, type EarlyStoppingMonitor, type LrScheduleConfig, type LrScheduleType, type TrainingConfig } from '../../../shared/graph/types';
 import { useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField } from '../inspector/fields';
 import { TopicHelpView } from '../inspector/TopicHelpView';
@@ -53,10 +53,11 @@ export function AdvancedTrainingSettings() {
   const schedule = training.lrSchedule ?? { type: 'none' as const };
   const stop = training.earlyStopping;
   const clip = training.gradientClip;
+  const diagnostics = training.diagnostics ?? { record: true };
 
   return (
     <section className="ll-section" data-testid="training-advanced">
-      <h3>Schedule, stopping, clipping</h3>
+      <h3>Schedule, stopping, clipping, diagnostics</h3>
       {training.optimizer === 'adamw' && (
         <NumberField label="Weight decay" testId="weightDecay" value={training.weightDecay ?? 0.01} integer={false} min={0} max={1} onCommit={(weightDecay) => set({ weightDecay })} />
       )}
@@ -119,6 +120,24 @@ export function AdvancedTrainingSettings() {
             onCommit={(v) => set({ gradientClip: { ...clip, clipValue: v > 0 ? v : undefined } })}
           />
         </div>
+      )}
+      <CheckField
+        label="Record layer diagnostics"
+        testId="diagnostics"
+        value={diagnostics.record}
+        onCommit={(record) => set({ diagnostics: { ...diagnostics, record } })}
+      />
+      <TopicHelpView helpFor="diagnostics" topic={SETTING_HELP.diagnostics} />
+      {diagnostics.record && (
+        <NumberField
+          label="Every (batches)"
+          testId="diagEvery"
+          help={NOTE.diagEvery}
+          value={diagnostics.everyBatches ?? DEFAULT_DIAGNOSTICS_EVERY}
+          integer
+          min={1}
+          onCommit={(everyBatches) => set({ diagnostics: { ...diagnostics, everyBatches } })}
+        />
       )}
     </section>
   );

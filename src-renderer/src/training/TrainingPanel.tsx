@@ -20,6 +20,8 @@ import { RunsPanel } from '../runs/RunsPanel';
 import { ExperimentsPanel } from '../experiments/ExperimentsPanel';
 import { LessonPanel } from '../lesson/LessonPanel';
 import { TryButton } from '../try/TryPanel';
+import { LayersView } from './diagnostics/LayersView';
+import { LrFinderButton, LrFinderDialog } from './diagnostics/LrFinderDialog';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
@@ -154,6 +156,8 @@ function LiveView() {
   const constantLr = !lrChanges && lrs.length > 0 ? lrs[0] : t.lastEpoch?.lr;
   const experiment = useExperiments((s) => (s.current && (s.current.status === 'running' || s.current.status === 'paused') ? s.current : null));
   const startedAt = shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.startedAt : undefined;
+  const [chartView, setChartView] = useState<'metrics' | 'layers'>('metrics');
+  const graph = useGraphStore((s) => s.graph);
 
   const showRun = (runId: string | null) => {
     if (!runId) return;
@@ -162,7 +166,8 @@ function LiveView() {
   };
 
   return (
-    <div className={`ll-train${lrChanges ? ' with-lr' : ''}`} data-testid="train-view" data-source={shown.kind}>
+    <div className={`ll-train${lrChanges && chartView === 'metrics' ? ' with-lr' : ''}${chartView === 'layers' ? ' with-layers' : ''}`} data-testid="train-view" data-source={shown.kind}>
+      <LrFinderDialog />
       <div className="ll-train-side">
         {otherRunning && (
           <div className="ll-other-run" role="status" data-testid="train-other-graph">
@@ -297,10 +302,25 @@ function LiveView() {
           </button>
         )}
         <ChartControls />
+        <div className="ll-chart-views" role="group" aria-label="Charts">
+          <button type="button" className={`ll-btn ll-btn-small${chartView === 'metrics' ? ' active' : ''}`} aria-pressed={chartView === 'metrics'} data-testid="charts-metrics" onClick={() => setChartView('metrics')}>
+            Metrics
+          </button>
+          <button type="button" className={`ll-btn ll-btn-small${chartView === 'layers' ? ' active' : ''}`} aria-pressed={chartView === 'layers'} data-testid="charts-layers" onClick={() => setChartView('layers')}>
+            Layers
+          </button>
+          {!active && <LrFinderButton label="LR finder…" />}
+        </div>
       </div>
-      <LineChart title="Loss" series={series.loss} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
-      <LineChart title="Accuracy" series={series.accuracy} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
-      {lrChanges && <LineChart title="Learning rate" series={series.learningRate} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-lr" />}
+      {chartView === 'layers' ? (
+        <LayersView layers={series.layers} graph={graph} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} />
+      ) : (
+        <>
+          <LineChart title="Loss" series={series.loss} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
+          <LineChart title="Accuracy" series={series.accuracy} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
+          {lrChanges && <LineChart title="Learning rate" series={series.learningRate} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-lr" />}
+        </>
+      )}
     </div>
   );
 }

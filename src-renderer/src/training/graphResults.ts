@@ -41,6 +41,8 @@ export function viewOfRecord(run: RunRecord, series: RunSeries): TrainView {
     })),
     ...run.epochsHistory.map((metrics, epoch): TrainEventBody => ({ type: 'epoch', epoch, metrics, durationMs: 0 })),
     ...(run.evaluation ? [{ type: 'evaluation', evaluation: run.evaluation } as TrainEventBody] : []),
+    ...(run.diagnostics?.norms ?? []).map((n): TrainEventBody => ({ type: 'layerNorms', step: n.step, layers: n.layers })),
+    ...(run.diagnostics?.epochs ?? []).map((stats): TrainEventBody => ({ type: 'layerStats', stats })),
   ];
   if (run.status === 'failed') events.push({ type: 'failed', error: run.error ?? 'The run failed.' });
   else if (run.status !== 'running') events.push({ type: 'done', status: run.status, durationMs: run.durationMs, final: run.final, ...(run.stopReason ? { stopReason: run.stopReason } : {}) });

@@ -1,5 +1,6 @@
 // Append-only metric series the charts read. Kept outside React state: events append points here and the
 // charts draw only what is new on the next animation frame.
+import { LayerSeries } from './diagnostics/layerSeries';
 export class Series {
   readonly xs: number[] = [];
   readonly ys: number[] = [];
@@ -43,6 +44,8 @@ export class Series {
 
 /** The series of one training run: per batch and per epoch, train and validation. */
 export class RunSeries {
+  /** Per-layer norms and per-epoch layer statistics (TrainingConfig.diagnostics). */
+  readonly layers = new LayerSeries();
   readonly lossBatch = new Series('train loss (batch)', 'rgba(96, 165, 250, 0.55)');
   readonly lossEpoch = new Series('train loss (epoch)', '#60a5fa', 'points');
   readonly valLossEpoch = new Series('val loss (epoch)', '#f59e0b', 'points');
@@ -59,5 +62,6 @@ export class RunSeries {
 
   clear(): void {
     for (const s of [...this.loss, ...this.accuracy, ...this.learningRate]) s.clear();
+    this.layers.clear();
   }
 }

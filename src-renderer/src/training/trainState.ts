@@ -133,6 +133,12 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
       return { ...view, status: 'failed', error: ev.error, hint: ev.hint ?? null, etaSec: 0 };
     case 'evaluation':
       return { ...view, evaluation: ev.evaluation };
+    case 'layerNorms':
+      series.layers.addNorms(ev.step, ev.layers);
+      return view;
+    case 'layerStats':
+      series.layers.addStats(ev.stats);
+      return view;
   }
 }
 
