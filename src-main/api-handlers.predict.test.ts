@@ -49,7 +49,9 @@ describe('predict over the api', () => {
           }
         });
       });
+      const t0 = Date.now();
       const info = await handlers.getTryInfo({ runId });
+      console.warn(`[predict api] getTryInfo (the worker loads the model and the dataset): ${Date.now() - t0} ms`);
       expect(info).toMatchObject({ runId, mode: 'image', split: 'test', image: { width: 28, height: 28, channels: 1 } });
       const result = await handlers.predict({ runId, input: { kind: 'sample', index: 2 } });
       if (result.kind !== 'classes') throw new Error(`expected classes, got ${result.kind}`);
@@ -63,5 +65,5 @@ describe('predict over the api', () => {
     } finally {
       await services.dispose();
     }
-  }, 120_000);
+  }, 300_000);
 });
