@@ -69,9 +69,9 @@ describe('template explanations', () => {
     expect(t.explanation).not.toMatch(/carries what it has written/);
   });
 
-  it('tiny GPT: says plainly that the app cannot generate text yet', () => {
+  it('tiny GPT: says where to generate text (the Try panel, layerlab predict)', () => {
     const t = getTemplate('char-gpt')!;
     expect(t.explanation).toContain(GENERATION_NOTE);
-    expect(GENERATION_NOTE).toMatch(/cannot generate text yet/);
+    expect(GENERATION_NOTE).toMatch(/Try it .* Generate/);
   });
 });

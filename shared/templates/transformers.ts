@@ -67,11 +67,12 @@ const charGptGraph = (() => {
   return withLiveDescription({ ...graph, extras: { [DESCRIBE_KEY]: 'gpt-chain' } });
 })();
 
-/** What the app can do with a trained language model; update it when generation arrives in the try view. */
+/** What the app can do with a trained language model (the Try panel and `layerlab predict --generate`). */
 export const GENERATION_NOTE =
   'A trained model of this kind writes text by feeding itself its own output: predict the next character, sample ' +
-  'one, append it, repeat. LayerLab cannot generate text yet: here you see how well it predicts the next character ' +
-  '(loss and accuracy) while it trains.';
+  'one, append it, repeat. After training, press Try it (Training or Runs tab), type a prompt and Generate: every ' +
+  'generated character shows the distribution it was drawn from, and temperature and top-k change how it is drawn ' +
+  '(top-k 1 always takes the most probable). From a terminal: layerlab predict --run RUN_ID --text "PROMPT" --generate 200.';
 
 export const charGpt: Template = {
   id: 'char-gpt',

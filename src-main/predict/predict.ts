@@ -11,10 +11,17 @@ import { decoderBinding, greedyDecode } from '../engine/seq2seq-decode';
 import { transformerAttentionFor } from './block-attention';
 import { asDistribution, charOf, generateTokens } from './generate';
 import type { LoadedTryRun } from './load-run';
+import { layerNameFor } from '../../shared/graph/node-names';
 import { TryInputError, prepareInput, preparedTensors, tokenRow, trySplit, tryModeOf, vocabularyOf, type PreparedInput, type TryRun } from './prepare-input';
 
 type TF = typeof tfTypes;
 type Run = TryRun & { model: tfTypes.LayersModel };
+
+/** A tfjs layer as the canvas names its node: its label, else its kind (else the layer name). */
+function layerLabel(run: Run, layer: string): string {
+  const node = run.graph.nodes.find((n) => layerNameFor(n.id) === layer);
+  return node ? (node.label?.trim() || node.kind) : layer;
+}
 
 export const DEFAULT_GENERATE = { count: 40, temperature: 1, topK: 0, seed: 1 };
 
@@ -148,11 +155,11 @@ function generation(tf: TF, run: Run, prepared: PreparedInput, req: Omit<Predict
   const attention: Extract<PredictResult, { kind: 'generation' }>['attention'] = [];
   try {
     for (const b of transformerAttentionFor(tf, run.model, xs)) {
-      attention.push({ layer: `${b.layer} block ${b.block + 1}`, tokens, heads: b.heads.map((h) => h[position].slice(0, position + 1)) });
+      attention.push({ layer: `${layerLabel(run, b.layer)}: block ${b.block + 1}`, tokens, heads: b.heads.map((h) => h[position].slice(0, position + 1)) });
     }
     for (const a of attentionWeightsFor(tf, run.model, xs, [])) {
       const heads = a.samples[0].filter((h) => h.length > position).map((h) => h[position].slice(0, position + 1));
-      if (heads.length > 0) attention.push({ layer: a.layer, tokens, heads });
+      if (heads.length > 0) attention.push({ layer: layerLabel(run, a.layer), tokens, heads });
     }
   } finally {
     tf.dispose(xs);
@@ -177,7 +184,7 @@ function translation(tf: TF, run: Run, prepared: PreparedInput, vocab: CharVocab
       attention = attentionWeightsFor(tf, run.model, withDecoder, []).map((a) => {
         const weights = a.samples[0][0];
         const cols = weights[0]?.length === inputChars.length ? inputChars : outputChars;
-        return { layer: a.layer, rows: outputChars.slice(0, weights.length), cols: cols.slice(0, weights[0]?.length ?? 0), weights };
+        return { layer: layerLabel(run, a.layer), rows: outputChars.slice(0, weights.length), cols: cols.slice(0, weights[0]?.length ?? 0), weights };
       });
     } finally {
       tf.dispose(withDecoder[binding.decoderInput]);

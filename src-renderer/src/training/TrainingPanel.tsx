@@ -278,7 +278,7 @@ function LiveView() {
             {t.evaluation ? `Evaluation: ${evaluationText(t.evaluation)} ›` : 'Show in Runs ›'}
           </button>
         )}
-        {t.runId && (t.status === 'completed' || t.status === 'stopped') && <TryButton runId={t.runId} runName={runs.find((r) => r.id === t.runId)?.name ?? 'this run'} />}
+        {t.runId && (t.status === 'completed' || t.status === 'stopped') && <TryButton runId={t.runId} runName={runs.find((r) => r.id === t.runId)?.name ?? (shown.kind === 'live' ? live.graphName : '') ?? 'this run'} />}
         {t.status === 'failed' && t.error && (
           <div className="ll-error-box" role="alert" data-testid="train-error">
             <div>{t.error}</div>
