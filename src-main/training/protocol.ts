@@ -14,9 +14,11 @@ export type MainToWorker =
 
 /**
  * 'ready' is sent once the worker listens, so 'start' is never lost while the worker is still loading
- * modules; everything else is a TrainEvent body (main adds runId and time).
+ * modules; 'stopping' confirms a 'stop' at once: the worker is ending the run (a PyTorch run still hands its
+ * weights back and evaluates, which can take longer than main's stop timeout under load). Everything else is
+ * a TrainEvent body (main adds runId and time).
  */
-export type WorkerToMain = { type: 'ready' } | TrainEventBody;
+export type WorkerToMain = { type: 'ready' } | { type: 'stopping' } | TrainEventBody;
 
 export interface WorkerPort {
   post(msg: WorkerToMain): void;

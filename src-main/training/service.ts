@@ -25,8 +25,13 @@ export interface TrainingServiceOptions {
   /** Dataset downloads and caches; default <dataDir>/cache. */
   cacheDir?: string;
   spawnWorker: SpawnWorker;
-  /** How long a worker may take to honour 'stop' before it is killed. Default 15 s. */
+  /** How long a worker may take to confirm a 'stop' before it is killed. Default 15 s. */
   stopTimeoutMs?: number;
+  /**
+   * Once the worker has confirmed the stop: how long it may take to end the run (save the weights, a PyTorch
+   * run's hand-back, the evaluation) before it is killed. Default 10 minutes.
+   */
+  stopFinishTimeoutMs?: number;
   /** Runs training at the same time; more are refused with 'busy'. Default 4. */
   maxConcurrent?: number;
   /** How often a running record is written to disk at most (batch events). Default 2 s. */
@@ -225,7 +230,13 @@ export class TrainingService {
     if (!run || run.finished || run.stopRequested) return;
     run.stopRequested = true;
     run.worker.send({ type: 'stop' });
-    run.killTimer = setTimeout(() => run.worker.kill(), this.opts.stopTimeoutMs ?? 15_000);
+    this.killAfter(run, this.opts.stopTimeoutMs ?? 15_000);
+  }
+
+  /** (Re)arms the timer that kills a stopping run's worker. */
+  private killAfter(run: ActiveRun, ms: number): void {
+    if (run.killTimer) clearTimeout(run.killTimer);
+    run.killTimer = setTimeout(() => run.worker.kill(), ms);
     run.killTimer.unref?.();
   }
 
@@ -372,6 +383,11 @@ export class TrainingService {
       return;
     }
     if (run.finished) return; // nothing counts after the final event
+    if (msg.type === 'stopping') {
+      // The worker heard the stop and is ending the run: give it the time its weights and evaluation take.
+      if (run.stopRequested && run.killTimer) this.killAfter(run, this.opts.stopFinishTimeoutMs ?? 600_000);
+      return;
+    }
     r.durationMs = Date.now() - run.startMs;
     switch (msg.type) {
       case 'started':

@@ -28,6 +28,8 @@ port.onMessage((msg: MainToWorker) => {
         });
       return;
     case 'stop':
+      // Confirm first: main then waits for the weights and the evaluation instead of killing us on its timer.
+      if (running) port.post({ type: 'stopping' });
       control.stop();
       // Nothing started yet: leave at once, main reports the run as stopped.
       if (!running) void finish(0);

@@ -5,9 +5,11 @@
 //  2. A plain-JS UnsortedSegmentSum kernel for wasm. The gradient of Gather (Embedding's lookup) needs it
 //     and wasm has none. Lookup tables are small next to the activations, so a JS loop is fine.
 //  3. Sum and Mean gradients that broadcast dy with a kernel instead of a JS array of ones (./reduction-gradients).
+//  4. Tanh and Sigmoid gradients as one fused kernel on wasm (./activation-gradients).
 // All registrations are global to the tfjs-core instance: ensureGradientFixes is safe to call often.
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
+import { registerActivationGradients } from './activation-gradients';
 import { registerReductionGradients } from './reduction-gradients';
 
 type Tensor4D = tfType.Tensor4D;
@@ -149,4 +151,5 @@ export function ensureGradientFixes(tf: TF): void {
   registerConv2DGradient(tf);
   registerWasmUnsortedSegmentSum(tf);
   registerReductionGradients(tf);
+  registerActivationGradients(tf);
 }

@@ -14,7 +14,7 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
 import { simdKernels } from './simd/kernels';
-import { heapOffset, replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel } from './wasm-backend';
+import { heapOffset, replaceKernel, sizeOf, stockKernel, Temporaries, view, type KernelArgs, type StockKernel, type WasmBackend } from './wasm-backend';
 
 type TensorInfo = tfType.TensorInfo;
 
@@ -29,6 +29,13 @@ const SMALL_B = 65536;
  */
 const xnnShapes = new WeakMap<object, string>();
 
+/** A copy of `t` under a new data id (LayerLab's Identity shares data, so it cannot make one). */
+function copyOf(backend: WasmBackend, t: TensorInfo): TensorInfo {
+  const out = backend.makeOutput(t.shape, t.dtype);
+  backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(t));
+  return out;
+}
+
 function broadcastBatch(a: number[], b: number[]): number[] {
   const rank = Math.max(a.length, b.length);
   const out: number[] = [];
@@ -42,7 +49,6 @@ function broadcastBatch(a: number[], b: number[]): number[] {
 
 export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
   const transposeFn = stockKernel(tf, 'Transpose').kernelFunc as unknown as StockKernel;
-  const identityFn = stockKernel(tf, 'Identity').kernelFunc as unknown as StockKernel;
   return replaceKernel(tf, 'BatchMatMul', (matMul) => (args: KernelArgs): TensorInfo => {
     const { inputs, backend, attrs } = args;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
@@ -90,7 +96,7 @@ export function makeBatchMatMul(tf: TF): tfType.KernelConfig {
         if (k * n <= SMALL_B) out = simdProduct(a2, b2, 1, batchA * m);
         else {
           const seen = xnnShapes.get(b2.dataId);
-          const b3 = seen === undefined || seen === `${k}x${n}` ? b2 : temps.keep(identityFn({ inputs: { x: b2 }, backend, attrs: {} }) as TensorInfo);
+          const b3 = seen === undefined || seen === `${k}x${n}` ? b2 : temps.keep(copyOf(backend, b2));
           if (b3 === b && seen === undefined) xnnShapes.set(b.dataId, `${k}x${n}`);
           out = product(view(a2, [1, batchA * m, k]), view(b3, [1, k, n]), false, false);
         }

@@ -3,9 +3,11 @@
 // has registered its kernels; LAYERLAB_WASM_KERNELS=stock keeps the stock kernels (the bench's "before").
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
+import { makeSigmoidGrad, makeTanh, makeTanhGrad, SIGMOID_GRAD_KERNEL, TANH_GRAD_KERNEL } from './activations';
 import { ADAM_KERNEL, makeAdamKernel } from './adam';
 import { makeBatchMatMul } from './batch-mat-mul';
 import { makeConv2DBackpropInput } from './conv2d-backprop-input';
+import { makeCast, makeIdentity } from './identity';
 import { makeMaxPoolGrad } from './max-pool-grad';
 import { makeSum } from './sum';
 
@@ -20,10 +22,17 @@ const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = 
   { name: 'Conv2DBackpropInput', make: makeConv2DBackpropInput },
   { name: 'MaxPoolGrad', make: makeMaxPoolGrad },
   { name: 'Sum', make: makeSum },
+  { name: 'Tanh', make: makeTanh },
+  { name: 'Identity', make: makeIdentity },
+  { name: 'Cast', make: makeCast },
 ];
 
 /** Kernels LayerLab adds on wasm (no stock counterpart): the fused optimizer steps. */
-const ADDITIONS: { name: string; make: () => tfType.KernelConfig }[] = [{ name: ADAM_KERNEL, make: makeAdamKernel }];
+const ADDITIONS: { name: string; make: () => tfType.KernelConfig }[] = [
+  { name: ADAM_KERNEL, make: makeAdamKernel },
+  { name: TANH_GRAD_KERNEL, make: makeTanhGrad },
+  { name: SIGMOID_GRAD_KERNEL, make: makeSigmoidGrad },
+];
 
 /** The stock configs we replaced, to put back (tests, the bench's before/after in one process). */
 const stockConfigs = new Map<string, tfType.KernelConfig>();
@@ -73,3 +82,4 @@ export function uninstallWasmKernels(tf: TF): void {
 }
 
 export { ADAM_KERNEL };
+export { SIGMOID_GRAD_KERNEL, TANH_GRAD_KERNEL };

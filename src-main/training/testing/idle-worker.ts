@@ -9,6 +9,7 @@ export class IdleWorker implements WorkerHandle {
   onMessage(l: (msg: WorkerToMain) => void) { this.messages.push(l); }
   onExit(l: (code: number | null, signal: string | null) => void) { this.exits.push(l); }
   onOutput() {}
-  kill() { setTimeout(() => this.exits.forEach((l) => l(null, 'SIGKILL')), 0); }
+  kill() { setTimeout(() => this.exit(null, 'SIGKILL'), 0); }
+  exit(code: number | null, signal: string | null) { this.exits.forEach((l) => l(code, signal)); }
   emit(msg: WorkerToMain) { this.messages.forEach((l) => l(msg)); }
 }

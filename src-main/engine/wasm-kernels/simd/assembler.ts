@@ -94,8 +94,17 @@ export class Code {
   f32Mul(): this {
     return this.op(0x94);
   }
+  f32Sub(): this {
+    return this.op(0x93);
+  }
   f32Div(): this {
     return this.op(0x95);
+  }
+  f32Min(): this {
+    return this.op(0x96);
+  }
+  f32Max(): this {
+    return this.op(0x97);
   }
   f32Sqrt(): this {
     return this.op(0x91);
@@ -113,8 +122,17 @@ export class Code {
   f32x4Add(): this {
     return this.simd(228);
   }
+  f32x4Sub(): this {
+    return this.simd(229);
+  }
   f32x4Mul(): this {
     return this.simd(230);
+  }
+  f32x4Min(): this {
+    return this.simd(232);
+  }
+  f32x4Max(): this {
+    return this.simd(233);
   }
   f32x4Div(): this {
     return this.simd(231);
