@@ -60,7 +60,9 @@ function excerpt(text, index, length) {
 /** Bare module names a CommonJS/ESM bundle loads with a literal specifier. */
 export function importedModules(text) {
   const names = new Set();
-  const re = /\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm;
+  // A specifier never holds whitespace: without that rule, `from` at the end of a message string followed by a
+  // quote ("a number from ${min}...") reads as an import.
+  const re = /\brequire\(\s*["'`]([^"'`\s]+)["'`]\s*\)|\bimport\(\s*["'`]([^"'`\s]+)["'`]\s*\)|\bfrom\s*["']([^"'\s]+)["']|^\s*import\s*["']([^"'\s]+)["']/gm;
   for (const m of text.matchAll(re)) names.add(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return [...names];
 }

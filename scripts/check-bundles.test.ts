@@ -28,7 +28,8 @@ function fixture(edit: (write: (file: string, text: string) => void) => void = (
     fs.writeFileSync(path.join(dir, file), text);
   };
   write('main/index.js', '"use strict";\nconst electron = require("electron");\nconst path = require("node:path");\nconst fs = require("fs");\nrequire("./chunks/a.js");\n');
-  write('main/chunks/a.js', '"use strict";\nconst tf = require("@tensorflow/tfjs");\nconst ws = require("ws/lib/stream");\n');
+  // The message string ends a word 'from' with a quote: text, not an import.
+  write('main/chunks/a.js', '"use strict";\nconst tf = require("@tensorflow/tfjs");\nconst ws = require("ws/lib/stream");\nconst msg = (o, min) => `must be ${o ? \'above\' : \'from\'} ${min}${o ? \' and at most\' : \' to\'} 9`;\n');
   write('main/worker.js', '"use strict";\nasync function f() { return import("@tensorflow/tfjs-backend-wasm"); }\n');
   write('main/jobs.js', '"use strict";\nrequire("./chunks/a.js");\n');
   write('preload/index.js', '"use strict";\nconst electron = require("electron");\n');
