@@ -14,7 +14,8 @@ function BlockNodeView({ data }: NodeProps<BlockFlowNode>) {
   const shape = useGraphStore((s) => s.inference.nodes[data.exit]?.outputs[0] ?? null);
   const expand = () => useEditor.getState().toggleBlock(data.blockId);
   const manyPorts = data.outputs.length > 1;
-  const what = data.count > 1 ? `${data.count} repeats of ${data.layers} layers` : `${data.layers} layers`;
+  const layers = `${data.layers} layer${data.layers === 1 ? '' : 's'}`;
+  const what = data.count > 1 ? `${data.count} repeats of ${layers}` : layers;
   return (
     <div
       className={`ll-node ll-block-node${data.hasError ? ' has-error' : ''}`}

@@ -104,10 +104,10 @@ function couldFit(g: LayoutInput, view: { width: number; height: number }, zoom:
   return area * zoom * zoom <= view.width * view.height;
 }
 
-/** Waits (a few frames at most, about 2 s) until React Flow has measured these nodes and their handles. */
+/** Waits (a few frames; on a loaded machine longer, at most 10 s) until React Flow has measured these nodes and their handles. */
 async function blockNodesMeasured(flow: Flow, ids: string[]): Promise<boolean> {
   const started = performance.now();
-  while (performance.now() - started < 2000) {
+  while (performance.now() - started < 10_000) {
     if (ids.every((id) => {
       const n = flow.getInternalNode(id);
       return !!n?.measured?.width && !!n.internals.handleBounds;
