@@ -244,7 +244,7 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
                   },
                   cells: {
                     result: `${fmt(l.medianMs)} ms median`,
-                    note: `max ${fmt(l.maxMs)} ms; ${l.nodes} nodes, ${l.arrangement}; file opened to laid-out view ${fmt(l.openMedianMs)} ms; ELK in the app's web worker, ${l.runs} runs after a warm-up, headless Chromium`,
+                    note: `max ${fmt(l.maxMs)} ms; ${l.nodes} nodes${l.laidOut !== l.nodes ? ` drawn as ${l.laidOut} (blocks collapsed)` : ""}, ${l.arrangement}; file opened to laid-out view ${fmt(l.openMedianMs)} ms; ELK in the app's web worker, ${l.runs} runs after a warm-up, headless Chromium`,
                   },
                 },
           );

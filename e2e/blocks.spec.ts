@@ -88,7 +88,9 @@ test('blocks: change the repeat count, save and insert a block, collapse survive
   await clickEmpty(page);
   await node(page, 'conv_1').click();
   await page.getByTestId('block-collapse').click();
-  await expect(kind(page, 'Conv1D')).toHaveCount(3);
+  // The block is one node now (its two convs hidden); the inserted pair stays.
+  await expect(kind(page, 'Conv1D')).toHaveCount(2);
+  await expect(page.getByTestId('block-node-block_1')).toContainText('2 repeats of 1 layer');
   await expect(page.getByTestId('block-toggle-conv_1')).toHaveText('×2 ▸');
   await clickEmpty(page);
   const download = page.waitForEvent('download');
@@ -106,7 +108,7 @@ test('blocks: change the repeat count, save and insert a block, collapse survive
   // Open something else, then the saved file again: still collapsed, and its block is in the palette.
   await open(page, { name: 'Other.layerlab.json', buffer: Buffer.from(JSON.stringify(dilated())) }, 3);
   await open(page, { name: 'Blocks.layerlab.json', buffer: readFileSync(savedPath) }, 5);
-  await expect(kind(page, 'Conv1D')).toHaveCount(3);
+  await expect(kind(page, 'Conv1D')).toHaveCount(2);
   await expect(page.getByTestId('block-toggle-conv_1')).toHaveText('×2 ▸');
   await expect(page.getByTestId('palette-block-dilated-pair')).toBeVisible();
   await page.getByTestId('block-toggle-conv_1').click();

@@ -78,8 +78,10 @@ try {
   // First a template as it opens (before anything unsaved exists, so no recovery offer covers it).
   await page.goto(`${url}&template=snail-fewshot`);
   await page.getByTestId('total-params').waitFor();
-  // The layout runs in a web worker as the template opens: wait until the view has settled.
-  await page.waitForTimeout(3000);
+  // The layout runs in a web worker as the template opens: wait until the canvas shows its view (it stays
+  // hidden while arranging), then a moment for the wires.
+  await page.waitForFunction(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-view') === 'ready', null, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: join(root, 'resources/screenshot-snail.png') });
   console.log('wrote resources/screenshot-snail.png');
   await page.goto(url);

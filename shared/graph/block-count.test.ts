@@ -5,6 +5,7 @@ import { inferGraph } from '../infer';
 import { parseGraphFile, serializeGraph } from './validate';
 import { blockOfNode, recordBlock, repeatBlock, repeatedBlocks, setBlockCollapsed } from './repeat';
 import { setRepeatCount } from './block-count';
+import { getTemplate } from '../templates';
 
 /** Input [64, 1] -> Conv1D (causal, kernel 2, dilation 2^i) ×3 -> Dense -> Output. */
 function wavenet(): GraphFile {
@@ -136,5 +137,30 @@ describe('setRepeatCount', () => {
     expect(() => setRepeatCount(g, 'block_1', 65)).toThrow(/1 to 64/);
     expect(() => setRepeatCount(g, 'block_1', 2.5)).toThrow(/whole number/);
     expect(setRepeatCount(g, 'block_1', 3)).toBe(g);
+  });
+
+  it("grows and shrinks the WaveNet template's gated residual layers, skip connections included", () => {
+    const t = getTemplate('wavenet-forecast')!.graph;
+    const block = repeatedBlocks(t).find((b) => b.repeats.length === 3)!;
+    const perLayer = 2 * (2 * 16 * 16 + 16) + (16 * 16 + 16); // filter and gate convs (kernel 2), the 1x1
+    const g4 = setRepeatCount(t, block.id, 4);
+    const inf = inferGraph(g4);
+    expect(Object.values(inf.nodes).filter((n) => n.error)).toEqual([]);
+    expect(inf.totalParams).toBe(inferGraph(t).totalParams + perLayer);
+    const added = repeatedBlocks(g4).find((b) => b.id === block.id)!.repeats[3];
+    const node = (i: number) => g4.nodes.find((n) => n.id === added[i])!;
+    // The new layer's filter and gate share the next dilation; its 1x1 also feeds the skip sum.
+    expect([node(0).params.dilationRate, node(1).params.dilationRate]).toEqual([8, 8]);
+    expect(g4.edges.filter((e) => e.target === 'skip_sum').map((e) => e.source)).toContain(added[3]);
+    expect(g4.edges.filter((e) => e.target === 'skip_sum')).toHaveLength(5);
+    // Back to 3: the template's parameter count and skip inputs again.
+    const g3 = setRepeatCount(g4, block.id, 3);
+    expect(inferGraph(g3).totalParams).toBe(inferGraph(t).totalParams);
+    expect(g3.edges.filter((e) => e.target === 'skip_sum').map((e) => e.source).sort()).toEqual(t.edges.filter((e) => e.target === 'skip_sum').map((e) => e.source).sort());
+    // Down to 1: the first layer's residual feeds the last layer, and the skips of the removed layers are gone.
+    const g1 = setRepeatCount(t, block.id, 1);
+    expect(Object.values(inferGraph(g1).nodes).filter((n) => n.error)).toEqual([]);
+    expect(g1.edges.filter((e) => e.target === 'skip_sum').map((e) => e.source).sort()).toEqual(['d1_1x1', 'd8_1x1']);
+    expect(g1.edges.some((e) => e.source === 'd1_residual' && e.target === 'd8_filter')).toBe(true);
   });
 });

@@ -42,17 +42,47 @@ function shift(nodes: GraphNode[], ids: Set<string>, dx: number): GraphNode[] {
   return nodes.map((n) => (ids.has(n.id) ? { ...n, position: { x: n.position.x + dx, y: n.position.y } } : n));
 }
 
+/**
+ * How the last repeat is wired: the wires into it, its exit (the output that feeds the next repeat, or what
+ * follows the block) and the wires from it onwards, plus side outputs: wires from its other nodes to the rest
+ * of the graph (WaveNet's skip connections), which every new repeat makes too. A block of one repeat must
+ * have a single way out (blockShape); with two or more, the exit is whatever repeat 0 feeds repeat 1 from.
+ */
+function lastRepeatShape(graph: GraphFile, block: RepeatedBlock): ReturnType<typeof blockShape> & { sides: GraphEdge[] } {
+  const last = block.repeats[block.repeats.length - 1];
+  if (block.repeats.length < 2) return { ...blockShape(graph, last), sides: [] };
+  const first = new Set(block.repeats[0]);
+  const second = new Set(block.repeats[1]);
+  const link = graph.edges.find((e) => first.has(e.source) && second.has(e.target));
+  if (!link) throw new Error(`Repeat 1 of block '${block.id}' no longer feeds repeat 2; the block was rewired by hand.`);
+  const exitNode = last[block.repeats[0].indexOf(link.source)];
+  const lastSet = new Set(last);
+  const allBlock = new Set(block.repeats.flat());
+  const prev = new Set(block.repeats[block.repeats.length - 2]);
+  const entries = graph.edges.filter((e) => prev.has(e.source) && lastSet.has(e.target));
+  const out = graph.edges.filter((e) => lastSet.has(e.source) && !allBlock.has(e.target));
+  return {
+    entries,
+    exit: { node: exitNode, handle: link.sourceHandle },
+    exits: out.filter((e) => e.source === exitNode && e.sourceHandle === link.sourceHandle),
+    sides: out.filter((e) => !(e.source === exitNode && e.sourceHandle === link.sourceHandle)),
+  };
+}
+
 function grow(graph: GraphFile, block: RepeatedBlock, times: number): { graph: GraphFile; repeats: string[][] } {
   const n = block.repeats.length;
   const last = block.repeats[n - 1];
   const lastSet = new Set(last);
-  const { entries, exit, exits } = blockShape(graph, last);
+  const { entries, exit, exits, sides } = lastRepeatShape(graph, block);
   const allBlock = new Set(block.repeats.flat());
   const step = repeatStep(graph, block);
   const lastNodes = last.map((id) => graph.nodes.find((x) => x.id === id)!);
   const internal = graph.edges.filter((e) => lastSet.has(e.source) && lastSet.has(e.target));
   const pr = block.perRepeat;
   const prIndex = pr ? block.repeats[0].indexOf(pr.nodeId) : -1;
+  // Layers of the repeat that share the varying value (WaveNet's filter and gate convolutions: one dilation)
+  // keep sharing it in the new repeats.
+  const shared = pr ? lastNodes.map((x) => x.params[pr.param] !== undefined && x.params[pr.param] === lastNodes[prIndex].params[pr.param]) : [];
   // Evaluate every new value first so a formula that fails for a new i changes nothing.
   const values = pr ? Array.from({ length: times - n }, (_, k) => evalFormula(pr.formula, n + k)) : [];
 
@@ -77,13 +107,14 @@ function grow(graph: GraphFile, block: RepeatedBlock, times: number): { graph: G
       takenNodes.push(id);
       rename.set(src.id, id);
       copyIds.push(id);
-      const params = pos === prIndex ? { ...src.params, [pr!.param]: values[k - 1] } : structuredClone(src.params);
+      const params = pos === prIndex || shared[pos] ? { ...src.params, [pr!.param]: values[k - 1] } : structuredClone(src.params);
       nodes.push({ ...structuredClone(src), id, params, position: { x: src.position.x + step * k, y: src.position.y } });
     });
     // A link inside the block (a head tied to the block's own Embedding) points to the copy's node.
     for (let j = nodes.length - copyIds.length; j < nodes.length; j++) nodes[j] = renameRefs(nodes[j], rename);
     for (const e of internal) addEdge({ source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
     for (const e of entries) addEdge({ source: prevExit.node, sourceHandle: prevExit.handle, target: rename.get(e.target)!, targetHandle: e.targetHandle });
+    for (const e of sides) addEdge({ source: rename.get(e.source)!, sourceHandle: e.sourceHandle, target: e.target, targetHandle: e.targetHandle });
     prevExit = { node: rename.get(exit.node)!, handle: exit.handle };
     repeats.push(copyIds);
   }
@@ -100,10 +131,11 @@ function shrink(graph: GraphFile, block: RepeatedBlock, times: number): { graph:
   const newExit = { node: link.source, handle: link.sourceHandle };
   const dropped = new Set(block.repeats.slice(times).flat());
   const oldLast = block.repeats[n - 1];
-  const oldLastSet = new Set(oldLast);
   const allBlock = new Set(block.repeats.flat());
   // What followed the block (wires out of the old last repeat to nodes outside the block).
-  const onward = graph.edges.filter((e) => oldLastSet.has(e.source) && !allBlock.has(e.target));
+  // (Only from the chain's exit: a side output such as a skip connection leaves with its repeat.)
+  const oldExit = oldLast[block.repeats[times - 1].indexOf(link.source)];
+  const onward = graph.edges.filter((e) => e.source === oldExit && !allBlock.has(e.target));
   const after = downstream(graph.edges, oldLast, allBlock);
   const step = repeatStep(graph, block);
 

@@ -4,6 +4,7 @@
 import { defaultDatasetConfig, defaultTrainingConfig } from '../graph/defaults';
 import { GRAPH_FORMAT, GRAPH_VERSION, type DatasetConfig, type GraphEdge, type GraphFile, type GraphNode, type TrainingConfig } from '../graph/types';
 import type { ParamValues } from '../layers/types';
+import { recordBlock, type PerRepeatParam } from '../graph/repeat';
 
 export interface ChainStep {
   id: string;
@@ -109,4 +110,21 @@ export function datasetConfig(patch: Partial<DatasetConfig> & Pick<DatasetConfig
 /** Training settings with the usual defaults filled in. */
 export function trainingConfig(patch: Partial<TrainingConfig>): TrainingConfig {
   return { ...defaultTrainingConfig(), ...patch };
+}
+
+/** A run of identical blocks in a template, each chained after the one before (graph.extras.blocks). */
+export interface TemplateBlock {
+  /** Names the block without its count, e.g. 'TC 1: gated dense block'. */
+  label: string;
+  /** Node ids of every repeat, in the same order in each. */
+  repeats: string[][];
+  perRepeat?: PerRepeatParam;
+}
+
+/**
+ * The graph with its repeated blocks recorded, so the canvas can show each one collapsed (its first repeat
+ * with a ×N chip) when the whole graph would not read at a useful zoom. Nothing about the model changes.
+ */
+export function withRepeatedBlocks(graph: GraphFile, blocks: TemplateBlock[]): GraphFile {
+  return blocks.reduce((g, b) => recordBlock(g, b.repeats, b.label, b.perRepeat ? { perRepeat: b.perRepeat } : {}), graph);
 }

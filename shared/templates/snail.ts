@@ -5,7 +5,7 @@
 // whose output is concatenated to its input; an attention block is Dense projections to queries, keys and
 // values, a causal Attention node, and a Concatenate of its read to the block's input.
 import type { Template } from '.';
-import { datasetConfig, gridGraph, trainingConfig, type PlacedNode, type Wire } from './build';
+import { datasetConfig, gridGraph, trainingConfig, withRepeatedBlocks, type PlacedNode, type TemplateBlock, type Wire } from './build';
 
 export const SNAIL_WAYS = 5;
 export const SNAIL_SHOTS = 1;
@@ -95,6 +95,23 @@ function snailGraphParts(): { nodes: PlacedNode[]; wires: Wire[] } {
 }
 
 const { nodes, wires } = snailGraphParts();
+
+/**
+ * SNAIL's blocks, recorded so the canvas can show each as one node when the whole model would not read at a
+ * useful size: every TC block is a repeated block of gated dense blocks (one per dilation), every attention
+ * block a block of one (its queries, keys, values, attention and concatenation).
+ */
+const snailBlocks: TemplateBlock[] = [1, 2, 3].flatMap((n) => [
+  { label: `Attn ${n}: attention block`, repeats: [['query', 'key', 'value', '', 'out'].map((part) => `attn${n}${part ? `_${part}` : ''}`)] },
+  ...(n < 3
+    ? [{
+        label: `TC ${n}: temporal conv block`,
+        repeats: SNAIL_TC_DILATIONS.map((d) => ['tanh', 'gate', 'gated', 'out'].map((part) => `tc${n}_d${d}_${part}`)),
+        perRepeat: { nodeId: `tc${n}_d${SNAIL_TC_DILATIONS[0]}_tanh`, param: 'dilationRate', formula: '2^(i+1)' },
+      }]
+    : []),
+]);
+
 const attentionSizes = SNAIL_ATTENTION.map((a) => `${a.key}/${a.value}`).join(', ');
 
 const description =
@@ -143,7 +160,7 @@ export const snail: Template = {
     "Switch to 'Few-shot MNIST episodes' (Input [6, 789]): with only 5 training digits it memorises its episodes and " +
       'stays near chance on the held-out digits. Real few-shot sets have many training classes (Omniglot: 1,200).',
   ],
-  graph: gridGraph({
+  graph: withRepeatedBlocks(gridGraph({
     name: 'SNAIL few-shot',
     description,
     nodes,
@@ -153,5 +170,5 @@ export const snail: Template = {
       options: { ways: SNAIL_WAYS, shots: SNAIL_SHOTS, episodes: 8000, dims: SNAIL_DIMS, classes: SNAIL_TRAINING_CLASSES },
     }),
     training: trainingConfig({ epochs: 10, batchSize: 32, learningRate: 0.005 }),
-  }),
+  }), snailBlocks),
 };

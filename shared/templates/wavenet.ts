@@ -3,7 +3,7 @@
 // time step; the last step's prediction is the forecast. Every piece is an ordinary layer node: a gated unit is
 // two Conv1D nodes (tanh and sigmoid) and a Multiply, a residual connection an Add, the skip sum an Add.
 import type { Template } from '.';
-import { datasetConfig, gridGraph, trainingConfig, type PlacedNode, type Wire } from './build';
+import { datasetConfig, gridGraph, trainingConfig, withRepeatedBlocks, type PlacedNode, type TemplateBlock, type Wire } from './build';
 
 export const WAVENET_DILATIONS = [1, 2, 4, 8];
 export const WAVENET_KERNEL = 2;
@@ -58,6 +58,22 @@ function wavenetParts(): { nodes: PlacedNode[]; wires: Wire[] } {
 
 const { nodes, wires } = wavenetParts();
 
+/**
+ * The canvas can show the layers as blocks when the whole model does not read at a useful size: the residual
+ * layers that feed the next one are one repeated block (×3, each also sending its skip output to the skip
+ * sum), and the last layer, which has no residual Add, a block of its own.
+ */
+const layerNodes = (d: number, parts: string[]) => parts.map((part) => `d${d}_${part}`);
+const lastDilation = WAVENET_DILATIONS[WAVENET_DILATIONS.length - 1];
+const wavenetBlocks: TemplateBlock[] = [
+  {
+    label: 'Gated residual layer',
+    repeats: WAVENET_DILATIONS.slice(0, -1).map((d) => layerNodes(d, ['filter', 'gate', 'gated', '1x1', 'residual'])),
+    perRepeat: { nodeId: `d${WAVENET_DILATIONS[0]}_filter`, param: 'dilationRate', formula: '2^i' },
+  },
+  { label: `Last gated layer (dilation ${lastDilation})`, repeats: [layerNodes(lastDilation, ['filter', 'gate', 'gated', '1x1'])] },
+];
+
 const description =
   `Window [${WAVENET_WINDOW}, 1] -> 1x1 conv -> 4 residual layers, each a gated unit tanh(causal conv) x sigmoid(causal conv) ` +
   `(kernel 2, dilations ${WAVENET_DILATIONS.join(', ')}, ${WAVENET_CHANNELS} channels) and a 1x1 conv feeding both the residual ` +
@@ -96,7 +112,7 @@ export const wavenet: Template = {
     "Set the dataset target back to 'after window' and put a Select step node (step -1) after the last 1x1 conv: one " +
       'prediction per window instead of 32, the same forecast, but 32 times fewer training signals per window.',
   ],
-  graph: gridGraph({
+  graph: withRepeatedBlocks(gridGraph({
     name: 'WaveNet forecaster',
     description,
     nodes,
@@ -106,5 +122,5 @@ export const wavenet: Template = {
       options: { window: WAVENET_WINDOW, horizon: 1, length: 5000, noise: WAVENET_NOISE, target: 'every step' },
     }),
     training: trainingConfig({ epochs: 20, batchSize: 64, learningRate: 0.003, loss: 'meanSquaredError', metrics: [] }),
-  }),
+  }), wavenetBlocks),
 };

@@ -9,6 +9,7 @@ import {
   type Edge,
   type EdgeChange,
   type IsValidConnection,
+  type NodeChange,
   type OnConnectEnd,
   type Viewport,
 } from '@xyflow/react';
@@ -16,6 +17,7 @@ import { connectionProblem } from '../store/graphOps';
 import { useGraphStore } from '../store/stores';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
 import { LayerNode } from './LayerNode';
+import { BlockNode } from './BlockNode';
 import { ShapeEdge } from './ShapeEdge';
 import { TieEdge, useTieEdges, type TieFlowEdge } from './TieEdge';
 
@@ -29,14 +31,14 @@ import { ConnectionStatus, RefusalNote, refusalReason } from '../editor/Connecti
 import { QuickAdd } from '../editor/QuickAdd';
 import { ShortcutSheet } from '../editor/ShortcutSheet';
 import { RepeatDialog } from '../editor/RepeatDialog';
-import { BlockChipsContext, collapseView, type BlockChip } from '../editor/collapse';
+import { BlockChipsContext, collapseView, isBlockNodeId, memberPositions, rememberBlockSize, type BlockChip, type CanvasNode } from '../editor/collapse';
 import { trackPointer, useEditorShortcuts } from '../editor/useEditorShortcuts';
 import { FileSafety } from '../files/FileSafety';
 import { arrangeOpened, registerCanvas, showAsPlaced } from './layout/arrange';
 import { LayoutCancelled } from './layout/elk';
 import { freeSpot } from './placement';
 
-const nodeTypes = { layer: LayerNode };
+const nodeTypes = { layer: LayerNode, block: BlockNode };
 const edgeTypes = { shape: ShapeEdge, tie: TieEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta'];
@@ -60,7 +62,7 @@ function useStableChips(chips: Map<string, BlockChip>): Map<string, BlockChip> {
   return ref.current;
 }
 
-function miniMapColor(n: LayerFlowNode): string {
+function miniMapColor(n: CanvasNode): string {
   if (n.data.hasError) return '#ef4444';
   if (n.data.kind === 'Input' || n.data.kind === 'Output') return '#94a3b8';
   return '#3b82f6';
@@ -82,7 +84,7 @@ function graphExceedsView(s: { nodeLookup: Map<string, { hidden?: boolean; inter
 function OverviewMap({ theme }: { theme: 'dark' | 'light' }) {
   const needed = useStore(graphExceedsView);
   if (!needed) return null;
-  return <MiniMap<LayerFlowNode> style={{ width: 120, height: 72, margin: 8 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />;
+  return <MiniMap<CanvasNode> style={{ width: 120, height: 72, margin: 8 }} pannable zoomable nodeColor={miniMapColor} maskColor={theme === 'dark' ? 'rgba(15, 23, 42, 0.7)' : 'rgba(226, 232, 240, 0.7)'} position="bottom-right" />;
 }
 
 export function Canvas() {
@@ -94,7 +96,7 @@ export function Canvas() {
   const onConnect = useGraphStore((s) => s.onConnect);
   const deleteElements = useGraphStore((s) => s.deleteElements);
   const addNode = useGraphStore((s) => s.addNode);
-  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const flow = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const { screenToFlowPosition } = flow;
   const graph = useGraphStore((s) => s.graph);
   const view = useMemo(() => collapseView(graph, nodes, edges), [graph, nodes, edges]);
@@ -109,6 +111,25 @@ export function Canvas() {
       if (wires.length) onEdgesChange(wires as EdgeChange<ShapeFlowEdge>[]);
     },
     [onEdgesChange, ties],
+  );
+  // A collapsed block's node is not in the store: its size is remembered here, and moving it moves the
+  // layers it stands for.
+  const onCanvasNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const layers: NodeChange<LayerFlowNode>[] = [];
+      for (const c of changes) {
+        if (!('id' in c) || !isBlockNodeId(c.id)) {
+          layers.push(c as NodeChange<LayerFlowNode>);
+          continue;
+        }
+        if (c.type === 'dimensions' && c.dimensions) rememberBlockSize(c.id, c.dimensions);
+        if (c.type !== 'position' || !c.position) continue;
+        const moves = memberPositions(useGraphStore.getState().graph, new Map([[c.id, c.position]]));
+        for (const [id, position] of moves) layers.push({ type: 'position', id, position, dragging: c.dragging });
+      }
+      if (layers.length) onNodesChange(layers);
+    },
+    [onNodesChange],
   );
   const chips = useStableChips(view.chips);
   const snapToGrid = useEditor((s) => s.snapToGrid);
@@ -169,27 +190,30 @@ export function Canvas() {
     return true;
   });
   const empty = graph.nodes.length === 0;
+  // One arrangement per request: collapsing blocks while it runs adds nodes to measure, which must not
+  // start it again.
+  const running = useRef<typeof arrange>(null);
   useEffect(() => {
-    if (!arrange || (!measured && !empty)) return;
-    let current = true;
+    if (!arrange || (!measured && !empty) || running.current === arrange) return;
+    running.current = arrange;
+    const stillWanted = () => useGraphStore.getState().arrange === arrange;
     arrangeOpened(flow, arrange.force, arrange.reason)
       .then((done) => {
-        if (done && current) useGraphStore.getState().arrangeDone(arrange.doc);
+        if (running.current === arrange) running.current = null;
+        if (done && stillWanted()) useGraphStore.getState().arrangeDone(arrange.doc);
       })
       .catch((err) => {
-        if (err instanceof LayoutCancelled || !current) return;
+        if (running.current === arrange) running.current = null;
+        if (err instanceof LayoutCancelled || !stillWanted()) return;
         console.error('Laying the graph out failed; showing it as placed:', err);
         showAsPlaced(flow);
         useGraphStore.getState().arrangeDone(arrange.doc);
       });
-    return () => {
-      current = false;
-    };
   }, [arrange, measured, empty, flow]);
 
   const onDelete = useCallback(
-    ({ nodes: n, edges: e }: { nodes: LayerFlowNode[]; edges: CanvasEdge[] }) =>
-      deleteElements(n.map((x) => x.id), e.filter((x) => x.type !== 'tie').map((x) => x.id)),
+    ({ nodes: n, edges: e }: { nodes: CanvasNode[]; edges: CanvasEdge[] }) =>
+      deleteElements(n.filter((x) => !isBlockNodeId(x.id)).map((x) => x.id), e.filter((x) => x.type !== 'tie' && !x.id.startsWith('collapsed-')).map((x) => x.id)),
     [deleteElements],
   );
 
@@ -250,12 +274,12 @@ export function Canvas() {
       onMouseLeave={(e) => trackPointer(e, false)}
     >
       <BlockChipsContext.Provider value={chips}>
-      <ReactFlow<LayerFlowNode, CanvasEdge>
+      <ReactFlow<CanvasNode, CanvasEdge>
         nodes={view.nodes}
         edges={allEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
+        onNodesChange={onCanvasNodesChange}
         onEdgesChange={onCanvasEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}

@@ -15,7 +15,7 @@ import { useInspect } from '../inspect/inspectStore';
 // single largest cost. Same strings, formatted once per distinct count.
 const EN_US = new Intl.NumberFormat('en-US');
 const countText = new Map<number, { short: string; full: string }>();
-function paramsText(n: number): { short: string; full: string } {
+export function paramsText(n: number): { short: string; full: string } {
   let t = countText.get(n);
   if (!t) {
     if (countText.size > 5000) countText.clear();
@@ -29,7 +29,7 @@ function paramsText(n: number): { short: string; full: string } {
 // re-render every handle of every node after an edit that only changed a shape.
 const HANDLE_STYLES = Object.fromEntries(Object.entries(HANDLE_COLORS).map(([kind, color]) => [kind, { background: color }])) as Record<HandleSpec['kind'], { background: string }>;
 
-const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
+export const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
   return (
     <Handle
       id={h.id}
@@ -47,7 +47,7 @@ const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 
  * Several inputs or outputs: one labelled row per port, each handle in its row. A single in/out pair
  * sits on the title row instead. Either way a node that grows (an error message) keeps its wires still.
  */
-function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: HandleSpec[] }) {
+export function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: HandleSpec[] }) {
   const rows = Math.max(inputs.length, outputs.length);
   return (
     <div className="ll-ports">
@@ -110,13 +110,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             type="button"
             className={`ll-block-chip nodrag${chip.collapsed ? ' collapsed' : ''}`}
             data-testid={`block-toggle-${id}`}
-            title={chip.collapsed ? `Repeated block: ${chip.count} copies, shown collapsed. Click to expand.` : `Repeated block of ${chip.count}. Click to collapse.`}
+            title={chip.count > 1 ? `Repeated block of ${chip.count}. Click to collapse.` : 'A block. Click to collapse it into one node.'}
             onClick={(e) => {
               e.stopPropagation();
               useEditor.getState().toggleBlock(chip.blockId);
             }}
           >
-            ×{chip.count} {chip.collapsed ? '▸' : '▾'}
+            {chip.count > 1 ? `×${chip.count} ` : ''}{chip.collapsed ? '▸' : '▾'}
           </button>
         )}
         {!manyPorts && data.outputs[0] && <NodeHandle h={data.outputs[0]} type="source" />}

@@ -54,8 +54,8 @@ export function RepeatedBlockSection({ nodeId }: { nodeId: string }) {
           {problem}
         </p>
       )}
-      <button type="button" className="ll-btn ll-btn-small" data-testid="block-collapse" disabled={count < 2} onClick={() => toggleBlockCollapsed(block.id)}>
-        {block.collapsed ? 'Expand on the canvas' : 'Collapse on the canvas'}
+      <button type="button" className="ll-btn ll-btn-small" data-testid="block-collapse" onClick={() => toggleBlockCollapsed(block.id)}>
+        {block.collapsed ? 'Expand on the canvas' : 'Collapse into one node'}
       </button>
     </section>
   );

@@ -8,7 +8,8 @@ import { zoomToFit } from '../canvas/layout/arrange';
 import { exportPng, exportSvg } from './exportActions';
 import { listRecent, type RecentFile } from '../files/recent';
 import { openRecent } from '../files/fileActions';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+import type { ShapeFlowEdge } from '../store/toFlow';
+import type { CanvasNode } from './collapse';
 import { useGraphStore, useUi } from '../store/stores';
 
 
@@ -70,7 +71,7 @@ function RecentMenu() {
 }
 
 export function EditorToolbar() {
-  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const flow = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const snap = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const toggleSnap = useEditor((s) => s.toggleSnap);

@@ -5,10 +5,11 @@ import { buildSvg, DARK_EXPORT, LIGHT_EXPORT, svgToPng, type HandleLocator } fro
 import { downloadBlob } from '../files/download';
 import { graphFileName } from '../files/names';
 import { GRAPH_FILE_EXTENSION } from '../../../shared/graph/types';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+import type { ShapeFlowEdge } from '../store/toFlow';
 import { useEditor } from './editorStore';
+import type { CanvasNode } from './collapse';
 
-type Flow = Pick<ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>, 'getInternalNode'>;
+type Flow = Pick<ReactFlowInstance<CanvasNode, ShapeFlowEdge>, 'getInternalNode'>;
 
 function locator(flow: Flow): HandleLocator {
   return (nodeId, type, handleId) => {

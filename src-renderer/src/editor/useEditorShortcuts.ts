@@ -7,7 +7,8 @@ import { useEditor } from './editorStore';
 import { autoLayoutAll, duplicateSelection, fallbackClipText, pasteText, selectNodes, selectionClipText } from './actions';
 import { useGraphStore } from '../store/stores';
 import { zoomToFit } from '../canvas/layout/arrange';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/toFlow';
+import type { ShapeFlowEdge } from '../store/toFlow';
+import type { CanvasNode } from './collapse';
 
 function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -44,7 +45,7 @@ export function trackPointer(e: { clientX: number; clientY: number }, inside: bo
 }
 
 export function useEditorShortcuts(): void {
-  const flow = useReactFlow<LayerFlowNode, ShapeFlowEdge>();
+  const flow = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const { screenToFlowPosition } = flow;
   useEffect(() => {
     let copyEventSeen = false;

@@ -6,17 +6,17 @@ import { create } from 'zustand';
 import type { ReactFlowInstance, Rect } from '@xyflow/react';
 import { useGraphStore } from '../../store/graphStore';
 import { useUi } from '../../store/uiStore';
-import type { LayerFlowNode, ShapeFlowEdge } from '../../store/toFlow';
-import { collapseView } from '../../editor/collapse';
+import type { ShapeFlowEdge } from '../../store/toFlow';
+import { blockNodeId, collapseView, memberPositions, type CanvasNode } from '../../editor/collapse';
 import { repeatedBlocks, setBlockCollapsed } from '../../../../shared/graph/repeat';
 import { wantsAutoLayout } from '../../../../shared/graph/layout';
 import type { GraphFile } from '../../../../shared/graph/types';
-import type { LayoutResult, Point } from './engine';
+import type { LayoutRequest, LayoutResult, Point } from './engine';
 import { runLayout, LayoutCancelled } from './elk';
 import { measureGraph, overlappingNodes } from './measure';
 import { OPEN_MAX_ZOOM, TITLE_PX, openingViewport, readViewArea, readableZoom, usableArea, type ViewArea } from './view';
 
-export type Flow = ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>;
+export type Flow = ReactFlowInstance<CanvasNode, ShapeFlowEdge>;
 
 /**
  * Where the wires that run backwards (row end to next row start) cross between the rows, from the last
@@ -48,10 +48,14 @@ function viewOf(graph: GraphFile) {
   return collapseView(graph, s.nodes, s.edges);
 }
 
-async function layoutOf(graph: GraphFile, flow: Flow): Promise<LayoutResult | null> {
+function measureView(graph: GraphFile, flow: Flow): LayoutInput | null {
   const view = viewOf(graph);
-  const measured = measureGraph(view.nodes, view.edges, useGraphStore.getState().inference, (id) => flow.getInternalNode(id));
-  if (!measured) return null;
+  return measureGraph(view.nodes, view.edges, useGraphStore.getState().inference, (id) => flow.getInternalNode(id));
+}
+
+type LayoutInput = Pick<LayoutRequest, 'nodes' | 'edges'>;
+
+function layoutOf(measured: LayoutInput): Promise<LayoutResult> {
   return runLayout({ ...measured, view: usableArea(area()), readableZoom: minReadableZoom(), maxZoom: OPEN_MAX_ZOOM });
 }
 
@@ -64,6 +68,8 @@ interface Laid {
 /**
  * Lays the graph out; on opening, collapses repeated blocks when that is what makes it readable. Throws
  * LayoutCancelled when another document was opened meanwhile (its result would belong to the old one).
+ * A graph whose nodes alone cover more than the view at the readable zoom cannot read whole however it is
+ * arranged: its blocks are collapsed without laying the expanded graph out first.
  */
 async function layoutForView(flow: Flow, collapseIfUnreadable: boolean): Promise<Laid | null> {
   const { graph, docVersion } = useGraphStore.getState();
@@ -71,13 +77,44 @@ async function layoutForView(flow: Flow, collapseIfUnreadable: boolean): Promise
     if (useGraphStore.getState().docVersion !== docVersion) throw new LayoutCancelled();
     return v;
   };
-  const result = stillOpen(await layoutOf(graph, flow));
-  if (!result) return null;
-  const expanded = repeatedBlocks(graph).filter((b) => !b.collapsed && b.repeats.length > 1);
-  if (!collapseIfUnreadable || result.zoom >= minReadableZoom() || expanded.length === 0) return { result, collapse: [] };
+  const measured = measureView(graph, flow);
+  if (!measured) return null;
+  const expanded = collapseIfUnreadable ? repeatedBlocks(graph).filter((b) => !b.collapsed) : [];
+  const tooLarge = expanded.length > 0 && !couldFit(measured, usableArea(area()), minReadableZoom());
+  const result = tooLarge ? null : stillOpen(await layoutOf(measured));
+  if (result && (result.zoom >= minReadableZoom() || expanded.length === 0)) return { result, collapse: [] };
+  // Each collapsed block is drawn as one new node: show them (the canvas is hidden while it is arranged),
+  // let React Flow measure them, lay that out, and keep whichever reads larger.
   const collapsed = expanded.reduce((g, b) => setBlockCollapsed(g, b.id, true), graph);
-  const smaller = stillOpen(await layoutOf(collapsed, flow));
-  return smaller && smaller.zoom > result.zoom ? { result: smaller, collapse: expanded.map((b) => b.id) } : { result, collapse: [] };
+  useGraphStore.setState({ graph: collapsed });
+  let smaller: LayoutResult | null = null;
+  try {
+    const small = (await blockNodesMeasured(flow, expanded.map((b) => blockNodeId(b.id)))) ? measureView(collapsed, flow) : null;
+    if (small) smaller = stillOpen(await layoutOf(small));
+  } finally {
+    if (!(smaller && (!result || smaller.zoom > result.zoom)) && useGraphStore.getState().graph === collapsed) useGraphStore.setState({ graph });
+  }
+  if (smaller && (!result || smaller.zoom > result.zoom)) return { result: smaller, collapse: expanded.map((b) => b.id) };
+  return { result: result ?? stillOpen(await layoutOf(measured)), collapse: [] };
+}
+
+/** Whether the nodes (with their label strips) could fit the view at `zoom` at all: their area is a lower bound. */
+function couldFit(g: LayoutInput, view: { width: number; height: number }, zoom: number): boolean {
+  const area = g.nodes.reduce((sum, n) => sum + (n.width + n.labelWidth) * n.height, 0);
+  return area * zoom * zoom <= view.width * view.height;
+}
+
+/** Waits (a few frames; on a loaded machine longer, at most 10 s) until React Flow has measured these nodes and their handles. */
+async function blockNodesMeasured(flow: Flow, ids: string[]): Promise<boolean> {
+  const started = performance.now();
+  while (performance.now() - started < 10_000) {
+    if (ids.every((id) => {
+      const n = flow.getInternalNode(id);
+      return !!n?.measured?.width && !!n.internals.handleBounds;
+    })) return true;
+    await nextFrame();
+  }
+  return false;
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -96,7 +133,7 @@ function applyLayout({ result, collapse }: Laid, origin: Point, record: boolean)
   const store = useGraphStore.getState();
   // Collapsing to fit is part of how the document opens, not an edit.
   if (collapse.length > 0) useGraphStore.setState({ graph: collapse.reduce((g, id) => setBlockCollapsed(g, id, true), store.graph) });
-  useGraphStore.getState().placeNodes(positions, record);
+  useGraphStore.getState().placeNodes(Object.fromEntries(memberPositions(useGraphStore.getState().graph, new Map(Object.entries(positions)))), record);
   const routes: Record<string, { y: number }> = {};
   for (const [id, pts] of Object.entries(result.routes)) {
     // The horizontal run between the rows: the longest horizontal segment of the route.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
-import { LABEL_GAP, layoutGraph, toElkGraph, type LayoutEdge, type LayoutNode, type LayoutRequest, type LayoutResult } from './engine';
+import { LABEL_GAP, layoutGraph, oneRowMinWidth, toElkGraph, type LayoutEdge, type LayoutNode, type LayoutRequest, type LayoutResult } from './engine';
 
 const elk = new ELK() as unknown as ElkApi;
 const READABLE = 11 / 15;
@@ -98,5 +98,14 @@ describe('layoutGraph (ELK layered)', () => {
   it('skips wires to unknown nodes and loops instead of failing', () => {
     const g = toElkGraph({ nodes: [node('a'), node('b')], edges: [wire('a', 'b'), wire('a', 'gone'), wire('b', 'b')] }, {});
     expect(g.edges!.map((e) => e.id)).toEqual(['a-b-in']);
+  });
+  it('knows a chain too long to read in one row without laying it out, and wraps it straight away', async () => {
+    const long = chain(12);
+    // 12 nodes of 180 + label strip 64 + gaps, 24 between layers: the widest chain there is.
+    expect(oneRowMinWidth(long)).toBe(12 * (180 + 64 + 2 * LABEL_GAP) + 11 * 24);
+    expect(oneRowMinWidth({ nodes: [node('a'), node('b')], edges: [wire('a', 'b'), wire('b', 'a')] })).toBeNull();
+    const r = await layoutGraph(elk, request(long));
+    expect(r.arrangement).toMatch(/^wrapped/);
+    expect(r.zoom).toBeGreaterThanOrEqual(READABLE);
   });
 });

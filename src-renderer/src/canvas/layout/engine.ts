@@ -164,9 +164,42 @@ function readResult(laid: ElkNode, req: LayoutRequest, arrangement: string): Lay
 }
 
 /**
+ * Width the graph needs in one row at least: the widest chain of wired nodes, each in its own layer (ELK
+ * cannot put two nodes of one path in the same layer). Null when the wires form a cycle.
+ */
+export function oneRowMinWidth(req: Pick<LayoutRequest, 'nodes' | 'edges'>): number | null {
+  const width = new Map(req.nodes.map((n) => [n.id, n.width + (n.labelWidth > 0 ? n.labelWidth + 2 * LABEL_GAP : 0)]));
+  const next = new Map<string, string[]>();
+  const indegree = new Map(req.nodes.map((n) => [n.id, 0]));
+  for (const e of req.edges) {
+    if (!width.has(e.source) || !width.has(e.target) || e.source === e.target) continue;
+    next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+    indegree.set(e.target, indegree.get(e.target)! + 1);
+  }
+  // Longest path (by width) in topological order.
+  const reach = new Map(req.nodes.map((n) => [n.id, width.get(n.id)!]));
+  const ready = req.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  let seen = 0;
+  let widest = 0;
+  while (ready.length) {
+    const id = ready.pop()!;
+    seen++;
+    widest = Math.max(widest, reach.get(id)!);
+    for (const t of next.get(id) ?? []) {
+      reach.set(t, Math.max(reach.get(t)!, reach.get(id)! + LAYER_SPACING + width.get(t)!));
+      indegree.set(t, indegree.get(t)! - 1);
+      if (indegree.get(t) === 0) ready.push(t);
+    }
+  }
+  return seen === req.nodes.length ? widest : null;
+}
+
+/**
  * Lays the graph out in one row of layers and, when that is too long to read, wrapped into rows at a few
  * aspect ratios around the view's; keeps the one that fits the view at the largest zoom (the fewest rows
- * among equals). A large graph gets one wrapped layout at the view's aspect ratio.
+ * among equals). A large graph gets one wrapped layout at the view's aspect ratio. Each ELK run costs about
+ * the same, so runs that cannot win are left out: the one-row layout when its chain of layers alone is too
+ * long to read, and further wrappings once one reads and the next gained nothing.
  */
 export async function layoutGraph(elk: ELK, req: LayoutRequest): Promise<LayoutResult> {
   if (req.nodes.length === 0) return { positions: {}, width: 0, height: 0, routes: {}, zoom: req.maxZoom, arrangement: 'empty' };
@@ -175,8 +208,13 @@ export async function layoutGraph(elk: ELK, req: LayoutRequest): Promise<LayoutR
   const run = async (options: LayoutOptions, name: string) => readResult(await elk.layout(toElkGraph(req, { ...baseOptions(large), ...options })), req, name);
   if (large) return run(wrapOptions(aspect), `wrapped at ${aspect.toFixed(2)}`);
 
-  let best = await run({}, 'one row');
-  if (best.zoom >= Math.min(ONE_ROW_ZOOM, req.maxZoom)) return best;
+  const rowWidth = oneRowMinWidth(req);
+  const oneRowUnreadable = rowWidth !== null && req.view.width / rowWidth < req.readableZoom;
+  let best: LayoutResult | null = null;
+  if (!oneRowUnreadable) {
+    best = await run({}, 'one row');
+    if (best.zoom >= Math.min(ONE_ROW_ZOOM, req.maxZoom)) return best;
+  }
   // Wrapping at a lower aspect ratio makes more, shorter rows.
   const seen = new Set<string>();
   for (const f of WRAP_FACTORS) {
@@ -186,8 +224,9 @@ export async function layoutGraph(elk: ELK, req: LayoutRequest): Promise<LayoutR
     seen.add(key);
     // Any gain while text is still too small to read; once it is readable, a clear gain only (fewer rows
     // read more easily when the zoom is about the same).
-    if (best.zoom < req.readableZoom ? r.zoom > best.zoom : r.zoom > best.zoom * 1.03) best = r;
-    if (best.zoom >= req.maxZoom - 1e-6) break;
+    const gain = !best || (best.zoom < req.readableZoom ? r.zoom > best.zoom : r.zoom > best.zoom * 1.03);
+    if (gain) best = r;
+    if (best!.zoom >= req.maxZoom - 1e-6 || (!gain && best!.zoom >= req.readableZoom)) break;
   }
-  return best;
+  return best!;
 }

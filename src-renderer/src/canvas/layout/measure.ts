@@ -4,7 +4,8 @@
 import type { InternalNode } from '@xyflow/react';
 import { formatShape } from '../../../../shared/layers/types';
 import type { GraphInference } from '../../../../shared/infer';
-import type { LayerFlowNode, ShapeFlowEdge } from '../../store/toFlow';
+import type { ShapeFlowEdge } from '../../store/toFlow';
+import type { CanvasNode } from '../../editor/collapse';
 import type { LayoutEdge, LayoutNode, LayoutPort } from './engine';
 
 let probe: HTMLDivElement | null = null;
@@ -34,7 +35,7 @@ export function labelText(edge: ShapeFlowEdge, inference: GraphInference): strin
   return shape ? formatShape(shape) : '?';
 }
 
-type Lookup = (id: string) => InternalNode<LayerFlowNode> | undefined;
+type Lookup = (id: string) => InternalNode<CanvasNode> | undefined;
 
 function ports(handles: { id?: string | null; y: number; height: number }[] | undefined): LayoutPort[] {
   return (handles ?? []).map((h) => ({ id: h.id ?? 'out', y: h.y + h.height / 2 }));
@@ -45,7 +46,7 @@ function ports(handles: { id?: string | null; y: number; height: number }[] | un
  * Hidden nodes (copies inside a collapsed block) and the wires to them are left out.
  */
 export function measureGraph(
-  nodes: LayerFlowNode[],
+  nodes: CanvasNode[],
   edges: ShapeFlowEdge[],
   inference: GraphInference,
   lookup: Lookup,
@@ -78,7 +79,7 @@ export function measureGraph(
 }
 
 /** Boxes of visible nodes that overlap another (measured sizes), e.g. a file whose nodes have no positions. */
-export function overlappingNodes(nodes: LayerFlowNode[], lookup: Lookup): string[] {
+export function overlappingNodes(nodes: CanvasNode[], lookup: Lookup): string[] {
   const boxes = nodes
     .filter((n) => !n.hidden)
     .map((n) => {
