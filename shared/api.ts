@@ -442,7 +442,8 @@ export interface TryImage {
   pixels: number[];
 }
 
-export type PredictResult =
+/** A prediction; `weights` says which weights answered (a running run's change from epoch to epoch). */
+export type PredictResult = (
   | {
       kind: 'classes';
       prediction: number;
@@ -487,7 +488,8 @@ export type PredictResult =
       probabilities: number[];
       truth?: number;
     }
-  | { kind: 'steps'; predicted: string[]; truth?: string[] };
+  | { kind: 'steps'; predicted: string[]; truth?: string[] }
+) & { weights?: string };
 
 // ---- the request methods ----
 

@@ -1,4 +1,5 @@
-// A stored run, loaded for trying: its record, its trained model (model/, the weights training ended with) and
+// A stored run, loaded for trying: its record, its trained model (model/, the weights training ended with; for a
+// run still training, the latest epoch's weights in latest/) and
 // its dataset, loaded the way training loaded it (same settings and seed, so the same split and normalisation).
 // The job worker keeps the last loaded runs, so trying input after input does not reload the dataset each time;
 // a run returned here stays usable until two other runs (or newer weights of it) have been loaded since.
@@ -12,6 +13,7 @@ import { prepareEngine } from '../engine/setup';
 import { initBackend } from '../engine/backend';
 import { RunStore, isRunId } from '../training/run-store';
 import { MODEL_JSON, loadModelFromFolder } from '../training/model-files';
+import { findLatestWeights } from '../training/latest-weights';
 import { TryInputError, type TryModelInput, type TryRun } from './prepare-input';
 
 export interface LoadedTryRun extends TryRun {
@@ -32,11 +34,38 @@ export function modelInputsOf(run: Pick<RunRecord, 'graph'>, model: tf.LayersMod
   });
 }
 
-function weightsWording(record: RunRecord): string {
+/** The weights a run is tried with: model/ for a finished run; for a running one, the latest epoch's
+ *  (latest/, see training/latest-weights.ts), or model/ when training ended since the record was read. */
+interface WeightsSource {
+  dir: string;
+  /** Changes whenever the weights do (the cache key). */
+  stamp: string;
+  wording: string;
+}
+
+async function modelStamp(dir: string): Promise<number | null> {
+  return fs.stat(path.join(dir, MODEL_JSON)).then((s) => s.mtimeMs, () => null);
+}
+
+async function weightsSource(store: RunStore, record: RunRecord): Promise<WeightsSource> {
+  const modelDir = store.modelDir(record.id);
   const epochs = record.epochsHistory.length;
-  const done = `${epochs} epoch${epochs === 1 ? '' : 's'}`;
-  if (record.status === 'running') return `the weights last saved while training (after ${done})`;
-  return `the weights training ended with (${done})`;
+  if (record.status === 'running') {
+    const latest = await findLatestWeights(store.runDir(record.id));
+    if (latest) {
+      return { dir: latest.dir, stamp: `latest ${latest.epoch} ${latest.mtimeMs}`, wording: `the weights of epoch ${latest.epoch}, saved while training (the run is still running)` };
+    }
+    const ended = await modelStamp(modelDir);
+    if (ended !== null) return { dir: modelDir, stamp: `model ${ended}`, wording: 'the weights training ended with' };
+    throw new TryInputError(
+      `run ${record.id} is still training and has no saved weights yet (they are first saved when epoch 1 ends): try it again in a moment`,
+    );
+  }
+  const stamp = await modelStamp(modelDir);
+  if (stamp === null) {
+    throw new TryInputError(`run ${record.id} has no trained weights (status ${record.status}); train for at least one epoch to try it`);
+  }
+  return { dir: modelDir, stamp: `model ${stamp}`, wording: `the weights training ended with (${epochs} epoch${epochs === 1 ? '' : 's'})` };
 }
 
 /** Runs kept loaded (the Try panel of one run, and one other to compare); the oldest is disposed past this. */
@@ -49,30 +78,28 @@ export async function loadTryRun(dataDir: string, runId: string): Promise<Loaded
   const store = new RunStore(dataDir);
   const record = await store.get(runId);
   if (!record) throw new TryInputError(`no run '${runId}' in ${store.root}`);
-  const modelDir = store.modelDir(runId);
-  let stamp: number;
-  try {
-    stamp = (await fs.stat(path.join(modelDir, MODEL_JSON))).mtimeMs;
-  } catch {
-    const still = record.status === 'running';
-    throw new TryInputError(
-      still
-        ? `run ${runId} is still training and has no saved weights yet (they are saved when training ends): try it when it finishes`
-        : `run ${runId} has no trained weights (status ${record.status}); train for at least one epoch to try it`,
-    );
-  }
-  const key = `${dataDir}\u0000${runId}\u0000${stamp}`;
-  const hit = cache.find((c) => c.key === key);
+  let source = await weightsSource(store, record);
+  const keyOf = (src: WeightsSource) => `${dataDir}\u0000${runId}\u0000${src.stamp}`;
+  const hit = cache.find((c) => c.key === keyOf(source));
   if (hit) return hit.run;
 
   tf.env().set('PROD', true);
   // The fastest backend here (wasm without tfjs-node: a generated character costs one forward pass).
   await initBackend('auto');
   prepareEngine(tf);
-  const model = await loadModelFromFolder(modelDir, tf);
+  let model: tf.LayersModel;
+  try {
+    model = await loadModelFromFolder(source.dir, tf);
+  } catch (err) {
+    // A running run's latest/ can be swapped for the next epoch's (or removed as training ends) mid-read: look again.
+    if (record.status !== 'running') throw err;
+    source = await weightsSource(store, record);
+    model = await loadModelFromFolder(source.dir, tf);
+  }
+  const key = keyOf(source);
   try {
     const dataset = await loadDataset(record.graph.dataset, { cacheDir: path.join(dataDir, 'cache') });
-    const run: LoadedTryRun = { runId, record, graph: record.graph, model, dataset, inputs: modelInputsOf(record, model), weights: weightsWording(record) };
+    const run: LoadedTryRun = { runId, record, graph: record.graph, model, dataset, inputs: modelInputsOf(record, model), weights: source.wording };
     // Newer weights of the same run replace the old ones; past KEEP_LOADED the oldest run goes.
     for (let i = cache.length - 1; i >= 0; i--) if (cache[i].run.runId === runId) cache.splice(i, 1)[0].run.model.dispose();
     while (cache.length >= KEEP_LOADED) cache.shift()!.run.model.dispose();

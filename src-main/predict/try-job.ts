@@ -9,5 +9,6 @@ export async function runTryJob(job: Extract<HostJob, { kind: 'tryInfo' | 'predi
   if (job.kind === 'tryInfo') return tryInfo(await loadTryRun(job.dataDir, job.runId));
   const { runId, ...request } = job.request;
   const run = await loadTryRun(job.dataDir, runId);
-  return predictRun(tf, run, request);
+  // A running run's weights change between predictions: the answer says which epoch's gave it.
+  return { ...predictRun(tf, run, request), weights: run.weights };
 }

@@ -48,6 +48,8 @@ export interface FitOptions {
   nodeOf?: (layerName: string) => string;
   /** Called after each epoch's event (tests use it to watch tensor counts). */
   onEpochEnd?: (epoch: number) => void;
+  /** Awaited after an epoch that training continues past (the worker writes the latest weights here). */
+  afterEpoch?: (epoch: number) => Promise<void>;
 }
 
 /** The best epoch's weights; the caller saves them (best/) and must dispose them. */
@@ -359,6 +361,7 @@ export async function fitModel(
         emit({ type: 'log', level: 'info', message: stopReason });
         return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, stopReason, best: bestOf() };
       }
+      if (epoch < epochs - 1) await opts.afterEpoch?.(epoch);
     }
     // Training ran to the end: with restoreBest the model still ends on its best weights (as Keras does).
     if (stopper?.restoreBest && tracker.bestEpoch >= 0 && tracker.bestEpoch !== epochsDone - 1) {

@@ -15,6 +15,7 @@ import { datasetShapes } from '../../shared/data/catalog';
 import { fitModel, outcomeEvent, type Emit, type FitData, type FitOutcome, type FitSplit } from './fit-loop';
 import type { TrainControl } from './control';
 import { saveModelToFolder } from './model-files';
+import { LatestWeightsWriter, removeLatestWeights } from './latest-weights';
 import { evaluateModel, type EvaluateOptions } from './evaluate';
 import { decoderBinding } from '../engine/seq2seq-decode';
 import { WeightSnapshot } from './early-stopping';
@@ -149,6 +150,8 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
   }
 
   let outcome: FitOutcome | null = null;
+  // The weights after each epoch (by its rule), so the Try panel can use a run that is still training.
+  const latest = new LatestWeightsWriter(req.runDir, (message) => emit({ type: 'log', level: 'warn', message }));
   try {
     outcome = await fitModel(
       tf,
@@ -165,6 +168,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
         normalization: graph.dataset.normalization,
         diagnosticsEvery: diagnosticsEvery(graph.training.diagnostics),
         nodeOf: nodeOfLayer(graph),
+        afterEpoch: (epoch) => latest.afterEpoch(built.model, epoch + 1),
       },
       emit,
       control,
@@ -173,6 +177,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
       // Weights that cannot be kept (a full disk) fail the run: it must not look complete without them.
       const saveProblem = await saveWeights(built.model, req.runDir, outcome);
       if (saveProblem) return fail(saveProblem, 'Free some disk space (or choose another data folder with LAYERLAB_HOME) and train again.');
+      await removeLatestWeights(req.runDir).catch(() => {}); // model/ supersedes it; a leftover is never read
       const evaluation = evaluateAfterTraining(built, dataset, graph, control.stopping, emit);
       if (evaluation) emit(evaluation);
     }

@@ -225,7 +225,7 @@ function Result() {
 }
 
 export function TryPanel() {
-  const { runId, runName, info, loadingInfo, error, busy, close } = useTry();
+  const { runId, runName, info, result, loadingInfo, error, busy, close } = useTry();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!runId) return;
@@ -249,7 +249,7 @@ export function TryPanel() {
             Close
           </button>
         </header>
-        {info && <div className="ll-muted ll-small" data-testid="try-weights">Using {info.weights}.</div>}
+        {info && <div className="ll-muted ll-small" data-testid="try-weights">Using {result?.weights ?? info.weights}.</div>}
         {loadingInfo && <div className="ll-muted">Loading the model and its dataset…</div>}
         {error && (
           <div className="ll-error-box" role="alert" data-testid="try-error">
