@@ -48,9 +48,9 @@ describe('buildSvg', () => {
   });
 
   it('draws the background and boxes in the chosen theme', () => {
-    const args = [[flowNode('a', 0, 0)], [], { nodes: [graphNode('a')] }, { nodes: {}, edges: {} }] as const;
-    const dark = buildSvg(...args, DARK_EXPORT).svg;
-    const light = buildSvg(...args, LIGHT_EXPORT).svg;
+    const draw = (colors: typeof DARK_EXPORT) => buildSvg([flowNode('a', 0, 0)], [], { nodes: [graphNode('a')] }, { nodes: {}, edges: {} }, colors).svg;
+    const dark = draw(DARK_EXPORT);
+    const light = draw(LIGHT_EXPORT);
     expect(dark).toContain(`fill="${DARK_EXPORT.background}"`);
     expect(light).toContain(`fill="${LIGHT_EXPORT.background}"`);
     expect(nodeGroup(light, 'a')).toContain(`fill="${LIGHT_EXPORT.node}" stroke="${LIGHT_EXPORT.border}" stroke-width="1"`);
