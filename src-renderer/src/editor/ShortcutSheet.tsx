@@ -15,7 +15,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Delete / Backspace', 'Delete the selection'],
   ['F', 'Zoom to fit'],
   ['L', 'Auto-layout left to right'],
-  [`${MOD}S / ${MOD}O`, 'Save / open'],
+  [`${MOD}S / ${MOD}Shift+S / ${MOD}O`, 'Save / save as / open'],
   [`${MOD}Enter`, 'Train / stop'],
   ['?', 'This sheet'],
   ['Esc', 'Close a box or this sheet'],

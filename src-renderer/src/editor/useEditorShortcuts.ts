@@ -9,12 +9,7 @@ import { useGraphStore } from '../store/stores';
 import { zoomToFit } from '../canvas/layout/arrange';
 import type { ShapeFlowEdge } from '../store/toFlow';
 import type { CanvasNode } from './collapse';
-
-function inTextField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
-}
+import { editorKeyAction, inTextField } from './shortcutKeys';
 
 /**
  * The user selected page text outside the canvas (e.g. help text in the inspector): Ctrl/Cmd+C copies
@@ -52,57 +47,62 @@ export function useEditorShortcuts(): void {
     let pasteEventSeen = false;
 
     const onKey = (e: KeyboardEvent) => {
-      if (inTextField(e.target) || e.altKey) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (e.key === '?' || (e.key === '/' && e.shiftKey)) {
-        if (!overlayOpen() || useEditor.getState().shortcutsOpen) {
-          e.preventDefault();
+      const action = editorKeyAction(e, {
+        inTextField: inTextField(e.target),
+        overlayOpen,
+        sheetOpen: () => useEditor.getState().shortcutsOpen,
+        textSelected,
+      });
+      if (action === null) return;
+      // Copy, paste and Esc keep the browser's default (the copy/paste events depend on it).
+      if (action !== 'close' && action !== 'copy' && action !== 'paste') e.preventDefault();
+      switch (action) {
+        case 'toggle-sheet':
           useEditor.getState().setShortcutsOpen(!useEditor.getState().shortcutsOpen);
+          break;
+        case 'close':
+          useEditor.getState().setShortcutsOpen(false);
+          useEditor.getState().closeQuickAdd();
+          break;
+        case 'quick-add': {
+          let at = { x: pointer.x, y: pointer.y };
+          if (!pointer.inside) {
+            const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+            at = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : at;
+          }
+          useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
+          break;
         }
-        return;
-      }
-      if (e.key === 'Escape') {
-        useEditor.getState().setShortcutsOpen(false);
-        useEditor.getState().closeQuickAdd();
-        return;
-      }
-      if (overlayOpen()) return;
-      if (!mod && e.key === ' ') {
-        e.preventDefault();
-        let at = { x: pointer.x, y: pointer.y };
-        if (!pointer.inside) {
-          const r = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-          at = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : at;
+        case 'fit':
+          zoomToFit(flow);
+          break;
+        case 'layout':
+          autoLayoutAll(flow);
+          break;
+        case 'select-all':
+          selectNodes(useGraphStore.getState().nodes.map((n) => n.id));
+          break;
+        case 'duplicate':
+          duplicateSelection();
+          break;
+        case 'copy': {
+          // Let the browser fire 'copy' (which fills the system clipboard); if it does not, try the async API.
+          const text = selectionClipText();
+          copyEventSeen = false;
+          if (text) {
+            setTimeout(() => {
+              if (!copyEventSeen) void navigator.clipboard?.writeText(text).catch(() => undefined);
+            }, 50);
+          }
+          break;
         }
-        useEditor.getState().openQuickAdd({ screen: at, flow: screenToFlowPosition(at), from: null });
-      } else if (!mod && key === 'f' && !e.shiftKey) {
-        e.preventDefault();
-        zoomToFit(flow);
-      } else if (!mod && key === 'l' && !e.shiftKey) {
-        e.preventDefault();
-        autoLayoutAll(flow);
-      } else if (mod && key === 'a') {
-        e.preventDefault();
-        selectNodes(useGraphStore.getState().nodes.map((n) => n.id));
-      } else if (mod && key === 'd') {
-        e.preventDefault();
-        duplicateSelection();
-      } else if (mod && key === 'c' && !textSelected()) {
-        // Let the browser fire 'copy' (which fills the system clipboard); if it does not, try the async API.
-        const text = selectionClipText();
-        copyEventSeen = false;
-        if (text) {
+        case 'paste':
+          // Paste comes from the 'paste' event; when none arrives, use the fallback clipboard.
+          pasteEventSeen = false;
           setTimeout(() => {
-            if (!copyEventSeen) void navigator.clipboard?.writeText(text).catch(() => undefined);
-          }, 50);
-        }
-      } else if (mod && key === 'v') {
-        // Paste comes from the 'paste' event; when none arrives, use the fallback clipboard.
-        pasteEventSeen = false;
-        setTimeout(() => {
-          if (!pasteEventSeen) pasteText(fallbackClipText());
-        }, 80);
+            if (!pasteEventSeen) pasteText(fallbackClipText());
+          }, 80);
+          break;
       }
     };
 
