@@ -473,11 +473,12 @@ test('repeat a block N times with dilation 2^i (WaveNet-style), in one undo step
   await expect(node(page, 'conv1d_3')).toContainText('dilation 8');
   await page.screenshot({ path: '/tmp/editor-shots/editor-repeat.png' });
 
-  // The block is remembered: collapse shows one block with a ×4 chip and the wire from it to the Output,
+  // The block is remembered: collapse shows one block node with a ×4 chip and the wire from it to the Output,
   // still carrying the last copy's shape; every copy still counts.
   const params = String(2 * 28 * 8 + 8 + 3 * (2 * 8 * 8 + 8));
   await page.getByTestId('block-toggle-conv_1').click();
-  await expect(kind(page, 'Conv1D')).toHaveCount(1);
+  await expect(kind(page, 'Conv1D')).toHaveCount(0);
+  await expect(page.getByTestId('block-node-block_1')).toContainText('4 repeats of 1 layer');
   await expect(page.getByTestId('block-toggle-conv_1')).toHaveText('×4 ▸');
   await expect(page.getByTestId('edge-label-collapsed-block_1-e_conv1d_3-output_1')).toHaveText('[28, 8]');
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', params);
