@@ -11,6 +11,8 @@ import { createServiceDeps } from './host-deps';
 import { forkJobWorkerFactory, forkWorkerFactory } from './web/fork-worker';
 import { mlpGraph } from './training/testing/fixtures';
 import { answerFromWorker, gatedJobWorkers } from './jobs/testing/gated-worker';
+import { eventWaiter, isFinalEvent } from './training/testing/next-event';
+import type { TrainEvent } from '../shared/api';
 
 const homes: string[] = [];
 afterAll(() => {
@@ -36,15 +38,10 @@ describe('exportRun', () => {
     const services = createServiceDeps({ host: 'web', version: 'test', dataDir, spawnWorker: forkWorkerFactory(), spawnJobWorker: gate.spawn });
     try {
       const handlers = createApiHandlers({ ...services.deps, files: { open: async () => ({ canceled: true }), save: async () => ({ canceled: true }) } });
+      const events: TrainEvent[] = [];
+      services.training.onEvent((e) => events.push(e));
       const { runId } = await handlers.startTraining({ graph: mlpGraph({ epochs: 1, limit: 200 }) });
-      await new Promise<void>((resolve) => {
-        const off = services.training.onEvent((e) => {
-          if (e.runId === runId && (e.type === 'done' || e.type === 'failed')) {
-            off();
-            resolve();
-          }
-        });
-      });
+      await eventWaiter(services.training, events, 120_000)(runId, isFinalEvent);
       const missing = await dispatch(handlers, 'exportRun', { runId: 'run-missing', format: 'tfjs' });
       expect(missing.ok ? missing.result : missing.error).toEqual({ code: 'invalid', message: `exportRun: no run 'run-missing' in ${path.join(dataDir, 'runs')}` });
 
