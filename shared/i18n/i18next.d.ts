@@ -1,0 +1,11 @@
+// Typed keys: t('common:language.ko') is checked against the English catalogue at compile time.
+import 'i18next';
+import type { resources } from './resources';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: (typeof resources)['en'];
+    returnNull: false;
+  }
+}

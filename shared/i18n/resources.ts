@@ -1,0 +1,12 @@
+// Every message catalogue, one JSON file per namespace and language.
+// Add a namespace: one import per language here and one entry in each map.
+import enCommon from './locales/en/common.json';
+import koCommon from './locales/ko/common.json';
+
+export const resources = {
+  en: { common: enCommon },
+  ko: { common: koCommon },
+} as const;
+
+export type Namespace = keyof (typeof resources)['en'];
+export const NAMESPACES = Object.keys(resources.en) as Namespace[];
