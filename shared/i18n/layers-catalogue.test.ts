@@ -1,0 +1,99 @@
+// The `layers` namespace: the English catalogue is the layer files' own text, the Korean one has exactly
+// the same keys, both resolve through layerText/paramText, and the Korean uses the glossary's terms.
+import { describe, expect, it } from 'vitest';
+import { ALL_LAYERS } from '../layers';
+import { lstmLayer } from '../layers/recurrent/lstm';
+import { buildLayersCatalogue, catalogueKeys } from './layers-catalogue';
+import { categoryText, layerText, localizedParamSpec, paramOffText, paramText } from './layer-text';
+import koLayers from './locales/ko/layers.json';
+import glossary from './glossary.json';
+import { glossaryMisses, termsIn } from './glossary-check';
+
+const en = buildLayersCatalogue();
+const flat = (catalogue: object): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const key of catalogueKeys(catalogue)) {
+    out[key] = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+  }
+  return out;
+};
+const enFlat = flat(en);
+const koFlat = flat(koLayers);
+
+describe('layers catalogue', () => {
+  it('has the text of every registered layer kind, taken from its file', () => {
+    for (const def of ALL_LAYERS) {
+      expect(enFlat[`${def.kind}.summary`]).toBe(def.summary);
+      expect(enFlat[`${def.kind}.details`]).toBe(def.help.details);
+      for (const [name, spec] of Object.entries(def.params)) expect(enFlat[`${def.kind}.params.${name}.help`]).toBe(spec.help);
+    }
+    expect(en.LSTM.details).toBe(lstmLayer.help.details);
+    expect(Object.keys(enFlat).length).toBeGreaterThan(250);
+  });
+
+  it('Korean has every English key and no other', () => {
+    const enKeys = Object.keys(enFlat);
+    const koKeys = Object.keys(koFlat);
+    expect(enKeys.filter((k) => !(k in koFlat)), 'missing in ko/layers.json').toEqual([]);
+    expect(koKeys.filter((k) => !(k in enFlat)), 'not in the English catalogue').toEqual([]);
+  });
+
+  it('every Korean value is a non-empty string with the same {{placeholders}}, in Hangul unless it is a code name', () => {
+    const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
+    for (const [key, english] of Object.entries(enFlat)) {
+      const korean = koFlat[key];
+      expect(typeof korean, key).toBe('string');
+      expect(korean.trim().length, key).toBeGreaterThan(0);
+      expect(placeholders(korean), key).toEqual(placeholders(english));
+      if (korean !== english) expect(korean, key).toMatch(/[\uac00-\ud7a3]/);
+    }
+    // Sentences are translated, not copied: only names (Dense, LSTM, ...) may stay as they are.
+    const copied = Object.keys(enFlat).filter((k) => koFlat[k] === enFlat[k] && !k.endsWith('.label'));
+    expect(copied).toEqual([]);
+  });
+
+  it('resolves through the helpers in both languages, with English as the fallback for unknown kinds', () => {
+    expect(layerText('Dense', 'summary', 'en')).toBe('Fully connected: every input feeds every unit');
+    expect(layerText('Dense', 'summary', 'ko')).toContain('완전 연결층');
+    expect(layerText('LSTM', 'details', 'ko')).toContain('망각 게이트(forget gate)');
+    expect(layerText('BatchNormalization', 'label', 'en')).toBe('Batch normalization');
+    expect(layerText('BatchNormalization', 'label', 'ko')).toBe('배치 정규화');
+    expect(paramText('Dense', 'units', 'label', 'en')).toBe('Units');
+    expect(paramText('Dense', 'units', 'label', 'ko')).toBe('유닛');
+    expect(paramText('LSTM', 'units', 'help', 'ko')).toContain('은닉 상태(hidden state)');
+    expect(paramText('TiedDense', 'tiedTo', 'link', 'ko')).toBe('공유 가중치');
+    expect(categoryText('Recurrent', 'en')).toBe('Recurrent');
+    expect(categoryText('Recurrent', 'ko')).toBe('순환');
+    expect(paramOffText('Dense', 'useBias', 'en')).toBe('no use bias');
+    expect(paramOffText('Dense', 'useBias', 'ko')).toBe('편향 사용 끔');
+    expect(layerText('NoSuchKind', 'label', 'ko')).toBe('NoSuchKind');
+    expect(paramText('Dense', 'noSuchParam', 'label', 'ko')).toBe('noSuchParam');
+    const spec = localizedParamSpec('Dense', 'units', ALL_LAYERS.find((d) => d.kind === 'Dense')!.params.units, 'ko');
+    expect(spec).toMatchObject({ type: 'int', label: '유닛', default: 64 });
+  });
+});
+
+describe('glossary', () => {
+  it('has one entry per English term, each with a Korean term', () => {
+    expect(glossary.length).toBeGreaterThanOrEqual(40);
+    const terms = glossary.map((g) => g.en.toLowerCase());
+    expect(new Set(terms).size).toBe(terms.length);
+    for (const g of glossary) expect(g.ko).toMatch(/[\uac00-\ud7a3]/);
+  });
+
+  it('finds terms as whole words, plural included', () => {
+    expect(termsIn('Recurrent layers skip padded steps', glossary).map((g) => g.en)).toEqual(expect.arrayContaining(['recurrent', 'layer']));
+    expect(termsIn('BatchNormalization and MaxPooling2D', glossary)).toEqual([]);
+    expect(termsIn('the forget gate', glossary).map((g) => g.en)).toEqual(expect.arrayContaining(['forget gate', 'gate']));
+  });
+
+  it('the Korean layer texts use the glossary term wherever the English one appears', () => {
+    const misses = glossaryMisses(enFlat, koFlat, glossary);
+    expect(misses, misses.map((m) => `${m.key}: "${m.term.en}" needs "${m.term.ko}"`).join('\n')).toEqual([]);
+  });
+
+  it('reports a Korean text that uses another word for a glossary term', () => {
+    const misses = glossaryMisses({ k: 'The gradient vanishes' }, { k: '그래디언트가 사라집니다' }, glossary);
+    expect(misses.map((m) => m.term.ko)).toEqual(['기울기']);
+  });
+});
