@@ -1,0 +1,27 @@
+// Layer text (names, summaries, help, parameter labels) in the current language, for components:
+// using the hook re-renders the component when the language changes.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { categoryText, layerText, localizedParamSpec, paramText, type LayerTextField, type ParamTextField } from '../../../shared/i18n/layer-text';
+import type { ParamSpec } from '../../../shared/layers/types';
+
+export interface LayerTextFns {
+  layer(kind: string, field: LayerTextField): string;
+  param(kind: string, param: string, field: ParamTextField): string;
+  spec<S extends ParamSpec>(kind: string, param: string, spec: S): S;
+  category(category: string): string;
+}
+
+export function useLayerText(): LayerTextFns {
+  const { i18n } = useTranslation('layers');
+  const lng = i18n.language;
+  return useMemo(
+    () => ({
+      layer: (kind, field) => layerText(kind, field, lng),
+      param: (kind, param, field) => paramText(kind, param, field, lng),
+      spec: (kind, param, spec) => localizedParamSpec(kind, param, spec, lng),
+      category: (category) => categoryText(category, lng),
+    }),
+    [lng],
+  );
+}
