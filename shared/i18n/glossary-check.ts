@@ -11,9 +11,10 @@ function termPattern(term: string): RegExp {
   return new RegExp(`(?<![A-Za-z])${escaped}(?:s|es)?(?![A-Za-z])`, 'i');
 }
 
-/** The glossary entries whose English term occurs in `text`. */
+/** The glossary entries whose English term occurs in `text` ({{placeholders}} are names, not words). */
 export function termsIn(text: string, glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
-  return glossary.filter((g) => termPattern(g.en).test(text));
+  const words = text.replace(/\{\{\w+\}\}/g, ' ');
+  return glossary.filter((g) => termPattern(g.en).test(words));
 }
 
 export interface GlossaryMiss {

@@ -7,14 +7,15 @@ import { i18n } from './i18n';
 import { getLayerDef } from '../layers';
 import type { LayerCategory, LayerDef, ParamSpec } from '../layers/types';
 import { CATEGORY_SLUG } from './layers-catalogue';
+import type { LayerMessage, MessageValues } from '../layers/messages';
 
 export type LayerTextField = 'label' | 'summary' | 'details';
 export type ParamTextField = 'label' | 'help' | 'link';
 
-function translate(key: string, english: string, lng?: string): string {
+function translate(key: string, english: string, lng?: string, values: MessageValues = {}): string {
   // The typed t() only takes literal keys; these are generated from the registry (one per kind).
-  const t = i18n.t as unknown as (key: string, options: { lng?: string; defaultValue: string }) => string;
-  return t(`layers:${key}`, { lng: lng ?? i18n.language, defaultValue: english });
+  const t = i18n.t as unknown as (key: string, options: MessageValues & { lng?: string; defaultValue: string }) => string;
+  return t(`layers:${key}`, { ...values, lng: lng ?? i18n.language, defaultValue: english });
 }
 
 function englishLayerText(def: LayerDef, field: LayerTextField): string {
@@ -51,6 +52,14 @@ export function localizedParamSpec<S extends ParamSpec>(kind: string, param: str
 export function categoryText(category: LayerCategory | string, lng?: string): string {
   const slug = (CATEGORY_SLUG as Record<string, string>)[category];
   return slug ? translate(`categories.${slug}`, category, lng) : category;
+}
+
+/**
+ * A shape error or a fix label in the current language: its catalogue message when it has one
+ * (`text`, see shared/layers/messages.ts), else its English text as it is.
+ */
+export function messageText(item: { text?: LayerMessage }, english: string, lng?: string): string {
+  return item.text ? translate(`messages.${item.text.id}`, english, lng, item.text.values) : english;
 }
 
 /** One node's subtitle entry for a bool parameter that is off, e.g. "no use bias" / "편향 사용 끔". */

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ALL_LAYERS } from '../layers';
 import { lstmLayer } from '../layers/recurrent/lstm';
 import { buildLayersCatalogue, catalogueKeys } from './layers-catalogue';
-import { categoryText, layerText, localizedParamSpec, paramOffText, paramText } from './layer-text';
+import { categoryText, layerText, localizedParamSpec, messageText, paramOffText, paramText } from './layer-text';
+import { getLayerDef } from '../layers';
+import { ShapeError, type Shape } from '../layers/types';
 import koLayers from './locales/ko/layers.json';
 import glossary from './glossary.json';
 import { glossaryMisses, termsIn } from './glossary-check';
@@ -32,7 +34,8 @@ describe('layers catalogue', () => {
   });
 
   it('Korean has every English key and no other', () => {
-    const enKeys = Object.keys(enFlat);
+    // Korean has no singular: an English plural pair x_one / x_other is x_other alone in Korean.
+    const enKeys = Object.keys(enFlat).filter((k) => !(k.endsWith('_one') && `${k.slice(0, -4)}_other` in enFlat));
     const koKeys = Object.keys(koFlat);
     expect(enKeys.filter((k) => !(k in koFlat)), 'missing in ko/layers.json').toEqual([]);
     expect(koKeys.filter((k) => !(k in enFlat)), 'not in the English catalogue').toEqual([]);
@@ -41,6 +44,7 @@ describe('layers catalogue', () => {
   it('every Korean value is a non-empty string with the same {{placeholders}}, in Hangul unless it is a code name', () => {
     const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
     for (const [key, english] of Object.entries(enFlat)) {
+      if (key.endsWith('_one')) continue;
       const korean = koFlat[key];
       expect(typeof korean, key).toBe('string');
       expect(korean.trim().length, key).toBeGreaterThan(0);
@@ -73,6 +77,47 @@ describe('layers catalogue', () => {
   });
 });
 
+describe('shape errors in the chosen language', () => {
+  const errorOf = (kind: string, inputs: Shape[][]): ShapeError => {
+    const def = getLayerDef(kind)!;
+    try {
+      def.infer(inputs, Object.fromEntries(Object.entries(def.params).map(([k, s]) => [k, s.default])));
+    } catch (err) {
+      if (err instanceof ShapeError) return err;
+      throw err;
+    }
+    throw new Error(`${kind} accepted ${JSON.stringify(inputs)}`);
+  };
+
+  it('a catalogue message reads the same in English as the thrown message, and in Korean with the same values', () => {
+    const err = errorOf('LSTM', [[[784]]]);
+    expect(err.text?.id).toBe('needSequenceVector');
+    expect(messageText(err, err.message, 'en')).toBe(err.message);
+    const ko = messageText(err, err.message, 'ko');
+    expect(ko).toContain('LSTM');
+    expect(ko).toContain('[784]');
+    expect(ko).toContain('시퀀스');
+    const fixes = err.fixes.map((f) => messageText(f, f.label, 'ko'));
+    expect(fixes).toContain('[28, 28](으)로 Reshape 삽입(28개 스텝 x 28개 특성, 예: 이미지의 행)');
+    for (const f of err.fixes) expect(messageText(f, f.label, 'en')).toBe(f.label);
+  });
+
+  it('plural messages pick the Korean form and the English singular', () => {
+    const one = errorOf('Add', [[[4]]]);
+    expect(one.message).toContain('but 1 is connected');
+    expect(messageText(one, one.message, 'en')).toBe(one.message);
+    expect(messageText(one, one.message, 'ko')).toBe("Add는 텐서 두 개 이상을 합치는데 1개만 연결되어 있습니다. 'in'에 텐서를 하나 더 연결하세요.");
+    const none = errorOf('Conv2D', [[]]);
+    expect(messageText(none, none.message, 'ko')).toBe("Conv2D에 입력이 없습니다: 'in' 핸들에 텐서를 연결하세요.");
+  });
+
+  it('an error without a catalogue message stays in English', () => {
+    const err = errorOf('Permute', [[[28, 10, 3]]]); // dims [2, 1] list 2 axes for a rank-3 input
+    expect(err.text).toBeUndefined();
+    expect(messageText(err, err.message, 'ko')).toBe(err.message);
+  });
+});
+
 describe('glossary', () => {
   it('has one entry per English term, each with a Korean term', () => {
     expect(glossary.length).toBeGreaterThanOrEqual(40);
@@ -84,6 +129,7 @@ describe('glossary', () => {
   it('finds terms as whole words, plural included', () => {
     expect(termsIn('Recurrent layers skip padded steps', glossary).map((g) => g.en)).toEqual(expect.arrayContaining(['recurrent', 'layer']));
     expect(termsIn('BatchNormalization and MaxPooling2D', glossary)).toEqual([]);
+    expect(termsIn('{{layer}} needs {{weight}}', glossary)).toEqual([]);
     expect(termsIn('the forget gate', glossary).map((g) => g.en)).toEqual(expect.arrayContaining(['forget gate', 'gate']));
   });
 

@@ -10,10 +10,13 @@
 //   <Kind>.params.<param>.link         only for node-link parameters (text on the dashed line)
 //   categories.<slug>                  palette group names (slugs in CATEGORY_SLUG)
 //   nodeSummary.paramOff               a bool parameter that is off, in a node's one-line summary
+//   messages.<id>                      shape errors and fixes shared by many kinds (shared/layers/messages.ts);
+//                                      plurals as <id>_one / <id>_other in English, <id>_other in Korean
 // Not in the catalogue: help.formula and help.paramFormula (formulas stay formulas), handle names
 // (in, out, query, h, c) and enum option values (relu, same, causal): code names stay as they are.
 import { ALL_LAYERS } from '../layers';
 import type { LayerCategory, LayerDef } from '../layers/types';
+import { LAYER_MESSAGES } from '../layers/messages';
 
 export interface ParamTexts {
   label: string;
@@ -29,6 +32,7 @@ export interface LayerTexts {
 export type LayersCatalogue = Record<string, LayerTexts> & {
   categories: Record<CategorySlug, string>;
   nodeSummary: typeof NODE_SUMMARY;
+  messages: typeof LAYER_MESSAGES;
 };
 
 /** The few texts not taken from a layer file: how a node's one-line parameter summary reads. */
@@ -68,6 +72,7 @@ export function buildLayersCatalogue(defs: readonly LayerDef[] = ALL_LAYERS): La
   for (const [name, slug] of Object.entries(CATEGORY_SLUG)) categories[slug] = name;
   catalogue.categories = categories;
   catalogue.nodeSummary = NODE_SUMMARY;
+  catalogue.messages = LAYER_MESSAGES;
   return catalogue as LayersCatalogue;
 }
 

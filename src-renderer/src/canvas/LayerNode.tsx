@@ -143,7 +143,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         ))}
         {error && (
           <div className="ll-node-error" role="alert" data-testid={`node-error-${id}`}>
-            <div>{error.message}</div>
+            <div>{text.error(error)}</div>
             {error.fixes.length > 0 && (
               <div className="ll-fixes">
                 {error.fixes.map((f, i) => (
@@ -157,7 +157,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
                       applyFix(id, f.action);
                     }}
                   >
-                    {f.label}
+                    {text.fix(f)}
                   </button>
                 ))}
               </div>

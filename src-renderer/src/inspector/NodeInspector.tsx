@@ -65,12 +65,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       {info?.error && (
         <div className="ll-error-box" role="alert" data-testid="inspector-error">
-          {info.error.message}
+          {text.error(info.error)}
           {info.error.fixes.length > 0 && (
             <div className="ll-fixes">
               {info.error.fixes.map((f, i) => (
                 <button key={i} type="button" className="ll-fix" onClick={() => applyFix(nodeId, f.action)}>
-                  {f.label}
+                  {text.fix(f)}
                 </button>
               ))}
             </div>

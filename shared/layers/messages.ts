@@ -1,0 +1,80 @@
+// Shape-error and fix texts shared by many layer kinds, as templates with {{values}}. The English message
+// (logs, the CLI, tests) is filled in here; the error also carries the template's id and values, so the
+// renderer shows the same message from the `layers` catalogue (layers:messages.<id>) in the chosen
+// language. A message without an id stays English everywhere. Plurals: <id>_one / <id>_other + count.
+import type { Fix, FixAction } from './types';
+
+export const LAYER_MESSAGES = {
+  noInput: "{{layer}} has no input: connect a tensor to its 'in' handle.",
+  tooManyInputs: '{{layer}} takes one input but {{count}} are connected ({{shapes}}); merge them first with Add or Concatenate.',
+  scalarInput: '{{layer}} needs an input with at least one axis, got a scalar {{shape}}.',
+  unknownLastAxis: '{{layer}} sizes its weights by the last axis of its input, but that axis is unknown in {{shape}}.',
+  mergeNeedsTwo_one: "{{layer}} combines two or more tensors but {{count}} is connected; wire another tensor into 'in'.",
+  mergeNeedsTwo_other: "{{layer}} combines two or more tensors but {{count}} are connected; wire another tensor into 'in'.",
+  addShapes:
+    '{{layer}} needs inputs of the same shape, but input 1 is {{first}} and input {{index}} is {{other}}. ' +
+    'Make the last layers produce the same size (e.g. the same Dense units), or use Concatenate to join different sizes.',
+  multiplyShapes:
+    '{{layer}} needs inputs of the same shape, but input 1 is {{first}} and input {{index}} is {{other}}. ' +
+    'Make the branches produce the same size (e.g. the same Dense units).',
+  windowTooLarge:
+    "{{layer}}: the {{axis}} axis has {{length}} positions but the window spans {{window}}, so 'valid' padding leaves " +
+    "no output. Use a smaller kernel/pool or 'same' padding.",
+  notAnInteger: "{{layer}}: '{{name}}' must be an integer of at least {{min}}, got {{value}}.",
+  strideAndDilation: '{{layer}}: strides {{stride}} and dilation {{dilation}} cannot both be above 1 (TensorFlow does not support it).',
+  needSequenceVector:
+    '{{layer}} needs a sequence per sample, shaped [time, features], but gets {{shape}} (one flat vector per sample). ' +
+    "If this comes from a recurrent layer, turn on its 'Return sequences' so it passes every time step instead of only the last.",
+  needSequenceImage:
+    '{{layer}} needs a sequence per sample, shaped [time, features], but gets {{shape}} (an image-like tensor). ' +
+    'Merge the last two axes so each row becomes one time step.',
+  needSequence: '{{layer}} needs a sequence per sample, shaped [time, features], but gets {{shape}}.',
+  needImageVector:
+    '{{layer}} needs an image per sample, shaped [height, width, channels], but gets {{shape}} (a flat vector). ' +
+    'Reshape it back into an image first.',
+  needImageMatrix:
+    '{{layer}} needs an image per sample, shaped [height, width, channels], but gets {{shape}} (a matrix without a ' +
+    'channel axis). Add a channel axis of size 1.',
+  needImage: '{{layer}} needs an image per sample, shaped [height, width, channels], but gets {{shape}}.',
+  unknownChannels: '{{layer}} sizes its kernel by the channel (last) axis, but it is unknown in {{shape}}.',
+  fixSamePadding: "Use 'same' padding",
+  fixStrides1: 'Set strides to 1',
+  fixDilation1: 'Set dilation to 1',
+  fixReshapeRows: 'Insert Reshape to {{shape}} ({{side}} steps of {{side}} features, e.g. image rows)',
+  fixReshapeSteps: 'Insert Reshape to {{shape}} ({{steps}} steps of 1 feature)',
+  fixReshapeMergeAxes: 'Insert Reshape to {{shape}} ({{steps}} steps of {{features}} features)',
+  fixReshapeGrey: 'Insert Reshape to {{shape}} (greyscale image)',
+  fixReshapeColour: 'Insert Reshape to {{shape}} (colour image)',
+  fixReshapeChannel: 'Insert Reshape to {{shape}} (one channel)',
+  fixLoadMatrix: 'Load the dataset as a matrix [{{side}}, {{side}}] (rows as time steps)',
+  fixLoadImages: 'Load the dataset as images [height, width, channels]',
+  fixRepeatVector: 'Insert RepeatVector (feed the same vector at every step: one-to-many)',
+} as const;
+
+type TemplateId = keyof typeof LAYER_MESSAGES;
+/** A message id as the code names it: plural templates without their _one / _other suffix. */
+export type LayerMessageId = TemplateId extends infer T ? (T extends `${infer Base}_${'one' | 'other'}` ? Base : T) : never;
+export type MessageValues = Record<string, string | number>;
+
+/** Which message, with which values: enough to show it in any language. */
+export interface LayerMessage {
+  id: LayerMessageId;
+  values: MessageValues;
+}
+
+function template(id: LayerMessageId, values: MessageValues): string {
+  const all = LAYER_MESSAGES as Record<string, string>;
+  if (id in all) return all[id];
+  return all[`${id}_${values.count === 1 ? 'one' : 'other'}`];
+}
+
+/** The English text of a message. */
+export function englishMessage(text: LayerMessage): string {
+  return template(text.id, text.values).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(text.values[name] ?? `{{${name}}}`));
+}
+
+/** A fix whose label is a catalogue message. */
+export function messageFix(id: LayerMessageId, values: MessageValues, action: FixAction): Fix {
+  const text = { id, values };
+  return { label: englishMessage(text), text, action };
+}
