@@ -111,6 +111,16 @@ describe('shape errors in the chosen language', () => {
     expect(messageText(none, none.message, 'ko')).toBe("Conv2D에 입력이 없습니다: 'in' 핸들에 텐서를 연결하세요.");
   });
 
+  it('attention, reshape and recurrent errors have Korean fixes too', () => {
+    const attention = errorOf('Attention', [[[5, 8]], [[5, 16]]]);
+    expect(attention.text?.id).toBe('queryKeySize');
+    expect(messageText(attention, attention.message, 'ko')).toContain('query 크기 8');
+    expect(attention.fixes.map((f) => messageText(f, f.label, 'ko'))).toEqual(['query 앞에 Dense(16) 삽입', 'additive score 사용']);
+    const reshape = errorOf('Reshape', [[[100]]]); // 100 values do not fit [28, 28]
+    expect(messageText(reshape, reshape.message, 'en')).toBe(reshape.message);
+    expect(messageText(reshape, reshape.message, 'ko')).toContain('값의 개수를 유지해야 합니다');
+  });
+
   it('an error without a catalogue message stays in English', () => {
     const err = errorOf('Permute', [[[28, 10, 3]]]); // dims [2, 1] list 2 axes for a rank-3 input
     expect(err.text).toBeUndefined();

@@ -49,6 +49,54 @@ export const LAYER_MESSAGES = {
   fixLoadMatrix: 'Load the dataset as a matrix [{{side}}, {{side}}] (rows as time steps)',
   fixLoadImages: 'Load the dataset as images [height, width, channels]',
   fixRepeatVector: 'Insert RepeatVector (feed the same vector at every step: one-to-many)',
+  // Attention and Transformer kinds ({{where}} names the layer and its input, e.g. "Attention query").
+  inputNotConnected: '{{where}} is not connected.',
+  expectSequence:
+    '{{where}} expects a sequence [steps, features] but got {{shape}} (rank {{rank}}). ' +
+    'Feed it from an Embedding, a recurrent layer with returnSequences, or a Reshape to [steps, features].',
+  unknownFeatures: '{{where}}: the feature size (last dimension) of {{shape}} must be known to create weights.',
+  headsAtLeastOne: '{{where}}: heads must be at least 1 (got {{heads}}).',
+  headsDivide:
+    '{{where}}: model size d = {{d}} is not divisible by heads = {{heads}}, so keyDim = d / heads is not whole. ' +
+    'Use a head count that divides {{d}} or set keyDim.',
+  keyValueSteps: '{{layer}}: key and value must have the same number of steps, got key {{key}} and value {{value}}.',
+  queryKeySize:
+    'Attention ({{score}} score): query size {{query}} must equal key size {{key}} to take q.k. ' +
+    'Project one of them with a Dense layer, or use the additive score.',
+  fixOneHead: 'Use 1 head',
+  fixUseHeads: 'Use {{heads}} heads',
+  fixSetKeyDim: 'Set keyDim to {{keyDim}}',
+  fixDenseBeforeQuery: 'Insert Dense({{units}}) before query',
+  fixAdditiveScore: 'Use additive score',
+  // Recurrent kinds.
+  initialStateBoth: "{{layer}} starts from h0 and c0 together: connect both (e.g. an encoder LSTM's h and c outputs) or neither.",
+  initialStateShape:
+    "{{layer}}'s initial state {{state}}0 must be [{{units}}] (its units), but gets {{shape}}. " +
+    'Encoder and decoder need the same number of units.',
+  fixSetUnits: 'Set units to {{units}}',
+  repeatSequence:
+    "RepeatVector repeats a vector [features], but gets {{shape}}. It is already a sequence; if it comes from a recurrent layer, turn off that layer's 'Return sequences'.",
+  repeatFlatten: 'RepeatVector repeats a vector [features], but gets {{shape}}. Flatten it first.',
+  fixInsertFlatten: 'Insert Flatten',
+  // Reshape, Concatenate, Flatten.
+  reshapeTwoInferred: 'Reshape target {{target}} has more than one -1; only one size can be inferred.',
+  reshapeBadEntry: 'Reshape target entries must be positive integers or one -1; got {{value}}.',
+  reshapeNotDivisible: 'Reshape cannot split the {{count}} values of {{shape}} into {{target}}: {{count}} is not divisible by {{known}}.',
+  reshapeCountMismatch:
+    'Reshape must keep the number of values: the input {{shape}} has {{count}} values but the target {{target}} has {{known}}.',
+  fixUseShape: 'Use {{shape}}',
+  fixFlattenTo: 'Flatten to [{{count}}]',
+  concatRank: 'Concatenate needs inputs with the same number of axes, but input 1 is {{first}} and input {{index}} is {{other}}.',
+  concatBatchAxis: 'Concatenate cannot join along axis 0, the batch axis.',
+  concatNoAxis: 'Concatenate axis {{axis}} does not exist for inputs {{shape}} (use 1..{{rank}} or -1..-{{rank}}).',
+  concatMismatch:
+    'Concatenate along axis {{axis}} needs every other axis to match, but input 1 is {{first}} and input {{index}} is {{other}} ' +
+    '(they differ on axis {{differ}}).',
+  fixLastAxis: 'Join along the last axis (-1)',
+  flattenScalar: 'Flatten needs an input with at least one axis.',
+  flattenUnknown:
+    'Flatten needs every axis to be known, but {{shape}} has an unknown size; ' +
+    'give the Input a fixed length, or use a recurrent or pooling layer to reduce the unknown axis.',
 } as const;
 
 type TemplateId = keyof typeof LAYER_MESSAGES;

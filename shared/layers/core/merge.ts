@@ -10,11 +10,6 @@ export function mergeInputs(inputs: Shape[][], layer: string): Shape[] {
   return shapes;
 }
 
-/** "input 1 is [64] and input 3 is [32]" for the first input and the i-th (0-based) one. */
-export function comparePair(shapes: Shape[], i: number): string {
-  return `input 1 is ${formatShape(shapes[0])} and input ${i + 1} is ${formatShape(shapes[i])}`;
-}
-
 /** Two dims agree when equal or when either is unknown; the known one wins. */
 export function mergeDim(a: Dim, b: Dim): Dim | undefined {
   if (a === null) return b;
