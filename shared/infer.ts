@@ -22,6 +22,8 @@ export interface NodeInference {
   params: number;
   error?: NodeError;
   notes?: string[];
+  /** The notes as catalogue messages, index for index; a note past its end stays English. */
+  noteTexts?: LayerMessage[];
   /** Values per sample kept for the backward pass besides the outputs (see InferResult). */
   workingElements?: number;
 }
@@ -135,6 +137,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       info.outputs = out.outputs;
       info.params = out.params;
       if (out.notes) info.notes = out.notes;
+      if (out.noteTexts) info.noteTexts = out.noteTexts;
       if (out.workingElements) info.workingElements = out.workingElements;
     } catch (err) {
       if (err instanceof ShapeError) fail(id, err.message, err.fixes, err.text);

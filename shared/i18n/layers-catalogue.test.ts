@@ -121,6 +121,15 @@ describe('shape errors in the chosen language', () => {
     expect(messageText(reshape, reshape.message, 'ko')).toContain('값의 개수를 유지해야 합니다');
   });
 
+  it('node notes carry their messages: English as returned, Korean with the same numbers', () => {
+    const out = getLayerDef('Conv1D')!.infer([[[64, 8]]], { filters: 16, kernelSize: 2, strides: 1, dilationRate: 4, padding: 'causal', activation: 'relu' });
+    expect(out.noteTexts?.length).toBe(out.notes?.length);
+    const [note] = out.notes!;
+    expect(note).toContain('Receptive field of this layer: 5 steps');
+    expect(messageText({ text: out.noteTexts![0] }, note, 'en')).toBe(note);
+    expect(messageText({ text: out.noteTexts![0] }, note, 'ko')).toContain('수용 영역(receptive field): 5 스텝');
+  });
+
   it('an error without a catalogue message stays in English', () => {
     const err = errorOf('Permute', [[[28, 10, 3]]]); // dims [2, 1] list 2 axes for a rank-3 input
     expect(err.text).toBeUndefined();

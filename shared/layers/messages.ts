@@ -97,6 +97,22 @@ export const LAYER_MESSAGES = {
   flattenUnknown:
     'Flatten needs every axis to be known, but {{shape}} has an unknown size; ' +
     'give the Input a fixed length, or use a recurrent or pooling layer to reduce the unknown axis.',
+  // Notes shown on nodes.
+  noteDenseLastAxis: 'Applied to the last axis (size {{size}}) at each of the {{positions}} positions; add Flatten first to connect every value.',
+  noteBatchNormCounts: '{{half}} trainable (gamma, beta) + {{half}} non-trainable (moving mean, variance)',
+  noteFlattenVector: 'Input is already a vector: Flatten passes it through unchanged.',
+  noteTokenIds: 'Expects integer token ids from 0 to {{last}}; other values are not a valid lookup.',
+  noteMaskZero:
+    'Id 0 is padding: SimpleRNN, LSTM, GRU and Bidirectional skip those steps. Conv1D and pooling layers ' +
+    'ignore the mask in tfjs, so there padded steps still count.',
+  noteReceptiveFieldCausal:
+    'Receptive field of this layer: {{span}} steps (kernel {{kernel}}, dilation {{dilation}}), so each output sees the current and {{previous}} previous steps. ' +
+    'Stacked layers add up: kernel 2 with dilations 1, 2, 4, 8 sees 16 steps (WaveNet).',
+  noteReceptiveField:
+    'Receptive field of this layer: {{span}} steps (kernel {{kernel}}, dilation {{dilation}}), so each output sees {{span}} neighbouring steps. ' +
+    'Stacked layers add up: kernel 2 with dilations 1, 2, 4, 8 sees 16 steps (WaveNet).',
+  noteDilatedPatch: 'Each output sees a {{span}} x {{span}} patch (kernel {{kernel}}, dilation {{dilation}}) with {{taps}} taps.',
+  noteBlocks: '{{layers}} x block, {{params}} params each',
 } as const;
 
 type TemplateId = keyof typeof LAYER_MESSAGES;
@@ -119,6 +135,11 @@ function template(id: LayerMessageId, values: MessageValues): string {
 /** The English text of a message. */
 export function englishMessage(text: LayerMessage): string {
   return template(text.id, text.values).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(text.values[name] ?? `{{${name}}}`));
+}
+
+/** Notes for an InferResult: the English texts and, index for index, their catalogue messages. */
+export function messageNotes(texts: LayerMessage[]): { notes: string[]; noteTexts: LayerMessage[] } {
+  return { notes: texts.map(englishMessage), noteTexts: texts };
 }
 
 /** A fix whose label is a catalogue message. */

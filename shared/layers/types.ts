@@ -135,6 +135,8 @@ export interface InferResult {
   params: number;
   /** Optional extra facts to show on the node (e.g. "receptive field 16"). */
   notes?: string[];
+  /** `notes` as catalogue messages, index for index (messageNotes), to show them in the chosen language. */
+  noteTexts?: LayerMessage[];
   /**
    * Values per sample the layer keeps for the backward pass besides its outputs (attention scores, gate
    * activations, a block's inner activations), for the memory estimate; unknown steps count as 1.

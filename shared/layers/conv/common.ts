@@ -1,7 +1,7 @@
 // Helpers shared by convolution, pooling and recurrent layer definitions: output lengths along a
 // sliding window, and errors (with fixes) for inputs of the wrong rank.
 import { ShapeError, formatShape, type Dim, type Fix, type HandleSpec, type Shape } from '../types';
-import { messageFix, type LayerMessageId, type MessageValues } from '../messages';
+import { messageFix, type LayerMessage, type LayerMessageId, type MessageValues } from '../messages';
 
 export const SEQ_IN: HandleSpec = { id: 'in', label: 'in', kind: 'sequence' };
 export const SEQ_OUT: HandleSpec = { id: 'out', label: 'out', kind: 'sequence' };
@@ -125,11 +125,9 @@ export function knownChannels(shape: Shape, layer: string): number {
 }
 
 /** Per-layer receptive-field note for dilated or causal convolutions. */
-export function receptiveFieldNote(kernel: number, dilation: number, causal: boolean): string {
+export function receptiveFieldNote(kernel: number, dilation: number, causal: boolean): LayerMessage {
   const span = dilatedSpan(kernel, dilation);
-  const where = causal ? `the current and ${span - 1} previous steps` : `${span} neighbouring steps`;
-  return (
-    `Receptive field of this layer: ${span} steps (kernel ${kernel}, dilation ${dilation}), so each output sees ${where}. ` +
-    'Stacked layers add up: kernel 2 with dilations 1, 2, 4, 8 sees 16 steps (WaveNet).'
-  );
+  return causal
+    ? { id: 'noteReceptiveFieldCausal', values: { span, kernel, dilation, previous: span - 1 } }
+    : { id: 'noteReceptiveField', values: { span, kernel, dilation } };
 }

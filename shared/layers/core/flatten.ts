@@ -1,6 +1,7 @@
 // Flatten: all axes of one sample become one vector.
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { IN, OUT, elementCount, singleInput } from './common';
+import { messageNotes } from '../messages';
 
 export type FlattenParams = Record<string, never>;
 
@@ -26,7 +27,6 @@ export const flattenLayer = defineLayer<FlattenParams>({
     if (n === null) {
       throw ShapeError.of('flattenUnknown', { shape: formatShape(shape) });
     }
-    const notes = shape.length === 1 ? ['Input is already a vector: Flatten passes it through unchanged.'] : [];
-    return { outputs: [[n]], params: 0, notes };
+    return { outputs: [[n]], params: 0, ...messageNotes(shape.length === 1 ? [{ id: 'noteFlattenVector', values: {} }] : []) };
   },
 });

@@ -136,9 +136,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             </span>
           )}
         </div>
-        {info?.notes?.map((n, i) => (
-          <div key={i} className="ll-node-note" title={n}>
-            {n}
+        {info?.notes?.map((_, i) => (
+          <div key={i} className="ll-node-note" title={text.note(info, i)}>
+            {text.note(info, i)}
           </div>
         ))}
         {error && (

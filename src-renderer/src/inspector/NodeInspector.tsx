@@ -77,9 +77,9 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           )}
         </div>
       )}
-      {info?.notes?.map((n, i) => (
+      {info?.notes?.map((_, i) => (
         <div key={i} className="ll-note-box">
-          {n}
+          {text.note(info, i)}
         </div>
       ))}
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryText, layerText, localizedParamSpec, messageText, paramText, type LayerTextField, type ParamTextField } from '../../../shared/i18n/layer-text';
 import type { Fix, ParamSpec } from '../../../shared/layers/types';
-import type { NodeError } from '../../../shared/infer';
+import type { NodeError, NodeInference } from '../../../shared/infer';
 
 export interface LayerTextFns {
   layer(kind: string, field: LayerTextField): string;
@@ -15,6 +15,8 @@ export interface LayerTextFns {
   error(error: NodeError): string;
   /** A fix button's label in the current language. */
   fix(fix: Fix): string;
+  /** Note `index` of a node in the current language. */
+  note(info: NodeInference, index: number): string;
 }
 
 export function useLayerText(): LayerTextFns {
@@ -28,6 +30,7 @@ export function useLayerText(): LayerTextFns {
       category: (category) => categoryText(category, lng),
       error: (error) => messageText(error, error.message, lng),
       fix: (fix) => messageText(fix, fix.label, lng),
+      note: (info, index) => messageText({ text: info.noteTexts?.[index] }, info.notes?.[index] ?? '', lng),
     }),
     [lng],
   );
