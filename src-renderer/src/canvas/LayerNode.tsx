@@ -1,6 +1,7 @@
 // One layer on the canvas: title, key parameters, parameter count, output shape, and the inference
 // error in red with its one-click fixes. Input handles left, output handles right.
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatShape, type HandleSpec } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
@@ -30,7 +31,15 @@ export function paramsText(n: number): { short: string; full: string } {
 // re-render every handle of every node after an edit that only changed a shape.
 const HANDLE_STYLES = Object.fromEntries(Object.entries(HANDLE_COLORS).map(([kind, color]) => [kind, { background: color }])) as Record<HandleSpec['kind'], { background: string }>;
 
+/** Handle kinds by what flows through them, as catalogue keys. */
+const HANDLE_KIND_KEY = {
+  tensor: 'editor:canvas.handle.kind.tensor',
+  sequence: 'editor:canvas.handle.kind.sequence',
+  state: 'editor:canvas.handle.kind.state',
+} as const satisfies Record<HandleSpec['kind'], string>;
+
 export const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
+  const { t } = useTranslation(['editor']);
   return (
     <Handle
       id={h.id}
@@ -38,7 +47,12 @@ export const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec;
       position={type === 'target' ? Position.Left : Position.Right}
       style={HANDLE_STYLES[h.kind]}
       className={`ll-handle ll-handle-${h.kind}${h.optional ? ' ll-handle-optional' : ''}`}
-      title={`${h.label} (${h.kind}${h.optional ? ', optional' : ''}${h.multiple ? ', takes several wires' : ''})`}
+      title={t('editor:canvas.handle.title', {
+        label: h.label,
+        kind: t(HANDLE_KIND_KEY[h.kind]),
+        optional: h.optional ? t('editor:canvas.handle.optional') : '',
+        multiple: h.multiple ? t('editor:canvas.handle.multiple') : '',
+      })}
       data-testid={`handle-${type === 'target' ? 'in' : 'out'}-${h.id}`}
     />
   );
@@ -78,6 +92,7 @@ export function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: Hand
 }
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const { t } = useTranslation(['editor']);
   const applyFix = useGraphStore((s) => s.applyFix);
   const text = useLayerText(); // re-renders the title and summary when the language changes
   const chip = useBlockChip(id);
@@ -101,7 +116,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-kind={data.kind}
       data-error={error ? 'true' : 'false'}
       data-params={info?.params ?? 0}
-      aria-label={`${title} layer${error ? ', has an error' : ''}`}
+      aria-label={error ? t('editor:canvas.node.ariaError', { title }) : t('editor:canvas.node.aria', { title })}
     >
       <div className="ll-node-head" data-category={category}>
         {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
@@ -112,7 +127,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             type="button"
             className={`ll-block-chip nodrag${chip.collapsed ? ' collapsed' : ''}`}
             data-testid={`block-toggle-${id}`}
-            title={chip.count > 1 ? `Repeated block of ${chip.count}. Click to collapse.` : 'A block. Click to collapse it into one node.'}
+            title={chip.count > 1 ? t('editor:canvas.node.repeatedChipTitle', { times: chip.count }) : t('editor:canvas.node.blockChipTitle')}
             onClick={(e) => {
               e.stopPropagation();
               useEditor.getState().toggleBlock(chip.blockId);
@@ -127,11 +142,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="ll-node-body">
         {summary && <div className="ll-node-summary">{summary}</div>}
         <div className="ll-node-meta">
-          <span data-testid={`node-params-${id}`} title={`${paramsText(info?.params ?? 0).full} parameters`}>
-            {paramsText(info?.params ?? 0).short} params
+          <span data-testid={`node-params-${id}`} title={t('editor:canvas.node.paramsFull', { value: paramsText(info?.params ?? 0).full })}>
+            {t('editor:canvas.node.paramsShort', { value: paramsText(info?.params ?? 0).short })}
           </span>
           {outShapes.length > 0 && (
-            <span className="ll-node-shape" data-testid={`node-shape-${id}`} title="Output shape">
+            <span className="ll-node-shape" data-testid={`node-shape-${id}`} title={t('editor:canvas.node.outputShape')}>
               {outShapes.map((s) => formatShape(s)).join(' ')}
             </span>
           )}

@@ -3,6 +3,7 @@
 // the shape in full. A wire that runs backwards (from the end of one row of a wrapped layout to the start
 // of the next) goes around between the rows instead of across them.
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { formatShape } from '../../../shared/layers/types';
 import type { ShapeFlowEdge } from '../store/toFlow';
@@ -14,6 +15,7 @@ import { aroundPath } from './wirePaths';
 import './canvas.css';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
+  const { t } = useTranslation(['editor']);
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const route = useWireRoutes((s) => s.routes[id]);
   const backwards = targetX < sourceX;
@@ -39,7 +41,7 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
           <div
             className={`ll-edge-label nodrag nopan${shape ? '' : ' unknown'}${selected ? ' selected' : ''}`}
             data-testid={`edge-label-${id}`}
-            title={shape ? `Shape on this wire: ${text} (per sample; the batch dimension is not shown)` : 'Shape unknown: fix the error upstream or connect the inputs'}
+            title={shape ? t('editor:canvas.edge.shapeTitle', { shape: text }) : t('editor:canvas.edge.unknownTitle')}
           >
             {text}
           </div>

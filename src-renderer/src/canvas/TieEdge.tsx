@@ -3,11 +3,13 @@
 // every render, never stored in graph.edges: it cannot be selected, deleted or wired, and inference and
 // training never see it as an input.
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import type { GraphFile } from '../../../shared/graph/types';
 import { nodeLinks } from '../../../shared/graph/links';
 import { paramText } from '../../../shared/i18n/layer-text';
 import { useLayerText } from '../layer-text/useLayerText';
+import { i18n } from '../../../shared/i18n/i18n';
 import './canvas.css';
 
 export type TieEdgeData = { label: string; title: string };
@@ -29,13 +31,17 @@ export function tieFlowEdges(graph: Pick<GraphFile, 'nodes'>): TieFlowEdge[] {
       selectable: false,
       deletable: false,
       focusable: false,
-      data: { label: paramText(byId.get(l.from)!.kind, l.param, 'link'), title: `${byId.get(l.from)!.label || l.from} ${l.spec.label.toLowerCase()} ${byId.get(l.to)!.label || l.to}: a link, not a wire` },
+      data: {
+        label: paramText(byId.get(l.from)!.kind, l.param, 'link'),
+        title: i18n.t('editor:canvas.tie.title', { from: byId.get(l.from)!.label || l.from, relation: l.spec.label.toLowerCase(), to: byId.get(l.to)!.label || l.to }),
+      },
     }));
 }
 
 /** The links of the graph, as the same objects while they stay the same (a drag does not re-render them). */
 export function useTieEdges(graph: Pick<GraphFile, 'nodes'>): TieFlowEdge[] {
   useLayerText(); // the link labels follow the language
+  useTranslation(['editor']); // the titles are in the current language: a switch re-renders and re-keys them
   const edges = tieFlowEdges(graph);
   const key = JSON.stringify(edges.map((e) => [e.id, e.source, e.target, e.data]));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content, not the fresh array

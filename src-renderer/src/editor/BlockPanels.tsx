@@ -1,12 +1,14 @@
 // Inspector pieces for blocks: the repeated block a selected node belongs to (its repeat count, editable
 // after creation, and collapse), and "Save as block" for a multi-selection.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useGraphStore } from '../store/graphStore';
 import { blockName, blockOfNode } from '../../../shared/graph/repeat';
 import { MAX_REPEATS, MIN_REPEATS } from '../../../shared/graph/block-count';
 import { changeRepeatCount, saveSelectionAsBlock, toggleBlockCollapsed } from './blockActions';
 
 export function RepeatedBlockSection({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation(['editor']);
   const graph = useGraphStore((s) => s.graph);
   const block = useMemo(() => blockOfNode(graph, nodeId), [graph, nodeId]);
   const count = block?.repeats.length ?? 0;
@@ -26,13 +28,13 @@ export function RepeatedBlockSection({ nodeId }: { nodeId: string }) {
   };
   return (
     <section className="ll-section" data-testid="block-section" data-block={block.id}>
-      <h3>Repeated block</h3>
+      <h3>{t('editor:editor.block.repeatedTitle')}</h3>
       <p className="ll-muted ll-small">
-        {blockName(block)}: this layer is in repeat {index + 1} of {count}.
-        {block.perRepeat && ` ${block.perRepeat.param} = ${block.perRepeat.formula} for repeat i = 0, 1, …`}
+        {t('editor:editor.block.inRepeat', { name: blockName(block), index: index + 1, count })}
+        {block.perRepeat && ` ${t('editor:editor.block.perRepeat', { param: block.perRepeat.param, formula: block.perRepeat.formula })}`}
       </p>
       <label className="ll-field">
-        <span>Number of repeats</span>
+        <span>{t('editor:editor.block.repeats')}</span>
         <input
           type="number"
           min={MIN_REPEATS}
@@ -55,13 +57,14 @@ export function RepeatedBlockSection({ nodeId }: { nodeId: string }) {
         </p>
       )}
       <button type="button" className="ll-btn ll-btn-small" data-testid="block-collapse" onClick={() => toggleBlockCollapsed(block.id)}>
-        {block.collapsed ? 'Expand on the canvas' : 'Collapse into one node'}
+        {block.collapsed ? t('editor:editor.block.expand') : t('editor:editor.block.collapse')}
       </button>
     </section>
   );
 }
 
 export function SaveBlockForm() {
+  const { t } = useTranslation(['editor']);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const save = () => {
@@ -71,14 +74,14 @@ export function SaveBlockForm() {
   };
   return (
     <section className="ll-section" data-testid="save-block">
-      <h3>Save as block</h3>
-      <p className="ll-muted ll-small">Keep these layers and the wires between them under a name, to insert again from My blocks in the palette.</p>
+      <h3>{t('editor:editor.block.saveTitle')}</h3>
+      <p className="ll-muted ll-small">{t('editor:editor.block.saveHelp')}</p>
       <label className="ll-field">
-        <span>Block name</span>
+        <span>{t('editor:editor.block.name')}</span>
         <input
           value={name}
           data-testid="save-block-name"
-          placeholder="e.g. Residual block"
+          placeholder={t('editor:editor.block.namePlaceholder')}
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') save();
@@ -92,7 +95,7 @@ export function SaveBlockForm() {
         </p>
       )}
       <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="save-block-apply" onClick={save}>
-        Save as block
+        {t('editor:editor.block.save')}
       </button>
     </section>
   );

@@ -4,13 +4,14 @@ import { Panel, useConnection } from '@xyflow/react';
 import { connectionProblem } from '../store/graphOps';
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
+import { i18n } from '../../../shared/i18n/i18n';
 
 /** The refusal reason for a drag from one handle to another, whichever end the drag started at. */
 export function refusalReason(
   from: { nodeId: string; id?: string | null; type: 'source' | 'target' },
   to: { nodeId: string; id?: string | null; type: 'source' | 'target' },
 ): string | null {
-  if (from.type === to.type) return `Wires go from an output to an input; this joins two ${from.type === 'source' ? 'outputs' : 'inputs'}.`;
+  if (from.type === to.type) return from.type === 'source' ? i18n.t('editor:editor.wireJoinsOutputs') : i18n.t('editor:editor.wireJoinsInputs');
   const [s, t] = from.type === 'source' ? [from, to] : [to, from];
   return connectionProblem(useGraphStore.getState().graph, { source: s.nodeId, sourceHandle: s.id, target: t.nodeId, targetHandle: t.id });
 }

@@ -1,6 +1,7 @@
 // The canvas toolbar: align, auto-layout, zoom to fit / out / in, snap, theme, recent files, export, shortcut sheet.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Panel, useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { useEditor } from './editorStore';
 import './editor.css';
 import { alignSelection, autoLayoutAll } from './actions';
@@ -11,7 +12,7 @@ import { openRecent } from '../files/fileActions';
 import type { ShapeFlowEdge } from '../store/toFlow';
 import type { CanvasNode } from './collapse';
 import { useGraphStore, useUi } from '../store/stores';
-
+import { i18n } from '../../../shared/i18n/i18n';
 
 /** A toolbar menu; `alignEnd` opens it leftwards from the button's right edge (the toolbar's last menus, near the inspector). */
 function Dropdown({ label, testId, alignEnd, children }: { label: string; testId: string; alignEnd?: boolean; children: (close: () => void) => ReactNode }) {
@@ -38,13 +39,14 @@ function Dropdown({ label, testId, alignEnd, children }: { label: string; testId
 }
 
 function RecentMenu() {
+  const { t } = useTranslation(['editor']);
   const [items, setItems] = useState<RecentFile[]>([]);
   return (
     <div onMouseDownCapture={() => setItems(listRecent())}>
-      <Dropdown label="Recent" testId="btn-recent">
+      <Dropdown label={t('editor:editor.toolbar.recent')} testId="btn-recent">
         {(close) =>
           items.length === 0 ? (
-            <div className="ll-muted ll-pad">No recent files yet.</div>
+            <div className="ll-muted ll-pad">{t('editor:editor.toolbar.noRecent')}</div>
           ) : (
             items.map((r, i) => (
               <button
@@ -71,6 +73,7 @@ function RecentMenu() {
 }
 
 export function EditorToolbar() {
+  const { t } = useTranslation(['editor']);
   const flow = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const snap = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
@@ -78,57 +81,57 @@ export function EditorToolbar() {
   const toggleTheme = useEditor((s) => s.toggleTheme);
   const showShortcuts = useEditor((s) => s.setShortcutsOpen);
   return (
-    <Panel position="top-left" className="ll-toolbar" aria-label="Editor tools">
-      <button type="button" className="ll-tool" data-testid="btn-align-left" title="Align selected layers on the left" onClick={() => alignSelection('left')}>
-        ⇤ Align left
+    <Panel position="top-left" className="ll-toolbar" aria-label={t('editor:editor.toolbar.aria')}>
+      <button type="button" className="ll-tool" data-testid="btn-align-left" title={t('editor:editor.toolbar.alignLeftTitle')} onClick={() => alignSelection('left')}>
+        {t('editor:editor.toolbar.alignLeft')}
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-align-top" title="Align selected layers on the top" onClick={() => alignSelection('top')}>
-        ⤒ Align top
+      <button type="button" className="ll-tool" data-testid="btn-align-top" title={t('editor:editor.toolbar.alignTopTitle')} onClick={() => alignSelection('top')}>
+        {t('editor:editor.toolbar.alignTop')}
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-layout" title="Auto-layout: layers left to right, long graphs wrapped into rows (L)" onClick={() => autoLayoutAll(flow)}>
-        ⇶ Layout
+      <button type="button" className="ll-tool" data-testid="btn-layout" title={t('editor:editor.toolbar.layoutTitle')} onClick={() => autoLayoutAll(flow)}>
+        {t('editor:editor.toolbar.layout')}
       </button>
       <button
         type="button"
         className="ll-tool"
         data-testid="btn-repeat"
-        title="Repeat the selected layers as a block, N times, with a parameter that changes per repeat"
+        title={t('editor:editor.toolbar.repeatTitle')}
         onClick={() => {
-          if (!useGraphStore.getState().nodes.some((n) => n.selected)) useUi.getState().toast('Select the layers that form the block first.');
+          if (!useGraphStore.getState().nodes.some((n) => n.selected)) useUi.getState().toast(i18n.t('editor:editor.toolbar.repeatNeedsSelection'));
           else useEditor.getState().setRepeatOpen(true);
         }}
       >
-        ⟳ Repeat…
+        {t('editor:editor.toolbar.repeat')}
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-fit" title="Zoom to fit (F)" onClick={() => zoomToFit(flow)}>
-        ⤢ Fit
+      <button type="button" className="ll-tool" data-testid="btn-fit" title={t('editor:editor.toolbar.fitTitle')} onClick={() => zoomToFit(flow)}>
+        {t('editor:editor.toolbar.fit')}
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-zoom-out" title="Zoom out (or the mouse wheel)" aria-label="Zoom out" onClick={() => void flow.zoomOut({ duration: 150 })}>
+      <button type="button" className="ll-tool" data-testid="btn-zoom-out" title={t('editor:editor.toolbar.zoomOutTitle')} aria-label={t('editor:editor.toolbar.zoomOut')} onClick={() => void flow.zoomOut({ duration: 150 })}>
         −
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-zoom-in" title="Zoom in (or the mouse wheel)" aria-label="Zoom in" onClick={() => void flow.zoomIn({ duration: 150 })}>
+      <button type="button" className="ll-tool" data-testid="btn-zoom-in" title={t('editor:editor.toolbar.zoomInTitle')} aria-label={t('editor:editor.toolbar.zoomIn')} onClick={() => void flow.zoomIn({ duration: 150 })}>
         +
       </button>
-      <button type="button" className={`ll-tool${snap ? ' on' : ''}`} aria-pressed={snap} data-testid="btn-snap" title="Snap to a 20 px grid" onClick={toggleSnap}>
-        # Snap
+      <button type="button" className={`ll-tool${snap ? ' on' : ''}`} aria-pressed={snap} data-testid="btn-snap" title={t('editor:editor.toolbar.snapTitle')} onClick={toggleSnap}>
+        {t('editor:editor.toolbar.snap')}
       </button>
-      <button type="button" className="ll-tool" data-testid="btn-theme" title="Switch dark / light theme" onClick={toggleTheme}>
-        {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      <button type="button" className="ll-tool" data-testid="btn-theme" title={t('editor:editor.toolbar.themeTitle')} onClick={toggleTheme}>
+        {theme === 'dark' ? t('editor:editor.toolbar.light') : t('editor:editor.toolbar.dark')}
       </button>
       <RecentMenu />
-      <Dropdown label="Export" testId="btn-export" alignEnd>
+      <Dropdown label={t('editor:editor.toolbar.export')} testId="btn-export" alignEnd>
         {(close) => (
           <>
             <button type="button" role="menuitem" className="ll-menu-item" data-testid="export-png" onClick={() => { close(); void exportPng(flow); }}>
-              <span className="ll-menu-name">PNG image</span>
+              <span className="ll-menu-name">{t('editor:editor.toolbar.exportPng')}</span>
             </button>
             <button type="button" role="menuitem" className="ll-menu-item" data-testid="export-svg" onClick={() => { close(); exportSvg(flow); }}>
-              <span className="ll-menu-name">SVG drawing</span>
+              <span className="ll-menu-name">{t('editor:editor.toolbar.exportSvg')}</span>
             </button>
           </>
         )}
       </Dropdown>
-      <button type="button" className="ll-tool" data-testid="btn-shortcuts" title="Keyboard shortcuts (?)" onClick={() => showShortcuts(true)}>
+      <button type="button" className="ll-tool" data-testid="btn-shortcuts" title={t('editor:editor.toolbar.shortcutsTitle')} onClick={() => showShortcuts(true)}>
         ?
       </button>
     </Panel>

@@ -2,6 +2,7 @@
 // opened. Opened by double-clicking empty canvas, by Space, or by dropping a wire into empty space (then
 // it lists only the layers whose shape inference accepts what the wire carries).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatShape } from '../../../shared/layers/types';
 import { ALL_LAYERS } from '../../../shared/layers';
 import { useEditor } from './editorStore';
@@ -17,6 +18,7 @@ export function QuickAdd() {
 }
 
 function QuickAddBox() {
+  const { t } = useTranslation(['editor']);
   const quick = useEditor((s) => s.quickAdd)!;
   const close = useEditor((s) => s.closeQuickAdd);
   const [query, setQuery] = useState('');
@@ -67,12 +69,12 @@ function QuickAddBox() {
   return (
     <>
       <div className="ll-quickadd-backdrop" onMouseDown={close} />
-      <div className="ll-quickadd" style={{ left, top }} role="dialog" aria-label="Add a layer" data-testid="quick-add">
+      <div className="ll-quickadd" style={{ left, top }} role="dialog" aria-label={t('editor:editor.quickAdd.aria')} data-testid="quick-add">
         <input
           ref={inputRef}
           className="ll-search"
-          placeholder="Add layer…"
-          aria-label="Search layer kinds"
+          placeholder={t('editor:editor.quickAdd.placeholder')}
+          aria-label={t('editor:editor.quickAdd.searchAria')}
           data-testid="quick-add-search"
           value={query}
           onChange={(e) => {
@@ -84,12 +86,12 @@ function QuickAddBox() {
         {quick.from && (
           <div className="ll-quickadd-hint" data-testid="quick-add-hint">
             {quick.from.handleType === 'source'
-              ? `Layers that accept ${shape ? formatShape(shape) : 'this wire'} (${candidates.length})`
-              : 'Layers that can feed this input'}
+              ? t('editor:editor.quickAdd.accepting', { shape: shape ? formatShape(shape) : t('editor:editor.quickAdd.thisWire'), n: candidates.length })
+              : t('editor:editor.quickAdd.feeding')}
           </div>
         )}
         <div className="ll-quickadd-list" role="listbox" ref={listRef}>
-          {shown.length === 0 && <div className="ll-muted ll-pad">No layer matches "{query}".</div>}
+          {shown.length === 0 && <div className="ll-muted ll-pad">{t('editor:noLayerMatch', { query })}</div>}
           {shown.map((def, i) => (
             <button
               key={def.kind}

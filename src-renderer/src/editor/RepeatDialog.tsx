@@ -3,6 +3,7 @@
 // blocks). The copies are ordinary nodes: the result is expanded in place, one undo step. The block is
 // recorded in extras.blocks with its formula, so its count can be changed later in the inspector.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getLayerDef } from '../../../shared/layers';
 import { paramText } from '../../../shared/i18n/layer-text';
 import { blockShape, evalFormula, recordBlock, repeatBlock } from '../../../shared/graph/repeat';
@@ -17,6 +18,7 @@ export function RepeatDialog() {
 }
 
 function RepeatForm() {
+  const { t } = useTranslation(['editor']);
   const close = () => useEditor.getState().setRepeatOpen(false);
   const [ids] = useState(() => useGraphStore.getState().nodes.filter((n) => n.selected).map((n) => n.id));
   const graph = useGraphStore((s) => s.graph);
@@ -82,25 +84,25 @@ function RepeatForm() {
       <div
         className="ll-modal ll-repeat"
         role="dialog"
-        aria-label="Repeat block"
+        aria-label={t('editor:editor.repeat.title')}
         data-testid="repeat-dialog"
         onKeyDown={(e) => {
           if (e.key === 'Escape') close();
           e.stopPropagation();
         }}
       >
-        <h2>Repeat block</h2>
+        <h2>{t('editor:editor.repeat.title')}</h2>
         <p className="ll-muted">
-          {ids.length} selected {ids.length === 1 ? 'layer' : 'layers'} ({ids.join(', ')}) chained one after another; each copy is fed by the one before.
+          {t('editor:editor.repeat.selected', { count: ids.length, ids: ids.join(', ') })}
         </p>
         <label className="ll-field">
-          <span>Number of blocks (including this one)</span>
+          <span>{t('editor:editor.repeat.times')}</span>
           <input type="number" min={2} max={64} value={times} data-testid="repeat-times" onChange={(e) => setTimes(e.target.value)} />
         </label>
         <label className="ll-field">
-          <span>Parameter that changes per repeat (optional)</span>
+          <span>{t('editor:editor.repeat.param')}</span>
           <select value={param} data-testid="repeat-param" onChange={(e) => setParam(e.target.value)}>
-            <option value="">none: identical copies</option>
+            <option value="">{t('editor:editor.repeat.none')}</option>
             {numeric.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -110,13 +112,13 @@ function RepeatForm() {
         </label>
         {param && (
           <label className="ll-field">
-            <span>Value for repeat i = 0, 1, 2, …</span>
+            <span>{t('editor:editor.repeat.formula')}</span>
             <input value={formula} data-testid="repeat-formula" onChange={(e) => setFormula(e.target.value)} placeholder="2^i" />
           </label>
         )}
         {preview?.values && (
           <p className="ll-muted" data-testid="repeat-preview">
-            Values: {preview.values.join(', ')}
+            {t('editor:editor.repeat.values', { values: preview.values.join(', ') })}
           </p>
         )}
         {problem && (
@@ -126,10 +128,10 @@ function RepeatForm() {
         )}
         <div className="ll-modal-buttons">
           <button type="button" className="ll-btn" onClick={close}>
-            Cancel
+            {t('editor:editor.repeat.cancel')}
           </button>
           <button type="button" className="ll-btn ll-btn-primary" data-testid="repeat-apply" disabled={Boolean(problem) || !countOk} onClick={apply}>
-            Repeat
+            {t('editor:editor.repeat.apply')}
           </button>
         </div>
       </div>

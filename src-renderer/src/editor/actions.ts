@@ -6,6 +6,7 @@ import { alignNodes, copyNodes, parseClip, pasteNodes, type ClipPayload } from '
 import { autoLayoutCommand, type Flow } from '../canvas/layout/arrange';
 import { inputHandles, getLayerDef, outputHandles, withDefaults } from '../../../shared/layers';
 import type { PendingWire } from './editorStore';
+import { i18n } from '../../../shared/i18n/i18n';
 
 /** Where the clipboard copy lives when the system clipboard is not reachable; shared by tabs of this app. */
 const FALLBACK_KEY = 'layerlab.clipboard';
@@ -62,7 +63,7 @@ export function pasteText(text: string | null): boolean {
   try {
     clip = parseClip(text);
   } catch (err) {
-    useUi.getState().toast(`Cannot paste: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    useUi.getState().toast(i18n.t('editor:editor.cannotPaste', { reason: err instanceof Error ? err.message : String(err) }), 'error');
     return true;
   }
   if (!clip || clip.nodes.length === 0) return false;
@@ -95,7 +96,7 @@ export function deleteSelection(): void {
 export function alignSelection(side: 'left' | 'top'): void {
   const ids = selectedIds();
   if (ids.length < 2) {
-    useUi.getState().toast('Select two or more layers to align (Shift-drag a box or Ctrl-click).');
+    useUi.getState().toast(i18n.t('editor:editor.alignNeedsTwo'));
     return;
   }
   useGraphStore.getState().edit((g) => alignNodes(g, ids, side));

@@ -9,6 +9,7 @@ import { addToLibrary, removeFromLibrary, insertSavedBlock, makeSavedBlock, pars
 import { SAVED_BLOCK_MIME } from '../canvas/dnd';
 import { useBlockLibrary } from './blockLibraryStore';
 import { selectNodes, selectedIds } from './actions';
+import { i18n } from '../../../shared/i18n/i18n';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -42,7 +43,7 @@ export function saveSelectionAsBlock(name: string): string | null {
   }
   useGraphStore.getState().edit((g) => addToLibrary(g, block));
   useBlockLibrary.getState().save(block);
-  useUi.getState().toast(`Saved "${block.name}" to My blocks.`);
+  useUi.getState().toast(i18n.t('editor:editor.block.saved', { name: block.name }));
   return null;
 }
 
@@ -51,7 +52,7 @@ export function deleteSavedBlock(block: SavedBlock): void {
   const { graph } = useGraphStore.getState();
   if (removeFromLibrary(graph, block.id) !== graph) useGraphStore.getState().edit((g) => removeFromLibrary(g, block.id));
   useBlockLibrary.getState().remove(block.id);
-  useUi.getState().toast(`Removed "${block.name}" from My blocks.`);
+  useUi.getState().toast(i18n.t('editor:editor.block.removed', { name: block.name }));
 }
 
 /** Inserts a fresh copy of a saved block with its top-left corner at `at` and selects it. */

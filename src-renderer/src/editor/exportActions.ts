@@ -8,6 +8,7 @@ import { GRAPH_FILE_EXTENSION } from '../../../shared/graph/types';
 import type { ShapeFlowEdge } from '../store/toFlow';
 import { useEditor } from './editorStore';
 import type { CanvasNode } from './collapse';
+import { i18n } from '../../../shared/i18n/i18n';
 
 type Flow = Pick<ReactFlowInstance<CanvasNode, ShapeFlowEdge>, 'getInternalNode'>;
 
@@ -34,15 +35,15 @@ function render(flow: Flow) {
 export function exportSvg(flow: Flow): void {
   const name = `${baseFileName()}.svg`;
   downloadBlob(new Blob([render(flow).svg], { type: 'image/svg+xml' }), name);
-  useUi.getState().toast(`Exported ${name}`);
+  useUi.getState().toast(i18n.t('editor:editor.exported', { name }));
 }
 
 export async function exportPng(flow: Flow): Promise<void> {
   const name = `${baseFileName()}.png`;
   try {
     downloadBlob(await svgToPng(render(flow)), name);
-    useUi.getState().toast(`Exported ${name}`);
+    useUi.getState().toast(i18n.t('editor:editor.exported', { name }));
   } catch (err) {
-    useUi.getState().showError('Could not export PNG', err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:editor.exportPngFailed'), err instanceof Error ? err.message : String(err));
   }
 }

@@ -1,7 +1,9 @@
 // The hidden <input type=file> the browser uses to open graph files.
+import { useTranslation } from 'react-i18next';
 import { registerFileInput, openPickedFile } from './fileActions';
 
 export function FileInput() {
+  const { t } = useTranslation(['editor']);
   return (
     <input
       ref={registerFileInput}
@@ -9,7 +11,7 @@ export function FileInput() {
       accept=".json,application/json,.onnx"
       hidden
       data-testid="file-input"
-      aria-label="Open graph file"
+      aria-label={t('editor:files.openAria')}
       onChange={(e) => {
         const file = e.target.files?.[0];
         if (file) void openPickedFile(file);

@@ -3,6 +3,7 @@
 // change while dirty (recovery.ts), and after a crash or reload the copy is offered back. Also opens a
 // .layerlab.json dropped onto the window.
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useGraphStore, useUi } from '../store/stores';
 import { serializeGraph } from '../../../shared/graph/validate';
 import { baseName } from './names';
@@ -11,6 +12,7 @@ import { Autosaver } from './autosave';
 import { clearRecovery, readRecovery, writeRecovery, type RecoveryCopy } from './recovery';
 import { openDroppedFile } from './fileActions';
 import { readGraphText } from './parse';
+import { i18n } from '../../../shared/i18n/i18n';
 
 /** Quiet time after an edit before the recovery copy is written, and the longest an edit waits while editing goes on. */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -124,16 +126,17 @@ function useFileDrop(): void {
 
 /** onDone(true): the copy was restored and is still on disk, to be replaced by autosave or cleared once saved. */
 function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(restored: boolean): void }) {
+  const { t } = useTranslation(['editor']);
   const when = new Date(copy.savedAt).toLocaleTimeString();
   const restore = () => {
     const parsed = readGraphText(copy.content);
     if (!parsed.ok) {
-      useUi.getState().showError('Could not restore the unsaved changes', parsed.message);
+      useUi.getState().showError(i18n.t('editor:files.cannotRestore'), parsed.message);
       onDone(false);
       return;
     }
     useGraphStore.getState().load(parsed.graph, copy.filePath, { dirty: true });
-    useUi.getState().toast(`Restored unsaved changes to "${copy.name}"`);
+    useUi.getState().toast(i18n.t('editor:files.restored', { name: copy.name }));
     onDone(true);
   };
   const discard = () => {
@@ -143,13 +146,13 @@ function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(restored: b
   return (
     <div className="ll-banner ll-banner-info ll-restore" role="alert" data-testid="restore-offer">
       <span>
-        Unsaved changes to <strong>{copy.name}</strong> from {when} were recovered.
+        <Trans t={t} i18nKey="editor:files.recovered" values={{ name: copy.name, when }} components={{ b: <strong /> }} />
       </span>
       <button type="button" className="ll-btn ll-btn-primary" data-testid="restore-accept" onClick={restore}>
-        Restore
+        {t('editor:files.restore')}
       </button>
       <button type="button" className="ll-btn" data-testid="restore-discard" onClick={discard}>
-        Discard
+        {t('editor:files.discard')}
       </button>
     </div>
   );

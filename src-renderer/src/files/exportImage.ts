@@ -9,6 +9,7 @@ import { nodeView, type LayerFlowNode, type ShapeFlowEdge } from '../store/toFlo
 import { HANDLE_COLORS } from '../canvas/handleColors';
 import { aroundPath } from '../canvas/wirePaths';
 import { LABEL_GAP } from '../canvas/layout/engine';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export interface ExportColors {
   background: string;
@@ -94,7 +95,7 @@ export function buildSvg(
     parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="8" fill="${colors.node}" stroke="${err ? colors.error : colors.border}" stroke-width="${err ? 2 : 1}"/>`);
     parts.push(`<text x="${x + 12}" y="${y + 20}" font-size="13" font-weight="600" ${font} fill="${colors.text}">${esc(title)}</text>`);
     if (summary) parts.push(`<text x="${x + 12}" y="${y + 38}" font-size="11" ${font} fill="${colors.muted}">${esc(summary)}</text>`);
-    const meta = `${formatCount(info?.params ?? 0)} params${shapes ? `  ${shapes}` : ''}`;
+    const meta = `${i18n.t('editor:canvas.node.paramsShort', { value: formatCount(info?.params ?? 0) })}${shapes ? `  ${shapes}` : ''}`;
     parts.push(`<text x="${x + 12}" y="${y + 54}" font-size="11" ${font} fill="${colors.muted}">${esc(meta)}</text>`);
     if (err) parts.push(`<text x="${x + 12}" y="${y + 70}" font-size="11" ${font} fill="${colors.error}">${esc(err.message.slice(0, 60))}${err.message.length > 60 ? '…' : ''}</text>`);
     parts.push('</g>');
@@ -110,17 +111,17 @@ export async function svgToPng(result: SvgResult, scale = 2): Promise<Blob> {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
-      img.onerror = () => reject(new Error('The browser could not render the SVG.'));
+      img.onerror = () => reject(new Error(i18n.t('editor:files.svgRenderFailed')));
       img.src = url;
     });
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(result.width * scale));
     canvas.height = Math.max(1, Math.round(result.height * scale));
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('No 2D canvas available.');
+    if (!ctx) throw new Error(i18n.t('editor:files.no2dCanvas'));
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, result.width, result.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(i18n.t('editor:files.pngEncodingFailed')))), 'image/png'));
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -12,6 +12,7 @@ import { addRecent, type RecentFile } from './recent';
 import { getTemplate, templateIds } from '../../../shared/templates';
 import { useBottomPanel } from '../store/bottomPanelStore';
 import { bytesToBase64, importedModelName, isOnnxFileName, openedJsonKind } from './modelFile';
+import { i18n } from '../../../shared/i18n/i18n';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -22,7 +23,7 @@ export function registerFileInput(el: HTMLInputElement | null): void {
 
 async function confirmDiscard(): Promise<boolean> {
   if (!useGraphStore.getState().dirty) return true;
-  return useUi.getState().ask('Discard unsaved changes?', `"${useGraphStore.getState().graph.name}" has changes that are not saved.`, 'Discard');
+  return useUi.getState().ask(i18n.t('editor:files.discardTitle'), i18n.t('editor:files.discardText', { name: useGraphStore.getState().graph.name }), i18n.t('editor:files.discard'));
 }
 
 export async function newFile(): Promise<void> {
@@ -46,7 +47,7 @@ export async function loadTemplate(graph: GraphFile): Promise<boolean> {
 export async function openTemplateById(id: string): Promise<boolean> {
   const t = getTemplate(id.trim());
   if (!t) {
-    useUi.getState().showError(`No template "${id}"`, `Templates: ${templateIds().join(', ')}.`);
+    useUi.getState().showError(i18n.t('editor:files.noTemplate', { id }), i18n.t('editor:files.templateList', { ids: templateIds().join(', ') }));
     return false;
   }
   const opened = await loadTemplate(t.graph);
@@ -70,31 +71,31 @@ const withNote = (note: string | undefined) => (note ? ` ${note}` : '');
 /** A Keras / tfjs model.json: the host's importer makes it a new, unsaved graph; a bad one changes nothing. */
 async function importModelText(text: string, source: string): Promise<boolean> {
   // The host imports in its job worker, which may have to start first: say something meanwhile.
-  useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
+  useUi.getState().toast(i18n.t('editor:files.importing', { source }), 'info', 'file');
   try {
     const { graph, datasetNote } = await api.importModel({ content: text, name: importedModelName(source) });
     useGraphStore.getState().load(graph, null, { dirty: true });
-    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes (weights are not imported).${withNote(datasetNote)} Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    useUi.getState().toast(i18n.t('editor:files.importedModel', { source, n: graph.nodes.length, note: withNote(datasetNote) }), 'info', 'file');
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), err instanceof Error ? err.message : String(err));
     return false;
   }
 }
 
 /** An ONNX model (its bytes as base64): the host imports its graph and stores its weights as a run; a bad one changes nothing. */
 async function importOnnxBase64(base64: string, source: string): Promise<boolean> {
-  useUi.getState().toast(`Importing ${source}…`, 'info', 'file');
+  useUi.getState().toast(i18n.t('editor:files.importing', { source }), 'info', 'file');
   try {
     const { graph, runId, datasetNote } = await api.importModel({ content: base64, name: importedModelName(source), encoding: 'base64' });
     useGraphStore.getState().load(graph, null, { dirty: true });
-    const weights = runId ? `its weights are the run "${graph.name}" in Runs, marked imported` : 'no weights were kept';
-    useUi.getState().toast(`Imported ${source}: ${graph.nodes.length} nodes; ${weights}.${withNote(datasetNote)} Save it to keep it as a LayerLab graph.`, 'info', 'file');
+    const weights = runId ? i18n.t('editor:files.onnxWeightsRun', { name: graph.name }) : i18n.t('editor:files.onnxNoWeights');
+    useUi.getState().toast(i18n.t('editor:files.importedOnnx', { source, n: graph.nodes.length, weights, note: withNote(datasetNote) }), 'info', 'file');
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), err instanceof Error ? err.message : String(err));
     return false;
   }
 }
@@ -104,12 +105,12 @@ export async function openText(text: string, source: string, path: string | null
   if (openedJsonKind(text) === 'model') return importModelText(text, source);
   const result = readGraphText(text);
   if (!result.ok) {
-    useUi.getState().showError(`Could not open ${source}`, result.message);
+    useUi.getState().showError(i18n.t('editor:files.cannotOpen', { source }), result.message);
     return false;
   }
   useGraphStore.getState().load(result.graph, path);
   addRecent(source, path, text);
-  useUi.getState().toast(`Opened ${source}`, 'info', 'file');
+  useUi.getState().toast(i18n.t('editor:files.opened', { source }), 'info', 'file');
   return true;
 }
 
@@ -121,7 +122,7 @@ export async function openFile(): Promise<void> {
       if (!r.canceled && r.encoding === 'base64') await importOnnxBase64(r.content, baseName(r.path));
       else if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
-      useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotOpenFile'), err instanceof Error ? err.message : String(err));
     }
     return;
   }
@@ -137,7 +138,7 @@ export async function openPickedFile(file: File): Promise<void> {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (err) {
-      useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), err instanceof Error ? err.message : String(err));
       return;
     }
     await importOnnxBase64(bytesToBase64(bytes), file.name);
@@ -147,7 +148,7 @@ export async function openPickedFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (err) {
-    useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), err instanceof Error ? err.message : String(err));
     return;
   }
   await openText(text, file.name, null);
@@ -162,7 +163,7 @@ export async function openDroppedFile(file: File): Promise<void> {
 /** Reopens a recent file from its kept content (the browser cannot reopen by name). */
 export async function openRecent(entry: RecentFile): Promise<void> {
   if (!entry.content) {
-    useUi.getState().showError(`Could not reopen ${entry.name}`, 'The file was too large to keep a copy; open it with Open.');
+    useUi.getState().showError(i18n.t('editor:files.cannotReopen', { name: entry.name }), i18n.t('editor:files.tooLargeToKeep'));
     return;
   }
   if (!(await confirmDiscard())) return;
@@ -180,9 +181,9 @@ export async function saveFile(saveAs = false): Promise<void> {
       // Only mark clean if nothing changed while the dialog was open.
       if (useGraphStore.getState().graph === graph) useGraphStore.getState().markSaved(r.path);
       addRecent(baseName(r.path), r.path, content);
-      useUi.getState().toast(`Saved ${baseName(r.path)}`, 'info', 'file');
+      useUi.getState().toast(i18n.t('editor:files.saved', { name: baseName(r.path) }), 'info', 'file');
     } catch (err) {
-      useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotSave'), err instanceof Error ? err.message : String(err));
     }
     return;
   }
@@ -197,7 +198,7 @@ export async function saveFile(saveAs = false): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   useGraphStore.getState().markSaved(null);
   addRecent(suggestedName, null, content);
-  useUi.getState().toast(`Downloaded ${suggestedName}`, 'info', 'file');
+  useUi.getState().toast(i18n.t('editor:files.downloaded', { name: suggestedName }), 'info', 'file');
 }
 
 export function handleMenu(cmd: MenuCommand): void {

@@ -1,4 +1,5 @@
 // Shown when nothing is selected: the graph's name, dataset settings and training settings.
+import { useTranslation } from 'react-i18next';
 import type { DatasetConfig, LabelEncoding, LossName, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetOptionSpec } from '../../../shared/data/types';
 import { formatShape } from '../../../shared/layers/types';
@@ -18,21 +19,30 @@ import { trainingSettingQuestion } from '../../../shared/graph/sensible';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
-const LOSSES: { value: LossName; label: string }[] = [
-  { value: 'categoricalCrossentropy', label: 'categorical cross-entropy' },
-  { value: 'sparseCategoricalCrossentropy', label: 'sparse categorical cross-entropy' },
-  { value: 'binaryCrossentropy', label: 'binary cross-entropy' },
-  { value: 'meanSquaredError', label: 'mean squared error' },
-  { value: 'meanAbsoluteError', label: 'mean absolute error' },
-];
-const REPRESENTATION_LABELS: Record<Representation, string> = {
-  vector: 'vector (flattened)',
-  matrix: 'matrix (rows)',
-  image: 'image (H, W, C)',
-  sequence: 'sequence (time steps)',
-};
-const LABEL_LABELS: Record<LabelEncoding, string> = { onehot: 'one-hot', int: 'class index' };
-const NORM_LABELS: Record<Normalization, string> = { none: 'none', scale01: 'scale to 0..1', standardize: 'standardize (mean 0, sd 1)' };
+/** The losses offered, in this order, with their names as catalogue keys. */
+const LOSS_KEY = {
+  categoricalCrossentropy: 'editor:inspector.training.losses.categoricalCrossentropy',
+  sparseCategoricalCrossentropy: 'editor:inspector.training.losses.sparseCategoricalCrossentropy',
+  binaryCrossentropy: 'editor:inspector.training.losses.binaryCrossentropy',
+  meanSquaredError: 'editor:inspector.training.losses.meanSquaredError',
+  meanAbsoluteError: 'editor:inspector.training.losses.meanAbsoluteError',
+} as const satisfies Partial<Record<LossName, string>>;
+const LOSSES = Object.keys(LOSS_KEY) as (keyof typeof LOSS_KEY)[];
+const REPRESENTATION_KEY = {
+  vector: 'editor:inspector.dataset.representations.vector',
+  matrix: 'editor:inspector.dataset.representations.matrix',
+  image: 'editor:inspector.dataset.representations.image',
+  sequence: 'editor:inspector.dataset.representations.sequence',
+} as const satisfies Record<Representation, string>;
+const LABEL_KEY = {
+  onehot: 'editor:inspector.dataset.labelEncodings.onehot',
+  int: 'editor:inspector.dataset.labelEncodings.int',
+} as const satisfies Record<LabelEncoding, string>;
+const NORM_KEY = {
+  none: 'editor:inspector.dataset.normalizations.none',
+  scale01: 'editor:inspector.dataset.normalizations.scale01',
+  standardize: 'editor:inspector.dataset.normalizations.standardize',
+} as const satisfies Record<Normalization, string>;
 
 /** Settings that fit a newly chosen dataset: keep what it supports, else take its defaults. */
 export function switchDataset(current: DatasetConfig, d: DatasetDescriptor): Partial<DatasetConfig> {
@@ -46,6 +56,7 @@ export function switchDataset(current: DatasetConfig, d: DatasetDescriptor): Par
 }
 
 function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value: string | number | boolean | undefined; onChange(v: string | number | boolean): void }) {
+  const { t } = useTranslation(['editor']);
   const v = value ?? spec.default;
   const common = { label: spec.label, help: spec.help, testId: `dataset-option-${spec.key}` };
   switch (spec.type) {
@@ -63,7 +74,7 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
         <TextField
           {...common}
           value={String(v)}
-          placeholder="path on the computer running LayerLab"
+          placeholder={t('editor:inspector.dataset.pathPlaceholder')}
           onCommit={async (typed: string) => {
             await allowDatasetPath(api, typed);
             onChange(typed);
@@ -76,6 +87,7 @@ function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value
 }
 
 function DatasetSettings() {
+  const { t } = useTranslation(['editor']);
   const dataset = useGraphStore((s) => s.graph.dataset);
   const shapes = useGraphStore((s) => s.datasetShapes);
   const problem = useGraphStore((s) => s.datasetProblem);
@@ -85,9 +97,9 @@ function DatasetSettings() {
 
   return (
     <section className="ll-section" data-testid="dataset-settings">
-      <h3>Dataset</h3>
+      <h3>{t('editor:inspector.dataset.title')}</h3>
       <SelectField
-        label="Dataset"
+        label={t('editor:inspector.dataset.dataset')}
         testId="dataset"
         value={dataset.id}
         options={datasets.map((d) => ({ value: d.id, label: d.name }))}
@@ -98,32 +110,32 @@ function DatasetSettings() {
         }}
       />
       <SelectField
-        label="Representation"
+        label={t('editor:inspector.dataset.representation')}
         testId="representation"
         value={dataset.representation}
-        options={(desc?.representations ?? [dataset.representation]).map((r) => ({ value: r, label: REPRESENTATION_LABELS[r] ?? r }))}
-        help="How each sample is shaped for the Input node."
+        options={(desc?.representations ?? [dataset.representation]).map((r) => ({ value: r, label: r in REPRESENTATION_KEY ? t(REPRESENTATION_KEY[r]) : r }))}
+        help={t('editor:inspector.dataset.representationHelp')}
         onCommit={(representation) => setDataset({ representation })}
       />
       <div className="ll-row">
         <SelectField
-          label="Labels"
+          label={t('editor:inspector.dataset.labels')}
           testId="labels"
           value={dataset.labels}
-          options={(desc?.labelEncodings ?? [dataset.labels]).map((l) => ({ value: l, label: LABEL_LABELS[l] ?? l }))}
+          options={(desc?.labelEncodings ?? [dataset.labels]).map((l) => ({ value: l, label: l in LABEL_KEY ? t(LABEL_KEY[l]) : l }))}
           onCommit={(labels) => setDataset({ labels })}
         />
         <SelectField
-          label="Normalization"
+          label={t('editor:inspector.dataset.normalization')}
           testId="normalization"
           value={dataset.normalization}
-          options={(desc?.normalizations ?? [dataset.normalization]).map((n) => ({ value: n, label: NORM_LABELS[n] ?? n }))}
+          options={(desc?.normalizations ?? [dataset.normalization]).map((n) => ({ value: n, label: n in NORM_KEY ? t(NORM_KEY[n]) : n }))}
           onCommit={(normalization) => setDataset({ normalization })}
         />
       </div>
       <div className="ll-row">
         <NumberField
-          label="Validation split"
+          label={t('editor:inspector.dataset.validationSplit')}
           testId="validationSplit"
           value={dataset.validationSplit}
           integer={false}
@@ -131,7 +143,7 @@ function DatasetSettings() {
           max={0.5}
           onCommit={(validationSplit) => setDataset({ validationSplit })}
         />
-        <NumberField label="Limit (0 = all)" testId="limit" value={dataset.limit} integer min={0} onCommit={(limit) => setDataset({ limit })} />
+        <NumberField label={t('editor:inspector.dataset.limit')} testId="limit" value={dataset.limit} integer min={0} onCommit={(limit) => setDataset({ limit })} />
       </div>
       {desc?.options.map((spec) => (
         <OptionField
@@ -150,24 +162,25 @@ function DatasetSettings() {
           <dl className="ll-shapes" data-testid="dataset-shapes">
             {Object.entries(shapes.features).map(([k, s]) => (
               <div key={`f-${k}`}>
-                <dt>input {k}</dt>
+                <dt>{t('editor:inspector.dataset.input', { name: k })}</dt>
                 <dd>{formatShape(s)}</dd>
               </div>
             ))}
             {Object.entries(shapes.targets).map(([k, s]) => (
               <div key={`t-${k}`}>
-                <dt>target {k}</dt>
+                <dt>{t('editor:inspector.dataset.target', { name: k })}</dt>
                 <dd>
                   {formatShape(s)}
-                  {shapes.numClasses ? ` · ${shapes.numClasses} classes` : ''}
+                  {shapes.numClasses ? t('editor:inspector.dataset.classes', { n: shapes.numClasses }) : ''}
                 </dd>
               </div>
             ))}
             {shapes.trainSize !== undefined && (
               <div>
-                <dt>samples</dt>
+                <dt>{t('editor:inspector.dataset.samples')}</dt>
                 <dd>
-                  {shapes.trainSize.toLocaleString('en-US')} train{shapes.testSize !== undefined ? ` · ${shapes.testSize.toLocaleString('en-US')} test` : ''}
+                  {t('editor:inspector.dataset.train', { n: shapes.trainSize.toLocaleString('en-US') })}
+                  {shapes.testSize !== undefined ? t('editor:inspector.dataset.test', { n: shapes.testSize.toLocaleString('en-US') }) : ''}
                 </dd>
               </div>
             )}
@@ -181,15 +194,16 @@ function DatasetSettings() {
 }
 
 function TrainingSettings() {
+  const { t } = useTranslation(['editor']);
   const training = useGraphStore((s) => s.graph.training);
   const setTraining = useGraphStore((s) => s.setTraining);
   return (
     <section className="ll-section" data-testid="training-settings">
-      <h3>Training</h3>
+      <h3>{t('editor:inspector.training.title')}</h3>
       <div className="ll-row">
-        <SelectField label="Optimizer" testId="optimizer" value={training.optimizer} options={OPTIMIZERS} onCommit={(optimizer) => setTraining({ optimizer })} />
+        <SelectField label={t('editor:inspector.training.optimizer')} testId="optimizer" value={training.optimizer} options={OPTIMIZERS} onCommit={(optimizer) => setTraining({ optimizer })} />
         <NumberField
-          label="Learning rate"
+          label={t('editor:inspector.training.learningRate')}
           testId="learningRate"
           value={training.learningRate}
           integer={false}
@@ -203,7 +217,7 @@ function TrainingSettings() {
       <TopicHelpView helpFor="learningRate" topic={SETTING_HELP.learningRate} />
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && (
         <NumberField
-          label="Momentum"
+          label={t('editor:inspector.training.momentum')}
           testId="momentum"
           value={training.momentum ?? 0.9}
           integer={false}
@@ -215,7 +229,7 @@ function TrainingSettings() {
       {(training.optimizer === 'momentum' || training.optimizer === 'nesterov') && <TopicHelpView helpFor="momentum" topic={SETTING_HELP.momentum} />}
       <div className="ll-row">
         <NumberField
-          label="Batch size"
+          label={t('editor:inspector.training.batchSize')}
           testId="batchSize"
           value={training.batchSize}
           integer
@@ -225,7 +239,7 @@ function TrainingSettings() {
           onCommit={(batchSize) => setTraining({ batchSize })}
         />
         <NumberField
-          label="Epochs"
+          label={t('editor:inspector.training.epochs')}
           testId="epochs"
           value={training.epochs}
           integer
@@ -238,7 +252,7 @@ function TrainingSettings() {
       <TopicHelpView helpFor="batchSize" topic={SETTING_HELP.batchSize} />
       <TopicHelpView helpFor="epochs" topic={SETTING_HELP.epochs} />
       <MemoryEstimateNote />
-      <SelectField label="Loss" testId="loss" value={training.loss} options={LOSSES} onCommit={(loss) => setTraining({ loss })} />
+      <SelectField label={t('editor:inspector.training.loss')} testId="loss" value={training.loss} options={LOSSES.map((value) => ({ value, label: t(LOSS_KEY[value]) }))} onCommit={(loss) => setTraining({ loss })} />
       <TopicHelpView helpFor="loss" topic={LOSS_HELP[training.loss]} />
       <EngineSettings />
     </section>
@@ -246,15 +260,16 @@ function TrainingSettings() {
 }
 
 export function GraphSettings() {
+  const { t } = useTranslation(['editor']);
   const name = useGraphStore((s) => s.graph.name);
   const rename = useGraphStore((s) => s.rename);
   return (
     <div className="ll-inspector-body" data-testid="graph-settings">
       <header className="ll-inspector-head">
-        <h2>Model</h2>
+        <h2>{t('editor:inspector.model.title')}</h2>
       </header>
-      <p className="ll-muted ll-small">Select a node to edit its parameters.</p>
-      <TextField label="Name" testId="graph-name" value={name} onCommit={rename} />
+      <p className="ll-muted ll-small">{t('editor:inspector.model.selectHint')}</p>
+      <TextField label={t('editor:inspector.model.name')} testId="graph-name" value={name} onCommit={rename} />
       <PresetPicker />
       <DatasetSettings />
       <TrainingSettings />

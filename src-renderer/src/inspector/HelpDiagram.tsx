@@ -1,5 +1,6 @@
 // Pictures a layer's help can ask for by name (LayerHelp.diagram). Drawn as SVG from data so the labels stay
 // plain strings; colours come from help.css.
+import { useTranslation } from 'react-i18next';
 import type { HelpDiagramName } from '../../../shared/layers/types';
 import './help.css';
 
@@ -17,6 +18,7 @@ const PANEL_H = 30 + GRID_H + 18;
 
 /** One panel: SAMPLES grids of POSITIONS x CHANNELS cells; `marked` says which cells share one mean/variance. */
 function Panel({ y, title, subtitle, marked }: { y: number; title: string; subtitle: string; marked(sample: number, pos: number, ch: number): boolean }) {
+  const { t } = useTranslation(['editor']);
   const top = y + 30;
   return (
     <g>
@@ -27,10 +29,10 @@ function Panel({ y, title, subtitle, marked }: { y: number; title: string; subti
         {subtitle}
       </text>
       <text x={LEFT} y={top - 3} className="ll-diagram-axis">
-        channels →
+        {t('editor:inspector.diagram.channels')}
       </text>
       <text x={LEFT - 3} y={top + GRID_H / 2} className="ll-diagram-axis" transform={`rotate(-90 ${LEFT - 3} ${top + GRID_H / 2})`} textAnchor="middle">
-        position
+        {t('editor:inspector.diagram.position')}
       </text>
       {Array.from({ length: SAMPLES }, (_, s) => {
         const x0 = LEFT + s * (GRID_W + GAP);
@@ -49,7 +51,7 @@ function Panel({ y, title, subtitle, marked }: { y: number; title: string; subti
               )),
             )}
             <text x={x0 + GRID_W / 2} y={top + GRID_H + 9} className="ll-diagram-axis" textAnchor="middle">
-              sample {s + 1}
+              {t('editor:inspector.diagram.sample', { n: s + 1 })}
             </text>
           </g>
         );
@@ -59,16 +61,14 @@ function Panel({ y, title, subtitle, marked }: { y: number; title: string; subti
 }
 
 function NormalizationAxes() {
+  const { t } = useTranslation(['editor']);
   return (
     <figure className="ll-diagram" data-testid="diagram-normalization-axes">
-      <svg viewBox={`0 0 ${WIDTH} ${2 * PANEL_H}`} role="img" aria-label="Which values share one mean and variance: BatchNormalization vs LayerNormalization">
-        <Panel y={0} title="BatchNormalization" subtitle="one channel, over all samples and positions" marked={(_s, _p, c) => c === 1} />
-        <Panel y={PANEL_H} title="LayerNormalization" subtitle="one sample at one position, over its channels" marked={(s, p) => s === 0 && p === 1} />
+      <svg viewBox={`0 0 ${WIDTH} ${2 * PANEL_H}`} role="img" aria-label={t('editor:inspector.diagram.aria')}>
+        <Panel y={0} title="BatchNormalization" subtitle={t('editor:inspector.diagram.batchSubtitle')} marked={(_s, _p, c) => c === 1} />
+        <Panel y={PANEL_H} title="LayerNormalization" subtitle={t('editor:inspector.diagram.layerSubtitle')} marked={(s, p) => s === 0 && p === 1} />
       </svg>
-      <figcaption>
-        Highlighted cells share one mean and variance. BatchNormalization: per channel, over batch x positions (H x W
-        for images, time for sequences). LayerNormalization: per sample and position, over the channels.
-      </figcaption>
+      <figcaption>{t('editor:inspector.diagram.caption')}</figcaption>
     </figure>
   );
 }

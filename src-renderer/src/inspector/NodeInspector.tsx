@@ -1,5 +1,6 @@
 // The selected node: its parameters, what inference says about it, and the layer's help text.
 import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nodeView } from '../store/toFlow';
 import { formatShape } from '../../../shared/layers/types';
 import { formatCount } from '../../../shared/infer';
@@ -30,6 +31,7 @@ function rangeQuestion(nodeId: string, key: string, spec: ParamSpec, layerLabel:
 }
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation(['editor']);
   const node = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId));
   const label = useGraphStore((s) => s.graph.nodes.find((n) => n.id === nodeId)?.label ?? '');
   const setParam = useGraphStore((s) => s.setParam);
@@ -51,12 +53,12 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       <div className="ll-facts">
         <div>
-          <span className="ll-muted">Parameters</span>
+          <span className="ll-muted">{t('editor:inspector.node.parameters')}</span>
           <strong data-testid="inspector-params">{(info?.params ?? 0).toLocaleString('en-US')}</strong>
           {(info?.params ?? 0) >= 10_000 && <span className="ll-muted"> ({formatCount(info?.params ?? 0)})</span>}
         </div>
         <div>
-          <span className="ll-muted">Output</span>
+          <span className="ll-muted">{t('editor:inspector.node.output')}</span>
           <strong data-testid="inspector-shape">
             {info && info.outputs.length > 0 ? info.outputs.map((s) => (s ? formatShape(s) : '?')).join(' ') : '—'}
           </strong>
@@ -88,11 +90,11 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <RepeatedBlockSection nodeId={nodeId} />
 
       <section className="ll-section">
-        <h3>Parameters</h3>
+        <h3>{t('editor:inspector.node.parameters')}</h3>
         <TextField
-          label="Name"
+          label={t('editor:inspector.node.name')}
           testId="label"
-          help="Shown on the node instead of the layer kind."
+          help={t('editor:inspector.node.nameHelp')}
           placeholder={def ? text.layer(def.kind, 'label') : node.data.kind}
           value={label}
           onCommit={(v) => setLabel(nodeId, v)}
@@ -111,19 +113,19 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             </Fragment>
           ))
         ) : (
-          <p className="ll-error-text">Unknown layer kind '{node.data.kind}': this version of LayerLab cannot edit it.</p>
+          <p className="ll-error-text">{t('editor:inspector.node.unknownKind', { kind: node.data.kind })}</p>
         )}
       </section>
 
       {def && (
         <section className="ll-section ll-help" data-testid="layer-help">
-          <h3>How it works</h3>
+          <h3>{t('editor:inspector.node.howItWorks')}</h3>
           <div className="ll-formula">
-            <span className="ll-muted">Computes</span>
+            <span className="ll-muted">{t('editor:inspector.node.computes')}</span>
             <code>{def.help.formula}</code>
           </div>
           <div className="ll-formula">
-            <span className="ll-muted">Parameters</span>
+            <span className="ll-muted">{t('editor:inspector.node.parameters')}</span>
             <code>{def.help.paramFormula}</code>
           </div>
           <p>{text.layer(def.kind, 'details')}</p>

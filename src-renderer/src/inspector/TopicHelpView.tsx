@@ -1,9 +1,11 @@
 // The help of one training choice or setting (formula, intuition, when to use), folded under its field:
 // the summary names what is selected, opening it shows the rest. Texts come from shared/training-help.
+import { useTranslation } from 'react-i18next';
 import type { TopicHelp } from '../../../shared/training-help';
 import './help.css';
 
 export function TopicHelpView({ topic, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
+  const { t } = useTranslation(['editor']);
   if (!topic) return null;
   return (
     <details className="ll-topic" data-help-for={helpFor} data-testid={`help-${helpFor}`}>
@@ -11,7 +13,7 @@ export function TopicHelpView({ topic, helpFor }: { topic: TopicHelp | undefined
       <code className="ll-topic-formula">{topic.formula}</code>
       <p>{topic.intuition}</p>
       <p>
-        <span className="ll-topic-when">When to use: </span>
+        <span className="ll-topic-when">{t('editor:inspector.topic.whenToUse')}</span>
         {topic.whenToUse}
       </p>
     </details>

@@ -1,9 +1,11 @@
 // Form controls for the inspector. Typed text is kept locally and committed on Enter or blur, only when
 // valid, so a half-typed number never reaches the graph; the message under the field says what is wrong.
 import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseNumber, parseShapeText, shapeText, type Parsed } from './parse';
 import { decideCommit } from './commit';
 import { useUi } from '../store/uiStore';
+import { i18n } from '../../../shared/i18n/i18n';
 
 interface FieldProps {
   label: string;
@@ -73,7 +75,7 @@ function useCommitField<T>(opts: {
         return;
       case 'ask': {
         asking.current = true;
-        const ok = await useUi.getState().ask('Apply this value?', decision.question, 'Apply');
+        const ok = await useUi.getState().ask(i18n.t('editor:inspector.field.applyQuestion'), decision.question, i18n.t('editor:inspector.field.apply'));
         asking.current = false;
         if (!ok) return revert();
         break;
@@ -124,6 +126,7 @@ export function NumberField(props: {
   question?: (value: number) => string | null;
   onCommit(v: number): void;
 }) {
+  const { t } = useTranslation(['editor']);
   const field = useCommitField({
     committed: String(props.value),
     parse: (text) => parseNumber(text, props),
@@ -141,7 +144,7 @@ export function NumberField(props: {
           autoComplete="off"
           spellCheck={false}
           data-testid={`param-${props.testId}`}
-          title="Enter or leave the field to apply; Escape restores the current value"
+          title={t('editor:inspector.field.numberTitle')}
           {...field.inputProps}
         />
       )}
@@ -228,13 +231,14 @@ export function SelectField<T extends string>(props: {
   options: readonly T[] | readonly { value: T; label: string; disabled?: boolean }[];
   onCommit(v: T): void;
 }) {
+  const { t } = useTranslation(['editor']);
   const options = props.options.map((o): { value: T; label: string; disabled?: boolean } => (typeof o === 'string' ? { value: o, label: o } : o));
   const known = options.some((o) => o.value === props.value);
   return (
     <Field label={props.label} help={props.help} testId={props.testId}>
       {(id) => (
         <select id={id} value={props.value} data-testid={`param-${props.testId}`} onChange={(e) => props.onCommit(e.target.value as T)}>
-          {!known && <option value={props.value}>{props.value} (unknown)</option>}
+          {!known && <option value={props.value}>{t('editor:inspector.field.unknownOption', { value: props.value })}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value} disabled={o.disabled}>
               {o.label}

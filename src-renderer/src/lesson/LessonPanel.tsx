@@ -3,6 +3,7 @@
 // (extras.lesson), so they are saved with the file.
 import './lesson.css';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { lessonOf } from '../../../shared/graph/lesson';
 import { useGraphStore } from '../store/stores';
 import { layersUsed } from './layersUsed';
@@ -16,29 +17,30 @@ function showLayerHelp(nodeId: string): void {
 }
 
 function Formulas() {
+  const { t } = useTranslation(['editor']);
   const nodes = useGraphStore((s) => s.graph.nodes);
   const edges = useGraphStore((s) => s.graph.edges);
   const uses = useMemo(() => layersUsed({ nodes, edges }), [nodes, edges]);
   const text = useLayerText();
   return (
     <section className="ll-lesson-formulas" data-testid="lesson-formulas">
-      <h4>The layers it uses</h4>
+      <h4>{t('editor:lesson.layersUsed')}</h4>
       {uses.length === 0 ? (
-        <p className="ll-muted ll-small">No layers yet: drag some from the palette.</p>
+        <p className="ll-muted ll-small">{t('editor:lesson.noLayers')}</p>
       ) : (
         <dl>
           {uses.map((u) => (
             <div key={u.def.kind}>
               <dt>
-                <button type="button" className="ll-link" data-testid={`lesson-layer-${u.def.kind}`} title={`Select ${u.nodeId} and show how ${u.def.label} works`} onClick={() => showLayerHelp(u.nodeId)}>
+                <button type="button" className="ll-link" data-testid={`lesson-layer-${u.def.kind}`} title={t('editor:lesson.showHelpTitle', { id: u.nodeId, label: text.layer(u.def.kind, 'label') })} onClick={() => showLayerHelp(u.nodeId)}>
                   {text.layer(u.def.kind, 'label')}
                 </button>
                 {u.count > 1 && <span className="ll-muted"> ×{u.count}</span>}
               </dt>
               <dd>
                 <code>{u.def.help.formula}</code>
-                <div className="ll-muted ll-small" title="How its parameters are counted">
-                  parameters: <code>{u.def.help.paramFormula}</code>
+                <div className="ll-muted ll-small" title={t('editor:lesson.paramsCountedTitle')}>
+                  {t('editor:lesson.parameters')}<code>{u.def.help.paramFormula}</code>
                 </div>
               </dd>
             </div>
@@ -50,6 +52,7 @@ function Formulas() {
 }
 
 export function LessonPanel() {
+  const { t } = useTranslation(['editor']);
   const raw = useGraphStore((s) => s.graph.extras?.lesson);
   const lesson = useMemo(() => lessonOf({ extras: { lesson: raw } }), [raw]);
   const setStep = useGraphStore((s) => s.setLessonStep);
@@ -58,10 +61,10 @@ export function LessonPanel() {
       <div className="ll-lesson" data-testid="lesson-panel" data-has-lesson="false">
         <section className="ll-lesson-text">
           <p className="ll-muted">
-            This graph has no lesson. Templates come with one: what the model shows, and what to try next.
+            {t('editor:lesson.noLesson')}
           </p>
           <button type="button" className="ll-btn ll-btn-small" onClick={openGallery}>
-            Browse templates…
+            {t('editor:lesson.browseTemplates')}
           </button>
         </section>
         <Formulas />
@@ -78,7 +81,7 @@ export function LessonPanel() {
       <Formulas />
       <section className="ll-lesson-steps" data-testid="lesson-steps">
         <h4>
-          Try next <span className="ll-muted">({done} of {lesson.steps.length} done)</span>
+          {t('editor:lesson.tryNext')} <span className="ll-muted">{t('editor:lesson.stepsDone', { done, total: lesson.steps.length })}</span>
         </h4>
         <ul>
           {lesson.steps.map((s, i) => (

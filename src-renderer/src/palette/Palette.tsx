@@ -1,5 +1,6 @@
 // Layer kinds grouped by category, with search. Drag onto the canvas or click to add at the view centre.
 import { useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import { ALL_LAYERS } from '../../../shared/layers';
 import type { LayerDef } from '../../../shared/layers/types';
@@ -13,17 +14,20 @@ import { useLayerText, type LayerTextFns } from '../layer-text/useLayerText';
 
 /** Saved blocks of the open file first, then the user's own ones not already among them. */
 function useMyBlocks(query: string): SavedBlock[] {
+  const { t } = useTranslation(['editor']);
   const graph = useGraphStore((s) => s.graph);
   const mine = useBlockLibrary((s) => s.blocks);
   const fromFile = useMemo(() => blockLibrary(graph).blocks, [graph]);
+  const myBlocks = t('editor:palette.myBlocks');
   return useMemo(() => {
     const all = mine.reduce((list, b) => (list.some((x) => x.id === b.id) ? list : withBlock(list, b)), fromFile);
     const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
     return all.filter((b) => {
-      const hay = `${b.name} ${b.nodes.map((n) => n.kind).join(' ')} my blocks`.toLowerCase();
+      // "my blocks" finds them all, in English and in the current language.
+      const hay = `${b.name} ${b.nodes.map((n) => n.kind).join(' ')} my blocks ${myBlocks}`.toLowerCase();
       return words.every((w) => hay.includes(w));
     });
-  }, [fromFile, mine, query]);
+  }, [fromFile, mine, query, myBlocks]);
 }
 
 function matches(def: LayerDef, q: string, text: LayerTextFns): boolean {
@@ -39,6 +43,7 @@ function matches(def: LayerDef, q: string, text: LayerTextFns): boolean {
 }
 
 export function Palette() {
+  const { t } = useTranslation(['editor']);
   const [query, setQuery] = useState('');
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
@@ -73,21 +78,21 @@ export function Palette() {
   };
 
   return (
-    <aside className="ll-palette" aria-label="Layer palette">
+    <aside className="ll-palette" aria-label={t('editor:palette.aria')}>
       <input
         className="ll-search"
         type="search"
-        placeholder="Search layers…"
-        aria-label="Search layers"
+        placeholder={t('editor:palette.searchPlaceholder')}
+        aria-label={t('editor:palette.searchAria')}
         data-testid="palette-search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       <div className="ll-palette-list">
-        {groups.length === 0 && myBlocks.length === 0 && <div className="ll-muted ll-pad">No layer matches "{query}".</div>}
+        {groups.length === 0 && myBlocks.length === 0 && <div className="ll-muted ll-pad">{t('editor:noLayerMatch', { query })}</div>}
         {myBlocks.length > 0 && (
           <section className="ll-palette-group" data-testid="palette-my-blocks">
-            <h3>My blocks</h3>
+            <h3>{t('editor:palette.myBlocks')}</h3>
             {myBlocks.map((b) => (
               <button
                 key={b.id}
@@ -95,8 +100,8 @@ export function Palette() {
                 className="ll-palette-item"
                 draggable
                 data-testid={`palette-block-${b.id}`}
-                title={`${b.nodes.map((n) => n.label || n.kind).join(', ')}\nDrag onto the canvas or click to insert a copy.`}
-                aria-label={`Insert block ${b.name}`}
+                title={t('editor:palette.blockTitle', { layers: b.nodes.map((n) => n.label || n.kind).join(', ') })}
+                aria-label={t('editor:palette.insertBlock', { name: b.name })}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(SAVED_BLOCK_MIME, JSON.stringify(b));
                   e.dataTransfer.effectAllowed = 'copy';
@@ -105,15 +110,15 @@ export function Palette() {
               >
                 <span className="ll-palette-name">{b.name}</span>
                 <span className="ll-palette-summary">
-                  {b.nodes.length} {b.nodes.length === 1 ? 'layer' : 'layers'}: {b.nodes.map((n) => n.kind).join(' → ')}
+                  {t('editor:palette.blockLayers', { count: b.nodes.length, kinds: b.nodes.map((n) => n.kind).join(' → ') })}
                 </span>
                 <span
                   role="button"
                   tabIndex={0}
                   className="ll-palette-remove"
                   data-testid={`palette-block-remove-${b.id}`}
-                  title={`Remove "${b.name}" from My blocks (and from this file's library)`}
-                  aria-label={`Remove block ${b.name}`}
+                  title={t('editor:palette.removeBlockTitle', { name: b.name })}
+                  aria-label={t('editor:palette.removeBlock', { name: b.name })}
                   onClick={(e) => {
                     e.stopPropagation();
                     deleteSavedBlock(b);
@@ -141,8 +146,8 @@ export function Palette() {
                 className="ll-palette-item"
                 draggable
                 data-testid={`palette-${def.kind}`}
-                title={`${text.layer(def.kind, 'summary')}\n${def.help.formula}\nDrag onto the canvas or click to add.`}
-                aria-label={`Add ${def.label} layer`}
+                title={t('editor:palette.layerTitle', { summary: text.layer(def.kind, 'summary'), formula: def.help.formula })}
+                aria-label={t('editor:palette.addLayer', { label: def.label })}
                 onDragStart={(e) => onDragStart(e, def.kind)}
                 onClick={() => addAtCentre(def.kind)}
               >

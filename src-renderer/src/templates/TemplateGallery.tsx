@@ -4,6 +4,7 @@
 // box (the cards are its listbox, aria-activedescendant marks the active one), so typing always filters.
 import './gallery.css';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { byChapter, galleryCards, searchCards, type GalleryCard } from './galleryModel';
 import { Thumbnail } from './Thumbnail';
 import { useGallery } from './galleryStore';
@@ -31,6 +32,7 @@ function verticalNeighbour(list: HTMLElement, from: number, direction: 1 | -1): 
 }
 
 function Card({ card, active, index, onOpen, onHover }: { card: GalleryCard; active: boolean; index: number; onOpen(): void; onHover(i: number): void }) {
+  const { t } = useTranslation(['editor']);
   return (
     <div
       id={`gallery-card-${card.id}`}
@@ -39,7 +41,7 @@ function Card({ card, active, index, onOpen, onHover }: { card: GalleryCard; act
       className={`ll-tpl-card${active ? ' active' : ''}`}
       data-testid={`gallery-card-${card.id}`}
       data-active={active}
-      title={`${card.description}\n\n${card.viewOnly ? '' : 'Full scale: '}${card.result}${card.time ? ` (${card.time})` : ''}`}
+      title={`${card.description}\n\n${card.viewOnly ? '' : t('editor:templates.fullScalePrefix')}${card.result}${card.time ? ` (${card.time})` : ''}`}
       onClick={onOpen}
       onMouseMove={() => !active && onHover(index)}
     >
@@ -49,13 +51,13 @@ function Card({ card, active, index, onOpen, onHover }: { card: GalleryCard; act
       <div className="ll-tpl-text">
         <div className="ll-tpl-name">
           {card.name}
-          {card.viewOnly && <span className="ll-badge">view-only</span>}
+          {card.viewOnly && <span className="ll-badge">{t('editor:templates.viewOnly')}</span>}
         </div>
         <div className="ll-tpl-meta">
-          <span data-testid="gallery-card-params">{EN.format(card.params)} parameters</span> · <span>{card.dataset}</span>
+          <span data-testid="gallery-card-params">{t('editor:templates.params', { value: EN.format(card.params) })}</span> · <span>{card.dataset}</span>
         </div>
         <div className="ll-tpl-result" data-testid="gallery-card-result">
-          {card.viewOnly ? card.result : `Full scale: ${card.result}`}
+          {card.viewOnly ? card.result : t('editor:templates.fullScale', { result: card.result })}
           {card.time && <span className="ll-tpl-time"> · {card.time}</span>}
         </div>
       </div>
@@ -71,6 +73,7 @@ export function TemplateGallery() {
 }
 
 function GalleryDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation(['editor']);
   const all = useMemo(() => galleryCards(), []);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -137,13 +140,13 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
     <div className="ll-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="ll-modal ll-tpl" role="dialog" aria-modal="true" aria-labelledby="gallery-title" data-testid="template-gallery" onKeyDown={onKeyDown}>
         <header className="ll-tpl-head">
-          <h2 id="gallery-title">Templates</h2>
+          <h2 id="gallery-title">{t('editor:templates.title')}</h2>
           <input
             ref={inputRef}
             type="search"
             className="ll-tpl-search"
-            placeholder="Search: name, layer, dataset… (arrows move, Enter opens)"
-            aria-label="Search templates"
+            placeholder={t('editor:templates.searchPlaceholder')}
+            aria-label={t('editor:templates.searchAria')}
             role="combobox"
             aria-expanded
             aria-controls="gallery-list"
@@ -156,14 +159,14 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
             }}
           />
           <span className="ll-muted ll-small" data-testid="gallery-count">
-            {visible.length} of {all.length}
+            {t('editor:templates.count', { shown: visible.length, total: all.length })}
           </span>
-          <button type="button" className="ll-btn ll-btn-small" aria-label="Close" data-testid="gallery-close" onClick={onClose}>
+          <button type="button" className="ll-btn ll-btn-small" aria-label={t('editor:templates.close')} data-testid="gallery-close" onClick={onClose}>
             ✕
           </button>
         </header>
-        <div className="ll-tpl-list" id="gallery-list" role="listbox" aria-label="Templates" ref={listRef}>
-          {groups.length === 0 && <p className="ll-muted ll-empty">No template matches "{query}".</p>}
+        <div className="ll-tpl-list" id="gallery-list" role="listbox" aria-label={t('editor:templates.listAria')} ref={listRef}>
+          {groups.length === 0 && <p className="ll-muted ll-empty">{t('editor:templates.noMatch', { query })}</p>}
           {groups.map((g) => (
             <section key={g.chapter.id} className="ll-tpl-chapter" data-testid={`gallery-chapter-${g.chapter.id}`}>
               <h3>{g.chapter.title}</h3>
@@ -177,7 +180,7 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
           ))}
         </div>
         <footer className="ll-tpl-foot ll-muted ll-small">
-          Full-scale results: each template trained with the settings it opens with on a 2-core machine (wasm backend); see the README's templates table.
+          {t('editor:templates.footer')}
         </footer>
       </div>
     </div>
