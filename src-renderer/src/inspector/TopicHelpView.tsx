@@ -2,9 +2,13 @@
 // the summary names what is selected, opening it shows the rest. Texts come from shared/training-help.
 import type { TopicHelp } from '../../../shared/training-help';
 import './help.css';
+import { topicText } from '../../../shared/i18n/lessons';
+import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 
-export function TopicHelpView({ topic, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
-  if (!topic) return null;
+export function TopicHelpView({ topic: english, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
+  const lng = useLessonsLanguage();
+  if (!english) return null;
+  const topic = topicText(english, lng);
   return (
     <details className="ll-topic" data-help-for={helpFor} data-testid={`help-${helpFor}`}>
       <summary>{topic.title}</summary>
