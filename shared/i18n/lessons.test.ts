@@ -117,7 +117,8 @@ describe('lessons helpers', () => {
     const markWithin = recall.options.find((o) => o.key === 'markWithin')!;
     expect(datasetOptionText(markWithin, 'label', 'en')).toBe('Marked within (K)');
     expect(datasetOptionText(markWithin, 'label', 'ko')).toBe('표시 범위 (K)');
-    expect(datasetOptionText({ ...markWithin }, 'label', 'ko')).toBe('Marked within (K)');
+    expect(datasetOptionText({ ...markWithin }, 'label', 'ko')).toBe('표시 범위 (K)');
+    expect(datasetOptionText({ ...markWithin, help: 'Reworded by a newer host' }, 'label', 'ko')).toBe('Marked within (K)');
     expect(topicText(OPTIMIZER_HELP.adam, 'en')).toEqual(OPTIMIZER_HELP.adam);
     expect(topicText(OPTIMIZER_HELP.adam, 'ko').title).toMatch(/^Adam \(적응적 모멘트 추정/);
     expect(topicText(SETTING_HELP.learningRate, 'ko').intuition).toMatch(/가장 중요한 설정/);

@@ -75,14 +75,18 @@ export function datasetText(d: Pick<DatasetDescriptor, 'id' | 'name' | 'descript
   return lessonsText(`datasets.${d.id}.${field}`, { defaultValue: d[field] }, lng);
 }
 
-/** Each dataset option spec's place in the catalogue (the renderer's specs are the catalogue's own objects). */
-const OPTION_KEYS = new Map<DatasetOptionSpec, string>(
-  DATASETS.flatMap((d) => d.options.map((o): [DatasetOptionSpec, string] => [o, `datasets.${d.id}.options.${o.key}`])),
+/**
+ * Each dataset option's place in the catalogue, found by its English text: the renderer's specs may come from
+ * the host (copies, not the catalogue's own objects). Options with the same key and text share a translation.
+ */
+const optionText = (o: Pick<DatasetOptionSpec, 'key' | 'label' | 'help'>) => `${o.key}\u0000${o.label}\u0000${o.help}`;
+const OPTION_KEYS = new Map<string, string>(
+  DATASETS.flatMap((d) => d.options.map((o): [string, string] => [optionText(o), `datasets.${d.id}.options.${o.key}`])).reverse(),
 );
 
 /** A dataset option's label or help in the current language; the spec's own text when it is not in the catalogue. */
 export function datasetOptionText(spec: DatasetOptionSpec, field: 'label' | 'help', lng?: string): string {
-  const key = OPTION_KEYS.get(spec);
+  const key = OPTION_KEYS.get(optionText(spec));
   return key ? lessonsText(`${key}.${field}`, {}, lng) : spec[field];
 }
 
