@@ -54,11 +54,11 @@ describe('lessons catalogue', () => {
     const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as { en: string; ko: string }[];
     const problems: string[] = [];
     for (const [key, english] of en) {
-      // Lower-case occurrences only: capitalised words are mostly code names (Dropout, Attention, Embedding).
+      // Any case (a code name such as Dropout or Embedding gets its Korean term beside it), placeholders aside.
       const text = english.replace(/\{\{\w+\}\}/g, '');
       for (const term of glossary) {
         const escaped = term.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const used = new RegExp(`(?<![\\w-])${escaped}(?:s|es)?(?![\\w-])`).test(text);
+        const used = new RegExp(`(^|[^A-Za-z])${escaped}(s|es)?($|[^A-Za-z])`, 'i').test(text);
         if (used && !kr.get(koKeyOf(key))!.includes(term.ko)) problems.push(`${key}: "${term.en}" without "${term.ko}"`);
       }
     }

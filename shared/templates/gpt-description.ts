@@ -67,11 +67,11 @@ export const GPT_TEXT_EN = {
   noTotal_one: 'no total while the graph has {{count}} problem',
   noTotal_other: 'no total while the graph has {{count}} problems',
   chain:
-    'Token ids [{{context}}] -> Embedding {{vocab}} x {{d}} -> {{positions}}{{layers}} x TransformerDecoderBlock ' +
+    'Token ids [{{context}}] -> Embedding {{vocab}} x {{d}} -> {{positions}}{{blockCount}} x TransformerDecoderBlock ' +
     '(causal, {{heads}} heads, ff {{ff}}) -> {{head}}: the next character at every position. {{total}}.',
   chainPositions: '{{mode}} positions -> ',
-  chainHeadTied: "Tied Dense (the Embedding's matrix again) {{activation}} over {{vocab}}",
-  chainHeadDense: 'Dense {{units}} {{activation}}',
+  chainHeadTied: "Tied Dense (the Embedding's matrix again) {{fn}} over {{vocab}}",
+  chainHeadDense: 'Dense {{size}} {{fn}}',
 } as const;
 
 type PluralBase<K> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
@@ -132,13 +132,13 @@ export function describeGptChain(graph: GraphFile, inference: GraphInference, tr
     vocab,
     d: String(embedding.outputDim),
     positions: positions ? tr('chainPositions', { mode: String(positions.mode) }) : '',
-    layers: String(decoder.layers),
+    blockCount: String(decoder.layers),
     heads: String(decoder.heads),
     ff,
     head:
       head.kind === 'TiedDense'
-        ? tr('chainHeadTied', { activation: String(head.params.activation), vocab })
-        : tr('chainHeadDense', { units: String(head.params.units), activation: String(head.params.activation) }),
+        ? tr('chainHeadTied', { fn: String(head.params.activation), vocab })
+        : tr('chainHeadDense', { size: String(head.params.units), fn: String(head.params.activation) }),
     total: total(inference, tr),
   });
 }

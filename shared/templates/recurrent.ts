@@ -125,11 +125,11 @@ export const RECALL_UNITS = 32;
 function rnnRecall(cell: RnnCell): Template {
   const gap = RECALL_LENGTH - RECALL_MARK_WITHIN;
   const textParams = {
-    cell, length: RECALL_LENGTH, channels: RECALL_VOCAB + 1, units: RECALL_UNITS, vocab: RECALL_VOCAB,
+    cell, length: RECALL_LENGTH, width: RECALL_VOCAB + 1, size: RECALL_UNITS, vocab: RECALL_VOCAB,
     markWithin: RECALL_MARK_WITHIN, gap, farthest: RECALL_LENGTH - 1,
   };
   const description =
-    'Recall the marked token: Input [{{length}}, {{channels}}] (one-hot token + marker) -> {{cell}} {{units}} ' +
+    'Recall the marked token: Input [{{length}}, {{width}}] (one-hot token + marker) -> {{cell}} {{size}} ' +
     '(last state only) -> Dense {{vocab}} softmax. The answer lies {{gap}} to {{farthest}} steps back.';
   const name = 'Long dependencies: {{cell}}';
   return {

@@ -54,10 +54,10 @@ function seq2seq(withAttention: boolean): Template {
     wires.push(['decoder', 'chars']);
   }
   const name = withAttention ? 'Seq2seq dates with attention' : 'Seq2seq dates (no attention)';
-  const textParams = { units: UNITS, inputLength: DATE_INPUT_LENGTH, vocab: V };
+  const textParams = { size: UNITS, inputLength: DATE_INPUT_LENGTH, vocab: V };
   const description = withAttention
-    ? 'Encoder LSTM {{units}} (all steps + final h, c) -> decoder LSTM {{units}} started from h, c; Attention(query = decoder steps, value = encoder steps), concatenated with the decoder output -> TimeDistributed softmax over {{vocab}} characters.'
-    : 'Encoder LSTM {{units}} reads the {{inputLength}}-character date; its final h and c start a decoder LSTM {{units}} fed the target shifted right (teacher forcing) -> TimeDistributed softmax over {{vocab}} characters.';
+    ? 'Encoder LSTM {{size}} (all steps + final h, c) -> decoder LSTM {{size}} started from h, c; Attention(query = decoder steps, value = encoder steps), concatenated with the decoder output -> TimeDistributed softmax over {{vocab}} characters.'
+    : 'Encoder LSTM {{size}} reads the {{inputLength}}-character date; its final h and c start a decoder LSTM {{size}} fed the target shifted right (teacher forcing) -> TimeDistributed softmax over {{vocab}} characters.';
   return {
     id: withAttention ? 'seq2seq-dates-attention' : 'seq2seq-dates',
     name,
