@@ -6,16 +6,20 @@ import enEditor from './locales/en/editor.json';
 import koEditor from './locales/ko/editor.json';
 import { buildLayersCatalogue } from './layers-catalogue';
 import koLayers from './locales/ko/layers.json';
+import koLessons from './locales/ko/lessons.json';
+import { lessonsCatalogEn } from './lessons-catalog';
 
+// layers and lessons: built from the registries (layer files; templates, datasets, training help) and typed as
+// the Korean file, whose keys are exactly the same (layers-catalogue.test.ts, lessons.test.ts), so
+// t('layers:Dense.summary') is checked like any other key.
 export const resources = {
   en: {
     common: enCommon,
     editor: enEditor,
-    // Built from the layer files; typed as the Korean file, whose keys are exactly the same
-    // (layers-catalogue.test.ts), so t('layers:Dense.summary') is checked like any other key.
     layers: buildLayersCatalogue() as unknown as typeof koLayers,
+    lessons: lessonsCatalogEn() as unknown as typeof koLessons,
   },
-  ko: { common: koCommon, editor: koEditor, layers: koLayers },
+  ko: { common: koCommon, editor: koEditor, layers: koLayers, lessons: koLessons },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -14,6 +14,7 @@ import { applyPreset } from './presets';
 import { inferGraphFile } from '../infer';
 import { TEMPLATE_FACTS, type TemplateFacts } from './facts';
 import { newLesson, withLesson } from '../graph/lesson';
+import { fillText, type TextParams } from './text';
 
 export interface Template {
   id: string;
@@ -25,6 +26,13 @@ export interface Template {
   /** Experiments to try next, one per entry. */
   tryNext: string[];
   graph: GraphFile;
+  /**
+   * Values of the {{placeholders}} in name, description, explanation and tryNext (see text.ts): figures taken from
+   * the template's constants, so the translated texts use the same numbers.
+   */
+  textParams?: TextParams;
+  /** Templates that share one text (the three long-dependency cells) name it here; default: the id. */
+  textId?: string;
   /**
    * Other sizes of the same graph (its extras.presets, e.g. GPT-2 small to XL), each openable by its id through
    * getTemplate; the open graph switches between them in the model settings. Absent for a single size.
@@ -83,14 +91,36 @@ function variant(graph: GraphFile, presetId: string): TemplateVariant {
   return { id: presetId, name: g.name, description: g.description ?? '', totalParams: inferGraphFile(g).totalParams };
 }
 
-/** A template as the app offers it: with its chapter and full-scale result (facts.ts), its lesson in the graph. */
-export type CourseTemplate = Template & TemplateFacts;
+/** The English texts as written, placeholders unfilled: the source of the `lessons` catalogue (shared/i18n). */
+export interface TemplateSource {
+  textId: string;
+  name: string;
+  description: string;
+  explanation: string;
+  tryNext: string[];
+  params: TextParams;
+}
+
+/**
+ * A template as the app offers it: with its chapter and full-scale result (facts.ts), its texts filled in, its
+ * lesson in the graph, and its unfilled English source.
+ */
+export type CourseTemplate = Omit<Template, 'textParams' | 'textId'> & TemplateFacts & { source: TemplateSource };
 
 function withFacts(t: Template): CourseTemplate {
   const facts = TEMPLATE_FACTS[t.id];
   if (!facts) throw new Error(`Template '${t.id}' has no entry in templates/facts.ts (chapter and full-scale result)`);
+  const { textParams: params = {}, textId = t.id, ...rest } = t;
+  const source: TemplateSource = { textId, name: t.name, description: t.description, explanation: t.explanation, tryNext: t.tryNext, params };
+  const filled = {
+    ...rest,
+    name: fillText(t.name, params),
+    description: fillText(t.description, params),
+    explanation: fillText(t.explanation, params),
+    tryNext: t.tryNext.map((s) => fillText(s, params)),
+  };
   // The lesson travels in the graph, so every way of opening a template (gallery, ?template=ID, a run's graph) has it.
-  return { ...t, ...facts, graph: withLesson(t.graph, newLesson(t)) };
+  return { ...filled, ...facts, source, graph: withLesson(t.graph, newLesson(filled)) };
 }
 
 export const TEMPLATES: CourseTemplate[] = [

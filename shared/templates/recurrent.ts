@@ -3,6 +3,7 @@ import type { Template } from '.';
 import { chainGraph, datasetConfig, trainingConfig } from './build';
 import { DIGIT_NAME_VOCAB } from '../data/vocab';
 import { DIGIT_NAME_LENGTH } from '../data/catalog';
+import { fillText } from './text';
 
 const lstmRowsDescription = 'Input [28, 28] (28 rows as 28 time steps) -> LSTM 64 -> Dense 10 softmax (24,458 parameters).';
 
@@ -38,20 +39,22 @@ export const lstmMnistRows: Template = {
 const NAME_STEPS = DIGIT_NAME_LENGTH;
 const V = DIGIT_NAME_VOCAB.size;
 const digitNameDescription =
-  `Input [784] (one digit image) -> Dense 128 -> Dense 64 (the one vector) -> RepeatVector ${NAME_STEPS} -> LSTM 64 (every step) -> ` +
-  `TimeDistributed Dense ${V} softmax -> the digit's name, one character per step ("seven" + end).`;
+  'Input [784] (one digit image) -> Dense 128 -> Dense 64 (the one vector) -> RepeatVector {{steps}} -> LSTM 64 (every step) -> ' +
+  'TimeDistributed Dense {{vocab}} softmax -> the digit\'s name, one character per step ("seven" + end).';
+const digitNameParams = { steps: NAME_STEPS, vocab: V };
 
 /** One-to-many: one vector in, a sequence out (RepeatVector feeds it to every decoder step). */
 export const oneToManyDigitNames: Template = {
   id: 'one-to-many-digit-names',
   name: 'One-to-many: digit image to its name',
   description: digitNameDescription,
+  textParams: digitNameParams,
   explanation:
     'One-to-many: a single input generates a whole sequence, as in image captioning. A Dense encoder squeezes the ' +
     '28x28 digit into ONE 64-number vector; RepeatVector hands that same vector to each of the ' +
-    `${NAME_STEPS} steps of a decoder LSTM, which writes the English name of the digit one character per step ` +
+    '{{steps}} steps of a decoder LSTM, which writes the English name of the digit one character per step ' +
     '("7" -> s, e, v, e, n, end). TimeDistributed applies the same softmax over the ' +
-    `${V} characters (15 letters and the end token) at every step. The encoder must recognise the digit; the decoder ` +
+    '{{vocab}} characters (15 letters and the end token) at every step. The encoder must recognise the digit; the decoder' +
     'must learn the spelling. It never sees the characters it writes: every step gets the same vector, so its ' +
     'recurrent state has to keep track of the position, i.e. which letter of the name comes next. (A decoder fed ' +
     'the previous character, as in the seq2seq templates, would not have to.) Accuracy is per character: a model ' +
@@ -65,7 +68,7 @@ export const oneToManyDigitNames: Template = {
   ],
   graph: chainGraph({
     name: 'One-to-many: digit to name',
-    description: digitNameDescription,
+    description: fillText(digitNameDescription, digitNameParams),
     steps: [
       { id: 'digit', kind: 'Input', params: { feature: 'x', shape: [784] }, label: 'One digit image (784 pixels)' },
       { id: 'encoder', kind: 'Dense', params: { units: 128, activation: 'relu' } },
@@ -121,19 +124,26 @@ export const RECALL_UNITS = 32;
 
 function rnnRecall(cell: RnnCell): Template {
   const gap = RECALL_LENGTH - RECALL_MARK_WITHIN;
+  const textParams = {
+    cell, length: RECALL_LENGTH, width: RECALL_VOCAB + 1, size: RECALL_UNITS, vocab: RECALL_VOCAB,
+    markWithin: RECALL_MARK_WITHIN, gap, farthest: RECALL_LENGTH - 1,
+  };
   const description =
-    `Recall the marked token: Input [${RECALL_LENGTH}, ${RECALL_VOCAB + 1}] (one-hot token + marker) -> ${cell} ${RECALL_UNITS} ` +
-    `(last state only) -> Dense ${RECALL_VOCAB} softmax. The answer lies ${gap} to ${RECALL_LENGTH - 1} steps back.`;
+    'Recall the marked token: Input [{{length}}, {{width}}] (one-hot token + marker) -> {{cell}} {{size}} ' +
+    '(last state only) -> Dense {{vocab}} softmax. The answer lies {{gap}} to {{farthest}} steps back.';
+  const name = 'Long dependencies: {{cell}}';
   return {
     id: `long-dependency-${cell.toLowerCase()}`,
-    name: `Long dependencies: ${cell}`,
+    textId: 'long-dependency',
+    textParams,
+    name,
     description,
     explanation:
       'One of three identical graphs that differ only in the recurrent cell (SimpleRNN, LSTM, GRU); train all three ' +
       'and compare them in the runs panel. Each sample is a sequence of random tokens; one of the first ' +
-      `${RECALL_MARK_WITHIN} steps carries a marker (an extra input channel), and after the last step the model must ` +
-      `name the marked token (chance: 1 in ${RECALL_VOCAB}). Everything after the marked step is noise to ignore, so ` +
-      `the answer lies ${gap} to ${RECALL_LENGTH - 1} steps back: the error signal that teaches the network to store ` +
+      '{{markWithin}} steps carries a marker (an extra input channel), and after the last step the model must ' +
+      'name the marked token (chance: 1 in {{vocab}}). Everything after the marked step is noise to ignore, so ' +
+      'the answer lies {{gap}} to {{farthest}} steps back: the error signal that teaches the network to store' +
       'the marked token has to travel back through that many steps. In a SimpleRNN, h_t = tanh(W x_t + U h_(t-1) + b), ' +
       'so the gradient from step t back to step t - k is a product of k Jacobians diag(1 - h^2) U; it shrinks ' +
       'exponentially with k (vanishing gradients) or grows (exploding gradients). The LSTM carries a cell state ' +
@@ -146,7 +156,7 @@ function rnnRecall(cell: RnnCell): Template {
       'so along that path the factor is the update gate z_t, and the gradient survives while z_t stays near 1. ' +
       'Measured on this machine (wasm, seed 1): see the README ' +
       'table; at this length the SimpleRNN stays near chance while the LSTM and GRU learn the task almost perfectly. ' +
-      `At length 10 (marker within the first 3 steps) the SimpleRNN learns it too: the difference is the distance. ` +
+      'At length 10 (marker within the first 3 steps) the SimpleRNN learns it too: the difference is the distance. ' +
       'The Training tab\'s Layers view draws the gradient of the loss with respect to the input at each time step ' +
       '(measured after 6 epochs on 2,000 sequences, wasm, seed 5): the LSTM\'s at the first 4 steps, where the marker ' +
       'can be, is 11.7x its gradient at the last step and never falls below 0.97x it; the SimpleRNN\'s first 4 steps ' +
@@ -164,8 +174,8 @@ function rnnRecall(cell: RnnCell): Template {
         'so the SimpleRNN still stays near chance at this length.',
     ],
     graph: chainGraph({
-      name: `Long dependencies: ${cell}`,
-      description,
+      name: fillText(name, textParams),
+      description: fillText(description, textParams),
       steps: [
         { id: 'tokens', kind: 'Input', params: { feature: 'x', shape: [RECALL_LENGTH, RECALL_VOCAB + 1] }, label: 'Tokens + marker' },
         { id: 'memory', kind: cell, params: { units: RECALL_UNITS } },

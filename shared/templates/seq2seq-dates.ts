@@ -3,6 +3,7 @@ import type { Template } from '.';
 import { datasetConfig, gridGraph, trainingConfig, type PlacedNode, type Wire } from './build';
 import { DATE_VOCAB } from '../data/vocab';
 import { DATE_INPUT_LENGTH, DATE_OUTPUT_LENGTH } from '../data/catalog';
+import { fillText } from './text';
 
 const V = DATE_VOCAB.size;
 const UNITS = 64;
@@ -53,13 +54,15 @@ function seq2seq(withAttention: boolean): Template {
     wires.push(['decoder', 'chars']);
   }
   const name = withAttention ? 'Seq2seq dates with attention' : 'Seq2seq dates (no attention)';
+  const textParams = { size: UNITS, inputLength: DATE_INPUT_LENGTH, vocab: V };
   const description = withAttention
-    ? `Encoder LSTM ${UNITS} (all steps + final h, c) -> decoder LSTM ${UNITS} started from h, c; Attention(query = decoder steps, value = encoder steps), concatenated with the decoder output -> TimeDistributed softmax over ${V} characters.`
-    : `Encoder LSTM ${UNITS} reads the ${DATE_INPUT_LENGTH}-character date; its final h and c start a decoder LSTM ${UNITS} fed the target shifted right (teacher forcing) -> TimeDistributed softmax over ${V} characters.`;
+    ? 'Encoder LSTM {{size}} (all steps + final h, c) -> decoder LSTM {{size}} started from h, c; Attention(query = decoder steps, value = encoder steps), concatenated with the decoder output -> TimeDistributed softmax over {{vocab}} characters.'
+    : 'Encoder LSTM {{size}} reads the {{inputLength}}-character date; its final h and c start a decoder LSTM {{size}} fed the target shifted right (teacher forcing) -> TimeDistributed softmax over {{vocab}} characters.';
   return {
     id: withAttention ? 'seq2seq-dates-attention' : 'seq2seq-dates',
     name,
     description,
+    textParams,
     explanation: (withAttention
       ? 'Attention removes the bottleneck of the plain encoder-decoder. At every output step the decoder state is ' +
         'compared with every encoder step (scaled dot product), the softmax of those scores weights the encoder ' +
@@ -97,7 +100,7 @@ function seq2seq(withAttention: boolean): Template {
         ],
     graph: gridGraph({
       name,
-      description,
+      description: fillText(description, textParams),
       nodes,
       wires,
       dataset: datasetConfig({ id: 'date-translation', representation: 'matrix', normalization: 'none', options: { samples: 8000 } }),

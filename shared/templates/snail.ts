@@ -6,6 +6,7 @@
 // values, a causal Attention node, and a Concatenate of its read to the block's input.
 import type { Template } from '.';
 import { datasetConfig, gridGraph, trainingConfig, withRepeatedBlocks, type PlacedNode, type TemplateBlock, type Wire } from './build';
+import { fillText } from './text';
 
 export const SNAIL_WAYS = 5;
 export const SNAIL_SHOTS = 1;
@@ -114,16 +115,22 @@ const snailBlocks: TemplateBlock[] = [1, 2, 3].flatMap((n) => [
 
 const attentionSizes = SNAIL_ATTENTION.map((a) => `${a.key}/${a.value}`).join(', ');
 
+const textParams = {
+  steps: SNAIL_STEPS, features: FEATURES, ways: SNAIL_WAYS, shots: SNAIL_SHOTS, embed: EMBED, attentionSizes,
+  denseBlocks: SNAIL_TC_DILATIONS.length, filters: SNAIL_FILTERS, dilations: SNAIL_TC_DILATIONS.join(', '),
+};
+
 const description =
-  `Episode [${SNAIL_STEPS}, ${FEATURES}] (${SNAIL_WAYS}-way ${SNAIL_SHOTS}-shot + query) -> linear Dense ${EMBED} per step -> ` +
-  `Attn, TC, Attn, TC, Attn (causal attention blocks with key/value sizes ${attentionSizes}; TC blocks of ` +
-  `${SNAIL_TC_DILATIONS.length} gated dense blocks, ${SNAIL_FILTERS} filters, dilations ${SNAIL_TC_DILATIONS.join(', ')}) -> ` +
-  `Select step (the query, last) -> Dense ${SNAIL_WAYS} softmax: the class of the query.`;
+  'Episode [{{steps}}, {{features}}] ({{ways}}-way {{shots}}-shot + query) -> linear Dense {{embed}} per step -> ' +
+  'Attn, TC, Attn, TC, Attn (causal attention blocks with key/value sizes {{attentionSizes}}; TC blocks of ' +
+  '{{denseBlocks}} gated dense blocks, {{filters}} filters, dilations {{dilations}}) -> ' +
+  'Select step (the query, last) -> Dense {{ways}} softmax: the class of the query.';
 
 export const snail: Template = {
   id: 'snail-fewshot',
   name: 'SNAIL few-shot classifier',
   description,
+  textParams,
   explanation:
     'Few-shot learning: each sample is a whole episode, N labelled examples (features + one-hot label of its ' +
     "class in this episode) followed by a query with an empty label slot; the model must name the query's class " +
@@ -135,8 +142,8 @@ export const snail: Template = {
     'This is the architecture of Mishra et al. 2018 (SNAIL) at a small size. Two kinds of block alternate, Attn, TC, ' +
     'Attn, TC, Attn, and each block concatenates what it computes to its input, so later blocks see everything ' +
     'before them. A TC (temporal convolution) block is ceil(log2 T) = ' +
-    `${SNAIL_TC_DILATIONS.length} dense blocks for an episode of T = ${SNAIL_STEPS} steps, with dilations ` +
-    `${SNAIL_TC_DILATIONS.join(', ')}; each dense block is a gated causal convolution, tanh(conv_f(x)) * ` +
+    '{{denseBlocks}} dense blocks for an episode of T = {{steps}} steps, with dilations ' +
+    '{{dilations}}; each dense block is a gated causal convolution, tanh(conv_f(x)) *' +
     'sigmoid(conv_g(x)) (two Conv1D nodes and a Multiply, as in WaveNet), concatenated to x. An attention block ' +
     'projects every step to a query, a key and a value (three Dense nodes), lets each step attend causally to ' +
     'itself and the steps before it (softmax(q.k / sqrt(d_k)) weights over the values) and concatenates that read ' +
@@ -144,7 +151,7 @@ export const snail: Template = {
     'means step t sees only steps <= t, so only the last step, the query, has seen the whole episode: the answer is ' +
     'read from that step alone (Select step), then a Dense softmax (the paper\'s final 1x1 convolution) names the ' +
     'class. Differences from the paper: far fewer filters (16 per dense block instead of 128, attention sizes ' +
-    `${attentionSizes} instead of 64/32, 256/128, 512/256), and the per-step embedding is one linear Dense on ` +
+    '{{attentionSizes}} instead of 64/32, 256/128, 512/256), and the per-step embedding is one linear Dense on' +
     'features and label together instead of a CNN on the image (the paper embeds images; here the examples are ' +
     'vectors). Measured at full scale (8,000 episodes, 10 epochs): see the README table.',
   tryNext: [
@@ -162,7 +169,7 @@ export const snail: Template = {
   ],
   graph: withRepeatedBlocks(gridGraph({
     name: 'SNAIL few-shot',
-    description,
+    description: fillText(description, textParams),
     nodes,
     wires,
     dataset: datasetConfig({

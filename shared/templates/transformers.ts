@@ -78,13 +78,14 @@ export const charGpt: Template = {
   id: 'char-gpt',
   name: 'Tiny GPT on characters',
   description: charGptGraph.description ?? '',
+  textParams: { context: CHAR_CONTEXT, samplePath: SAMPLE_TEXT_PATH },
   explanation:
     'A decoder-only Transformer, the structure of GPT at toy size. Characters become ids, the Embedding turns ' +
     'each into a 64-number vector, and a learned position vector is added. The decoder blocks use CAUSAL ' +
     'self-attention: position i may only attend to positions 0..i, so the target at every position (the next ' +
-    'character) cannot be read off the input. One sample of 64 characters therefore trains 64 predictions. ' +
-    `${GENERATION_NOTE} ` +
-    `The dataset reads ${SAMPLE_TEXT_PATH} (Shakespeare sonnets, public domain); point Path at any .txt file.`,
+    'character) cannot be read off the input. One sample of {{context}} characters therefore trains {{context}} predictions. ' +
+    GENERATION_NOTE + ' ' +
+    'The dataset reads {{samplePath}} (Shakespeare sonnets, public domain); point Path at any .txt file.',
   tryNext: [
     'Give it a bigger text file (a whole book) and train for longer.',
     'Add layers or widen the embedding, and compare with the GPT-1/2/3 templates to see how the count grows.',

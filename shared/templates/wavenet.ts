@@ -4,6 +4,7 @@
 // two Conv1D nodes (tanh and sigmoid) and a Multiply, a residual connection an Add, the skip sum an Add.
 import type { Template } from '.';
 import { datasetConfig, gridGraph, trainingConfig, withRepeatedBlocks, type PlacedNode, type TemplateBlock, type Wire } from './build';
+import { fillText } from './text';
 
 export const WAVENET_DILATIONS = [1, 2, 4, 8];
 export const WAVENET_KERNEL = 2;
@@ -74,15 +75,21 @@ const wavenetBlocks: TemplateBlock[] = [
   { label: `Last gated layer (dilation ${lastDilation})`, repeats: [layerNodes(lastDilation, ['filter', 'gate', 'gated', '1x1'])] },
 ];
 
+const textParams = {
+  window: WAVENET_WINDOW, dilations: WAVENET_DILATIONS.join(', '), channels: WAVENET_CHANNELS,
+  receptiveField: WAVENET_RECEPTIVE_FIELD, noise: WAVENET_NOISE,
+};
+
 const description =
-  `Window [${WAVENET_WINDOW}, 1] -> 1x1 conv -> 4 residual layers, each a gated unit tanh(causal conv) x sigmoid(causal conv) ` +
-  `(kernel 2, dilations ${WAVENET_DILATIONS.join(', ')}, ${WAVENET_CHANNELS} channels) and a 1x1 conv feeding both the residual ` +
-  `sum and a skip connection -> sum of skips -> relu -> 1x1 -> 1x1: the next value at every step. Receptive field ${WAVENET_RECEPTIVE_FIELD} steps.`;
+  'Window [{{window}}, 1] -> 1x1 conv -> 4 residual layers, each a gated unit tanh(causal conv) x sigmoid(causal conv) ' +
+  '(kernel 2, dilations {{dilations}}, {{channels}} channels) and a 1x1 conv feeding both the residual ' +
+  'sum and a skip connection -> sum of skips -> relu -> 1x1 -> 1x1: the next value at every step. Receptive field {{receptiveField}} steps.';
 
 export const wavenet: Template = {
   id: 'wavenet-forecast',
   name: 'WaveNet: dilated causal convolutions',
   description,
+  textParams,
   explanation:
     'WaveNet predicts the next value at EVERY time step: the output is a sequence [32, 1] and the target at step t is ' +
     'the value at t + 1 (the dataset option target = every step). That only makes sense if step t cannot see step ' +
@@ -90,7 +97,7 @@ export const wavenet: Template = {
     'on the current and earlier steps, never later ones. The forecast is the last step\'s prediction; the evaluation ' +
     'reports its error separately ("forecast MSE"). Dilation spaces the kernel taps apart: with kernel 2 and ' +
     'dilations 1, 2, 4, 8 each layer doubles how far back the stack sees. Receptive field = 1 + (kernel - 1) x ' +
-    `(1 + 2 + 4 + 8) = ${WAVENET_RECEPTIVE_FIELD} steps from 4 layers (the 1x1 convolutions add nothing); plain ` +
+    '(1 + 2 + 4 + 8) = {{receptiveField}} steps from 4 layers (the 1x1 convolutions add nothing); plain ' +
     'convolutions would need 15 layers for that. The window holds 32 steps, twice the receptive field, so steps 16 ' +
     'to 32 see a full receptive field and the earlier ones see less (zeros from the padding). Each layer is ' +
     "WaveNet's gated activation unit, tanh(W_f * x) x sigmoid(W_g * x): the sigmoid branch decides how much of the " +
@@ -99,7 +106,7 @@ export const wavenet: Template = {
     'and also sent to the output as a skip connection; the sum of the skips goes through relu and two 1x1 ' +
     'convolutions to the prediction. Inputs and targets are standardised with the training part of a noisy sum of ' +
     'sines (periods 7, 30, 90); the loss is the mean squared error over all steps. No model can predict the noise, ' +
-    `so the loss cannot fall below noise variance / series variance: with noise ${WAVENET_NOISE}, 0.01 / 1.985 = 0.0050 ` +
+    'so the loss cannot fall below noise variance / series variance: with noise {{noise}}, 0.01 / 1.985 = 0.0050 ' +
     'here (see the README table for what it reaches).',
   tryNext: [
     "Set the padding of the eight dilated convolutions to 'same': every step but the last now sees the value it " +
@@ -114,7 +121,7 @@ export const wavenet: Template = {
   ],
   graph: withRepeatedBlocks(gridGraph({
     name: 'WaveNet forecaster',
-    description,
+    description: fillText(description, textParams),
     nodes,
     wires,
     dataset: datasetConfig({

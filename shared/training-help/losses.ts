@@ -52,9 +52,9 @@ export const LOSS_HELP: Record<LossName, TopicHelp> = {
     title: 'Mean absolute error (MAE)',
     formula: 'L = mean over outputs of |y − ŷ|',
     intuition:
-      'Every unit of error costs the same, so outliers pull less than with MSE; minimising it predicts the ' +
+      'The cost grows in proportion to the error, so outliers pull less than with MSE; minimising it predicts the ' +
       'conditional median. Its gradient is ±1 however small the error, so it does not slow down near the optimum: ' +
       'a schedule or a lower rate helps it settle.',
-    whenToUse: 'Regression with outliers or heavy-tailed noise, or when you want the error in the units of the target.',
+    whenToUse: 'Regression with outliers or heavy-tailed noise, or when you want the error on the same scale as the target.',
   },
 };

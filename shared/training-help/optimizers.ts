@@ -120,7 +120,7 @@ export const OPTIMIZER_HELP: Record<OptimizerName, TopicHelp> = {
       '(ρ = 0.95, ε = 1e-7)',
     intuition:
       'Zeiler (2012) fixes Adagrad\'s ever-shrinking steps with a decaying average s, and replaces the global rate ' +
-      'with sqrt(d), the root mean square of recent updates, so a step has the units of the weight itself. The ' +
+      'with sqrt(d), the root mean square of recent updates, so a step is on the scale of the weight itself. The ' +
       'first steps are tiny (about 0.001) and grow as d builds up.',
     whenToUse:
       'The published method has no learning rate: set η = 1 (PyTorch\'s default). At a usual rate such as 0.001 it ' +

@@ -14,6 +14,8 @@ import { AdvancedTrainingSettings } from '../training/AdvancedTrainingSettings';
 import { EngineSettings } from '../training/EngineSettings';
 import { TopicHelpView } from './TopicHelpView';
 import { LOSS_HELP, OPTIMIZER_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { datasetOptionText, datasetText } from '../../../shared/i18n/lessons';
+import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 import { PresetPicker } from './PresetPicker';
 import { trainingSettingQuestion } from '../../../shared/graph/sensible';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
@@ -58,7 +60,8 @@ export function switchDataset(current: DatasetConfig, d: DatasetDescriptor): Par
 function OptionField({ spec, value, onChange }: { spec: DatasetOptionSpec; value: string | number | boolean | undefined; onChange(v: string | number | boolean): void }) {
   const { t } = useTranslation(['editor']);
   const v = value ?? spec.default;
-  const common = { label: spec.label, help: spec.help, testId: `dataset-option-${spec.key}` };
+  const lng = useLessonsLanguage();
+  const common = { label: datasetOptionText(spec, 'label', lng), help: datasetOptionText(spec, 'help', lng), testId: `dataset-option-${spec.key}` };
   switch (spec.type) {
     case 'int':
     case 'float':
@@ -94,6 +97,7 @@ function DatasetSettings() {
   const setDataset = useGraphStore((s) => s.setDataset);
   const datasets = useAppInfo((s) => s.datasets);
   const desc = datasets.find((d) => d.id === dataset.id);
+  const lng = useLessonsLanguage();
 
   return (
     <section className="ll-section" data-testid="dataset-settings">
@@ -102,8 +106,8 @@ function DatasetSettings() {
         label={t('editor:inspector.dataset.dataset')}
         testId="dataset"
         value={dataset.id}
-        options={datasets.map((d) => ({ value: d.id, label: d.name }))}
-        help={desc?.description}
+        options={datasets.map((d) => ({ value: d.id, label: datasetText(d, 'name', lng) }))}
+        help={desc && datasetText(desc, 'description', lng)}
         onCommit={(id) => {
           const d = datasets.find((x) => x.id === id);
           if (d) setDataset(switchDataset(dataset, d));

@@ -3,10 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import type { TopicHelp } from '../../../shared/training-help';
 import './help.css';
+import { topicText } from '../../../shared/i18n/lessons';
+import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 
-export function TopicHelpView({ topic, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
+export function TopicHelpView({ topic: english, helpFor }: { topic: TopicHelp | undefined; helpFor: string }) {
   const { t } = useTranslation(['editor']);
-  if (!topic) return null;
+  const lng = useLessonsLanguage();
+  if (!english) return null;
+  const topic = topicText(english, lng);
   return (
     <details className="ll-topic" data-help-for={helpFor} data-testid={`help-${helpFor}`}>
       <summary>{topic.title}</summary>

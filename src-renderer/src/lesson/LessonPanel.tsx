@@ -9,6 +9,8 @@ import { useGraphStore } from '../store/stores';
 import { layersUsed } from './layersUsed';
 import { openGallery } from '../templates/galleryStore';
 import { useLayerText } from '../layer-text/useLayerText';
+import { lessonInLanguage } from '../../../shared/i18n/lessons';
+import { useLessonsLanguage } from './useLessonsLanguage';
 
 /** Selects the node and brings the inspector's "How it works" section into view. */
 function showLayerHelp(nodeId: string): void {
@@ -54,7 +56,11 @@ function Formulas() {
 export function LessonPanel() {
   const { t } = useTranslation(['editor']);
   const raw = useGraphStore((s) => s.graph.extras?.lesson);
-  const lesson = useMemo(() => lessonOf({ extras: { lesson: raw } }), [raw]);
+  const lng = useLessonsLanguage();
+  const lesson = useMemo(() => {
+    const own = lessonOf({ extras: { lesson: raw } });
+    return own && lessonInLanguage(own, lng);
+  }, [raw, lng]);
   const setStep = useGraphStore((s) => s.setLessonStep);
   if (!lesson) {
     return (

@@ -9,6 +9,8 @@ import { byChapter, galleryCards, searchCards, type GalleryCard } from './galler
 import { Thumbnail } from './Thumbnail';
 import { useGallery } from './galleryStore';
 import { openTemplateById } from '../files/fileActions';
+import { chapterTitle } from '../../../shared/i18n/lessons';
+import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 
 const EN = new Intl.NumberFormat('en-US');
 
@@ -74,7 +76,8 @@ export function TemplateGallery() {
 
 function GalleryDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation(['editor']);
-  const all = useMemo(() => galleryCards(), []);
+  const lng = useLessonsLanguage();
+  const all = useMemo(() => galleryCards(undefined, lng), [lng]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -169,7 +172,7 @@ function GalleryDialog({ onClose }: { onClose(): void }) {
           {groups.length === 0 && <p className="ll-muted ll-empty">{t('editor:templates.noMatch', { query })}</p>}
           {groups.map((g) => (
             <section key={g.chapter.id} className="ll-tpl-chapter" data-testid={`gallery-chapter-${g.chapter.id}`}>
-              <h3>{g.chapter.title}</h3>
+              <h3>{chapterTitle(g.chapter.id, lng)}</h3>
               <div className="ll-tpl-grid">
                 {g.cards.map((card) => {
                   const i = index++;

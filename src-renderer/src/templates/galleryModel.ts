@@ -3,6 +3,7 @@ import { CHAPTERS, formatRunTime, type ChapterId } from '../../../shared/templat
 import { TEMPLATES, isViewOnly, type CourseTemplate } from '../../../shared/templates';
 import { inferGraph } from '../../../shared/infer';
 import { DATASETS } from '../../../shared/data/catalog';
+import { chapterTitle, datasetText, templateResult, templateText } from '../../../shared/i18n/lessons';
 
 export interface GalleryCard {
   id: string;
@@ -21,23 +22,29 @@ export interface GalleryCard {
   haystack: string;
 }
 
-export function galleryCards(templates: readonly CourseTemplate[] = TEMPLATES): GalleryCard[] {
+/** The cards, their texts in `lng` (default: the current language); the search also matches the English. */
+export function galleryCards(templates: readonly CourseTemplate[] = TEMPLATES, lng?: string): GalleryCard[] {
   return templates.map((t) => {
-    const dataset = DATASETS.find((d) => d.id === t.graph.dataset.id)?.name ?? t.graph.dataset.id;
+    const descriptor = DATASETS.find((d) => d.id === t.graph.dataset.id);
+    const dataset = descriptor ? datasetText(descriptor, 'name', lng) : t.graph.dataset.id;
     const chapter = CHAPTERS.find((c) => c.id === t.chapter)!;
     const kinds = [...new Set(t.graph.nodes.map((n) => n.kind))].join(' ');
+    const name = templateText(t, 'name', lng);
+    const description = templateText(t, 'description', lng);
     return {
       id: t.id,
-      name: t.name,
-      description: t.description,
+      name,
+      description,
       chapter: t.chapter,
       params: inferGraph(t.graph).totalParams,
       dataset,
-      result: t.fullScale.result,
+      result: templateResult(t, lng),
       time: t.fullScale.seconds === null ? null : formatRunTime(t.fullScale.seconds),
       viewOnly: isViewOnly(t),
       template: t,
-      haystack: [t.id, t.name, t.description, chapter.title, dataset, kinds].join(' ').toLowerCase(),
+      haystack: [t.id, t.name, t.description, chapter.title, name, description, chapterTitle(chapter.id, lng), dataset, descriptor?.name, kinds]
+        .join(' ')
+        .toLowerCase(),
     };
   });
 }

@@ -5,7 +5,8 @@ import { DEFAULT_DIAGNOSTICS_EVERY, type EarlyStoppingMonitor, type LrScheduleCo
 import { useGraphStore } from '../store/stores';
 import { CheckField, NumberField, SelectField } from '../inspector/fields';
 import { TopicHelpView } from '../inspector/TopicHelpView';
-import { FIELD_NOTES as NOTE, SCHEDULE_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { SCHEDULE_HELP, SETTING_HELP } from '../../../shared/training-help';
+import { useFieldNotes } from '../lesson/useLessonsLanguage';
 
 const SCHEDULES: { value: LrScheduleType; label: string }[] = [
   { value: 'none', label: 'constant' },
@@ -21,6 +22,7 @@ const MONITORS: { value: EarlyStoppingMonitor; label: string }[] = [
 ];
 
 function ScheduleFields({ s, set }: { s: LrScheduleConfig; set(p: Partial<LrScheduleConfig>): void }) {
+  const NOTE = useFieldNotes();
   switch (s.type) {
     case 'step':
       return (
@@ -46,6 +48,7 @@ function ScheduleFields({ s, set }: { s: LrScheduleConfig; set(p: Partial<LrSche
 }
 
 export function AdvancedTrainingSettings() {
+  const NOTE = useFieldNotes();
   const training = useGraphStore((s) => s.graph.training);
   const datasetSeed = useGraphStore((s) => s.graph.dataset.seed);
   const setTraining = useGraphStore((s) => s.setTraining);

@@ -5,7 +5,8 @@
 import type { BackendChoice, EngineName, PytorchConfig, TorchDevice } from '../../../shared/graph/types';
 import type { PytorchEngineInfo } from '../../../shared/api';
 import { MAX_NODES, MAX_PROCS_PER_NODE, TORCH_CHECKPOINTS, rendezvousProblem, torchCommandText, torchLaunch, DEFAULT_RENDEZVOUS } from '../../../shared/engines/pytorch-command';
-import { FIELD_NOTES as NOTE, SETTING_HELP } from '../../../shared/training-help';
+import { SETTING_HELP } from '../../../shared/training-help';
+import { useFieldNotes } from '../lesson/useLessonsLanguage';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CommitTextField, NumberField, SelectField } from '../inspector/fields';
 import { TopicHelpView } from '../inspector/TopicHelpView';
@@ -51,6 +52,7 @@ function TorchStatus({ torch, error }: { torch: PytorchEngineInfo | undefined; e
 
 /** The Python that runs PyTorch: a setting of this computer. Shown also while PyTorch is not offered, to point at another Python. */
 function PythonField({ torch }: { torch: PytorchEngineInfo | undefined }) {
+  const NOTE = useFieldNotes();
   const setPythonPath = useAppInfo((s) => s.setPythonPath);
   return (
     <CommitTextField
@@ -65,6 +67,7 @@ function PythonField({ torch }: { torch: PytorchEngineInfo | undefined }) {
 }
 
 function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
+  const NOTE = useFieldNotes();
   const config = useGraphStore((s) => s.graph.training.pytorch) ?? {};
   const setTraining = useGraphStore((s) => s.setTraining);
   const set = (patch: Partial<PytorchConfig>) => setTraining({ pytorch: { ...config, ...patch } });
