@@ -14,7 +14,7 @@ import { median, percentile } from './results';
 const ROOT = path.resolve(__dirname, '..');
 const WEB_INDEX = path.join(ROOT, 'out/renderer-web/index.html');
 export const CHROMIUM = process.env.LAYERLAB_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const VIEWPORT = { width: 1400, height: 900 };
 /** The canvas is up and the page has talked to the host (the badge shows the backend it reported). */
 const INTERACTIVE = '.react-flow__renderer';
@@ -100,14 +100,14 @@ async function startHost(home: string): Promise<Host> {
   return { child, url, readyMs, stop };
 }
 
-async function openPage(browser: Browser): Promise<Page> {
+export async function openPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.warn(`[page error] ${err.message}`));
   return page;
 }
 
-async function timeToInteractive(page: Page, url: string): Promise<number> {
+export async function timeToInteractive(page: Page, url: string): Promise<number> {
   const t0 = performance.now();
   await page.goto(url);
   await page.waitForSelector(INTERACTIVE, { state: 'visible', timeout: 60_000 });
@@ -148,7 +148,7 @@ const FRAME_RECORDER = `(() => {
  * Opens a generated graph through the hidden file input and pans it with mouse drags (or zooms it with the
  * wheel, in and out around the same point) while counting frames.
  */
-async function gestureFrames(page: Page, nodes: number, durationMs: number, gesture: 'pan' | 'zoom'): Promise<FrameResult> {
+export async function gestureFrames(page: Page, nodes: number, durationMs: number, gesture: 'pan' | 'zoom'): Promise<FrameResult> {
   const graph = syntheticGraph(nodes);
   await page.setInputFiles('[data-testid="file-input"]', {
     name: 'bench.layerlab.json',
@@ -253,7 +253,9 @@ export function shapeChainGraph(n: number): GraphFile {
 const PARAM_EDIT = `(async ([from, to]) => {
   const input = document.querySelector('[data-testid="param-units"]');
   if (!input) throw new Error('no units field in the inspector');
-  const labels = () => Array.from(document.querySelectorAll('.ll-edge-label'));
+  // The wires' labels on the canvas only: the layout's off-screen measuring copy (.ll-edge-label-probe) has the
+  // same class and keeps the text it measured last, often the old shape.
+  const labels = () => Array.from(document.querySelectorAll('.react-flow__edgelabel-renderer [data-testid^="edge-label-"]'));
   const oldText = '[' + from + ']';
   const newText = '[' + to + ']';
   const expected = labels().filter((l) => l.textContent === oldText).length;
@@ -267,7 +269,10 @@ const PARAM_EDIT = `(async ([from, to]) => {
       const ls = labels();
       const done = ls.filter((l) => l.textContent === newText).length >= expected && !ls.some((l) => l.textContent === oldText);
       if (done) resolve({ ms: performance.now() - t0, frames, labels: expected });
-      else if (frames > 600) reject(new Error('edge labels not updated after 600 frames'));
+      else if (frames > 600) {
+        const count = (t) => ls.filter((l) => l.textContent === t).length;
+        reject(new Error('edge labels not updated after 600 frames: ' + count(oldText) + ' show ' + oldText + ', ' + count(newText) + ' show ' + newText + ' (' + expected + ' expected); the field ' + (input.isConnected ? 'shows "' + input.value + '"' : 'was removed') + ', selected: ' + Array.from(document.querySelectorAll('.react-flow__node.selected [data-testid^="node-"]')).map((n) => n.getAttribute('data-testid')).join(',')));
+      }
       else requestAnimationFrame(check);
     };
     setValue.call(input, String(to));
@@ -283,7 +288,7 @@ const PARAM_EDIT = `(async ([from, to]) => {
  * Dense (one wire after it changes: the everyday edit), then the first one (every wire after it changes:
  * the worst case).
  */
-async function paramChange(page: Page, nodes: number, runs: number): Promise<{ last: ParamChangeResult; first: ParamChangeResult }> {
+export async function paramChange(page: Page, nodes: number, runs: number): Promise<{ last: ParamChangeResult; first: ParamChangeResult }> {
   await page.setInputFiles('[data-testid="file-input"]', {
     name: 'chain.layerlab.json',
     mimeType: 'application/json',
@@ -344,7 +349,7 @@ export function layoutBenchGraphs(): { key: string; name: string; graph: GraphFi
  * Opens `graph` through the file input `runs` times and reads how long the app's layout took each time
  * (from its performance measure) and how long until the canvas showed the laid-out graph.
  */
-async function layoutTime(page: Page, name: string, graph: GraphFile, runs: number): Promise<LayoutTimeResult> {
+export async function layoutTime(page: Page, name: string, graph: GraphFile, runs: number): Promise<LayoutTimeResult> {
   const layouts: number[] = [];
   const opens: number[] = [];
   let arrangement = '';

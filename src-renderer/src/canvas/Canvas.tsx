@@ -44,6 +44,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta'];
 const SNAP_GRID: [number, number] = [20, 20];
 const DEFAULT_EDGE_OPTIONS = { type: 'shape' };
+/** How long the view must rest after a zoom before its text is rastered again at the new scale. */
+const RERASTER_AFTER_MS = 400;
 
 /**
  * Every layer node reads its chip from context, so a new Map re-renders all of them. Keep the previous
@@ -222,23 +224,38 @@ export function Canvas() {
     [],
   );
 
-  // The viewport is its own compositing layer (see canvas.css), so a pan only moves it. After a zoom the
-  // layer is dropped for two frames so its text is rastered again, sharp, at the new scale. A class set on
+  // The viewport is its own compositing layer (see canvas.css), so a pan only moves it. Once a zoom has come
+  // to rest the layer is dropped for two frames so its text is rastered again, sharp, at the new scale.
+  // "At rest": RERASTER_AFTER_MS after the last move, not at each move's end. d3-zoom ends a wheel gesture
+  // 150 ms after its last notch, so a user zooming notch by notch ended one every notch, and each drop cost
+  // the whole page a new layer tree (about half the main thread while zooming 300 nodes). A class set on
   // the DOM directly: React state here would re-render the whole canvas.
   const canvasRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     registerCanvas(canvasRef.current);
     return () => registerCanvas(null);
   }, []);
-  const zoomAtStart = useRef(1);
+  const rastered = useRef<{ zoom: number; timer: number | null }>({ zoom: 1, timer: null });
   const onMoveStart = useCallback((_: unknown, v: Viewport) => {
-    zoomAtStart.current = v.zoom;
+    const r = rastered.current;
+    if (r.timer !== null) window.clearTimeout(r.timer);
+    else r.zoom = v.zoom;
+    r.timer = null;
   }, []);
   const onMoveEnd = useCallback((_: unknown, v: Viewport) => {
-    const el = canvasRef.current;
-    if (!el || v.zoom === zoomAtStart.current) return;
-    el.classList.add('ll-rerender');
-    requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('ll-rerender')));
+    const r = rastered.current;
+    if (r.timer !== null) window.clearTimeout(r.timer);
+    r.timer = window.setTimeout(() => {
+      r.timer = null;
+      const el = canvasRef.current;
+      if (!el || v.zoom === r.zoom) return;
+      r.zoom = v.zoom;
+      el.classList.add('ll-rerender');
+      requestAnimationFrame(() => requestAnimationFrame(() => el.classList.remove('ll-rerender')));
+    }, RERASTER_AFTER_MS);
+  }, []);
+  useEffect(() => () => {
+    if (rastered.current.timer !== null) window.clearTimeout(rastered.current.timer);
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
