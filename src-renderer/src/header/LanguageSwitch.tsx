@@ -1,7 +1,7 @@
 // The interface language switch in the top bar (the web host's way to change it; Electron also has View > Language).
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../../shared/i18n/i18n';
-import { useLanguage } from '../store/languageStore';
+import { loadKoreanFont, useLanguage } from '../store/languageStore';
 
 // Each language is named in itself, so the way back is readable whichever language is on.
 const NATIVE_NAME: Record<Lang, string> = { en: 'English', ko: '한국어' };
@@ -17,6 +17,9 @@ export function LanguageSwitch() {
       aria-label={t('common:language.label')}
       title={t('common:language.switchTitle')}
       value={lang}
+      // The list names 한국어: have its glyphs ready before it opens.
+      onPointerDown={loadKoreanFont}
+      onFocus={loadKoreanFont}
       onChange={(e) => setLang(e.target.value as Lang)}
     >
       {LANGS.map((l) => (
