@@ -5,6 +5,8 @@ import { loadKoreanFont, useLanguage } from '../store/languageStore';
 
 // Each language is named in itself, so the way back is readable whichever language is on.
 const NATIVE_NAME: Record<Lang, string> = { en: 'English', ko: '한국어' };
+// The name in the current language, as a tooltip ("영어 (English)" in the Korean UI).
+const NAME_KEY = { en: 'common:language.en', ko: 'common:language.ko' } as const;
 
 export function LanguageSwitch() {
   const { t } = useTranslation(['common']);
@@ -23,7 +25,7 @@ export function LanguageSwitch() {
       onChange={(e) => setLang(e.target.value as Lang)}
     >
       {LANGS.map((l) => (
-        <option key={l} value={l} lang={l}>
+        <option key={l} value={l} lang={l} title={t(NAME_KEY[l])}>
           {NATIVE_NAME[l]}
         </option>
       ))}
