@@ -3,6 +3,7 @@
 import type { GraphEdge, GraphFile, GraphNode } from './graph/types';
 import type { DatasetShapes } from './data/types';
 import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec, type LinkedNodes } from './layers/types';
+import type { LayerMessage } from './layers/messages';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from './layers';
 import { topologicalOrder } from './graph/topo';
 import { linkOrderEdges, nodeLinks, nodeRefParams, type NodeLink } from './graph/links';
@@ -11,6 +12,8 @@ import { datasetShapes } from './data/catalog';
 export interface NodeError {
   message: string;
   fixes: Fix[];
+  /** The message as a catalogue message, to show it in the chosen language (English `message` otherwise). */
+  text?: LayerMessage;
 }
 
 export interface NodeInference {
@@ -19,6 +22,8 @@ export interface NodeInference {
   params: number;
   error?: NodeError;
   notes?: string[];
+  /** The notes as catalogue messages, index for index; a note past its end stays English. */
+  noteTexts?: LayerMessage[];
   /** Values per sample kept for the backward pass besides the outputs (see InferResult). */
   workingElements?: number;
 }
@@ -57,10 +62,10 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     incoming.set(e.target, list);
   }
 
-  const fail = (nodeId: string, message: string, fixes: Fix[] = []): void => {
+  const fail = (nodeId: string, message: string, fixes: Fix[] = [], text?: LayerMessage): void => {
     const info = result.nodes[nodeId];
-    info.error = { message, fixes };
-    result.errors.push({ nodeId, message, fixes });
+    info.error = text ? { message, fixes, text } : { message, fixes };
+    result.errors.push({ nodeId, ...info.error });
   };
 
   // A linked node (the Embedding a tied head reuses) is inferred and built before the node naming it.
@@ -132,9 +137,10 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       info.outputs = out.outputs;
       info.params = out.params;
       if (out.notes) info.notes = out.notes;
+      if (out.noteTexts) info.noteTexts = out.noteTexts;
       if (out.workingElements) info.workingElements = out.workingElements;
     } catch (err) {
-      if (err instanceof ShapeError) fail(id, err.message, err.fixes);
+      if (err instanceof ShapeError) fail(id, err.message, err.fixes, err.text);
       else fail(id, err instanceof Error ? err.message : String(err));
       info.outputs = outs.map(() => null);
       continue;

@@ -1,5 +1,6 @@
 // The contract every layer kind implements: one file per kind under shared/layers/<category>/.
 // Pure TypeScript: no Node, DOM, React or tfjs imports here.
+import { englishMessage, type LayerMessage, type LayerMessageId, type MessageValues } from './messages';
 
 /** One dimension: a size, or null when it is not known until run time (e.g. sequence length). */
 export type Dim = number | null;
@@ -90,6 +91,8 @@ export type FixAction =
 
 export interface Fix {
   label: string;
+  /** The label as a catalogue message, for showing it in the chosen language (messages.ts). */
+  text?: LayerMessage;
   action: FixAction;
 }
 
@@ -98,9 +101,17 @@ export class ShapeError extends Error {
   constructor(
     message: string,
     public readonly fixes: Fix[] = [],
+    /** The message as a catalogue message (messages.ts); absent: English only. */
+    public readonly text?: LayerMessage,
   ) {
     super(message);
     this.name = 'ShapeError';
+  }
+
+  /** A ShapeError whose message is the catalogue message `id` with `values`. */
+  static of(id: LayerMessageId, values: MessageValues, fixes: Fix[] = []): ShapeError {
+    const text = { id, values };
+    return new ShapeError(englishMessage(text), fixes, text);
   }
 }
 
@@ -124,6 +135,8 @@ export interface InferResult {
   params: number;
   /** Optional extra facts to show on the node (e.g. "receptive field 16"). */
   notes?: string[];
+  /** `notes` as catalogue messages, index for index (messageNotes), to show them in the chosen language. */
+  noteTexts?: LayerMessage[];
   /**
    * Values per sample the layer keeps for the backward pass besides its outputs (attention scores, gate
    * activations, a block's inner activations), for the memory estimate; unknown steps count as 1.

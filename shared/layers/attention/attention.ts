@@ -1,5 +1,6 @@
 // Attention (Luong dot / scaled dot / Bahdanau additive), soft or hard, optionally causal.
 import { ShapeError, defineLayer, formatShape } from '../types';
+import { messageFix } from '../messages';
 import { attentionWorkingElements, expectSequence, sameSteps } from './common';
 
 export type AttentionParams = {
@@ -63,21 +64,17 @@ export const attentionLayer = defineLayer<AttentionParams>({
     const kShape = inputs[2]?.[0] ?? inputs[1][0];
     const k = expectSequence(kShape, 'Attention key');
     if (!sameSteps(k.steps, v.steps)) {
-      throw new ShapeError(`Attention: key and value must have the same number of steps, got key ${formatShape(kShape)} and value ${formatShape(inputs[1][0])}.`);
+      throw ShapeError.of('keyValueSteps', { layer: 'Attention', key: formatShape(kShape), value: formatShape(inputs[1][0]) });
     }
     let params = 0;
     if (p.score === 'additive') {
       const units = p.units > 0 ? p.units : k.features;
       params = units * (q.features + k.features) + units;
     } else if (q.features !== k.features) {
-      throw new ShapeError(
-        `Attention (${p.score} score): query size ${q.features} must equal key size ${k.features} to take q.k. ` +
-          'Project one of them with a Dense layer, or use the additive score.',
-        [
-          { label: `Insert Dense(${k.features}) before query`, action: { type: 'insertBefore', handle: 'query', kind: 'Dense', params: { units: k.features } } },
-          { label: 'Use additive score', action: { type: 'setParam', param: 'score', value: 'additive' } },
-        ],
-      );
+      throw ShapeError.of('queryKeySize', { score: p.score, query: q.features, key: k.features }, [
+        messageFix('fixDenseBeforeQuery', { units: k.features }, { type: 'insertBefore', handle: 'query', kind: 'Dense', params: { units: k.features } }),
+        messageFix('fixAdditiveScore', {}, { type: 'setParam', param: 'score', value: 'additive' }),
+      ]);
     }
     const outputs = [[q.steps, v.features]];
     if (p.returnScores) outputs.push([q.steps, k.steps]);

@@ -1,6 +1,7 @@
 // Shape checks and parameter-count arithmetic shared by the attention and transformer kinds.
 // Counts mirror the custom tfjs layers in src-main/engine/custom/ weight for weight.
 import { ShapeError, formatShape, type Fix, type Shape } from '../types';
+import { messageFix } from '../messages';
 
 /** A [T, d] sequence with a known feature size d; T may be unknown (null). */
 export interface SeqShape {
@@ -10,18 +11,10 @@ export interface SeqShape {
 
 /** Checks that `shape` is a sequence [T, d] and returns its parts; `where` names the layer and input. */
 export function expectSequence(shape: Shape | undefined, where: string, fixes: Fix[] = []): SeqShape {
-  if (!shape) throw new ShapeError(`${where} is not connected.`, fixes);
-  if (shape.length !== 2) {
-    throw new ShapeError(
-      `${where} expects a sequence [steps, features] but got ${formatShape(shape)} (rank ${shape.length}). ` +
-        'Feed it from an Embedding, a recurrent layer with returnSequences, or a Reshape to [steps, features].',
-      fixes,
-    );
-  }
+  if (!shape) throw ShapeError.of('inputNotConnected', { where }, fixes);
+  if (shape.length !== 2) throw ShapeError.of('expectSequence', { where, shape: formatShape(shape), rank: shape.length }, fixes);
   const [steps, features] = shape;
-  if (features === null) {
-    throw new ShapeError(`${where}: the feature size (last dimension) of ${formatShape(shape)} must be known to create weights.`);
-  }
+  if (features === null) throw ShapeError.of('unknownFeatures', { where, shape: formatShape(shape) });
   return { steps, features };
 }
 
@@ -81,20 +74,17 @@ export function decoderBlockParams(s: BlockSizes, memoryDim: number | null): num
 
 /** Per-head size for a block: keyDim, or d / heads when keyDim is 0 (then d must divide evenly). */
 export function resolveHeadDim(d: number, heads: number, keyDim: number, where: string): number {
-  if (heads < 1) throw new ShapeError(`${where}: heads must be at least 1 (got ${heads}).`, [{ label: 'Use 1 head', action: { type: 'setParam', param: 'heads', value: 1 } }]);
+  if (heads < 1) throw ShapeError.of('headsAtLeastOne', { where, heads }, [messageFix('fixOneHead', {}, { type: 'setParam', param: 'heads', value: 1 })]);
   if (keyDim > 0) return keyDim;
   if (d % heads !== 0) {
     const divisors = [];
     for (let h = 1; h <= d; h++) if (d % h === 0) divisors.push(h);
     const nearest = divisors.reduce((best, h) => (Math.abs(h - heads) < Math.abs(best - heads) ? h : best), 1);
-    throw new ShapeError(
-      `${where}: model size d = ${d} is not divisible by heads = ${heads}, so keyDim = d / heads is not whole. ` +
-        `Use a head count that divides ${d} or set keyDim.`,
-      [
-        { label: `Use ${nearest} heads`, action: { type: 'setParam', param: 'heads', value: nearest } },
-        { label: `Set keyDim to ${Math.max(1, Math.floor(d / heads))}`, action: { type: 'setParam', param: 'keyDim', value: Math.max(1, Math.floor(d / heads)) } },
-      ],
-    );
+    const keyDim = Math.max(1, Math.floor(d / heads));
+    throw ShapeError.of('headsDivide', { where, d, heads }, [
+      messageFix('fixUseHeads', { heads: nearest }, { type: 'setParam', param: 'heads', value: nearest }),
+      messageFix('fixSetKeyDim', { keyDim }, { type: 'setParam', param: 'keyDim', value: keyDim }),
+    ]);
   }
   return d / heads;
 }

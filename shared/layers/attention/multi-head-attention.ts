@@ -46,7 +46,7 @@ export const multiHeadAttentionLayer = defineLayer<MultiHeadAttentionParams>({
     const kShape = inputs[2]?.[0] ?? inputs[1][0];
     const k = expectSequence(kShape, 'MultiHeadAttention key');
     if (!sameSteps(k.steps, v.steps)) {
-      throw new ShapeError(`MultiHeadAttention: key and value must have the same number of steps, got key ${formatShape(kShape)} and value ${formatShape(inputs[1][0])}.`);
+      throw ShapeError.of('keyValueSteps', { layer: 'MultiHeadAttention', key: formatShape(kShape), value: formatShape(inputs[1][0]) });
     }
     if (p.heads < 1 || p.keyDim < 1) throw new ShapeError('MultiHeadAttention: heads and keyDim must be at least 1.');
     const params = mhaParams({

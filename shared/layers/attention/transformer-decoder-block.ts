@@ -1,5 +1,6 @@
 // Transformer decoder block (optionally N stacked): causal self-attention, optional cross-attention, feed-forward.
 import { defineLayer } from '../types';
+import { englishMessage, type LayerMessage } from '../messages';
 import { decoderBlockParams, expectSequence, resolveHeadDim, transformerBlockWorkingElements } from './common';
 import { resolveFfDim, transformerBlockParamSpecs, type TransformerBlockParams } from './transformer-block-params';
 
@@ -34,12 +35,14 @@ export const transformerDecoderBlockLayer = defineLayer<TransformerBlockParams>(
     const headDim = resolveHeadDim(x.features, p.heads, p.keyDim, 'TransformerDecoderBlock');
     const ffDim = resolveFfDim(x.features, p.ffDim);
     const perBlock = decoderBlockParams({ d: x.features, heads: p.heads, headDim, ffDim }, memory ? memory.features : null);
+    const blocks: LayerMessage = { id: 'noteBlocks', values: { layers: p.layers, params: perBlock.toLocaleString('en-US') } };
     return {
       outputs: [[x.steps, x.features]],
       params: perBlock * p.layers,
       workingElements: p.layers * transformerBlockWorkingElements({ d: x.features, heads: p.heads, headDim, ffDim }, x.steps, memory?.steps),
+      noteTexts: [blocks], // the second note is names and numbers only
       notes: [
-        `${p.layers} x block, ${perBlock.toLocaleString('en-US')} params each`,
+        englishMessage(blocks),
         `${p.heads} heads x ${headDim}, ff ${ffDim}${memory ? ', cross-attention to memory' : ', decoder-only'}`,
       ],
     };

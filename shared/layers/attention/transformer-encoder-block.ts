@@ -1,5 +1,6 @@
 // Transformer encoder block (optionally N stacked): self-attention + feed-forward, residuals and layer norms.
 import { defineLayer } from '../types';
+import { englishMessage, type LayerMessage } from '../messages';
 import { encoderBlockParams, expectSequence, resolveHeadDim, transformerBlockWorkingElements } from './common';
 import { resolveFfDim, transformerBlockParamSpecs, type TransformerBlockParams } from './transformer-block-params';
 
@@ -27,11 +28,13 @@ export const transformerEncoderBlockLayer = defineLayer<TransformerBlockParams>(
     const headDim = resolveHeadDim(x.features, p.heads, p.keyDim, 'TransformerEncoderBlock');
     const ffDim = resolveFfDim(x.features, p.ffDim);
     const perBlock = encoderBlockParams({ d: x.features, heads: p.heads, headDim, ffDim });
+    const blocks: LayerMessage = { id: 'noteBlocks', values: { layers: p.layers, params: perBlock.toLocaleString('en-US') } };
     return {
       outputs: [[x.steps, x.features]],
       params: perBlock * p.layers,
       workingElements: p.layers * transformerBlockWorkingElements({ d: x.features, heads: p.heads, headDim, ffDim }, x.steps),
-      notes: [`${p.layers} x block, ${perBlock.toLocaleString('en-US')} params each`, `${p.heads} heads x ${headDim}, ff ${ffDim}`],
+      notes: [englishMessage(blocks), `${p.heads} heads x ${headDim}, ff ${ffDim}`],
+      noteTexts: [blocks], // the second note is names and numbers only
     };
   },
 });

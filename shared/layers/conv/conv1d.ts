@@ -13,6 +13,7 @@ import {
   windowOutputLength,
   type ConvPadding,
 } from './common';
+import { messageNotes } from '../messages';
 
 export type Conv1DParams = {
   filters: number;
@@ -77,7 +78,7 @@ export const conv1dLayer = defineLayer<Conv1DParams>({
     return {
       outputs: [[length, p.filters]],
       params: p.filters * (p.kernelSize * channels + 1),
-      notes,
+      ...messageNotes(notes),
     };
   },
 });

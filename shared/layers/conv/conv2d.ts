@@ -9,6 +9,7 @@ import {
   requireInt,
   windowOutputLength,
 } from './common';
+import { messageNotes } from '../messages';
 
 export type Conv2DParams = {
   filters: number;
@@ -70,12 +71,12 @@ export const conv2dLayer = defineLayer<Conv2DParams>({
     const w = windowOutputLength(shape[1], span, p.strides, p.padding, 'Conv2D', 'width');
     const notes =
       p.dilationRate > 1
-        ? [`Each output sees a ${span} x ${span} patch (kernel ${p.kernelSize}, dilation ${p.dilationRate}) with ${p.kernelSize * p.kernelSize} taps.`]
+        ? [{ id: 'noteDilatedPatch' as const, values: { span, kernel: p.kernelSize, dilation: p.dilationRate, taps: p.kernelSize * p.kernelSize } }]
         : [];
     return {
       outputs: [[h, w, p.filters]],
       params: p.filters * (p.kernelSize * p.kernelSize * channels + 1),
-      notes,
+      ...messageNotes(notes),
     };
   },
 });

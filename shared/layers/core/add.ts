@@ -22,7 +22,6 @@ export const addLayer = defineLayer<AddParams>({
   outputs: [OUT],
   infer(inputs) {
     const shapes = mergeInputs(inputs, 'Add');
-    const hint = 'Make the last layers produce the same size (e.g. the same Dense units), or use Concatenate to join different sizes.';
-    return { outputs: [elementwiseShape(shapes, 'Add', hint)], params: 0 };
+    return { outputs: [elementwiseShape(shapes, 'Add', 'addShapes')], params: 0 };
   },
 });

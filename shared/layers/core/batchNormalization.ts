@@ -1,6 +1,7 @@
 // BatchNormalization over the last axis (channels / features).
 import { defineLayer } from '../types';
 import { IN, OUT, knownLastDim, singleInput } from './common';
+import { messageNotes } from '../messages';
 
 export type BatchNormalizationParams = { momentum: number; epsilon: number };
 
@@ -41,7 +42,7 @@ export const batchNormalizationLayer = defineLayer<BatchNormalizationParams>({
     return {
       outputs: [[...shape]],
       params: 4 * c,
-      notes: [`${2 * c} trainable (gamma, beta) + ${2 * c} non-trainable (moving mean, variance)`],
+      ...messageNotes([{ id: 'noteBatchNormCounts', values: { half: 2 * c } }]),
     };
   },
 });

@@ -9,12 +9,9 @@ export const IN_MANY: HandleSpec = { id: 'in', label: 'in', kind: 'tensor', mult
 /** The single shape wired into handle 0; throws a clear error when nothing (or too much) is connected. */
 export function singleInput(inputs: Shape[][], layer: string): Shape {
   const shapes = inputs[0] ?? [];
-  if (shapes.length === 0) throw new ShapeError(`${layer} has no input: connect a tensor to its 'in' handle.`);
+  if (shapes.length === 0) throw ShapeError.of('noInput', { layer });
   if (shapes.length > 1) {
-    throw new ShapeError(
-      `${layer} takes one input but ${shapes.length} are connected (${shapes.map(formatShape).join(', ')}); ` +
-        'merge them first with Add or Concatenate.',
-    );
+    throw ShapeError.of('tooManyInputs', { layer, count: shapes.length, shapes: shapes.map(formatShape).join(', ') });
   }
   return shapes[0];
 }
@@ -31,13 +28,9 @@ export function elementCount(shape: Shape): number | null {
 
 /** The last axis size, required to be known (weights are sized by it). */
 export function knownLastDim(shape: Shape, layer: string): number {
-  if (shape.length === 0) throw new ShapeError(`${layer} needs an input with at least one axis, got a scalar ${formatShape(shape)}.`);
+  if (shape.length === 0) throw ShapeError.of('scalarInput', { layer, shape: formatShape(shape) });
   const last = shape[shape.length - 1];
-  if (last === null) {
-    throw new ShapeError(
-      `${layer} sizes its weights by the last axis of its input, but that axis is unknown in ${formatShape(shape)}.`,
-    );
-  }
+  if (last === null) throw ShapeError.of('unknownLastAxis', { layer, shape: formatShape(shape) });
   return last;
 }
 

@@ -1,7 +1,8 @@
 // Concatenate: joins tensors along one axis; the other axes must match.
 import { ShapeError, defineLayer, formatShape, type Dim } from '../types';
 import { IN_MANY, OUT } from './common';
-import { comparePair, mergeDim, mergeInputs } from './merge';
+import { mergeDim, mergeInputs } from './merge';
+import { messageFix } from '../messages';
 
 export type ConcatenateParams = { axis: number };
 
@@ -26,21 +27,17 @@ export const concatenateLayer = defineLayer<ConcatenateParams>({
   infer(inputs, p) {
     const shapes = mergeInputs(inputs, 'Concatenate');
     const rank = shapes[0].length;
-    const lastAxisFix = [{ label: 'Join along the last axis (-1)', action: { type: 'setParam' as const, param: 'axis', value: -1 } }];
+    const lastAxisFix = [messageFix('fixLastAxis', {}, { type: 'setParam', param: 'axis', value: -1 })];
+    const pair = (i: number) => ({ first: formatShape(shapes[0]), index: i + 1, other: formatShape(shapes[i]) });
     const mismatch = shapes.findIndex((s) => s.length !== rank);
     if (mismatch > 0) {
-      throw new ShapeError(
-        `Concatenate needs inputs with the same number of axes, but ${comparePair(shapes, mismatch)}.`,
-      );
+      throw ShapeError.of('concatRank', pair(mismatch));
     }
-    if (p.axis === 0) throw new ShapeError('Concatenate cannot join along axis 0, the batch axis.', lastAxisFix);
+    if (p.axis === 0) throw ShapeError.of('concatBatchAxis', {}, lastAxisFix);
     // Keras numbering: batch is axis 0, so sample axis k (0-based) is axis k + 1 or k - rank.
     const k = p.axis < 0 ? rank + p.axis : p.axis - 1;
     if (k < 0 || k >= rank) {
-      throw new ShapeError(
-        `Concatenate axis ${p.axis} does not exist for inputs ${formatShape(shapes[0])} (use 1..${rank} or -1..-${rank}).`,
-        lastAxisFix,
-      );
+      throw ShapeError.of('concatNoAxis', { axis: p.axis, shape: formatShape(shapes[0]), rank }, lastAxisFix);
     }
     const out: (Dim | undefined)[] = [...shapes[0]];
     for (let i = 1; i < shapes.length; i++) {
@@ -53,11 +50,7 @@ export const concatenateLayer = defineLayer<ConcatenateParams>({
         }
         const merged = mergeDim(out[d] as Dim, s[d]);
         if (merged === undefined) {
-          throw new ShapeError(
-            `Concatenate along axis ${p.axis} needs every other axis to match, but ${comparePair(shapes, i)} ` +
-              `(they differ on axis ${d + 1}).`,
-            k === rank - 1 ? [] : lastAxisFix,
-          );
+          throw ShapeError.of('concatMismatch', { axis: p.axis, ...pair(i), differ: d + 1 }, k === rank - 1 ? [] : lastAxisFix);
         }
         out[d] = merged;
       }

@@ -1,6 +1,7 @@
 // Dense: fully connected layer applied to the last axis (as Keras and tfjs do).
 import { defineLayer, formatShape } from '../types';
 import { ACTIVATIONS, IN, OUT, knownLastDim, singleInput, type ActivationName } from './common';
+import { messageNotes, type LayerMessage } from '../messages';
 
 export type DenseParams = { units: number; activation: ActivationName; useBias: boolean };
 
@@ -34,17 +35,12 @@ export const denseLayer = defineLayer<DenseParams>({
   infer(inputs, p) {
     const shape = singleInput(inputs, 'Dense');
     const n = knownLastDim(shape, 'Dense');
-    const notes: string[] = [];
-    if (shape.length > 1) {
-      notes.push(
-        `Applied to the last axis (size ${n}) at each of the ${formatShape(shape.slice(0, -1))} positions; ` +
-          'add Flatten first to connect every value.',
-      );
-    }
+    const notes: LayerMessage[] = [];
+    if (shape.length > 1) notes.push({ id: 'noteDenseLastAxis', values: { size: n, positions: formatShape(shape.slice(0, -1)) } });
     return {
       outputs: [[...shape.slice(0, -1), p.units]],
       params: p.units * n + (p.useBias ? p.units : 0),
-      notes,
+      ...messageNotes(notes),
     };
   },
 });

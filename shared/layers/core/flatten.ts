@@ -1,6 +1,7 @@
 // Flatten: all axes of one sample become one vector.
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { IN, OUT, elementCount, singleInput } from './common';
+import { messageNotes } from '../messages';
 
 export type FlattenParams = Record<string, never>;
 
@@ -21,15 +22,11 @@ export const flattenLayer = defineLayer<FlattenParams>({
   outputs: [OUT],
   infer(inputs) {
     const shape = singleInput(inputs, 'Flatten');
-    if (shape.length === 0) throw new ShapeError('Flatten needs an input with at least one axis.');
+    if (shape.length === 0) throw ShapeError.of('flattenScalar', {});
     const n = elementCount(shape);
     if (n === null) {
-      throw new ShapeError(
-        `Flatten needs every axis to be known, but ${formatShape(shape)} has an unknown size; ` +
-          'give the Input a fixed length, or use a recurrent or pooling layer to reduce the unknown axis.',
-      );
+      throw ShapeError.of('flattenUnknown', { shape: formatShape(shape) });
     }
-    const notes = shape.length === 1 ? ['Input is already a vector: Flatten passes it through unchanged.'] : [];
-    return { outputs: [[n]], params: 0, notes };
+    return { outputs: [[n]], params: 0, ...messageNotes(shape.length === 1 ? [{ id: 'noteFlattenVector', values: {} }] : []) };
   },
 });

@@ -5,14 +5,9 @@ import { ShapeError, formatShape, type Dim, type Shape } from '../types';
 export function mergeInputs(inputs: Shape[][], layer: string): Shape[] {
   const shapes = inputs[0] ?? [];
   if (shapes.length < 2) {
-    throw new ShapeError(`${layer} combines two or more tensors but ${shapes.length} ${shapes.length === 1 ? 'is' : 'are'} connected; wire another tensor into 'in'.`);
+    throw ShapeError.of('mergeNeedsTwo', { layer, count: shapes.length });
   }
   return shapes;
-}
-
-/** "input 1 is [64] and input 3 is [32]" for the first input and the i-th (0-based) one. */
-export function comparePair(shapes: Shape[], i: number): string {
-  return `input 1 is ${formatShape(shapes[0])} and input ${i + 1} is ${formatShape(shapes[i])}`;
 }
 
 /** Two dims agree when equal or when either is unknown; the known one wins. */
@@ -22,16 +17,14 @@ export function mergeDim(a: Dim, b: Dim): Dim | undefined {
   return a === b ? a : undefined;
 }
 
-/** Element-wise merge (Add, Multiply): every input must have the same shape. */
-export function elementwiseShape(shapes: Shape[], layer: string, hint: string): Shape {
+/** Element-wise merge (Add, Multiply): every input must have the same shape; `message` says what to do if not. */
+export function elementwiseShape(shapes: Shape[], layer: string, message: 'addShapes' | 'multiplyShapes'): Shape {
   let out = shapes[0];
   for (let i = 1; i < shapes.length; i++) {
     const s = shapes[i];
     const merged = s.length === out.length ? out.map((d, k) => mergeDim(d, s[k])) : null;
     if (!merged || merged.some((d) => d === undefined)) {
-      throw new ShapeError(
-        `${layer} needs inputs of the same shape, but ${comparePair(shapes, i)}. ${hint}`,
-      );
+      throw ShapeError.of(message, { layer, first: formatShape(shapes[0]), index: i + 1, other: formatShape(s) });
     }
     out = merged as Shape;
   }

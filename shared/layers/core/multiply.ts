@@ -22,7 +22,6 @@ export const multiplyLayer = defineLayer<MultiplyParams>({
   outputs: [OUT],
   infer(inputs) {
     const shapes = mergeInputs(inputs, 'Multiply');
-    const hint = 'Make the branches produce the same size (e.g. the same Dense units).';
-    return { outputs: [elementwiseShape(shapes, 'Multiply', hint)], params: 0 };
+    return { outputs: [elementwiseShape(shapes, 'Multiply', 'multiplyShapes')], params: 0 };
   },
 });

@@ -1,6 +1,7 @@
 // Reshape: same values, new shape; one entry may be -1 (inferred).
 import { ShapeError, defineLayer, formatShape, type Fix, type Shape } from '../types';
 import { IN, OUT, elementCount, singleInput } from './common';
+import { messageFix } from '../messages';
 
 export type ReshapeParams = { targetShape: number[] };
 
@@ -35,10 +36,10 @@ export const reshapeLayer = defineLayer<ReshapeParams>({
     const target = p.targetShape;
     const inferredAt = target.indexOf(-1);
     if (target.filter((d) => d === -1).length > 1) {
-      throw new ShapeError(`Reshape target ${formatShape(target)} has more than one -1; only one size can be inferred.`);
+      throw ShapeError.of('reshapeTwoInferred', { target: formatShape(target) });
     }
     const bad = target.find((d) => d !== -1 && (!Number.isInteger(d) || d < 1));
-    if (bad !== undefined) throw new ShapeError(`Reshape target entries must be positive integers or one -1; got ${bad}.`);
+    if (bad !== undefined) throw ShapeError.of('reshapeBadEntry', { value: String(bad) });
 
     const known = target.reduce((acc, d) => (d === -1 ? acc : acc * d), 1);
     const count = elementCount(shape);
@@ -49,21 +50,13 @@ export const reshapeLayer = defineLayer<ReshapeParams>({
     }
     if (inferredAt >= 0) {
       if (count % known !== 0) {
-        throw new ShapeError(
-          `Reshape cannot split the ${count} values of ${formatShape(shape)} into ${formatShape(target)}: ` +
-            `${count} is not divisible by ${known}.`,
-          reshapeFixes(count, target),
-        );
+        throw ShapeError.of('reshapeNotDivisible', { count, shape: formatShape(shape), target: formatShape(target), known }, reshapeFixes(count, target));
       }
       const out = target.map((d) => (d === -1 ? count / known : d));
       return { outputs: [out], params: 0 };
     }
     if (known !== count) {
-      throw new ShapeError(
-        `Reshape must keep the number of values: the input ${formatShape(shape)} has ${count} values but the ` +
-          `target ${formatShape(target)} has ${known}.`,
-        reshapeFixes(count, target),
-      );
+      throw ShapeError.of('reshapeCountMismatch', { shape: formatShape(shape), count, target: formatShape(target), known }, reshapeFixes(count, target));
     }
     return { outputs: [[...target]], params: 0 };
   },
@@ -79,10 +72,10 @@ function reshapeFixes(count: number, target: number[]): Fix[] {
       if (count % rest !== 0) continue;
       const shown = target.map((d, j) => (j === i ? count / rest : d));
       const value = target.map((d, j) => (j === i ? -1 : d));
-      fixes.push({ label: `Use ${formatShape(shown)}`, action: { type: 'setParam', param: 'targetShape', value } });
+      fixes.push(messageFix('fixUseShape', { shape: formatShape(shown) }, { type: 'setParam', param: 'targetShape', value }));
       break;
     }
   }
-  fixes.push({ label: `Flatten to [${count}]`, action: { type: 'setParam', param: 'targetShape', value: [count] } });
+  fixes.push(messageFix('fixFlattenTo', { count }, { type: 'setParam', param: 'targetShape', value: [count] }));
   return fixes;
 }

@@ -2,6 +2,7 @@
 import { ShapeError, defineLayer } from '../types';
 import { IN, singleInput } from '../core/common';
 import { SEQ_OUT, requireInt } from '../conv/common';
+import { messageNotes, type LayerMessage } from '../messages';
 
 export type EmbeddingParams = { inputDim: number; outputDim: number; maskZero: boolean };
 
@@ -36,13 +37,8 @@ export const embeddingLayer = defineLayer<EmbeddingParams>({
     if (shape.length === 0) throw new ShapeError('Embedding needs token ids per sample, e.g. [time], but gets a scalar.');
     requireInt(p.inputDim, 'inputDim', 'Embedding');
     requireInt(p.outputDim, 'outputDim', 'Embedding');
-    const notes = ['Expects integer token ids from 0 to ' + (p.inputDim - 1) + '; other values are not a valid lookup.'];
-    if (p.maskZero) {
-      notes.push(
-        'Id 0 is padding: SimpleRNN, LSTM, GRU and Bidirectional skip those steps. Conv1D and pooling layers ' +
-          'ignore the mask in tfjs, so there padded steps still count.',
-      );
-    }
-    return { outputs: [[...shape, p.outputDim]], params: p.inputDim * p.outputDim, notes };
+    const notes: LayerMessage[] = [{ id: 'noteTokenIds', values: { last: p.inputDim - 1 } }];
+    if (p.maskZero) notes.push({ id: 'noteMaskZero', values: {} });
+    return { outputs: [[...shape, p.outputDim]], params: p.inputDim * p.outputDim, ...messageNotes(notes) };
   },
 });

@@ -2,6 +2,7 @@
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { IN, singleInput } from '../core/common';
 import { SEQ_OUT, requireInt } from '../conv/common';
+import { messageFix } from '../messages';
 
 export type RepeatVectorParams = { n: number };
 
@@ -24,12 +25,10 @@ export const repeatVectorLayer = defineLayer<RepeatVectorParams>({
     const shape = singleInput(inputs, 'RepeatVector');
     requireInt(p.n, 'n', 'RepeatVector');
     if (shape.length !== 1) {
-      throw new ShapeError(
-        `RepeatVector repeats a vector [features], but gets ${formatShape(shape)}. ` +
-          (shape.length === 2
-            ? "It is already a sequence; if it comes from a recurrent layer, turn off that layer's 'Return sequences'."
-            : 'Flatten it first.'),
-        shape.length > 2 ? [{ label: 'Insert Flatten', action: { type: 'insertBefore', handle: 'in', kind: 'Flatten' } }] : [],
+      throw ShapeError.of(
+        shape.length === 2 ? 'repeatSequence' : 'repeatFlatten',
+        { shape: formatShape(shape) },
+        shape.length > 2 ? [messageFix('fixInsertFlatten', {}, { type: 'insertBefore', handle: 'in', kind: 'Flatten' })] : [],
       );
     }
     return { outputs: [[p.n, shape[0]]], params: 0 };

@@ -2,6 +2,7 @@
 import { ShapeError, defineLayer, formatShape, type HandleSpec, type LayerDef, type LayerHelp, type Shape } from '../types';
 import { singleInput } from '../core/common';
 import { SEQ_IN, knownChannels, needSequenceError, requireInt } from '../conv/common';
+import { messageFix } from '../messages';
 
 export const RNN_ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear', 'elu', 'selu', 'softsign'] as const;
 export type RnnActivation = (typeof RNN_ACTIVATIONS)[number];
@@ -96,19 +97,15 @@ function checkInitialState(kind: RnnKind, inputs: Shape[][], p: RnnParams): void
   const given = names.map((_, i) => inputs[i + 1]?.[0]);
   const connected = given.filter((s) => s !== undefined).length;
   if (connected > 0 && connected < names.length) {
-    throw new ShapeError(
-      `${kind} starts from ${names.map((n) => `${n}0`).join(' and ')} together: connect both (e.g. an encoder LSTM's h and c outputs) or neither.`,
-    );
+    throw ShapeError.of('initialStateBoth', { layer: kind }); // only LSTM has two states: h0 and c0
   }
   given.forEach((s, i) => {
     if (s === undefined) return;
     if (s.length !== 1 || (s[0] !== null && s[0] !== p.units)) {
-      throw new ShapeError(
-        `${kind}'s initial state ${names[i]}0 must be [${p.units}] (its units), but gets ${formatShape(s)}. ` +
-          'Encoder and decoder need the same number of units.',
-        s.length === 1 && s[0] !== null
-          ? [{ label: `Set units to ${s[0]}`, action: { type: 'setParam', param: 'units', value: s[0] } }]
-          : [],
+      throw ShapeError.of(
+        'initialStateShape',
+        { layer: kind, state: names[i], units: p.units, shape: formatShape(s) },
+        s.length === 1 && s[0] !== null ? [messageFix('fixSetUnits', { units: s[0] }, { type: 'setParam', param: 'units', value: s[0] })] : [],
       );
     }
   });

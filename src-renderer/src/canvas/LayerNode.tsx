@@ -10,6 +10,7 @@ import { HANDLE_COLORS } from './handleColors';
 import { useBlockChip } from '../editor/collapse';
 import { useEditor } from '../editor/editorStore';
 import { useInspect } from '../inspect/inspectStore';
+import { useLayerText } from '../layer-text/useLayerText';
 
 // Number.toLocaleString builds a formatter per call; with 300 nodes re-rendering after an edit that was the
 // single largest cost. Same strings, formatted once per distinct count.
@@ -78,6 +79,7 @@ export function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: Hand
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const applyFix = useGraphStore((s) => s.applyFix);
+  const text = useLayerText(); // re-renders the title and summary when the language changes
   const chip = useBlockChip(id);
   // From the store, not the flow data: a parameter edit or a shape change upstream re-renders this node
   // alone, without a React Flow update (see toFlow.ts).
@@ -90,7 +92,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const category = def?.category ?? 'Unknown';
   const outShapes = (info?.outputs ?? []).filter((s) => s !== null);
   const manyPorts = data.inputs.length > 1 || data.outputs.length > 1;
-  const customLabel = def !== undefined && title !== def.label;
+  const customLabel = def !== undefined && title !== text.layer(def.kind, 'label');
   return (
     <div
       className={`ll-node${selected ? ' selected' : ''}${error ? ' has-error' : ''}${inspected ? ' inspected' : ''}`}
@@ -104,7 +106,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="ll-node-head" data-category={category}>
         {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
         <span className="ll-node-title">{title}</span>
-        {customLabel && <span className="ll-node-kind">{def!.label}</span>}
+        {customLabel && <span className="ll-node-kind">{text.layer(def!.kind, 'label')}</span>}
         {chip && (
           <button
             type="button"
@@ -134,14 +136,14 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
             </span>
           )}
         </div>
-        {info?.notes?.map((n, i) => (
-          <div key={i} className="ll-node-note" title={n}>
-            {n}
+        {info?.notes?.map((_, i) => (
+          <div key={i} className="ll-node-note" title={text.note(info, i)}>
+            {text.note(info, i)}
           </div>
         ))}
         {error && (
           <div className="ll-node-error" role="alert" data-testid={`node-error-${id}`}>
-            <div>{error.message}</div>
+            <div>{text.error(error)}</div>
             {error.fixes.length > 0 && (
               <div className="ll-fixes">
                 {error.fixes.map((f, i) => (
@@ -155,7 +157,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
                       applyFix(id, f.action);
                     }}
                   >
-                    {f.label}
+                    {text.fix(f)}
                   </button>
                 ))}
               </div>

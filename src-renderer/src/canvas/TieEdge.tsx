@@ -6,6 +6,8 @@ import { memo, useMemo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore, type Edge, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import type { GraphFile } from '../../../shared/graph/types';
 import { nodeLinks } from '../../../shared/graph/links';
+import { paramText } from '../../../shared/i18n/layer-text';
+import { useLayerText } from '../layer-text/useLayerText';
 import './canvas.css';
 
 export type TieEdgeData = { label: string; title: string };
@@ -27,12 +29,13 @@ export function tieFlowEdges(graph: Pick<GraphFile, 'nodes'>): TieFlowEdge[] {
       selectable: false,
       deletable: false,
       focusable: false,
-      data: { label: l.spec.link, title: `${byId.get(l.from)!.label || l.from} ${l.spec.label.toLowerCase()} ${byId.get(l.to)!.label || l.to}: a link, not a wire` },
+      data: { label: paramText(byId.get(l.from)!.kind, l.param, 'link'), title: `${byId.get(l.from)!.label || l.from} ${l.spec.label.toLowerCase()} ${byId.get(l.to)!.label || l.to}: a link, not a wire` },
     }));
 }
 
 /** The links of the graph, as the same objects while they stay the same (a drag does not re-render them). */
 export function useTieEdges(graph: Pick<GraphFile, 'nodes'>): TieFlowEdge[] {
+  useLayerText(); // the link labels follow the language
   const edges = tieFlowEdges(graph);
   const key = JSON.stringify(edges.map((e) => [e.id, e.source, e.target, e.data]));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content, not the fresh array

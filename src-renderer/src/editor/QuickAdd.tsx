@@ -7,6 +7,7 @@ import { ALL_LAYERS } from '../../../shared/layers';
 import { useEditor } from './editorStore';
 import { kindsAccepting, kindsFeeding, rankByQuery } from './compatible';
 import { addFromQuickAdd } from './actions';
+import { useLayerText } from '../layer-text/useLayerText';
 
 export function QuickAdd() {
   const quick = useEditor((s) => s.quickAdd);
@@ -22,12 +23,14 @@ function QuickAddBox() {
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const text = useLayerText();
 
   const candidates = useMemo(() => {
     if (!quick.from) return ALL_LAYERS;
     return quick.from.handleType === 'source' ? kindsAccepting(quick.from.shape) : kindsFeeding();
   }, [quick.from]);
-  const shown = useMemo(() => rankByQuery(candidates, query), [candidates, query]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- text: the search also matches the current language's names
+  const shown = useMemo(() => rankByQuery(candidates, query), [candidates, query, text]);
 
   useEffect(() => inputRef.current?.focus(), []);
   useEffect(() => {
@@ -100,8 +103,8 @@ function QuickAddBox() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(def.kind)}
             >
-              <span className="ll-quickadd-name">{def.label}</span>
-              <span className="ll-quickadd-cat">{def.category}</span>
+              <span className="ll-quickadd-name">{text.layer(def.kind, 'label')}</span>
+              <span className="ll-quickadd-cat">{text.category(def.category)}</span>
             </button>
           ))}
         </div>

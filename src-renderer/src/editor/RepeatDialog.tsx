@@ -4,6 +4,7 @@
 // recorded in extras.blocks with its formula, so its count can be changed later in the inspector.
 import { useMemo, useState } from 'react';
 import { getLayerDef } from '../../../shared/layers';
+import { paramText } from '../../../shared/i18n/layer-text';
 import { blockShape, evalFormula, recordBlock, repeatBlock } from '../../../shared/graph/repeat';
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
@@ -25,7 +26,7 @@ function RepeatForm() {
     for (const n of graph.nodes.filter((x) => ids.includes(x.id))) {
       const def = getLayerDef(n.kind);
       for (const [key, spec] of Object.entries(def?.params ?? {})) {
-        if (spec.type === 'int' || spec.type === 'float') out.push({ value: `${n.id}\u0000${key}`, label: `${n.label || n.id} · ${spec.label}` });
+        if (spec.type === 'int' || spec.type === 'float') out.push({ value: `${n.id}\u0000${key}`, label: `${n.label || n.id} · ${paramText(n.kind, key, 'label')}` });
       }
     }
     return out;

@@ -2,6 +2,7 @@
 // the shape the wire carries and keep those that do not throw. Pure; no React.
 import type { LayerDef, Shape } from '../../../shared/layers/types';
 import { ALL_LAYERS, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
+import { categoryText, layerText } from '../../../shared/i18n/layer-text';
 
 /**
  * Kinds that accept `shape` on their first input (other required inputs get the same shape, as in
@@ -28,11 +29,12 @@ export function kindsFeeding(layers: LayerDef[] = ALL_LAYERS): LayerDef[] {
   return layers.filter((def) => outputHandles(def, withDefaults(def, {})).length > 0);
 }
 
-/** Search match on kind, label, category and summary: every word must appear. */
+/** Search match on kind, label, category and summary (English and the current language): every word must appear. */
 export function matchesQuery(def: LayerDef, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const hay = `${def.kind} ${def.label} ${def.category} ${def.summary}`.toLowerCase();
+  const local = `${layerText(def.kind, 'label')} ${categoryText(def.category)} ${layerText(def.kind, 'summary')}`;
+  const hay = `${def.kind} ${def.label} ${def.category} ${def.summary} ${local}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
@@ -42,9 +44,10 @@ export function rankByQuery(defs: LayerDef[], query: string): LayerDef[] {
   const score = (d: LayerDef) => {
     const k = d.kind.toLowerCase();
     const l = d.label.toLowerCase();
+    const local = layerText(d.kind, 'label').toLowerCase();
     if (!q) return 3;
-    if (k === q || l === q) return 0;
-    if (k.startsWith(q) || l.startsWith(q)) return 1;
+    if (k === q || l === q || local === q) return 0;
+    if (k.startsWith(q) || l.startsWith(q) || local.startsWith(q)) return 1;
     return 2;
   };
   return defs

@@ -15,6 +15,7 @@ import type { ParamSpec } from '../../../shared/layers/types';
 import { setParam as withParam } from '../store/graphOps';
 import { inferWithDataset } from '../store/inference';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
+import { useLayerText } from '../layer-text/useLayerText';
 
 /** The question before setting a number parameter: above its sensible range, or making this layer huge. */
 function rangeQuestion(nodeId: string, key: string, spec: ParamSpec, layerLabel: string): (v: number) => string | null {
@@ -36,16 +37,17 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const applyFix = useGraphStore((s) => s.applyFix);
   const info = useGraphStore((s) => s.inference.nodes[nodeId]);
   const graphNode = useGraphStore((s) => s.nodeById[nodeId]);
+  const text = useLayerText();
   if (!node || !graphNode) return null;
   const { def, params } = nodeView(graphNode);
 
   return (
     <div className="ll-inspector-body" data-testid="node-inspector" data-node={nodeId}>
       <header className="ll-inspector-head">
-        <h2>{def?.label ?? node.data.kind}</h2>
+        <h2>{def ? text.layer(def.kind, 'label') : node.data.kind}</h2>
         <code className="ll-muted">{nodeId}</code>
       </header>
-      {def && <p className="ll-muted ll-small">{def.summary}</p>}
+      {def && <p className="ll-muted ll-small">{text.layer(def.kind, 'summary')}</p>}
 
       <div className="ll-facts">
         <div>
@@ -63,21 +65,21 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
       {info?.error && (
         <div className="ll-error-box" role="alert" data-testid="inspector-error">
-          {info.error.message}
+          {text.error(info.error)}
           {info.error.fixes.length > 0 && (
             <div className="ll-fixes">
               {info.error.fixes.map((f, i) => (
                 <button key={i} type="button" className="ll-fix" onClick={() => applyFix(nodeId, f.action)}>
-                  {f.label}
+                  {text.fix(f)}
                 </button>
               ))}
             </div>
           )}
         </div>
       )}
-      {info?.notes?.map((n, i) => (
+      {info?.notes?.map((_, i) => (
         <div key={i} className="ll-note-box">
-          {n}
+          {text.note(info, i)}
         </div>
       ))}
 
@@ -91,7 +93,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           label="Name"
           testId="label"
           help="Shown on the node instead of the layer kind."
-          placeholder={def?.label ?? node.data.kind}
+          placeholder={def ? text.layer(def.kind, 'label') : node.data.kind}
           value={label}
           onCommit={(v) => setLabel(nodeId, v)}
         />
@@ -100,7 +102,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             <Fragment key={`${nodeId}:${key}`}>
               <ParamEditor
                 name={key}
-                spec={spec}
+                spec={text.spec(def.kind, key, spec)}
                 value={params[key]}
                 onChange={(v) => setParam(nodeId, key, v)}
                 question={rangeQuestion(nodeId, key, spec, `${def.label} layer`)}
@@ -124,7 +126,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
             <span className="ll-muted">Parameters</span>
             <code>{def.help.paramFormula}</code>
           </div>
-          <p>{def.help.details}</p>
+          <p>{text.layer(def.kind, 'details')}</p>
           {def.help.diagram && <HelpDiagram name={def.help.diagram} />}
         </section>
       )}

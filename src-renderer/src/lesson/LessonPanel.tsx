@@ -7,6 +7,7 @@ import { lessonOf } from '../../../shared/graph/lesson';
 import { useGraphStore } from '../store/stores';
 import { layersUsed } from './layersUsed';
 import { openGallery } from '../templates/galleryStore';
+import { useLayerText } from '../layer-text/useLayerText';
 
 /** Selects the node and brings the inspector's "How it works" section into view. */
 function showLayerHelp(nodeId: string): void {
@@ -18,6 +19,7 @@ function Formulas() {
   const nodes = useGraphStore((s) => s.graph.nodes);
   const edges = useGraphStore((s) => s.graph.edges);
   const uses = useMemo(() => layersUsed({ nodes, edges }), [nodes, edges]);
+  const text = useLayerText();
   return (
     <section className="ll-lesson-formulas" data-testid="lesson-formulas">
       <h4>The layers it uses</h4>
@@ -29,7 +31,7 @@ function Formulas() {
             <div key={u.def.kind}>
               <dt>
                 <button type="button" className="ll-link" data-testid={`lesson-layer-${u.def.kind}`} title={`Select ${u.nodeId} and show how ${u.def.label} works`} onClick={() => showLayerHelp(u.nodeId)}>
-                  {u.def.label}
+                  {text.layer(u.def.kind, 'label')}
                 </button>
                 {u.count > 1 && <span className="ll-muted"> ×{u.count}</span>}
               </dt>

@@ -9,6 +9,7 @@ import { freeSpot } from '../store/graphOps';
 import { blockLibrary, withBlock, type SavedBlock } from '../../../shared/graph/block-library';
 import { useBlockLibrary } from '../editor/blockLibraryStore';
 import { deleteSavedBlock, insertBlock } from '../editor/blockActions';
+import { useLayerText, type LayerTextFns } from '../layer-text/useLayerText';
 
 /** Saved blocks of the open file first, then the user's own ones not already among them. */
 function useMyBlocks(query: string): SavedBlock[] {
@@ -25,9 +26,11 @@ function useMyBlocks(query: string): SavedBlock[] {
   }, [fromFile, mine, query]);
 }
 
-function matches(def: LayerDef, q: string): boolean {
+function matches(def: LayerDef, q: string, text: LayerTextFns): boolean {
   if (!q) return true;
-  const hay = `${def.kind} ${def.label} ${def.category} ${def.summary}`.toLowerCase();
+  // The English names always match (they are the code names); the current language's too.
+  const local = `${text.layer(def.kind, 'label')} ${text.category(def.category)} ${text.layer(def.kind, 'summary')}`;
+  const hay = `${def.kind} ${def.label} ${def.category} ${def.summary} ${local}`.toLowerCase();
   return q
     .toLowerCase()
     .split(/\s+/)
@@ -39,17 +42,18 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const addNode = useGraphStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
+  const text = useLayerText();
 
   const groups = useMemo(() => {
     const map = new Map<string, LayerDef[]>();
     for (const def of ALL_LAYERS) {
-      if (!matches(def, query.trim())) continue;
+      if (!matches(def, query.trim(), text)) continue;
       const list = map.get(def.category) ?? [];
       list.push(def);
       map.set(def.category, list);
     }
     return [...map.entries()];
-  }, [query]);
+  }, [query, text]);
 
   const myBlocks = useMyBlocks(query);
 
@@ -129,7 +133,7 @@ export function Palette() {
         )}
         {groups.map(([category, defs]) => (
           <section key={category} className="ll-palette-group">
-            <h3>{category}</h3>
+            <h3>{text.category(category)}</h3>
             {defs.map((def) => (
               <button
                 key={def.kind}
@@ -137,13 +141,13 @@ export function Palette() {
                 className="ll-palette-item"
                 draggable
                 data-testid={`palette-${def.kind}`}
-                title={`${def.summary}\n${def.help.formula}\nDrag onto the canvas or click to add.`}
+                title={`${text.layer(def.kind, 'summary')}\n${def.help.formula}\nDrag onto the canvas or click to add.`}
                 aria-label={`Add ${def.label} layer`}
                 onDragStart={(e) => onDragStart(e, def.kind)}
                 onClick={() => addAtCentre(def.kind)}
               >
-                <span className="ll-palette-name">{def.label}</span>
-                <span className="ll-palette-summary">{def.summary}</span>
+                <span className="ll-palette-name">{text.layer(def.kind, 'label')}</span>
+                <span className="ll-palette-summary">{text.layer(def.kind, 'summary')}</span>
               </button>
             ))}
           </section>

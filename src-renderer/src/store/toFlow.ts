@@ -8,6 +8,8 @@ import type { GraphFile, GraphNode } from '../../../shared/graph/types';
 import type { GraphInference, NodeInference } from '../../../shared/infer';
 import { formatShape, type HandleKind, type HandleSpec, type LayerDef, type ParamValues, type Shape } from '../../../shared/layers/types';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from '../../../shared/layers';
+import { i18n } from '../../../shared/i18n/i18n';
+import { layerText, paramOffText, paramText } from '../../../shared/i18n/layer-text';
 
 /**
  * What React Flow itself must know about a layer node: its handles (it measures and connects them) and,
@@ -42,15 +44,16 @@ export function paramSummary(def: LayerDef, params: ParamValues, max = 3): strin
   for (const [key, spec] of Object.entries(def.params)) {
     if (parts.length >= max) break;
     const v = params[key];
+    const label = paramText(def.kind, key, 'label').toLowerCase();
     if (spec.type === 'bool') {
-      if (v !== spec.default) parts.push(`${v ? '' : 'no '}${spec.label.toLowerCase()}`);
+      if (v !== spec.default) parts.push(v ? label : paramOffText(def.kind, key));
       continue;
     }
     if (spec.type === 'node') {
-      parts.push(`${spec.label.toLowerCase()} ${v || '?'}`);
+      parts.push(`${label} ${v || '?'}`);
       continue;
     }
-    parts.push(spec.type === 'enum' ? formatValue(v) : `${spec.label.toLowerCase()} ${formatValue(v)}`);
+    parts.push(spec.type === 'enum' ? formatValue(v) : `${label} ${formatValue(v)}`);
   }
   return parts.join(' · ');
 }
@@ -64,16 +67,18 @@ export interface NodeView {
   summary: string;
 }
 
-// One view per graph node object: graph nodes are immutable, an edit makes a new object.
-const views = new WeakMap<GraphNode, NodeView>();
+// One view per graph node object and language: graph nodes are immutable, an edit makes a new object.
+const viewsByLanguage = new Map<string, WeakMap<GraphNode, NodeView>>();
 
 export function nodeView(node: GraphNode): NodeView {
+  let views = viewsByLanguage.get(i18n.language);
+  if (!views) viewsByLanguage.set(i18n.language, (views = new WeakMap()));
   let v = views.get(node);
   if (!v) {
     const def = getLayerDef(node.kind);
     const params = def ? withDefaults(def, node.params) : { ...node.params };
     v = {
-      title: node.label || def?.label || node.kind,
+      title: node.label || (def ? layerText(def.kind, 'label') : node.kind),
       def,
       params,
       summary: def ? paramSummary(def, params) : 'unknown layer kind',
