@@ -83,6 +83,7 @@ export function keysMissingFromCatalogue(english: Record<string, Catalogue>, use
 }
 
 function containsTerm(text: string, term: string): boolean {
+  text = text.replace(/\{\{[^}]*\}\}/g, ' '); // {{layer}} is a placeholder, not the word "layer"
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^A-Za-z])${escaped}s?($|[^A-Za-z])`, 'i').test(text);
 }

@@ -61,7 +61,7 @@ describe('the catalogue check on a broken fixture', () => {
     en: {
       demo: {
         save: 'Save',
-        gate: { title: 'The forget gate', note: 'Every hidden state' },
+        gate: { title: 'The forget gate', note: 'Every hidden state', of: '{{hidden state}} of {{layer}}' },
         items_one: '{{count}} item',
         items_other: '{{count}} items',
         onlyEnglish: 'Only here',
@@ -71,18 +71,18 @@ describe('the catalogue check on a broken fixture', () => {
     ko: {
       demo: {
         save: '저장',
-        gate: { title: '게이트', note: '모든 은닉 상태' },
+        gate: { title: '게이트', note: '모든 은닉 상태', of: '{{layer}}의 {{hidden state}}' },
         items_other: '{{count}}개',
         onlyKorean: '여기만',
       },
     },
   };
-  const code = `t('demo:save'); t('demo:gate.title'); i18n.t("demo:gate.note"); t(\`demo:items\`, { count }); t('demo:onlyEnglish');
+  const code = `t('demo:save'); t('demo:gate.title'); t('demo:gate.of'); i18n.t("demo:gate.note"); t(\`demo:items\`, { count }); t('demo:onlyEnglish');
     t('demo:onlyKorean'); t('demo:typo.key'); t('demo:' + dynamic); t('other:not.a.namespace');`;
   const used = keysInSource(code, ['demo']);
 
   it('finds only full literal keys of known namespaces', () => {
-    expect([...used].sort()).toEqual(['demo:gate.note', 'demo:gate.title', 'demo:items', 'demo:onlyEnglish', 'demo:onlyKorean', 'demo:save', 'demo:typo.key']);
+    expect([...used].sort()).toEqual(['demo:gate.note', 'demo:gate.of', 'demo:gate.title', 'demo:items', 'demo:onlyEnglish', 'demo:onlyKorean', 'demo:save', 'demo:typo.key']);
   });
 
   it('names every key missing from one language, comparing plurals by _other', () => {
@@ -109,6 +109,7 @@ describe('the catalogue check on a broken fixture', () => {
     const glossary = [
       { en: 'forget gate', ko: '망각 게이트' },
       { en: 'hidden state', ko: '은닉 상태' },
+      { en: 'layer', ko: '층' },
     ];
     expect(glossaryProblems(broken, glossary)).toEqual(['demo:gate.title: English says "forget gate", Korean lacks "망각 게이트" ("게이트")']);
   });
