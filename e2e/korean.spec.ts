@@ -33,6 +33,10 @@ test('build, train, save and re-open in Korean, then switch back to English', as
   await connect(page, dense, nodesOfKind(page, 'Output'));
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(784 * 10 + 10));
   await expect(page.getByTestId('total-params-toggle')).toContainText('파라미터');
+  // Korean on the canvas (layer text on the nodes) and in the inspector (the selected Dense's summary and labels).
+  await dense.click();
+  await expect(page.locator('.react-flow__nodes')).toContainText(HANGUL);
+  await expect(page.locator('.ll-inspector')).toContainText(HANGUL);
 
   // Train briefly.
   await showGraphSettings(page);
@@ -40,6 +44,7 @@ test('build, train, save and re-open in Korean, then switch back to English', as
   await setField(page, 'epochs', '1');
   await page.getByTestId('btn-train').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
+  await expect(page.getByTestId('btn-train')).toHaveText('▶ 학습');
 
   // Save and re-open.
   const downloadPromise = page.waitForEvent('download');
