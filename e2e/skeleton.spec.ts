@@ -2,29 +2,9 @@
 // counts, train one short epoch on the bundled digits while the chart grows, save, re-open, and have a
 // broken file refused without losing anything.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { showGraphSettings } from './helpers';
-
-const nodesOfKind = (page: Page, kind: string): Locator => page.locator(`.ll-node[data-kind="${kind}"]`);
-
-async function dragFromPalette(page: Page, kind: string, x: number, y: number): Promise<void> {
-  const canvas = page.getByTestId('canvas');
-  const box = (await canvas.boundingBox())!;
-  await page.getByTestId(`palette-${kind}`).dragTo(canvas, { targetPosition: { x: x - box.x, y: y - box.y } });
-}
-
-async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
-  const source = from.locator('[data-testid="handle-out-out"]');
-  const target = to.locator('[data-testid="handle-in-in"]');
-  const a = (await source.boundingBox())!;
-  const b = (await target.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
+import { connect, dragFromPalette, nodesOfKind, showGraphSettings } from './helpers';
+import type { Page } from '@playwright/test';
 
 async function setField(page: Page, testId: string, value: string): Promise<void> {
   const input = page.getByTestId(`param-${testId}`);

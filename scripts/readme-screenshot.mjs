@@ -6,6 +6,7 @@
 // With --diagnostics, only the diagnostics pictures: the Layers view of the MLP after a short training
 // (resources/screenshot-layers.png), the learning-rate finder on it (resources/screenshot-lr-finder.png) and the
 // long-dependency LSTM's input gradient per time step (resources/screenshot-input-gradient.png).
+// With --lang ko, the same pictures with the interface in Korean, written as resources/screenshot-*-ko.png.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,11 @@ const url = await new Promise((ok, fail) => {
   });
   host.on('exit', () => fail(new Error(out)));
 });
+const langArg = process.argv.indexOf('--lang');
+const LANG = langArg > 0 ? process.argv[langArg + 1] : 'en';
+if (!['en', 'ko'].includes(LANG)) throw new Error(`--lang must be en or ko, not ${LANG}`);
+/** resources/screenshot-x.png, or resources/screenshot-x-ko.png in Korean. */
+const pic = (name) => `resources/${LANG === 'en' ? name : name.replace(/\.png$/, `-${LANG}.png`)}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 /** Sets a training or dataset field in the graph settings the way a user does. */
 async function setField(page, testId, value) {
@@ -49,12 +55,12 @@ async function diagnosticsPictures(page) {
   await page.getByTestId('charts-layers').click();
   await page.getByTestId('layers-epoch-select').selectOption({ index: 0 });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(root, 'resources/screenshot-layers.png') });
-  console.log('wrote resources/screenshot-layers.png');
+  await page.screenshot({ path: join(root, pic('screenshot-layers.png')) });
+  console.log(`wrote ${pic('screenshot-layers.png')}`);
   await page.getByTestId('lr-finder-open').click();
   await page.getByTestId('lr-finder-chart').waitFor({ timeout: 300_000 });
-  await page.screenshot({ path: join(root, 'resources/screenshot-lr-finder.png') });
-  console.log('wrote resources/screenshot-lr-finder.png');
+  await page.screenshot({ path: join(root, pic('screenshot-lr-finder.png')) });
+  console.log(`wrote ${pic('screenshot-lr-finder.png')}`);
   await page.getByTestId('lr-finder-close').click();
   await page.goto(`${url}&template=long-dependency-lstm`);
   await page.getByTestId('total-params').waitFor();
@@ -65,12 +71,14 @@ async function diagnosticsPictures(page) {
   await trainToEnd(page);
   await page.getByTestId('charts-layers').click();
   await page.getByTestId('chart-input-gradient').waitFor();
-  await page.screenshot({ path: join(root, 'resources/screenshot-input-gradient.png') });
-  console.log('wrote resources/screenshot-input-gradient.png');
+  await page.screenshot({ path: join(root, pic('screenshot-input-gradient.png')) });
+  console.log(`wrote ${pic('screenshot-input-gradient.png')}`);
 }
 
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // The interface language, as if chosen in the app (remembered in localStorage).
+  await page.addInitScript((lang) => localStorage.setItem('layerlab.lang', lang), LANG);
   if (process.argv.includes('--diagnostics')) {
     await diagnosticsPictures(page);
     process.exitCode = 0;
@@ -82,8 +90,8 @@ try {
   // hidden while arranging), then a moment for the wires.
   await page.waitForFunction(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-view') === 'ready', null, { timeout: 120_000 });
   await page.waitForTimeout(1000);
-  await page.screenshot({ path: join(root, 'resources/screenshot-snail.png') });
-  console.log('wrote resources/screenshot-snail.png');
+  await page.screenshot({ path: join(root, pic('screenshot-snail.png')) });
+  console.log(`wrote ${pic('screenshot-snail.png')}`);
   await page.goto(url);
   await page.getByTestId('total-params').waitFor();
   await page.getByTestId('param-limit').fill('3000');
@@ -92,12 +100,12 @@ try {
   await page.getByTestId('param-epochs').press('Enter');
   await page.getByTestId('btn-train').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.getAttribute('data-status') === 'completed', null, { timeout: 600_000 });
-  await page.screenshot({ path: join(root, 'resources/screenshot.png') });
-  console.log('wrote resources/screenshot.png');
+  await page.screenshot({ path: join(root, pic('screenshot.png')) });
+  console.log(`wrote ${pic('screenshot.png')}`);
   await page.getByTestId('btn-templates').click();
   await page.getByTestId('template-gallery').waitFor();
-  await page.screenshot({ path: join(root, 'resources/screenshot-gallery.png') });
-  console.log('wrote resources/screenshot-gallery.png');
+  await page.screenshot({ path: join(root, pic('screenshot-gallery.png')) });
+  console.log(`wrote ${pic('screenshot-gallery.png')}`);
   }
 } finally {
   await browser.close();

@@ -642,7 +642,9 @@ export type MenuCommand =
   /** Open a built-in template by id (`--template ID` on the app's command line). */
   | { type: 'openTemplate'; id: string }
   | { type: 'undo' }
-  | { type: 'redo' };
+  | { type: 'redo' }
+  /** View > Language: switch the interface language (the renderer remembers it). */
+  | { type: 'language'; lang: 'en' | 'ko' };
 
 export interface ApiEvents {
   train: TrainEvent;

@@ -272,10 +272,5 @@ function checkAgainstData(
   }
 }
 
-/** Human-readable parameter count: 1,333,770 -> "1.33M". */
-export function formatCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(n >= 1e10 ? 1 : 2)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 1 : 2)}M`;
-  if (n >= 1e4) return `${(n / 1e3).toFixed(1)}K`;
-  return n.toLocaleString('en-US');
-}
+/** Human-readable parameter count: 1,333,770 -> "1.33M" (locale digits: shared/i18n/format.ts). */
+export { formatCount } from './i18n/format';

@@ -2,6 +2,7 @@
 // 'namespace:path.to.key', so the catalogue check can find every key used in the code.
 import i18next from 'i18next';
 import { NAMESPACES, resources } from './resources';
+import { setFormatLang } from './format';
 
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
@@ -17,6 +18,9 @@ void i18n.init({
   initAsync: false,
   returnNull: false,
 });
+
+// Numbers and dates follow the language (the renderer's switch, the CLI's --lang).
+i18n.on('languageChanged', (lng) => setFormatLang(lng));
 
 export function isLang(x: unknown): x is Lang {
   return typeof x === 'string' && (LANGS as readonly string[]).includes(x);

@@ -40,6 +40,20 @@ describe('application menu', () => {
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View']);
   });
 
+  it('View > Language sends the chosen language to the renderer', () => {
+    const sent: MenuCommand[] = [];
+    const template = buildMenuTemplate({ send: (c) => sent.push(c), open: () => {}, quit: () => {} }, { isMac: false, isDev: false });
+    const language = items(template, 'View').find((i) => i.label === 'Language / 언어');
+    const langs = (language?.submenu ?? []) as MenuItemConstructorOptions[];
+    expect(langs.map((i) => i.label)).toEqual(['English', '한국어 (Korean)']);
+    click(langs[1]);
+    click(langs[0]);
+    expect(sent).toEqual([
+      { type: 'language', lang: 'ko' },
+      { type: 'language', lang: 'en' },
+    ]);
+  });
+
   it('uses the app menu for Quit on macOS and adds reload only in development', () => {
     const noop = { send: () => {}, open: () => {}, quit: () => {} };
     const mac = buildMenuTemplate(noop, { isMac: true, isDev: false });

@@ -50,6 +50,15 @@ export function buildMenuTemplate(actions: MenuActions, opts: { isMac: boolean; 
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
+      { type: 'separator' },
+      // Each language named in itself, so the way back is readable whichever language is on.
+      {
+        label: 'Language / 언어',
+        submenu: [
+          { label: 'English', click: send({ type: 'language', lang: 'en' }) },
+          { label: '한국어 (Korean)', click: send({ type: 'language', lang: 'ko' }) },
+        ],
+      },
     ],
   });
   if (opts.isMac) template.push({ role: 'windowMenu' });

@@ -5,6 +5,9 @@ import './styles.css';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../../shared/i18n/i18n';
 import { App } from './App';
+import { startLanguage } from './store/languageStore';
+
+startLanguage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { ApiError, type ApiClient, type ApiEventName, type ApiMethod, type WireR
 import { makeClient, type OnFn } from './makeClient';
 import { isWireEvent, isWireResponse, unwrapResponse } from './wire';
 import type { ConnectionStatus } from './connection';
+import { i18n } from '../../../shared/i18n/i18n';
 
 /** The subset of the browser WebSocket this transport uses (lets tests pass a fake). */
 export interface SocketLike {
@@ -116,13 +117,13 @@ export class WsTransport {
     socket.onclose = (ev) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      const why = ev?.reason || (opened ? 'The connection to the LayerLab host was lost.' : 'Could not reach the LayerLab host.');
+      const why = ev?.reason || (opened ? i18n.t('common:connection.lost') : i18n.t('common:connection.unreachable'));
       this.onDisconnected(why);
     };
   }
 
   private onDisconnected(why: string): void {
-    const err = new ApiError('internal', `Not connected to the LayerLab host: ${why}`);
+    const err = new ApiError('internal', i18n.t('common:connection.notConnected', { why }));
     for (const [id, p] of this.inFlight) {
       clearTimeout(p.timer);
       p.reject(err);
@@ -149,7 +150,7 @@ export class WsTransport {
       const timer = setTimeout(() => {
         this.inFlight.delete(req.id);
         this.queued = this.queued.filter((q) => q.req.id !== req.id);
-        reject(new ApiError('internal', `The LayerLab host did not answer '${method}' in time.`));
+        reject(new ApiError('internal', i18n.t('common:connection.noAnswer', { method })));
       }, this.opts.requestTimeoutMs);
       const pending: Pending = { resolve, reject, timer };
       if (this.socket && this.socket.readyState === OPEN) this.send(req, pending);
@@ -168,7 +169,7 @@ export class WsTransport {
     } catch (err) {
       this.inFlight.delete(req.id);
       clearTimeout(pending.timer);
-      pending.reject(new ApiError('internal', `Could not send '${req.method}': ${err instanceof Error ? err.message : String(err)}`));
+      pending.reject(new ApiError('internal', i18n.t('common:connection.sendFailed', { method: req.method, message: err instanceof Error ? err.message : String(err) })));
     }
   }
 

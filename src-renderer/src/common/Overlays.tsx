@@ -1,10 +1,12 @@
 // Toasts, the error dialog (e.g. a bad graph file) and the discard-changes confirmation.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useUi } from '../store/stores';
 import { INFO_TOAST_MS, type Toast } from '../store/uiStore';
 
 /** One toast: an info toast leaves after INFO_TOAST_MS unless the pointer rests on it; an error stays until closed. */
 function ToastItem({ toast }: { toast: Toast }) {
+  const { t } = useTranslation(['common']);
   const [held, setHeld] = useState(false);
   const dismiss = useUi((s) => s.dismissToast);
   const onClose = () => dismiss(toast.id);
@@ -23,7 +25,7 @@ function ToastItem({ toast }: { toast: Toast }) {
       onMouseLeave={() => setHeld(false)}
     >
       <span>{toast.message}</span>
-      <button type="button" aria-label="Close" title="Close" data-testid="toast-close" onClick={onClose}>
+      <button type="button" aria-label={t('common:dialog.close')} title={t('common:dialog.close')} data-testid="toast-close" onClick={onClose}>
         ×
       </button>
     </div>
@@ -62,6 +64,7 @@ function Modal({ title, children, onClose, testId }: { title: string; children: 
 }
 
 function ErrorDialog() {
+  const { t } = useTranslation(['common']);
   const error = useUi((s) => s.error);
   const close = useUi((s) => s.closeError);
   if (!error) return null;
@@ -70,10 +73,10 @@ function ErrorDialog() {
       <p className="ll-modal-message" data-testid="error-message">
         {error.message}
       </p>
-      <p className="ll-muted ll-small">Nothing was changed.</p>
+      <p className="ll-muted ll-small">{t('common:dialog.nothingChanged')}</p>
       <div className="ll-modal-buttons">
         <button type="button" className="ll-btn ll-btn-primary" data-autofocus onClick={close} data-testid="error-ok">
-          OK
+          {t('common:dialog.ok')}
         </button>
       </div>
     </Modal>
@@ -81,6 +84,7 @@ function ErrorDialog() {
 }
 
 function ConfirmDialog() {
+  const { t } = useTranslation(['common']);
   const confirm = useUi((s) => s.confirm);
   const answer = useUi((s) => s.answer);
   if (!confirm) return null;
@@ -89,7 +93,7 @@ function ConfirmDialog() {
       <p className="ll-modal-message">{confirm.message}</p>
       <div className="ll-modal-buttons">
         <button type="button" className="ll-btn" data-autofocus onClick={() => answer(false)} data-testid="confirm-cancel">
-          Cancel
+          {t('common:dialog.cancel')}
         </button>
         <button type="button" className="ll-btn ll-btn-danger" onClick={() => answer(true)} data-testid="confirm-ok">
           {confirm.confirmLabel}

@@ -1,11 +1,14 @@
 // Keyboard shortcuts: Ctrl/Cmd+S save, +Shift+S save as, +O open, +Enter train/stop, +Z / +Shift+Z (or +Y)
-// undo/redo outside text fields. In Electron the menu owns save/open (it sends 'menu' events).
+// undo/redo outside text fields. In Electron the menu owns save/open (it sends 'menu' events), and View >
+// Language switches the interface language here.
 import { useEffect } from 'react';
 import { api } from '../api';
 import { handleMenu, openFile, saveFile } from '../files/fileActions';
 import { isElectronHost, useGraphStore } from '../store/stores';
 import { toggleTraining } from '../training/actions';
 import { appKeyAction, inTextField } from '../editor/shortcutKeys';
+import { isLang } from '../../../shared/i18n/i18n';
+import { useLanguage } from '../store/languageStore';
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -20,7 +23,10 @@ export function useShortcuts(): void {
       else useGraphStore.getState().undo();
     };
     window.addEventListener('keydown', onKey);
-    const offMenu = api.on('menu', handleMenu);
+    const offMenu = api.on('menu', (cmd) => {
+      if (cmd.type !== 'language') handleMenu(cmd);
+      else if (isLang(cmd.lang)) useLanguage.getState().setLang(cmd.lang);
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();

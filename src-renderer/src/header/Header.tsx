@@ -1,6 +1,9 @@
-// Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons.
+// Top bar: file name with unsaved mark, total parameters, backend badge, file and training buttons, language.
 import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../shared/i18n/format';
+import { LanguageSwitch } from './LanguageSwitch';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { formatCount } from '../../../shared/infer';
 import { engineLabel } from '../training/format';
@@ -18,17 +21,19 @@ function BackendBadge() {
   const info = useAppInfo((s) => s.info);
   const running = useTraining((s) => s.backend);
   const engine = useTraining((s) => s.engine);
+  const { t } = useTranslation(['common']);
   const backend = running ?? info?.backend ?? null;
   if (!backend) return null;
   const name = engine ? engineLabel(engine) : backend.name;
   return (
-    <span className={`ll-badge ll-backend-${engine ? 'pytorch' : backend.name}`} title={backend.reason} data-testid="backend-badge" aria-label={`Backend ${name}: ${backend.reason}`}>
+    <span className={`ll-badge ll-backend-${engine ? 'pytorch' : backend.name}`} title={backend.reason} data-testid="backend-badge" aria-label={t('common:header.backendLabel', { name, reason: backend.reason })}>
       {name}
     </span>
   );
 }
 
 export function Header() {
+  const { t } = useTranslation(['common']);
   const [datasetsOpen, setDatasetsOpen] = useState(false);
   const name = useGraphStore((s) => s.graph.name);
   const filePath = useGraphStore((s) => s.filePath);
@@ -49,17 +54,22 @@ export function Header() {
   const [exact, setExact] = useState(false);
   const graphId = useGraphStore((s) => graphIdOf(s.graph));
   const otherRun = useTraining((s) => (s.graphId !== graphId ? s.graphName : null));
-  const stopTitle = active && otherRun !== null ? `Stop the run of "${otherRun}" (another graph)` : 'Stop training';
+  const keys = `${MOD}Enter`;
+  const trainTitle = !active
+    ? t('common:header.trainTitle', { keys })
+    : otherRun !== null
+      ? t('common:header.stopOtherTitle', { name: otherRun, keys })
+      : t('common:header.stopTitle', { keys });
 
   return (
     <header className="ll-header">
       <div className="ll-brand" aria-hidden>
         <span className="ll-logo">◆</span> LayerLab
       </div>
-      <div className="ll-title" title={filePath ?? 'Not saved to a file yet'}>
+      <div className="ll-title" title={filePath ?? t('common:header.notSaved')}>
         <span data-testid="file-name">{filePath ? baseName(filePath) : name}</span>
         {dirty && (
-          <span className="ll-dirty" data-testid="dirty-mark" title="Unsaved changes" aria-label="Unsaved changes">
+          <span className="ll-dirty" data-testid="dirty-mark" title={t('common:header.unsaved')} aria-label={t('common:header.unsaved')}>
             ●
           </span>
         )}
@@ -69,47 +79,48 @@ export function Header() {
         className="ll-stat ll-stat-button"
         data-testid="total-params-toggle"
         aria-pressed={exact}
-        title={`${totalParams.toLocaleString('en-US')} parameters (click to show ${exact ? 'the short form' : 'every digit'})`}
+        title={exact ? t('common:header.paramsTitleShort', { n: formatNumber(totalParams) }) : t('common:header.paramsTitleExact', { n: formatNumber(totalParams) })}
         onClick={() => setExact(!exact)}
       >
         <strong data-testid="total-params" data-value={totalParams} data-exact={exact}>
-          {exact ? totalParams.toLocaleString('en-US') : formatCount(totalParams)}
+          {exact ? formatNumber(totalParams) : formatCount(totalParams)}
         </strong>{' '}
-        params
+        {t('common:header.params')}
       </button>
       {errorCount > 0 && (
         <button type="button" className="ll-stat ll-stat-error ll-link" data-testid="error-count" title={firstError ?? ''} onClick={showFirstError}>
-          {errorCount} {errorCount === 1 ? 'problem' : 'problems'}
+          {t('common:header.problems', { count: errorCount })}
         </button>
       )}
       <BackendBadge />
       <div className="ll-spacer" />
-      <button type="button" className="ll-btn" data-testid="btn-new" title="New graph" onClick={() => void newFile()}>
-        New
+      <LanguageSwitch />
+      <button type="button" className="ll-btn" data-testid="btn-new" title={t('common:header.newTitle')} onClick={() => void newFile()}>
+        {t('common:header.new')}
       </button>
-      <button type="button" className="ll-btn" data-testid="btn-templates" aria-haspopup="dialog" title="Browse the templates: one working model per idea of the course" onClick={openGallery}>
-        Templates…
+      <button type="button" className="ll-btn" data-testid="btn-templates" aria-haspopup="dialog" title={t('common:header.templatesTitle')} onClick={openGallery}>
+        {t('common:header.templates')}
       </button>
-      <button type="button" className="ll-btn" data-testid="btn-datasets" aria-haspopup="dialog" title="Every dataset: on this computer or not, size, where; download, remove" onClick={() => setDatasetsOpen(true)}>
-        Datasets
+      <button type="button" className="ll-btn" data-testid="btn-datasets" aria-haspopup="dialog" title={t('common:header.datasetsTitle')} onClick={() => setDatasetsOpen(true)}>
+        {t('common:header.datasets')}
       </button>
       {datasetsOpen && <DatasetsView onClose={() => setDatasetsOpen(false)} />}
-      <button type="button" className="ll-btn" data-testid="btn-open" title={`Open a graph file (${MOD}O)`} onClick={() => void openFile()}>
-        Open
+      <button type="button" className="ll-btn" data-testid="btn-open" title={t('common:header.openTitle', { keys: `${MOD}O` })} onClick={() => void openFile()}>
+        {t('common:header.open')}
       </button>
-      <button type="button" className="ll-btn" data-testid="btn-save" title={`Save (${MOD}S)`} onClick={() => void saveFile()}>
-        Save
+      <button type="button" className="ll-btn" data-testid="btn-save" title={t('common:header.saveTitle', { keys: `${MOD}S` })} onClick={() => void saveFile()}>
+        {t('common:header.save')}
       </button>
       <button
         type="button"
         className={`ll-btn ${active ? 'll-btn-stop' : 'll-btn-primary'}`}
         data-testid="btn-train"
-        title={`${active ? stopTitle : 'Train'} (${MOD}Enter)`}
+        title={trainTitle}
         disabled={status === 'stopping'}
         data-other-graph={active && otherRun !== null}
         onClick={toggleTraining}
       >
-        {active ? (status === 'stopping' ? 'Stopping…' : '■ Stop') : '▶ Train'}
+        {active ? (status === 'stopping' ? t('common:header.stopping') : t('common:header.stop')) : t('common:header.train')}
       </button>
     </header>
   );

@@ -5,6 +5,7 @@ import type { GraphEdge, GraphFile, GraphNode } from '../../../shared/graph/type
 import { getLayerDef } from '../../../shared/layers';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
 import { renameRefs } from '../../../shared/graph/links';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export const CLIP_FORMAT = 'layerlab-clip';
 
@@ -37,15 +38,15 @@ export function parseClip(text: string): ClipPayload | null {
     return null;
   }
   if (!isRecord(raw) || raw.format !== CLIP_FORMAT) return null;
-  if (!Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) throw new Error('The clipboard holds LayerLab nodes but no node or wire list.');
+  if (!Array.isArray(raw.nodes) || !Array.isArray(raw.edges)) throw new Error(i18n.t('common:clipboard.noLists'));
   const nodes: GraphNode[] = raw.nodes.map((n: unknown, i: number) => {
     if (!isRecord(n) || typeof n.id !== 'string' || typeof n.kind !== 'string' || !isRecord(n.params) || !isRecord(n.position)) {
-      throw new Error(`Clipboard node ${i + 1} is missing its id, kind, params or position.`);
+      throw new Error(i18n.t('common:clipboard.nodeIncomplete', { index: i + 1 }));
     }
-    if (!getLayerDef(n.kind)) throw new Error(`Clipboard node '${n.id}' has an unknown layer kind '${n.kind}'.`);
+    if (!getLayerDef(n.kind)) throw new Error(i18n.t('common:clipboard.unknownKind', { id: n.id, kind: n.kind }));
     const x = Number(n.position.x);
     const y = Number(n.position.y);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`Clipboard node '${n.id}' has no usable position.`);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(i18n.t('common:clipboard.noPosition', { id: n.id }));
     const node: GraphNode = { id: n.id, kind: n.kind, params: n.params as GraphNode['params'], position: { x, y } };
     if (typeof n.label === 'string') node.label = n.label;
     return node;

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api';
 import type { GraphFile } from '../../../shared/graph/types';
 import type { ExperimentRecord, ExperimentSummary } from '../../../shared/experiments/types';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export interface ExperimentsState {
   list: ExperimentSummary[];
@@ -48,7 +49,7 @@ export function createExperimentsStore(api: ApiClient) {
         try {
           set({ list: await api.listExperiments() });
         } catch (err) {
-          set({ error: `Could not list experiments: ${message(err)}` });
+          set({ error: i18n.t('common:status.experimentsListFailed', { message: message(err) }) });
         }
       },
 

@@ -6,6 +6,7 @@ import { wouldCreateCycle } from '../../../shared/graph/topo';
 import { newNodeId as sharedNodeId, newEdgeId as sharedEdgeId } from '../../../shared/graph/ids';
 import { withCountLabel } from '../../../shared/graph/count-label';
 import { oneLineText } from '../../../shared/graph/text';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export function newNodeId(graph: Pick<GraphFile, 'nodes'>, kind: string): string {
   return sharedNodeId(kind, graph.nodes.map((n) => n.id));
@@ -59,14 +60,14 @@ export function connectionProblem(graph: Pick<GraphFile, 'nodes' | 'edges'>, c: 
   const sourceHandle = c.sourceHandle ?? 'out';
   const targetHandle = c.targetHandle ?? 'in';
   if (graph.edges.some((e) => e.source === c.source && e.target === c.target && e.sourceHandle === sourceHandle && e.targetHandle === targetHandle)) {
-    return 'These handles are already connected.';
+    return i18n.t('common:wire.alreadyConnected');
   }
-  if (wouldCreateCycle(graph.edges, c.source, c.target)) return 'This wire would close a cycle.';
+  if (wouldCreateCycle(graph.edges, c.source, c.target)) return i18n.t('common:wire.cycle');
   const def = getLayerDef(target.kind);
   const handle = def ? inputHandles(def, target.params).find((h) => h.id === targetHandle) : undefined;
-  if (!handle) return `${target.kind} has no input '${targetHandle}'.`;
+  if (!handle) return i18n.t('common:wire.noSuchInput', { kind: target.kind, handle: targetHandle });
   if (!handle.multiple && graph.edges.some((e) => e.target === c.target && e.targetHandle === targetHandle)) {
-    return `Input '${handle.label}' already has a wire; use Add or Concatenate to merge.`;
+    return i18n.t('common:wire.inputTaken', { label: handle.label });
   }
   return null;
 }

@@ -15,6 +15,7 @@ import { withLiveDescription } from '../../../shared/templates/describe';
 import { withoutAutoLayoutMark } from '../../../shared/graph/layout';
 import { ensureGraphId } from '../../../shared/graph/identity';
 import { setLessonStepDone } from '../../../shared/graph/lesson';
+import { i18n } from '../../../shared/i18n/i18n';
 
 const HISTORY_LIMIT = 100;
 
@@ -278,3 +279,10 @@ export function selectedNodeId(s: Pick<GraphState, 'nodes'>): string | null {
   const sel = s.nodes.filter((n) => n.selected);
   return sel.length === 1 ? sel[0].id : null;
 }
+
+// Inference writes its messages (errors, fix-its, the dataset note) in the language of the moment: on a switch,
+// derive them again from the same graph. Nothing else changes: no undo step, no dirty mark.
+i18n.on('languageChanged', () => {
+  const s = useGraphStore.getState();
+  useGraphStore.setState(derive(s.graph, s.nodes, s.edges, s.inference));
+});

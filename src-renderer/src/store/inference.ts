@@ -4,6 +4,7 @@ import type { DatasetShapes } from '../../../shared/data/types';
 import { inferGraph, type GraphInference } from '../../../shared/infer';
 import { datasetShapes } from '../../../shared/data/catalog';
 import { withUpstreamFixes } from './upstreamFixes';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export interface InferenceResult {
   inference: GraphInference;
@@ -17,7 +18,7 @@ export function inferWithDataset(graph: GraphFile): InferenceResult {
   let datasetProblem: string | null = null;
   if (graph.extras?.viewOnly === true) {
     // GPT-1/2/3 are there to be counted, not trained: their vocabularies match no bundled dataset.
-    datasetProblem = 'View-only model: shapes and parameter counts only, not checked against a dataset.';
+    datasetProblem = i18n.t('common:status.viewOnly');
   } else {
     try {
       shapes = datasetShapes(graph.dataset);

@@ -2,6 +2,7 @@
 // in detail, and full records fetched on demand (api.getRun) and cached while they cannot change.
 import { create } from 'zustand';
 import type { ApiClient, RunRecord, RunSummary } from '../../../shared/api';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export interface RunsState {
   runs: RunSummary[];
@@ -47,7 +48,7 @@ export function createRunsStore(api: ApiClient) {
         const ids = new Set(runs.map((r) => r.id));
         set((s) => ({ runs, loading: false, error: null, selected: s.selected.filter((id) => ids.has(id)), openId: s.openId && ids.has(s.openId) ? s.openId : null }));
       } catch (err) {
-        set({ loading: false, error: `Could not list runs: ${message(err)}` });
+        set({ loading: false, error: i18n.t('common:status.runsListFailed', { message: message(err) }) });
       }
     },
 

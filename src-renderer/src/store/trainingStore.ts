@@ -7,6 +7,7 @@ import type { GraphFile } from '../../../shared/graph/types';
 import { IDLE, isActive, reduceTrainEvent, type TrainView } from '../training/trainState';
 import { RunSeries } from '../training/series';
 import { graphIdOf } from '../../../shared/graph/identity';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export interface TrainingState extends TrainView {
   series: RunSeries;
@@ -56,7 +57,7 @@ export function createTrainingStore(api: ApiClient) {
           await api.stopTraining({ runId });
         } catch (err) {
           // The run may have ended meanwhile; keep whatever final state its events gave.
-          set((s) => ({ status: s.status === 'stopping' ? 'running' : s.status, log: [...s.log, { level: 'error', message: `Stop failed: ${err instanceof Error ? err.message : String(err)}` }] }));
+          set((s) => ({ status: s.status === 'stopping' ? 'running' : s.status, log: [...s.log, { level: 'error', message: i18n.t('common:status.stopFailed', { message: err instanceof Error ? err.message : String(err) }) }] }));
         }
       },
 
@@ -64,13 +65,13 @@ export function createTrainingStore(api: ApiClient) {
       async pause() {
         const { runId, status } = get();
         if (!runId || status !== 'running') return;
-        await api.pauseTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: `Pause failed: ${err instanceof Error ? err.message : String(err)}` }] })));
+        await api.pauseTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.pauseFailed', { message: err instanceof Error ? err.message : String(err) }) }] })));
       },
 
       async resume() {
         const { runId, status } = get();
         if (!runId || status !== 'paused') return;
-        await api.resumeTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: `Resume failed: ${err instanceof Error ? err.message : String(err)}` }] })));
+        await api.resumeTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.resumeFailed', { message: err instanceof Error ? err.message : String(err) }) }] })));
       },
     };
   });

@@ -7,6 +7,7 @@ import { inferGraph, type GraphInference } from '../../../shared/infer';
 import type { Fix } from '../../../shared/layers/types';
 import { getLayerDef, withDefaults } from '../../../shared/layers';
 import { setParam } from './graphOps';
+import { i18n } from '../../../shared/i18n/i18n';
 
 export function withUpstreamFixes(graph: GraphFile, inference: GraphInference, shapes: DatasetShapes | undefined): GraphInference {
   const extra = new Map<string, Fix[]>();
@@ -21,7 +22,7 @@ export function withUpstreamFixes(graph: GraphFile, inference: GraphInference, s
       const trial = inferGraph(setParam(graph, source.id, 'returnSequences', true), shapes);
       if (trial.nodes[nodeId]?.error) continue;
       const fix: Fix = {
-        label: `Turn on Return sequences in ${source.label || source.id}`,
+        label: i18n.t('common:wire.fixReturnSequences', { name: source.label || source.id }),
         action: { type: 'setParam', nodeId: source.id, param: 'returnSequences', value: true },
       };
       extra.set(nodeId, [...(extra.get(nodeId) ?? []), fix]);

@@ -142,12 +142,5 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
   }
 }
 
-export function formatDuration(sec: number): string {
-  if (!Number.isFinite(sec) || sec < 0) return '—';
-  if (sec < 10) return `${Number(sec.toFixed(1))}s`;
-  const s = Math.round(sec);
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
-}
+/** Elapsed time and ETA, for the current language (shared/i18n/format.ts). */
+export { formatDuration } from '../../../shared/i18n/format';
