@@ -2,10 +2,12 @@
 // Add a namespace: one import per language here and one entry in each map.
 import enCommon from './locales/en/common.json';
 import koCommon from './locales/ko/common.json';
+import enErrors from './locales/en/errors.json';
+import koErrors from './locales/ko/errors.json';
 
 export const resources = {
-  en: { common: enCommon },
-  ko: { common: koCommon },
+  en: { common: enCommon, errors: enErrors },
+  ko: { common: koCommon, errors: koErrors },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];
