@@ -714,6 +714,7 @@ export const ERROR_CODES = [
   'train.nonFiniteLoss',
   'train.hintNonFinite',
   'train.hintNonFiniteUnnormalized',
+  'train.hintDataset',
   'train.workerKilled',
   'train.workerExited',
   'train.outOfMemory',

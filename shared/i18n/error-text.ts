@@ -42,6 +42,7 @@ export const ERROR_KEY = {
   'train.nonFiniteLoss': 'errors:train.nonFiniteLoss',
   'train.hintNonFinite': 'errors:train.hintNonFinite',
   'train.hintNonFiniteUnnormalized': 'errors:train.hintNonFiniteUnnormalized',
+  'train.hintDataset': 'errors:train.hintDataset',
   'train.workerKilled': 'errors:train.workerKilled',
   'train.workerExited': 'errors:train.workerExited',
   'train.outOfMemory': 'errors:train.outOfMemory',
