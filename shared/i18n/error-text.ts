@@ -86,9 +86,9 @@ export function errorDetailText(detail: ErrorDetail, lng: Lang = currentLang()):
   return i18n.t(key, { ...detail.params, ...cause, lng }) as string;
 }
 
-/** Anything thrown or reported: its coded detail in `lng` when it has one, else its own message. */
-export function errorText(err: unknown, lng?: Lang): string {
-  const detail = detailOf(err);
+/** Anything thrown or reported: its coded detail in `lng` when it has one, else (and in English) its own message. */
+export function errorText(err: unknown, lng: Lang = currentLang()): string {
+  const detail = lng === 'en' ? undefined : detailOf(err);
   if (detail) return errorDetailText(detail, lng);
   return err instanceof Error ? err.message : String(err);
 }
