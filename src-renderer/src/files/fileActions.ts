@@ -12,6 +12,7 @@ import { addRecent, type RecentFile } from './recent';
 import { getTemplate, templateIds } from '../../../shared/templates';
 import { useBottomPanel } from '../store/bottomPanelStore';
 import { bytesToBase64, importedModelName, isOnnxFileName, openedJsonKind } from './modelFile';
+import { errorText } from '../../../shared/i18n/error-text';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -78,7 +79,7 @@ async function importModelText(text: string, source: string): Promise<boolean> {
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(`Could not import ${source}`, errorText(err));
     return false;
   }
 }
@@ -94,7 +95,7 @@ async function importOnnxBase64(base64: string, source: string): Promise<boolean
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(`Could not import ${source}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(`Could not import ${source}`, errorText(err));
     return false;
   }
 }
@@ -121,7 +122,7 @@ export async function openFile(): Promise<void> {
       if (!r.canceled && r.encoding === 'base64') await importOnnxBase64(r.content, baseName(r.path));
       else if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
-      useUi.getState().showError('Could not open the file', err instanceof Error ? err.message : String(err));
+      useUi.getState().showError('Could not open the file', errorText(err));
     }
     return;
   }
@@ -137,7 +138,7 @@ export async function openPickedFile(file: File): Promise<void> {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (err) {
-      useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(`Could not read ${file.name}`, errorText(err));
       return;
     }
     await importOnnxBase64(bytesToBase64(bytes), file.name);
@@ -147,7 +148,7 @@ export async function openPickedFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (err) {
-    useUi.getState().showError(`Could not read ${file.name}`, err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(`Could not read ${file.name}`, errorText(err));
     return;
   }
   await openText(text, file.name, null);
@@ -182,7 +183,7 @@ export async function saveFile(saveAs = false): Promise<void> {
       addRecent(baseName(r.path), r.path, content);
       useUi.getState().toast(`Saved ${baseName(r.path)}`, 'info', 'file');
     } catch (err) {
-      useUi.getState().showError('Could not save', err instanceof Error ? err.message : String(err));
+      useUi.getState().showError('Could not save', errorText(err));
     }
     return;
   }

@@ -7,6 +7,7 @@ import type { GraphFile } from '../../../shared/graph/types';
 import { IDLE, isActive, reduceTrainEvent, type TrainView } from '../training/trainState';
 import { RunSeries } from '../training/series';
 import { graphIdOf } from '../../../shared/graph/identity';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface TrainingState extends TrainView {
   series: RunSeries;
@@ -44,7 +45,7 @@ export function createTrainingStore(api: ApiClient) {
           for (const ev of held) apply(ev);
         } catch (err) {
           early = [];
-          set({ status: 'failed', error: err instanceof Error ? err.message : String(err), hint: null });
+          set({ status: 'failed', error: errorText(err), hint: null });
         }
       },
 
