@@ -269,7 +269,14 @@ export type TrainEventBody =
       bestEpoch?: number;
       best?: EpochMetrics;
     }
-  | { type: 'failed'; error: string; hint?: string };
+  | {
+      type: 'failed';
+      error: string;
+      hint?: string;
+      /** `error` and `hint` as codes and parameters (shown in the chosen language). */
+      detail?: ErrorDetail;
+      hintDetail?: ErrorDetail;
+    };
 
 export type TrainEvent = TrainEventBody & { runId: string; time: number };
 
@@ -313,6 +320,8 @@ export interface RunRecord extends RunSummary {
   batches: { step: number; metrics: BatchMetrics }[];
   epochsHistory: EpochMetrics[];
   error?: string;
+  /** `error` as a code and parameters (runs from before codes have none). */
+  errorDetail?: ErrorDetail;
   log: string[];
   /** Why training ended before the last epoch (early stopping). */
   stopReason?: string;
@@ -662,20 +671,137 @@ export const API_EVENTS = Object.keys(eventTable) as ApiEventName[];
 /** 'unavailable': something outside the app failed (a download: offline, a stalled server, a wrong checksum). */
 export type ApiErrorCode = 'invalid' | 'not_found' | 'unsupported' | 'busy' | 'internal' | 'forbidden' | 'unavailable';
 
+/**
+ * What kind of problem an error is, stable across versions and languages: the renderer and the CLI show
+ * `errors:<code>` in the chosen language (shared/i18n/error-text.ts), the English `message` stays for logs.
+ * A code a renderer does not know shows the English message.
+ */
+export const ERROR_CODES = [
+  // graph files (shared/graph/validate.ts)
+  'graph.empty',
+  'graph.tooLarge',
+  'graph.tooDeep',
+  'graph.invalidJson',
+  'graph.jsonTruncated',
+  'graph.jsonTrailingComma',
+  'graph.jsonSingleQuote',
+  'graph.jsonUnexpected',
+  'graph.notObject',
+  'graph.notLayerlab',
+  'graph.wrongFormat',
+  'graph.newerVersion',
+  'graph.unknownKind',
+  'graph.unknownKindNear',
+  'graph.unknownParam',
+  'graph.duplicateNodeId',
+  'graph.edgeMissingNode',
+  'graph.field',
+  // files on disk
+  'file.notFound',
+  'file.cannotRead',
+  'file.tooLarge',
+  'file.notSaved',
+  // dataset files and settings (src-main/data)
+  'data.problem',
+  'data.fileProblem',
+  'data.notFound',
+  'data.noFileGiven',
+  'data.csvNotNumber',
+  'data.csvRowLength',
+  'data.csvNoColumn',
+  'data.idxMagic',
+  'data.idxTruncated',
+  'data.cancelled',
+  // training (the worker and main's run service)
+  'train.nonFiniteLoss',
+  'train.hintNonFinite',
+  'train.hintNonFiniteUnnormalized',
+  'train.hintDataset',
+  'train.workerKilled',
+  'train.workerExited',
+  'train.outOfMemory',
+  'train.shapeMismatch',
+  'train.buildFailed',
+  'train.datasetFailed',
+  'train.backendFailed',
+  'train.interrupted',
+  'train.tooBig',
+  'train.graphInvalid',
+  'train.busy',
+  // the PyTorch engine
+  'torch.killed',
+  'torch.outOfMemory',
+  'torch.failed',
+  // model import / export
+  'import.unsupportedOnnxOps',
+  'import.failed',
+  'import.tooLarge',
+  'export.failed',
+  // dataset downloads
+  'download.failed',
+  'download.cancelled',
+  'download.checksum',
+  // the api boundary and its workers
+  'api.invalidRequest',
+  'api.unsupported',
+  'api.busy',
+  'api.jobCrashed',
+  'api.jobTimeout',
+  'api.shuttingDown',
+  'run.notFound',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values the message names (numbers stay numbers; names, paths and shapes are given as written). */
+export type ErrorParams = Record<string, string | number>;
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  params: ErrorParams;
+  /** The English text: logs, the CLI in English, and the fallback for an unknown code. */
+  message: string;
+  /** The inner error this one wraps (shown in place of {{cause}}). */
+  cause?: ErrorDetail;
+}
+
 /** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */
 export interface ApiErrorPayload {
   code: ApiErrorCode;
   message: string;
+  /** The same problem as a code and parameters, for the renderer to say in the chosen language. */
+  detail?: ErrorDetail;
 }
 
 export class ApiError extends Error {
   constructor(
     public readonly code: ApiErrorCode,
     message: string,
+    /** The problem as a code and parameters (crosses the wire as ApiErrorPayload.detail). */
+    public readonly errorDetail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** A coded error detail whose English message is `message`. */
+export function errorDetail(code: ErrorCode, params: ErrorParams, message: string, cause?: ErrorDetail): ErrorDetail {
+  return cause ? { code, params, message, cause } : { code, params, message };
+}
+
+/** The coded detail an error carries (ApiError, GraphFileError, DatasetError, ... set `errorDetail`), if any. */
+export function detailOf(err: unknown): ErrorDetail | undefined {
+  const d = (err as { errorDetail?: unknown } | null)?.errorDetail;
+  return isErrorDetail(d) ? d : undefined;
+}
+
+/** Shape check for details that arrive from outside (a wire message, a stored run): any code string passes. */
+export function isErrorDetail(d: unknown, depth = 0): d is ErrorDetail {
+  if (typeof d !== 'object' || d === null || depth > 3) return false;
+  const o = d as Record<string, unknown>;
+  if (typeof o.code !== 'string' || typeof o.message !== 'string' || typeof o.params !== 'object' || o.params === null) return false;
+  if (!Object.values(o.params).every((v) => typeof v === 'string' || typeof v === 'number')) return false;
+  return o.cause === undefined || isErrorDetail(o.cause, depth + 1);
 }
 
 /** What the renderer holds: the request methods plus event subscription. */

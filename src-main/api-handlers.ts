@@ -1,7 +1,7 @@
 // The one implementation of the api (shared/api.ts). The Electron IPC binding and the WebSocket host both call
 // `dispatch(createApiHandlers(deps), method, payload)`, so they cannot drift apart. Every payload is checked here,
 // at the boundary, and every failure leaves as an ApiErrorPayload with a message that names the problem.
-import { API_METHODS, ApiError } from '../shared/api';
+import { API_METHODS, ApiError, detailOf } from '../shared/api';
 import type {
   Api,
   ApiErrorPayload,
@@ -396,9 +396,11 @@ export function isApiMethod(method: unknown): method is ApiMethod {
 
 /** Turns anything thrown into the shape that crosses the boundary. Unexpected errors keep their message. */
 export function toErrorPayload(err: unknown, method?: string): ApiErrorPayload {
-  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  const detail = detailOf(err);
+  const coded = detail ? { detail } : {};
+  if (err instanceof ApiError) return { code: err.code, message: err.message, ...coded };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: method ? `${method} failed: ${message}` : message };
+  return { code: 'internal', message: method ? `${method} failed: ${message}` : message, ...coded };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Runtime checks for what arrives over IPC or WebSocket. TypeScript types stop at the process boundary:
 // anything a renderer (or a page that found the port) sends is `unknown` until one of these accepts it.
 // Each check throws ApiError('invalid', ...) naming the method and the field that is wrong.
-import { ApiError, EXPORT_FORMATS, type ExportFormat, type RecoveryCopy } from '../shared/api';
+import { ApiError, EXPORT_FORMATS, errorDetail, type ExportFormat, type RecoveryCopy } from '../shared/api';
 import type { DatasetConfig, GraphFile } from '../shared/graph/types';
 import { pythonPathProblem } from './torch/engine-locator';
 import { graphTextSizeProblem, jsonTextDepthProblem, nonFiniteNumberPath, valueDepthProblem } from '../shared/graph/limits';
@@ -15,7 +15,8 @@ const LABEL_ENCODINGS = ['onehot', 'int'];
 const NORMALIZATIONS = ['none', 'scale01', 'standardize'];
 
 export function invalid(method: string, message: string): ApiError {
-  return new ApiError('invalid', `${method}: ${message}`);
+  const text = `${method}: ${message}`;
+  return new ApiError('invalid', text, errorDetail('api.invalidRequest', { method, detail: message }, text));
 }
 
 function describe(value: unknown): string {

@@ -4,7 +4,7 @@
 // free to answer requests and relay live training events meanwhile.
 import fs from 'node:fs';
 import os from 'node:os';
-import { ApiError } from '../shared/api';
+import { ApiError, detailOf } from '../shared/api';
 import type { AppInfo } from '../shared/api';
 import type { ApiDeps } from './api-handlers';
 import path from 'node:path';
@@ -136,7 +136,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
             return await describeDataset(config);
           } catch (err) {
             if (err instanceof ApiError) throw err;
-            throw new ApiError('invalid', `describeDataset: ${err instanceof Error ? err.message : String(err)}`);
+            throw new ApiError('invalid', `describeDataset: ${err instanceof Error ? err.message : String(err)}`, detailOf(err));
           }
         },
         // Same cache folder as the training service, so a set downloaded for one is there for the other.

@@ -7,6 +7,9 @@ export interface JsonSyntaxProblem {
   line: number;
   column: number;
   reason: string;
+  /** The reason as a kind (for a translated message) and the character at fault. */
+  kind: 'truncated' | 'trailingComma' | 'singleQuote' | 'unexpected';
+  char: string;
 }
 
 /** The first syntax problem in `text`, or null when it is valid JSON. */
@@ -91,14 +94,10 @@ function describeAt(text: string, offset: number): JsonSyntaxProblem {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  let reason: string;
-  if (offset >= text.length) reason = 'the text ends too early (is the file cut off?)';
-  else {
-    const c = text[offset];
-    const prev = before.trimEnd().slice(-1);
-    if ((c === '}' || c === ']') && prev === ',') reason = `a trailing comma before '${c}'`;
-    else if (c === "'") reason = "single quotes: JSON needs double quotes";
-    else reason = `unexpected ${JSON.stringify(c)}`;
-  }
-  return { offset, line, column, reason };
+  if (offset >= text.length) return { offset, line, column, reason: 'the text ends too early (is the file cut off?)', kind: 'truncated', char: '' };
+  const c = text[offset];
+  const prev = before.trimEnd().slice(-1);
+  if ((c === '}' || c === ']') && prev === ',') return { offset, line, column, reason: `a trailing comma before '${c}'`, kind: 'trailingComma', char: c };
+  if (c === "'") return { offset, line, column, reason: 'single quotes: JSON needs double quotes', kind: 'singleQuote', char: c };
+  return { offset, line, column, reason: `unexpected ${JSON.stringify(c)}`, kind: 'unexpected', char: JSON.stringify(c) };
 }

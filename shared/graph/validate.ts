@@ -3,7 +3,8 @@
 // GraphFileError naming where it is (e.g. "nodes[3].kind").
 import { ALL_LAYERS, getLayerDef, inputHandles, outputHandles } from '../layers';
 import type { LayerDef, ParamSpec, ParamValue, ParamValues } from '../layers/types';
-import { findJsonSyntaxProblem } from './json-position';
+import { findJsonSyntaxProblem, type JsonSyntaxProblem } from './json-position';
+import { errorDetail, type ErrorCode, type ErrorDetail, type ErrorParams } from '../api';
 import { migrateGraph, MigrationError } from './migrate';
 import { oneLineTextProblem } from './text';
 import { MAX_NODES, MAX_PROCS_PER_NODE, rendezvousProblem } from '../engines/pytorch-command';
@@ -24,16 +25,28 @@ import {
 } from './types';
 
 export class GraphFileError extends Error {
+  /** The problem as a code and parameters (errors:graph.*); without a specific code, 'graph.field' with the English detail. */
+  public readonly errorDetail: ErrorDetail;
   constructor(
     /** Where the problem is, e.g. "nodes[3].kind"; '' for the file as a whole. */
     public readonly path: string,
     /** The problem without the path. */
     public readonly detail: string,
+    code?: ErrorCode,
+    params: ErrorParams = {},
   ) {
     super(path ? `${path}: ${detail}` : detail);
     this.name = 'GraphFileError';
+    this.errorDetail = code ? errorDetail(code, { path, ...params }, this.message) : errorDetail('graph.field', { path, detail }, this.message);
   }
 }
+
+const JSON_PROBLEM_CODE = {
+  truncated: 'graph.jsonTruncated',
+  trailingComma: 'graph.jsonTrailingComma',
+  singleQuote: 'graph.jsonSingleQuote',
+  unexpected: 'graph.jsonUnexpected',
+} as const satisfies Record<JsonSyntaxProblem['kind'], ErrorCode>;
 
 type Obj = Record<string, unknown>;
 
@@ -103,37 +116,40 @@ function sortKeys<T>(obj: Record<string, T>): Record<string, T> {
 // ---------- text and header ----------
 
 function parseJson(text: string): Obj {
-  if (text.trim() === '') throw new GraphFileError('', 'the file is empty, not a LayerLab graph');
+  if (text.trim() === '') throw new GraphFileError('', 'the file is empty, not a LayerLab graph', 'graph.empty');
   // Size and depth first: parsing, validating and copying a 60 MB or 100,000-deep file is the danger.
   const tooBig = graphTextSizeProblem(text);
-  if (tooBig) throw new GraphFileError('', `this file is too large for a LayerLab graph: ${tooBig}`);
+  if (tooBig) throw new GraphFileError('', `this file is too large for a LayerLab graph: ${tooBig}`, 'graph.tooLarge', { detail: tooBig });
   const tooDeep = jsonTextDepthProblem(text);
-  if (tooDeep) throw new GraphFileError('', `this file is too deeply nested for a LayerLab graph: ${tooDeep}`);
+  if (tooDeep) throw new GraphFileError('', `this file is too deeply nested for a LayerLab graph: ${tooDeep}`, 'graph.tooDeep', { detail: tooDeep });
   const body = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (err) {
-    throw new GraphFileError('', `not valid JSON: ${describeJsonError(body, (err as Error).message)}`);
+    throw jsonError(body, (err as Error).message);
   }
   if (!isObj(value)) {
-    throw new GraphFileError('', `this is not a LayerLab graph file (it is ${value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`}, not an object)`);
+    const type = value === null ? 'null' : `a JSON ${Array.isArray(value) ? 'array' : typeof value}`;
+    throw new GraphFileError('', `this is not a LayerLab graph file (it is ${type}, not an object)`, 'graph.notObject', { type });
   }
   return value;
 }
 
 /** Says what is wrong and where (line and column), falling back to the parser's own message. */
-function describeJsonError(text: string, parserMessage: string): string {
+function jsonError(text: string, parserMessage: string): GraphFileError {
   const problem = findJsonSyntaxProblem(text);
-  return problem ? `${problem.reason} at line ${problem.line}, column ${problem.column}` : parserMessage;
+  if (!problem) return new GraphFileError('', `not valid JSON: ${parserMessage}`, 'graph.invalidJson', { detail: parserMessage });
+  const { line, column, char } = problem;
+  return new GraphFileError('', `not valid JSON: ${problem.reason} at line ${line}, column ${column}`, JSON_PROBLEM_CODE[problem.kind], { line, column, char });
 }
 
 function checkHeader(raw: Obj): void {
   if (raw.format !== GRAPH_FORMAT) {
     if (typeof raw.format === 'string') {
-      throw new GraphFileError('format', `this is not a LayerLab graph file: its format is '${raw.format}', expected '${GRAPH_FORMAT}'`);
+      throw new GraphFileError('format', `this is not a LayerLab graph file: its format is '${raw.format}', expected '${GRAPH_FORMAT}'`, 'graph.wrongFormat', { format: raw.format, expected: GRAPH_FORMAT });
     }
-    throw new GraphFileError('', `this is not a LayerLab graph file (${looksLike(raw)})`);
+    throw new GraphFileError('', `this is not a LayerLab graph file (${looksLike(raw)})`, 'graph.notLayerlab', { looksLike: looksLike(raw) });
   }
   const v = raw.version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
@@ -143,6 +159,8 @@ function checkHeader(raw: Obj): void {
     throw new GraphFileError(
       'version',
       `this file was saved by a newer LayerLab (graph version ${v}); this version reads up to ${GRAPH_VERSION}. Update LayerLab to open it.`,
+      'graph.newerVersion',
+      { version: v, supported: GRAPH_VERSION },
     );
   }
 }
@@ -176,7 +194,7 @@ function validateGraph(raw: Obj): GraphFile {
   const firstAt = new Map<string, number>();
   nodes.forEach((n, i) => {
     const prev = firstAt.get(n.id);
-    if (prev !== undefined) throw new GraphFileError(`nodes[${i}].id`, `duplicate node id '${n.id}' (also used by nodes[${prev}])`);
+    if (prev !== undefined) throw new GraphFileError(`nodes[${i}].id`, `duplicate node id '${n.id}' (also used by nodes[${prev}])`, 'graph.duplicateNodeId', { id: n.id });
     firstAt.set(n.id, i);
   });
   const edges = validateEdges(raw.edges, nodes);
@@ -205,7 +223,8 @@ function validateNode(raw: unknown, path: string): GraphNode {
   const def = getLayerDef(kind);
   if (!def) {
     const near = closest(kind, ALL_LAYERS.map((d) => d.kind));
-    throw new GraphFileError(`${path}.kind`, `unknown layer kind '${kind}'${near ? ` (did you mean '${near}'?)` : ''}`);
+    const message = `unknown layer kind '${kind}'${near ? ` (did you mean '${near}'?)` : ''}`;
+    throw new GraphFileError(`${path}.kind`, message, near ? 'graph.unknownKindNear' : 'graph.unknownKind', near ? { kind, near } : { kind });
   }
   const params = raw.params === undefined ? {} : raw.params;
   if (!isObj(params)) throw new GraphFileError(`${path}.params`, `must be an object of parameter values, got ${show(params)}`);
@@ -231,7 +250,7 @@ function validateParams(def: LayerDef, raw: Obj, path: string): ParamValues {
       const names = Object.keys(specs);
       const near = closest(key, names);
       const hint = near ? ` (did you mean '${near}'?)` : names.length ? ` (it has ${names.join(', ')})` : ' (it has none)';
-      throw new GraphFileError(`${path}.${key}`, `${def.kind} has no parameter '${key}'${hint}`);
+      throw new GraphFileError(`${path}.${key}`, `${def.kind} has no parameter '${key}'${hint}`, 'graph.unknownParam', { kind: def.kind, param: key });
     }
     const problem = checkParam(spec, value);
     if (problem) throw new GraphFileError(`${path}.${key}`, problem);
@@ -301,9 +320,9 @@ function validateEdges(rawEdges: unknown[], nodes: GraphNode[]): GraphEdge[] {
     edgeAt.set(edge.id, i);
 
     const source = byId.get(edge.source);
-    if (!source) throw new GraphFileError(`${path}.source`, `points to node '${edge.source}', which is not in the graph`);
+    if (!source) throw new GraphFileError(`${path}.source`, `points to node '${edge.source}', which is not in the graph`, 'graph.edgeMissingNode', { node: edge.source });
     const target = byId.get(edge.target);
-    if (!target) throw new GraphFileError(`${path}.target`, `points to node '${edge.target}', which is not in the graph`);
+    if (!target) throw new GraphFileError(`${path}.target`, `points to node '${edge.target}', which is not in the graph`, 'graph.edgeMissingNode', { node: edge.target });
     if (edge.source === edge.target) throw new GraphFileError(path, `connects node '${edge.source}' to itself`);
 
     const sourceDef = getLayerDef(source.kind)!;

@@ -4,6 +4,10 @@ import enCommon from './locales/en/common.json';
 import koCommon from './locales/ko/common.json';
 import enEditor from './locales/en/editor.json';
 import koEditor from './locales/ko/editor.json';
+import enErrors from './locales/en/errors.json';
+import koErrors from './locales/ko/errors.json';
+import enCli from './locales/en/cli.json';
+import koCli from './locales/ko/cli.json';
 import { buildLayersCatalogue } from './layers-catalogue';
 import koLayers from './locales/ko/layers.json';
 import koLessons from './locales/ko/lessons.json';
@@ -16,10 +20,12 @@ export const resources = {
   en: {
     common: enCommon,
     editor: enEditor,
+    errors: enErrors,
+    cli: enCli,
     layers: buildLayersCatalogue() as unknown as typeof koLayers,
     lessons: lessonsCatalogEn() as unknown as typeof koLessons,
   },
-  ko: { common: koCommon, editor: koEditor, layers: koLayers, lessons: koLessons },
+  ko: { common: koCommon, editor: koEditor, errors: koErrors, cli: koCli, layers: koLayers, lessons: koLessons },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

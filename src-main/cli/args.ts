@@ -1,10 +1,13 @@
 // Small argument parsing for the CLI: `--name value`, `--flag`, positionals. Unknown options are errors.
+import type { ErrorDetail } from '../../shared/api';
 
 export class CliError extends Error {
   constructor(
     message: string,
     /** 2 = bad usage or input file, 1 = the work itself failed. */
     public readonly exitCode = 2,
+    /** The problem as a code (said in the --lang language), after `lead` (e.g. the file name). */
+    public readonly coded?: { lead: string; detail: ErrorDetail },
   ) {
     super(message);
     this.name = 'CliError';

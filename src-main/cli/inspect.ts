@@ -24,7 +24,7 @@ export async function loadGraphArg(file: string | undefined, template: string | 
   try {
     return parseGraphFile(text);
   } catch (err) {
-    if (err instanceof GraphFileError) throw new CliError(`${file}: ${err.message}`);
+    if (err instanceof GraphFileError) throw new CliError(`${file}: ${err.message}`, 2, { lead: `${file}: `, detail: err.errorDetail });
     throw err;
   }
 }

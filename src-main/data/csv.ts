@@ -49,7 +49,8 @@ function columnKind(rows: CsvRow[], index: number, name: string, file: string, f
   if (numeric < rows.length) {
     // Mostly numbers: a text cell is a mistake, not a category.
     const bad = rows.find((r) => !NUMBER.test(r.cells[index].trim()))!;
-    throw new DatasetError(`row ${bad.line}, column '${name}': '${bad.cells[index]}' is not a number (the rest of the column is numeric)`, file);
+    const params = { line: bad.line, column: name, value: bad.cells[index] };
+    throw new DatasetError(`row ${bad.line}, column '${name}': '${bad.cells[index]}' is not a number (the rest of the column is numeric)`, file, 'data.csvNotNumber', params);
   }
   return 'number';
 }
@@ -66,7 +67,7 @@ async function readCsvRows(file: string): Promise<CsvRow[]> {
 /** Reads and validates the whole table. */
 export async function readCsvTable(config: DatasetConfig): Promise<CsvTable> {
   const file = datasetPath(config);
-  if (!file) throw new DatasetError('no CSV file given: set the Path option');
+  if (!file) throw new DatasetError('no CSV file given: set the Path option', undefined, 'data.noFileGiven', { what: 'CSV' });
   const all = await readCsvRows(file);
   if (all.length === 0) throw new DatasetError('is empty', file);
   const header = all[0].cells.map((h) => h.trim());
@@ -76,14 +77,15 @@ export async function readCsvTable(config: DatasetConfig): Promise<CsvTable> {
   if (dup !== undefined) throw new DatasetError(`the header names column '${dup}' twice`, file);
   for (const r of rows) {
     if (r.cells.length !== header.length) {
-      throw new DatasetError(`row ${r.line} has ${r.cells.length} cells but the header has ${header.length} columns`, file);
+      const params = { line: r.line, cells: r.cells.length, columns: header.length };
+      throw new DatasetError(`row ${r.line} has ${r.cells.length} cells but the header has ${header.length} columns`, file, 'data.csvRowLength', params);
     }
     const empty = r.cells.findIndex((c) => c.trim() === '' || /^(na|nan|null)$/i.test(c.trim()));
     if (empty >= 0) throw new DatasetError(`row ${r.line}, column '${header[empty]}': missing value ('${r.cells[empty]}')`, file);
   }
   const labelName = String(optionValue(config, 'label') ?? '') || header[header.length - 1];
   const labelIndex = header.indexOf(labelName);
-  if (labelIndex < 0) throw new DatasetError(`has no column '${labelName}' (columns: ${header.join(', ')})`, file);
+  if (labelIndex < 0) throw new DatasetError(`has no column '${labelName}' (columns: ${header.join(', ')})`, file, 'data.csvNoColumn', { column: labelName, columns: header.join(', ') });
   const wanted = String(optionValue(config, 'features') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const w of wanted) if (!header.includes(w)) throw new DatasetError(`has no feature column '${w}' (columns: ${header.join(', ')})`, file);
   const featureIdx = (wanted.length ? wanted.map((w) => header.indexOf(w)) : header.map((_, i) => i)).filter((i) => i !== labelIndex);

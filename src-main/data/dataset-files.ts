@@ -2,7 +2,7 @@
 // progress, remove, open folder, and the check that refuses a run whose dataset is not there.
 import { stat, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ApiError, type DownloadDatasetResult, type UserDatasetRef } from '../../shared/api';
+import { ApiError, detailOf, errorDetail, type DownloadDatasetResult, type UserDatasetRef } from '../../shared/api';
 import { DATASETS, getDescriptor } from '../../shared/data/catalog';
 import {
   DOWNLOADABLE, type DatasetDownloadProgress, type DatasetStatus, type DownloadableDataset,
@@ -96,7 +96,8 @@ export class DatasetFiles {
       await this.downloads.start(id);
     } catch (err) {
       if (err instanceof DownloadError && err.reason === 'cancelled') return { cancelled: true };
-      throw new ApiError('unavailable', `downloadDataset: ${err instanceof Error ? err.message : String(err)}`);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new ApiError('unavailable', `downloadDataset: ${message}`, detailOf(err) ?? errorDetail('download.failed', { detail: message }, message));
     }
     return { cancelled: false, status: await downloadableStatus(set, this.opts.cacheDir) };
   }

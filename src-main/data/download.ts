@@ -84,8 +84,9 @@ const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EN
 export type DownloadFailure = 'offline' | 'http' | 'checksum' | 'stalled' | 'interrupted' | 'cancelled';
 
 export class DownloadError extends DatasetError {
-  constructor(message: string, file: string | undefined, readonly reason: DownloadFailure) {
-    super(message, file);
+  constructor(message: string, file: string | undefined, readonly reason: DownloadFailure, checksumProblem?: string) {
+    const code = reason === 'cancelled' ? 'download.cancelled' : checksumProblem ? 'download.checksum' : 'download.failed';
+    super(message, file, code, { detail: checksumProblem ?? message });
     this.name = 'DownloadError';
   }
 }
@@ -208,7 +209,7 @@ export async function downloadFile(spec: DownloadSpec, opts: DownloadOptions = {
       const mismatch = await digestMismatch(part, spec);
       if (mismatch) {
         await rm(part, { force: true });
-        throw new DownloadError(`checksum mismatch: ${mismatch}; the partial file was deleted`, url, 'checksum');
+        throw new DownloadError(`checksum mismatch: ${mismatch}; the partial file was deleted`, url, 'checksum', mismatch);
       }
       await rename(part, dest);
       return dest;

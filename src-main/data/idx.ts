@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { constants as bufferConstants } from 'node:buffer';
 import { constants as zlibConstants, gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
-import { DatasetError, fsProblem } from './errors';
+import { DatasetError, fileProblemError } from './errors';
 import { readPrefix, readUserFile } from './userFiles';
 
 const gunzipAsync = promisify(gunzip);
@@ -45,7 +45,7 @@ export function parseIdxHeader(bytes: Uint8Array, file: string): IdxHeader {
   if (bytes.length < 4) throw new DatasetError(`too short for an IDX file (${bytes.length} bytes)`, file);
   if (bytes[0] !== 0 || bytes[1] !== 0 || !TYPES[bytes[2]] || bytes[3] === 0) {
     const magic = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new DatasetError(`wrong magic number ${magic}: an IDX file starts with 00 00, a type byte (08 for unsigned bytes) and the dimension count`, file);
+    throw new DatasetError(`wrong magic number ${magic}: an IDX file starts with 00 00, a type byte (08 for unsigned bytes) and the dimension count`, file, 'data.idxMagic', { magic });
   }
   const type = TYPES[bytes[2]];
   const ndim = bytes[3];
@@ -62,7 +62,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
   const count = dims.reduce((a, b) => a * b, 1);
   const expected = headerLength + count * size;
   if (bytes.length < expected) {
-    throw new DatasetError(`truncated: dimensions ${dims.join('x')} need ${expected} bytes, the file has ${bytes.length}`, file);
+    throw new DatasetError(`truncated: dimensions ${dims.join('x')} need ${expected} bytes, the file has ${bytes.length}`, file, 'data.idxTruncated', { dims: dims.join('x'), expected, actual: bytes.length });
   }
   if (bytes.length > expected) {
     throw new DatasetError(`has ${bytes.length - expected} bytes more than its dimensions ${dims.join('x')} allow`, file);
@@ -124,7 +124,7 @@ export async function readIdxHeader(file: string): Promise<IdxHeader> {
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    throw new DatasetError(fsProblem(e), file);
+    throw fileProblemError(e, file);
   }
   checkDeclaredSize(header, size, gzip, file);
   return header;

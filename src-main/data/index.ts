@@ -86,7 +86,7 @@ export async function describeDataset(config: DatasetConfig): Promise<DatasetSha
 /** Loads every split into memory. Throws DatasetError for bad files; nothing is returned half-loaded. */
 export async function loadDataset(config: DatasetConfig, ctx: LoadContext): Promise<LoadedDataset> {
   const descriptor = descriptorOf(config);
-  if (ctx.signal?.aborted) throw new DatasetError('loading was cancelled');
+  if (ctx.signal?.aborted) throw new DatasetError('loading was cancelled', undefined, 'data.cancelled');
   return LOADERS[config.id].load(config, ctx, descriptor);
 }
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { DatasetConfig } from '../../shared/graph/types';
 import { DATASETS, DEBIAN_FASHION_MNIST_DIR, getDescriptor, optionValue } from '../../shared/data/catalog';
-import { openProblem, readRegularFile, readRegularPrefix, streamRegularFile, UnsafeFileError } from '../files/safe-read';
-import { DatasetError } from './errors';
+import { readRegularFile, readRegularPrefix, streamRegularFile, UnsafeFileError } from '../files/safe-read';
+import { DatasetError, fileProblemError } from './errors';
 import { resolveResourcePath, resourceCandidates } from './resourcePath';
 
 const MB = 1024 * 1024;
@@ -51,8 +51,8 @@ export function builtInReadPaths(): string[] {
 
 function asDatasetError(err: unknown, file: string): DatasetError {
   if (err instanceof DatasetError) return err;
-  if (err instanceof UnsafeFileError) return new DatasetError(err.message, file);
-  return new DatasetError(openProblem(err), file);
+  if (err instanceof UnsafeFileError) return fileProblemError(err, file, err.message);
+  return fileProblemError(err, file);
 }
 
 /** A whole regular file of at most the cap for its kind. */

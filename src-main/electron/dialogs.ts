@@ -4,7 +4,7 @@ import { app, dialog, type BrowserWindow, type FileFilter } from 'electron';
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { MAX_IMPORT_BASE64_CHARS } from '../api-payloads';
-import { ApiError } from '../../shared/api';
+import { ApiError, detailOf, errorDetail } from '../../shared/api';
 import type { OpenGraphResult, SaveGraphResult } from '../../shared/api';
 import type { GraphFilesLike } from '../api-handlers';
 import { readGraphFileText, withGraphExtension, writeGraphFile } from '../files/graph-files';
@@ -19,12 +19,16 @@ const FILTERS: FileFilter[] = [
 async function readOnnxBase64(filePath: string): Promise<{ path: string; content: string; encoding: 'base64' }> {
   const size = (await fs.stat(filePath)).size;
   const max = (MAX_IMPORT_BASE64_CHARS / 4) * 3;
-  if (size > max) throw new ApiError('invalid', `${path.basename(filePath)} is ${(size / 2 ** 20).toFixed(0)} MB, more than the ${(max / 2 ** 20).toFixed(0)} MB an imported model may have`);
+  if (size > max) {
+    const params = { file: path.basename(filePath), size: `${(size / 2 ** 20).toFixed(0)} MB`, max: `${(max / 2 ** 20).toFixed(0)} MB` };
+    const message = `${params.file} is ${params.size}, more than the ${params.max} an imported model may have`;
+    throw new ApiError('invalid', message, errorDetail('import.tooLarge', params, message));
+  }
   return { path: filePath, content: (await fs.readFile(filePath)).toString('base64'), encoding: 'base64' };
 }
 
 function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err));
+  return err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err), detailOf(err));
 }
 
 export function createElectronFiles(getWindow: () => BrowserWindow | null, grants = new PathGrants()): GraphFilesLike & {

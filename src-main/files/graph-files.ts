@@ -4,14 +4,19 @@ import { GRAPH_FILE_EXTENSION } from '../../shared/graph/types';
 import { formatSize, MAX_GRAPH_FILE_CHARS } from '../../shared/graph/limits';
 import { writeFileAtomic } from './atomic-write';
 import { fsErrorReason } from './fs-errors';
+import { errorDetail, type ErrorCode, type ErrorDetail, type ErrorParams } from '../../shared/api';
 
 export class GraphFileAccessError extends Error {
+  readonly errorDetail: ErrorDetail;
   constructor(
     public readonly path: string,
     message: string,
+    code: ErrorCode,
+    params: ErrorParams = {},
   ) {
     super(`${path}: ${message}`);
     this.name = 'GraphFileAccessError';
+    this.errorDetail = errorDetail(code, { path, ...params }, this.message);
   }
 }
 
@@ -30,13 +35,17 @@ export async function readGraphFileText(filePath: string): Promise<string> {
     if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     size = stat.size;
   } catch (err) {
-    throw new GraphFileAccessError(filePath, `cannot open: ${reason(err)}`);
+    const missing = (err as NodeJS.ErrnoException)?.code === 'ENOENT';
+    throw new GraphFileAccessError(filePath, `cannot open: ${reason(err)}`, missing ? 'file.notFound' : 'file.cannotRead', { reason: reason(err) });
   }
-  if (size > MAX_GRAPH_FILE_CHARS) throw new GraphFileAccessError(filePath, `is ${formatSize(size)}, more than the ${formatSize(MAX_GRAPH_FILE_CHARS)} a graph file may have`);
+  if (size > MAX_GRAPH_FILE_CHARS) {
+    const params = { size: formatSize(size), max: formatSize(MAX_GRAPH_FILE_CHARS) };
+    throw new GraphFileAccessError(filePath, `is ${params.size}, more than the ${params.max} a graph file may have`, 'file.tooLarge', params);
+  }
   try {
     return await fsp.readFile(filePath, 'utf8');
   } catch (err) {
-    throw new GraphFileAccessError(filePath, `cannot read: ${reason(err)}`);
+    throw new GraphFileAccessError(filePath, `cannot read: ${reason(err)}`, 'file.cannotRead', { reason: reason(err) });
   }
 }
 
@@ -44,7 +53,7 @@ export async function writeGraphFile(filePath: string, content: string): Promise
   try {
     await writeFileAtomic(filePath, content);
   } catch (err) {
-    throw new GraphFileAccessError(filePath, `not saved (${reason(err, true)}); the previous file, if any, is unchanged`);
+    throw new GraphFileAccessError(filePath, `not saved (${reason(err, true)}); the previous file, if any, is unchanged`, 'file.notSaved', { reason: reason(err, true) });
   }
 }
 

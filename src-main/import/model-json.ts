@@ -8,11 +8,15 @@ import type { ParamValues } from '../../shared/layers/types';
 import { COLUMN_WIDTH } from '../../shared/templates/build';
 import { markForAutoLayout } from '../../shared/graph/layout';
 import { GraphFileError, parseGraphFile, serializeGraph } from '../../shared/graph/validate';
+import { errorDetail, type ErrorDetail } from '../../shared/api';
 
 export class ImportError extends Error {
-  constructor(message: string) {
+  /** Unsupported ONNX operators have their own code; other problems are import.failed with the English text. */
+  readonly errorDetail: ErrorDetail;
+  constructor(message: string, detail?: ErrorDetail) {
     super(message);
     this.name = 'ImportError';
+    this.errorDetail = detail ?? errorDetail('import.failed', { detail: message }, message);
   }
 }
 

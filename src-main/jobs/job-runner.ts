@@ -2,7 +2,7 @@
 // process that is started on first use and kept warm for the next job. A worker that dies mid-job, never
 // starts, or takes longer than the time limit fails that job with a clear ApiError instead of hanging; the
 // next job gets a fresh worker.
-import { ApiError } from '../../shared/api';
+import { ApiError, errorDetail } from '../../shared/api';
 import { JOB_METHOD, JOB_PROCESS } from './protocol';
 import type { HostJob, HostJobResults, JobWorkerHandle, JobWorkerToMain, SpawnJobWorker } from './protocol';
 
@@ -52,7 +52,8 @@ export class JobRunner {
     const max = this.opts.maxQueued ?? 8;
     if (this.queued >= max) {
       const what = `${JOB_METHOD[job.kind]}: ${this.queued} ${JOB_PROCESS[job.kind]} jobs are already running or waiting (at most ${max})`;
-      return Promise.reject(new ApiError('busy', `${what}; try again when they finish`));
+      const message = `${what}; try again when they finish`;
+      return Promise.reject(new ApiError('busy', message, errorDetail('api.busy', { detail: message }, message)));
     }
     this.queued++;
     const turn = this.queue.then(() => this.runNow(job, onNote)).finally(() => this.queued--);
@@ -66,12 +67,12 @@ export class JobRunner {
     const live = this.worker;
     if (!live) return;
     this.retire(live);
-    if (live.current) this.settle(live, new ApiError('internal', `${JOB_METHOD[live.current.job.kind]}: the host is shutting down`));
+    if (live.current) this.settle(live, shuttingDown(JOB_METHOD[live.current.job.kind]));
   }
 
   private runNow(job: HostJob, onNote?: (message: string) => void): Promise<unknown> {
     const method = JOB_METHOD[job.kind];
-    if (this.disposed) return Promise.reject(new ApiError('internal', `${method}: the host is shutting down`));
+    if (this.disposed) return Promise.reject(shuttingDown(method));
     return new Promise((resolve, reject) => {
       let live: LiveWorker;
       try {
@@ -89,7 +90,9 @@ export class JobRunner {
       if (limit !== undefined) {
         pending.timer = setTimeout(() => {
           this.retire(live);
-          this.settle(live, new ApiError('internal', `${method}: no answer after ${limit / 1000} s, so the ${JOB_PROCESS[job.kind]} process was stopped`));
+          const params = { job: method, seconds: limit / 1000, process: JOB_PROCESS[job.kind] };
+          const message = `${method}: no answer after ${params.seconds} s, so the ${params.process} process was stopped`;
+          this.settle(live, new ApiError('internal', message, errorDetail('api.jobTimeout', params, message)));
         }, limit);
         pending.timer.unref?.();
       }
@@ -120,7 +123,7 @@ export class JobRunner {
     if (!pending || msg.id !== pending.id) return; // an answer to a job that already timed out
     if (msg.type === 'note') pending.onNote?.(msg.message);
     else if (msg.type === 'done') this.settle(live, null, msg.result);
-    else this.settle(live, msg.error.code ? new ApiError(msg.error.code, msg.error.message) : new Error(msg.error.message));
+    else this.settle(live, msg.error.code ? new ApiError(msg.error.code, msg.error.message, msg.error.detail) : Object.assign(new Error(msg.error.message), msg.error.detail ? { errorDetail: msg.error.detail } : {}));
   }
 
   private onExit(live: LiveWorker, code: number | null, signal: string | null): void {
@@ -130,7 +133,8 @@ export class JobRunner {
     const kind = live.current.job.kind;
     const how = signal ? `killed by ${signal}` : code === null ? 'it did not start' : `exit code ${code}`;
     const tail = live.output.length > 0 ? `; its last output: ${live.output.join(' | ').slice(-500)}` : '';
-    this.settle(live, new ApiError('internal', `${JOB_METHOD[kind]}: the ${JOB_PROCESS[kind]} process stopped unexpectedly (${how})${tail}`));
+    const message = `${JOB_METHOD[kind]}: the ${JOB_PROCESS[kind]} process stopped unexpectedly (${how})${tail}`;
+    this.settle(live, new ApiError('internal', message, errorDetail('api.jobCrashed', { job: JOB_METHOD[kind], process: JOB_PROCESS[kind], how }, message)));
   }
 
   /** Kills `live` and makes sure no later job is sent to it while it dies. */
@@ -152,4 +156,9 @@ export class JobRunner {
       live.idleTimer.unref?.();
     }
   }
+}
+
+function shuttingDown(method: string): ApiError {
+  const message = `${method}: the host is shutting down`;
+  return new ApiError('internal', message, errorDetail('api.shuttingDown', { job: method }, message));
 }

@@ -2,7 +2,7 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ExportFormat, ExportRunResult, ImportModelResult, LrFinderResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
+import type { ApiErrorCode, ErrorDetail, ExportFormat, ExportRunResult, ImportModelResult, LrFinderResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetConfig } from '../../shared/graph/types';
 import type { DatasetPreview } from '../../shared/data/preview';
@@ -67,6 +67,7 @@ export const JOB_PROCESS: Record<HostJob['kind'], string> = {
 export interface JobFailure {
   code?: ApiErrorCode;
   message: string;
+  detail?: ErrorDetail;
 }
 
 export type MainToJobWorker = { type: 'run'; id: number; job: HostJob };

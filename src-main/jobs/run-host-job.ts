@@ -2,7 +2,7 @@
 // a bad dataset file or setting (DatasetError), a bad export request (ExportJobError) and a model file that
 // cannot be imported (ImportError) are 'invalid' with a message naming the problem; anything else is a bug
 // and leaves as a plain error ('internal' at the api).
-import { ApiError } from '../../shared/api';
+import { ApiError, detailOf, errorDetail } from '../../shared/api';
 import { DatasetError, describeDataset, previewDataset } from '../data';
 import { parseGraphFile, serializeGraph } from '../../shared/graph/validate';
 import { JOB_METHOD, type HostJob, type JobFailure } from './protocol';
@@ -49,10 +49,15 @@ export async function runHostJob(job: HostJob, note: (message: string) => void):
 }
 
 export function toJobFailure(job: HostJob, err: unknown): JobFailure {
-  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  const found = detailOf(err);
+  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(found ? { detail: found } : {}) };
   const message = err instanceof Error ? err.message : String(err);
   // By name: export-job.ts (and tfjs with it) is only loaded when an export runs.
   const isCallersProblem = err instanceof DatasetError || (err instanceof Error && (err.name === 'ExportJobError' || err.name === 'ImportError' || err.name === 'TryInputError'));
-  return isCallersProblem ? { code: 'invalid', message: `${JOB_METHOD[job.kind]}: ${message}` } : { message };
+  if (!isCallersProblem) return found ? { message, detail: found } : { message };
+  // The method name prefixes the English text; the coded detail says the problem itself.
+  const generic = err instanceof Error && err.name === 'ExportJobError' ? 'export.failed' : err instanceof Error && err.name === 'ImportError' ? 'import.failed' : null;
+  const detail = found ?? (generic ? errorDetail(generic, { detail: message }, message) : undefined);
+  return { code: 'invalid', message: `${JOB_METHOD[job.kind]}: ${message}`, ...(detail ? { detail } : {}) };
 }
 

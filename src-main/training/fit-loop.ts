@@ -2,7 +2,8 @@
 // A custom trainOnBatch loop (not model.fit): batches are sliced from the arrays in JS (never tf.unstack),
 // stop and pause act between batches, NaN losses stop the run at once, and no whole-split tensor is held.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { BackendInfo, BatchMetrics, EpochMetrics, TrainEventBody } from '../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, ErrorDetail, TrainEventBody } from '../../shared/api';
+import { engineFailureDetail, nonFiniteHintDetail, nonFiniteLossDetail } from './failure-detail';
 import type { EarlyStoppingConfig, LrScheduleConfig } from '../../shared/graph/types';
 import type { TensorData } from '../data/types';
 import { LrScheduler, optimizerLearningRate, setOptimizerLearningRate } from '../engine/schedules';
@@ -70,14 +71,20 @@ export type FitOutcome =
       stopReason?: string;
       best: BestWeights | null;
     }
-  | { status: 'failed'; error: string; hint?: string; durationMs: number };
+  | { status: 'failed'; error: string; hint?: string; detail?: ErrorDetail; hintDetail?: ErrorDetail; durationMs: number };
 
 export type Emit = (event: TrainEventBody) => void;
 
 /** The final event for an outcome; the worker sends it after saving the weights. */
 export function outcomeEvent(outcome: FitOutcome): TrainEventBody {
   return outcome.status === 'failed'
-    ? { type: 'failed', error: outcome.error, hint: outcome.hint }
+    ? {
+        type: 'failed',
+        error: outcome.error,
+        hint: outcome.hint,
+        ...(outcome.detail ? { detail: outcome.detail } : {}),
+        ...(outcome.hintDetail ? { hintDetail: outcome.hintDetail } : {}),
+      }
     : {
         type: 'done',
         status: outcome.status,
@@ -88,7 +95,14 @@ export function outcomeEvent(outcome: FitOutcome): TrainEventBody {
       };
 }
 
-class NonFiniteLossError extends Error {}
+class NonFiniteLossError extends Error {
+  constructor(
+    message: string,
+    readonly errorDetail: ErrorDetail,
+  ) {
+    super(message);
+  }
+}
 
 export function nonFiniteHint(learningRate?: number, normalization?: string): string {
   const tips: string[] = [];
@@ -310,9 +324,8 @@ export async function fitModel(
         epochSamples += end - start;
         step++;
         if (!values.every(Number.isFinite)) {
-          throw new NonFiniteLossError(
-            `The loss became ${values[0]} at epoch ${epoch + 1}, batch ${batch + 1}: training diverged`,
-          );
+          const message = `The loss became ${values[0]} at epoch ${epoch + 1}, batch ${batch + 1}: training diverged`;
+          throw new NonFiniteLossError(message, nonFiniteLossDetail(values[0], epoch + 1, batch + 1, message));
         }
         epochSums.add(values, end - start);
         sinceEmit.add(values, end - start);
@@ -373,9 +386,13 @@ export async function fitModel(
     snapshot.dispose();
     const durationMs = Date.now() - wallStart;
     if (err instanceof NonFiniteLossError) {
-      return { status: 'failed', error: err.message, hint: nonFiniteHint(opts.learningRate, opts.normalization), durationMs };
+      const hint = nonFiniteHint(opts.learningRate, opts.normalization);
+      const hintDetail = nonFiniteHintDetail(hint, opts.learningRate, opts.normalization);
+      return { status: 'failed', error: err.message, hint, detail: err.errorDetail, hintDetail, durationMs };
     }
-    return { status: 'failed', error: err instanceof Error ? err.message : String(err), durationMs };
+    const error = err instanceof Error ? err.message : String(err);
+    const detail = engineFailureDetail(error);
+    return { status: 'failed', error, ...(detail ? { detail } : {}), durationMs };
   } finally {
     recorder?.release();
     probe?.dispose();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
-import type { BackendInfo, TrainEventBody } from '../../shared/api';
+import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type TrainEventBody } from '../../shared/api';
+import { engineFailureDetail } from './failure-detail';
 import type { TorchPython } from './protocol';
 import { initBackend } from '../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../engine/compile';
@@ -84,10 +85,25 @@ export function bindDataset(dataset: LoadedDataset, built: BuiltModel, graph?: G
   };
 }
 
+/** A coded error with its texts (message and string parameters) passed through `rename`. */
+function renamedDetail(d: ErrorDetail, rename: (text: string) => string): ErrorDetail {
+  const params = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' ? rename(v) : v]));
+  return errorDetail(d.code, params, rename(d.message), d.cause && renamedDetail(d.cause, rename));
+}
+
 /** Errors and warnings leave the worker naming nodes as the canvas shows them, not by tfjs layer names. */
 function namingNodes(emit: Emit, graph: GraphFile): Emit {
+  const rename = (text: string) => nameNodesIn(text, graph);
   return (event) => {
-    if (event.type === 'failed') emit({ ...event, error: nameNodesIn(event.error, graph), ...(event.hint ? { hint: nameNodesIn(event.hint, graph) } : {}) });
+    if (event.type === 'failed') {
+      emit({
+        ...event,
+        error: rename(event.error),
+        ...(event.hint ? { hint: rename(event.hint) } : {}),
+        ...(event.detail ? { detail: renamedDetail(event.detail, rename) } : {}),
+        ...(event.hintDetail ? { hintDetail: renamedDetail(event.hintDetail, rename) } : {}),
+      });
+    }
     else if (event.type === 'log' && event.level !== 'info') emit({ ...event, message: nameNodesIn(event.message, graph) });
     else emit(event);
   };
@@ -118,14 +134,20 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
   const { graph } = req;
   const emit = namingNodes(rawEmit, graph);
   const started = Date.now();
-  const fail = (error: string, hint?: string) => emit({ type: 'failed', error, hint });
+  const fail = (error: string, hint?: string, detail?: ErrorDetail) => emit({ type: 'failed', error, hint, ...(detail ? { detail } : {}) });
+  // "<what>: <the inner error>", with the inner error's own code as the cause (its text when it has none).
+  const wrapped = (code: ErrorCode, params: Record<string, string>, lead: string, err: unknown) => {
+    const inner = errorText(err);
+    const cause = detailOf(err) ?? engineFailureDetail(inner);
+    return errorDetail(code, cause ? params : { ...params, cause: inner }, `${lead}: ${inner}`, cause);
+  };
   const stoppedEarly = () => emit({ type: 'done', status: 'stopped', durationMs: Date.now() - started, final: null });
 
   let backend: BackendInfo;
   try {
     backend = await initBackend(graph.training.backend);
   } catch (err) {
-    return fail(`Could not start a TensorFlow.js backend: ${errorText(err)}`);
+    return fail(`Could not start a TensorFlow.js backend: ${errorText(err)}`, undefined, wrapped('train.backendFailed', {}, 'Could not start a TensorFlow.js backend', err));
   }
   emit({ type: 'log', level: backend.name === 'tensorflow' ? 'info' : 'warn', message: backend.reason });
   // Dilated/causal conv gradients and wasm's missing kernels (TFJS-NOTES); global and idempotent.
@@ -135,7 +157,9 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
   try {
     dataset = await loadDataset(graph.dataset, { cacheDir: req.cacheDir, onProgress: progressLogger(emit) });
   } catch (err) {
-    return fail(`Dataset '${graph.dataset.id}': ${errorText(err)}`, 'Check the dataset settings (files, options) in the Data panel.');
+    const detail = wrapped('train.datasetFailed', { dataset: graph.dataset.id }, `Dataset '${graph.dataset.id}'`, err);
+    const hint = 'Check the dataset settings (files, options) in the Data panel.';
+    return emit({ type: 'failed', error: `Dataset '${graph.dataset.id}': ${errorText(err)}`, hint, detail, hintDetail: errorDetail('train.hintDataset', {}, hint) });
   }
   if (control.stopping) return stoppedEarly();
 
@@ -146,7 +170,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
     compileModel(built.model, graph.training, tf);
     data = bindDataset(dataset, built, graph);
   } catch (err) {
-    return fail(`Could not build the model: ${errorText(err)}`);
+    return fail(`Could not build the model: ${errorText(err)}`, undefined, wrapped('train.buildFailed', {}, 'Could not build the model', err));
   }
 
   let outcome: FitOutcome | null = null;

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { trialOf } from '../../shared/experiments/expand';
-import { ApiError } from '../../shared/api';
+import { ApiError, errorDetail } from '../../shared/api';
 import type { RunDiagnostics, RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
@@ -114,16 +114,17 @@ export function validateForTraining(graph: GraphFile, machineBytes = os.totalmem
   if (errors.length > 0) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    throw new ApiError('invalid', `${nodeLabel(graph, first.nodeId)}: ${first.message}${more}`);
+    const params = { node: nodeLabel(graph, first.nodeId), detail: `${first.message}${more}` };
+    throw new ApiError('invalid', `${params.node}: ${params.detail}`, errorDetail('train.graphInvalid', params, `${params.node}: ${params.detail}`));
   }
   const estimate = estimateTrainingMemory(inference, graph.training);
   if (memoryVerdict(estimate, machineBytes) === 'too-large') {
-    throw new ApiError(
-      'invalid',
-      `Too big to train on this machine: training needs ${describeMemory(estimate, graph.training.optimizer)}, ` +
-        `and this machine has ${formatBytes(machineBytes)} of memory. Use fewer or smaller layers, a smaller batch size ` +
-        `or a lighter optimizer (sgd keeps the least state), or export it as PyTorch code to train on a bigger machine.`,
-    );
+    const params = { needs: describeMemory(estimate, graph.training.optimizer), has: formatBytes(machineBytes) };
+    const message =
+      `Too big to train on this machine: training needs ${params.needs}, ` +
+      `and this machine has ${params.has} of memory. Use fewer or smaller layers, a smaller batch size ` +
+      `or a lighter optimizer (sgd keeps the least state), or export it as PyTorch code to train on a bigger machine.`;
+    throw new ApiError('invalid', message, errorDetail('train.tooBig', params, message));
   }
 }
 
@@ -153,7 +154,8 @@ export class TrainingService {
     const max = this.opts.maxConcurrent ?? 4;
     const taken = [...this.active.values()].filter((r) => !r.finished).length + this.starting;
     if (taken >= max) {
-      throw new ApiError('busy', `${taken} runs are already training (at most ${max} at once); stop one or wait for it to finish`);
+      const message = `${taken} runs are already training (at most ${max} at once); stop one or wait for it to finish`;
+      throw new ApiError('busy', message, errorDetail('train.busy', { taken, max }, message));
     }
     this.starting++;
     try {
@@ -299,7 +301,7 @@ export class TrainingService {
     } catch (err) {
       throw new ApiError(/Invalid run id/.test((err as Error).message) ? 'invalid' : 'internal', (err as Error).message);
     }
-    if (!stored) throw new ApiError('not_found', `No run '${runId}'`);
+    if (!stored) throw new ApiError('not_found', `No run '${runId}'`, errorDetail('run.notFound', { id: runId }, `No run '${runId}'`));
     return stored;
   }
 
@@ -310,6 +312,7 @@ export class TrainingService {
     if (stored.status === 'running') {
       stored.status = 'failed';
       stored.error = 'Interrupted: the app closed while this run was training';
+      stored.errorDetail = errorDetail('train.interrupted', {}, stored.error);
       await this.store.save(stored).catch(() => {});
     }
     return stored;
@@ -445,6 +448,7 @@ export class TrainingService {
         run.finished = true;
         r.status = 'failed';
         r.error = msg.hint ? `${msg.error} ${msg.hint}` : msg.error;
+        if (msg.detail) r.errorDetail = msg.detail;
         this.appendLog(run, `[error] ${r.error}`);
         return void this.finish(run, msg);
     }
@@ -466,9 +470,10 @@ export class TrainingService {
         const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
         r.status = 'failed';
         r.error = `The training worker ${how} before the run finished.`;
+        r.errorDetail = signal ? errorDetail('train.workerKilled', { signal }, r.error) : errorDetail('train.workerExited', { code: String(code) }, r.error);
         this.appendLog(run, `[error] ${r.error}`);
         const lastOutput = r.log.filter((l) => !l.startsWith('[')).slice(-3).join('\n');
-        final = { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined };
+        final = { type: 'failed', error: r.error, hint: lastOutput ? `Last output:\n${lastOutput}` : undefined, detail: r.errorDetail };
       }
     }
     return (final ? this.finish(run, final) : this.saveNow(run)).then(() => {

@@ -9,6 +9,7 @@ import { markForAutoLayout } from '../../../shared/graph/layout';
 import { ensureGraphId } from '../../../shared/graph/identity';
 import { inferGraph } from '../../../shared/infer';
 import { checked, ImportError, layout as layoutByDepth } from '../model-json';
+import { errorDetail } from '../../../shared/api';
 import { withFittingDataset } from '../dataset-match';
 import { readOnnxModel, type OnnxModel, type OnnxTensor } from './read-model';
 import { indexGraph } from './graph-index';
@@ -37,7 +38,7 @@ export function importOnnxModel(model: OnnxModel, name: string): OnnxImport {
   const blocks = findEncoderBlocks(ix);
   const covered = new Set(blocks.flatMap((b) => [...b.covered]));
   const problem = unsupportedOps(model, covered);
-  if (problem) throw new ImportError(problem);
+  if (problem) throw new ImportError(problem.message, errorDetail('import.unsupportedOnnxOps', { ops: problem.ops }, problem.message));
   if (model.inputs.length === 0) throw new ImportError('The graph has no inputs');
   const ctx = new MappingContext(ix);
   const cf = channelsFirstInputs(ix);

@@ -7,7 +7,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { BackendInfo, EpochMetrics, RunEngine } from '../../../shared/api';
+import { errorDetail, type BackendInfo, type EpochMetrics, type ErrorDetail, type RunEngine } from '../../../shared/api';
+import { nonFiniteHintDetail } from '../failure-detail';
 import type { GraphFile } from '../../../shared/graph/types';
 import { COMMAND_LOG_PREFIX, TORCH_DATA, TORCH_SCRIPT, torchArgv, torchCommandText, torchLaunch } from '../../../shared/engines/pytorch-command';
 import { initBackend } from '../../engine/backend';
@@ -45,18 +46,21 @@ async function writeScriptAndData(graph: GraphFile, dataset: LoadedDataset, dir:
 }
 
 /** Why the process ended without its 'end' event, in words a user can act on. */
-function crashMessage(python: string, exit: TorchExit, tail: string[], stopRequested: boolean): { error: string; hint?: string } {
+function crashMessage(python: string, exit: TorchExit, tail: string[], stopRequested: boolean): { error: string; hint?: string; detail?: ErrorDetail } {
   if (exit.spawnError) return { error: `Could not start PyTorch: ${exit.spawnError}.`, hint: INSTALL_HINT };
   if (exit.protocolError) return { error: `PyTorch run failed: ${exit.protocolError}` };
   const text = tail.join('\n');
   if (/No module named '?torch'?/.test(text)) return { error: `${python} cannot import torch.`, hint: INSTALL_HINT };
   if (/out of memory/i.test(text)) {
-    return { error: `PyTorch ran out of memory: ${tail.find((l) => /out of memory/i.test(l)) ?? ''}`.trim(), hint: 'Lower the batch size, or use a smaller model.' };
+    const line = tail.find((l) => /out of memory/i.test(l)) ?? '';
+    const error = `PyTorch ran out of memory: ${line}`.trim();
+    return { error, hint: 'Lower the batch size, or use a smaller model.', detail: errorDetail('torch.outOfMemory', { detail: line }, error) };
   }
   const last = tail.filter((l) => l.trim()).slice(-3).join('\n');
   if (exit.signal) {
     const how = exit.signal === 'SIGKILL' && !stopRequested ? ' (SIGKILL: often the system ran out of memory)' : '';
-    return { error: `The PyTorch process was killed by ${exit.signal}${how} before the run finished.`, hint: last ? `Last output:\n${last}` : undefined };
+    const error = `The PyTorch process was killed by ${exit.signal}${how} before the run finished.`;
+    return { error, hint: last ? `Last output:\n${last}` : undefined, detail: errorDetail('torch.killed', { signal: exit.signal }, error) };
   }
   return { error: `The PyTorch process exited with code ${exit.code} before the run finished.`, hint: last ? `Last output:\n${last}` : undefined };
 }
@@ -208,15 +212,23 @@ async function trainInTorch(
   const failure = error as Extract<TorchEvent, { type: 'error' }> | null;
   if (failure) {
     if (failure.traceback) for (const line of failure.traceback.trimEnd().split('\n')) emit({ type: 'log', level: 'error', message: line });
-    if (failure.kind === 'diverged') return emit({ type: 'failed', error: failure.message, hint: nonFiniteHint(graph.training.learningRate, graph.dataset.normalization) });
-    if (failure.kind === 'oom') return emit({ type: 'failed', error: `PyTorch ran out of memory: ${failure.message}`, hint: 'Lower the batch size, or use a smaller model.' });
-    return emit({ type: 'failed', error: `PyTorch failed: ${failure.message}`, hint: "Python's traceback is in the run log." });
+    if (failure.kind === 'diverged') {
+      const { learningRate } = graph.training;
+      const hint = nonFiniteHint(learningRate, graph.dataset.normalization);
+      return emit({ type: 'failed', error: failure.message, hint, hintDetail: nonFiniteHintDetail(hint, learningRate, graph.dataset.normalization) });
+    }
+    if (failure.kind === 'oom') {
+      const error = `PyTorch ran out of memory: ${failure.message}`;
+      return emit({ type: 'failed', error, hint: 'Lower the batch size, or use a smaller model.', detail: errorDetail('torch.outOfMemory', { detail: failure.message }, error) });
+    }
+    const error = `PyTorch failed: ${failure.message}`;
+    return emit({ type: 'failed', error, hint: "Python's traceback is in the run log.", detail: errorDetail('torch.failed', { detail: failure.message }, error) });
   }
   const finished = end as Extract<TorchEvent, { type: 'end' }> | null;
   if (!finished) {
     if (control.stopping && !startedEvent) return emit({ type: 'done', status: 'stopped', durationMs, final: null });
-    const { error: message, hint } = crashMessage(python, exit, tail, control.stopping);
-    return emit({ type: 'failed', error: message, hint });
+    const { error: message, hint, detail } = crashMessage(python, exit, tail, control.stopping);
+    return emit({ type: 'failed', error: message, hint, ...(detail ? { detail } : {}) });
   }
 
   if (finished.epochs_done > 0 && finished.final) {

@@ -1,12 +1,13 @@
 // Turns wire answers into results or thrown ApiErrors, and checks messages that arrive from outside.
-import { ApiError, API_EVENTS, type ApiErrorCode, type ApiEventName, type WireEvent, type WireResponse } from '../../../shared/api';
+import { ApiError, API_EVENTS, isErrorDetail, type ApiErrorCode, type ApiEventName, type WireEvent, type WireResponse } from '../../../shared/api';
 
 const ERROR_CODES: ApiErrorCode[] = ['invalid', 'not_found', 'unsupported', 'busy', 'internal', 'forbidden', 'unavailable'];
 
 export function unwrapResponse(res: WireResponse): unknown {
   if (res.ok) return res.result;
   const code = ERROR_CODES.includes(res.error?.code) ? res.error.code : 'internal';
-  throw new ApiError(code, res.error?.message || 'The LayerLab host reported an error without a message.');
+  const detail = isErrorDetail(res.error?.detail) ? res.error.detail : undefined;
+  throw new ApiError(code, res.error?.message || 'The LayerLab host reported an error without a message.', detail);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -13,6 +13,7 @@ import { getTemplate, templateIds } from '../../../shared/templates';
 import { useBottomPanel } from '../store/bottomPanelStore';
 import { bytesToBase64, importedModelName, isOnnxFileName, openedJsonKind } from './modelFile';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 let fileInput: HTMLInputElement | null = null;
 
@@ -79,7 +80,7 @@ async function importModelText(text: string, source: string): Promise<boolean> {
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), errorText(err));
     return false;
   }
 }
@@ -95,7 +96,7 @@ async function importOnnxBase64(base64: string, source: string): Promise<boolean
     return true;
   } catch (err) {
     useUi.getState().dismissKey('file');
-    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotImport', { source }), errorText(err));
     return false;
   }
 }
@@ -122,7 +123,7 @@ export async function openFile(): Promise<void> {
       if (!r.canceled && r.encoding === 'base64') await importOnnxBase64(r.content, baseName(r.path));
       else if (!r.canceled) await openText(r.content, baseName(r.path), r.path);
     } catch (err) {
-      useUi.getState().showError(i18n.t('editor:files.cannotOpenFile'), err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotOpenFile'), errorText(err));
     }
     return;
   }
@@ -138,7 +139,7 @@ export async function openPickedFile(file: File): Promise<void> {
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (err) {
-      useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), errorText(err));
       return;
     }
     await importOnnxBase64(bytesToBase64(bytes), file.name);
@@ -148,7 +149,7 @@ export async function openPickedFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (err) {
-    useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:files.cannotRead', { name: file.name }), errorText(err));
     return;
   }
   await openText(text, file.name, null);
@@ -183,7 +184,7 @@ export async function saveFile(saveAs = false): Promise<void> {
       addRecent(baseName(r.path), r.path, content);
       useUi.getState().toast(i18n.t('editor:files.saved', { name: baseName(r.path) }), 'info', 'file');
     } catch (err) {
-      useUi.getState().showError(i18n.t('editor:files.cannotSave'), err instanceof Error ? err.message : String(err));
+      useUi.getState().showError(i18n.t('editor:files.cannotSave'), errorText(err));
     }
     return;
   }

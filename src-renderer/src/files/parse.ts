@@ -1,6 +1,7 @@
 // Reads graph file text through the shared validator; returns the graph or a message naming the problem.
 import type { GraphFile } from '../../../shared/graph/types';
 import { parseGraphFile } from '../../../shared/graph/validate';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export type ParseOutcome = { ok: true; graph: GraphFile } | { ok: false; message: string };
 
@@ -8,6 +9,6 @@ export function readGraphText(text: string): ParseOutcome {
   try {
     return { ok: true, graph: parseGraphFile(text) };
   } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    return { ok: false, message: errorText(err) };
   }
 }

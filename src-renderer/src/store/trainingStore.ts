@@ -8,6 +8,7 @@ import { IDLE, isActive, reduceTrainEvent, type TrainView } from '../training/tr
 import { RunSeries } from '../training/series';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface TrainingState extends TrainView {
   series: RunSeries;
@@ -45,7 +46,7 @@ export function createTrainingStore(api: ApiClient) {
           for (const ev of held) apply(ev);
         } catch (err) {
           early = [];
-          set({ status: 'failed', error: err instanceof Error ? err.message : String(err), hint: null });
+          set({ status: 'failed', error: errorText(err), hint: null });
         }
       },
 
@@ -57,7 +58,7 @@ export function createTrainingStore(api: ApiClient) {
           await api.stopTraining({ runId });
         } catch (err) {
           // The run may have ended meanwhile; keep whatever final state its events gave.
-          set((s) => ({ status: s.status === 'stopping' ? 'running' : s.status, log: [...s.log, { level: 'error', message: i18n.t('common:status.stopFailed', { message: err instanceof Error ? err.message : String(err) }) }] }));
+          set((s) => ({ status: s.status === 'stopping' ? 'running' : s.status, log: [...s.log, { level: 'error', message: i18n.t('common:status.stopFailed', { message: errorText(err) }) }] }));
         }
       },
 
@@ -65,13 +66,13 @@ export function createTrainingStore(api: ApiClient) {
       async pause() {
         const { runId, status } = get();
         if (!runId || status !== 'running') return;
-        await api.pauseTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.pauseFailed', { message: err instanceof Error ? err.message : String(err) }) }] })));
+        await api.pauseTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.pauseFailed', { message: errorText(err) }) }] })));
       },
 
       async resume() {
         const { runId, status } = get();
         if (!runId || status !== 'paused') return;
-        await api.resumeTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.resumeFailed', { message: err instanceof Error ? err.message : String(err) }) }] })));
+        await api.resumeTraining({ runId }).catch((err: unknown) => set((s) => ({ log: [...s.log, { level: 'error', message: i18n.t('common:status.resumeFailed', { message: errorText(err) }) }] })));
       },
     };
   });

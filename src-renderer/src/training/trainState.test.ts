@@ -154,3 +154,20 @@ describe('learning rate, evaluation and smoothing', () => {
     expect(smooth([3, 5], 0)).toEqual([3, 5]);
   });
 });
+
+describe('a failed run in Korean', () => {
+  it('shows the coded failure and hint in the chosen language', async () => {
+    const { i18n } = await import('../../../shared/i18n/i18n');
+    const { errorDetail } = await import('../../../shared/api');
+    await i18n.changeLanguage('ko');
+    try {
+      const detail = errorDetail('train.nonFiniteLoss', { value: 'NaN', epoch: 1, batch: 3 }, 'The loss became NaN at epoch 1, batch 3: training diverged');
+      const hintDetail = errorDetail('train.hintNonFinite', { lr: 0.5 }, 'The learning rate 0.5 is probably too high: try 0.001 to 0.01; check that the inputs are normalised and contain no NaN or Infinity values.');
+      const view = reduceTrainEvent(IDLE, { type: 'failed', error: detail.message, hint: hintDetail.message, detail, hintDetail, runId: 'r', time: 0 }, new RunSeries());
+      expect(view.error).toBe('에폭 1, 배치 3에서 손실(loss)이 NaN이(가) 되었습니다. 학습이 발산했습니다');
+      expect(view.hint).toContain('학습률(learning rate)을 낮추세요 (현재 0.5');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

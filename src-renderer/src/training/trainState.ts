@@ -1,6 +1,7 @@
 // The training panel's state and how each TrainEvent changes it. Pure apart from appending chart points.
 import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, RunEngine, TrainEvent } from '../../../shared/api';
 import type { RunSeries } from './series';
+import { errorDetailText } from '../../../shared/i18n/error-text';
 
 export type TrainStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
 
@@ -130,7 +131,8 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
         stopReason: ev.stopReason ?? null,
       };
     case 'failed':
-      return { ...view, status: 'failed', error: ev.error, hint: ev.hint ?? null, etaSec: 0 };
+      // The failure line in the chosen language (the English text when the event has no code).
+      return { ...view, status: 'failed', error: ev.detail ? errorDetailText(ev.detail) : ev.error, hint: ev.hintDetail ? errorDetailText(ev.hintDetail) : (ev.hint ?? null), etaSec: 0 };
     case 'evaluation':
       return { ...view, evaluation: ev.evaluation };
     case 'layerNorms':

@@ -40,7 +40,7 @@ export function mapNode(ctx: MappingContext, n: OnnxNode): void {
 }
 
 /** Lists every operator no LayerLab kind stands for, by name and node; the transformer blocks' nodes are exempt. */
-export function unsupportedOps(model: OnnxModel, covered: Set<OnnxNode>): string | null {
+export function unsupportedOps(model: OnnxModel, covered: Set<OnnxNode>): { message: string; ops: string } | null {
   const bad = new Map<string, string[]>();
   for (const n of model.nodes) {
     if (covered.has(n)) continue;
@@ -49,5 +49,6 @@ export function unsupportedOps(model: OnnxModel, covered: Set<OnnxNode>): string
   }
   if (bad.size === 0) return null;
   const list = [...bad].map(([op, nodes]) => `${op} (${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.slice(0, 5).map((x) => `'${x}'`).join(', ')}${nodes.length > 5 ? ` and ${nodes.length - 5} more` : ''})`);
-  return `The model uses operators LayerLab cannot import: ${list.join('; ')}. Nothing was imported. Supported: ${SUPPORTED_OPS.join(', ')}, and torch's nn.TransformerEncoderLayer as a whole.`;
+  const ops = list.join('; ');
+  return { ops, message: `The model uses operators LayerLab cannot import: ${ops}. Nothing was imported. Supported: ${SUPPORTED_OPS.join(', ')}, and torch's nn.TransformerEncoderLayer as a whole.` };
 }

@@ -1,0 +1,70 @@
+// The CLI speaks Korean with --lang ko or a Korean LANG: its help and a bad graph file's error (with the
+// file's line and column); without either it stays English, word for word.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli';
+import { langFromEnv } from './lang';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'layerlab-cli-lang-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const broken = path.join(tmp, 'broken.layerlab.json');
+// A trailing comma on line 3: the parser's position is line 3, column 1.
+writeFileSync(broken, '{\n  "format": "layerlab-graph",\n}\n');
+
+let out: string[] = [];
+let err: string[] = [];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const NO_LOCALE = { PATH: process.env.PATH };
+
+describe('layerlab --lang', () => {
+  it('prints Korean help with --help --lang ko, and English help without it', async () => {
+    expect(await main(['--help', '--lang', 'ko'], NO_LOCALE)).toBe(0);
+    const ko = out.join('\n');
+    expect(ko).toContain('사용법: layerlab <명령> [옵션]');
+    expect(ko).toContain('레이어, 출력 형태(shape), 파라미터 수와 합계를 출력합니다');
+    expect(ko).toContain('inspect FILE | --template ID [--json]'); // usage lines stay as typed
+    out = [];
+    expect(await main(['--help'], NO_LOCALE)).toBe(0);
+    const en = out.join('\n');
+    expect(en).toContain('Usage: layerlab <command> [options]');
+    expect(en).toContain('print layers, output shapes, parameter counts and the total');
+    expect(en).not.toMatch(/[가-힣]/);
+  });
+
+  it('prints a bad graph file\'s error in Korean with LANG=ko_KR.UTF-8, naming line and column', async () => {
+    expect(await main(['inspect', broken], { ...NO_LOCALE, LANG: 'ko_KR.UTF-8' })).toBe(2);
+    expect(err.join('\n')).toBe(`layerlab inspect: ${broken}: 올바른 JSON이 아닙니다: 3행 1열, '}' 앞에 쉼표가 남아 있습니다`);
+  });
+
+  it('keeps the English error unchanged without --lang or a Korean locale, and --lang en beats LANG', async () => {
+    const english = `layerlab inspect: ${broken}: not valid JSON: a trailing comma before '}' at line 3, column 1`;
+    expect(await main(['inspect', broken], NO_LOCALE)).toBe(2);
+    expect(err.join('\n')).toBe(english);
+    err = [];
+    expect(await main(['inspect', broken, '--lang', 'en'], { ...NO_LOCALE, LANG: 'ko_KR.UTF-8' })).toBe(2);
+    expect(err.join('\n')).toBe(english);
+  });
+
+  it('refuses a language it does not speak', async () => {
+    expect(await main(['--help', '--lang=fr'], NO_LOCALE)).toBe(2);
+    expect(err.join('\n')).toContain("--lang must be ko or en, got 'fr'");
+  });
+
+  it('reads the locale as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(langFromEnv({ LANG: 'ko_KR.UTF-8' })).toBe('ko');
+    expect(langFromEnv({ LANG: 'ko' })).toBe('ko');
+    expect(langFromEnv({ LANG: 'ko_KR.UTF-8', LC_ALL: 'C.UTF-8' })).toBe('en');
+    expect(langFromEnv({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ko_KR' })).toBe('ko');
+    expect(langFromEnv({ LANG: 'kok_IN' })).toBe('en'); // Konkani, not Korean
+    expect(langFromEnv({})).toBe('en');
+  });
+});
