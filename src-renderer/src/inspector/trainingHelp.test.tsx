@@ -3,6 +3,8 @@
 // <select>s, so a new option or field without help fails here.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { i18n } from '../../../shared/i18n/i18n';
 import type { TrainingConfig } from '../../../shared/graph/types';
 import { ALL_LAYERS } from '../../../shared/layers';
 import { TEMPLATES } from '../../../shared/templates';
@@ -25,7 +27,7 @@ const { useAppInfo } = await import('../store/stores');
  */
 function html(element: React.ReactElement): string {
   Object.assign(useGraphStore.getInitialState(), useGraphStore.getState());
-  return renderToStaticMarkup(element);
+  return renderToStaticMarkup(<I18nextProvider i18n={i18n}>{element}</I18nextProvider>);
 }
 
 const mlp = () => structuredClone(TEMPLATES.find((t) => t.id === 'mlp-mnist')!.graph);
