@@ -1,5 +1,7 @@
 // One fixture, `app`: a Page showing LayerLab, from the web host in Chromium or from the Electron app.
-import { test as base, chromium, _electron, type Page } from '@playwright/test';
+// In Chromium every test gets a fresh browser context (its own storage, cookies and downloads) in a browser that
+// the worker launches once: launching and closing Chromium for each test cost more than many tests themselves.
+import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -22,9 +24,26 @@ function whyNoElectron(): string | null {
   return null;
 }
 
-export const test = base.extend<{ app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-  app: async ({}, use, testInfo) => {
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const test = base.extend<{ app: Page }, { webBrowser: () => Promise<Browser> }>({
+  /**
+   * The worker's Chromium, launched on first use (the electron project never launches it), and launched again
+   * if a test crashed or closed it.
+   */
+  webBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      const launched: { browser?: Browser } = {};
+      await use(async () => {
+        if (!launched.browser?.isConnected()) launched.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        return launched.browser;
+      });
+      if (launched.browser?.isConnected()) await launched.browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ webBrowser }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const why = whyNoElectron();
       if (why) {
@@ -42,17 +61,13 @@ export const test = base.extend<{ app: Page }>({
       await electronApp.close();
       return;
     }
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await webBrowser();
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     page.on('pageerror', (err) => console.log(`[page error] ${err.message}`));
     await page.goto(process.env.LAYERLAB_URL!);
     await use(page);
-    await browser.close();
+    await context.close();
   },
 });
 

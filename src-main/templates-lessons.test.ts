@@ -14,12 +14,11 @@ import { getTemplate } from '../shared/templates';
 import { RECALL_LENGTH, RECALL_MARK_WITHIN, RECALL_VOCAB } from '../shared/templates/recurrent';
 import { WAVENET_RECEPTIVE_FIELD, WAVENET_WINDOW } from '../shared/templates/wavenet';
 import { splitSizes, timeSeriesWindows } from '../shared/data/catalog';
-import type { DatasetSplit, LoadedDataset, TensorData } from './data/types';
-import { floatTensor } from './data/tensors';
+import type { DatasetSplit, LoadedDataset } from './data/types';
 import { generateSeries, seriesStandardisation } from './data/synthetic/timeSeries';
 import { evaluateModel } from './training/evaluate';
 import { bindSplit } from './training/job';
-import { lessonTrainer, type SmallRun } from './templates-testing';
+import { keepLastSteps, lessonTrainer, type SmallRun } from './templates-testing';
 import { inputGradientPerStep } from './training/diagnostics';
 
 const { trained, results } = lessonTrainer('Template lessons at small scale');
@@ -40,10 +39,7 @@ describe('long dependencies: at length 16 the SimpleRNN stays near chance while 
   it(`the task's answer lies ${gap}+ steps back: an LSTM that sees only the last ${gap} steps stays at chance (${chance})`, async () => {
     const graph = structuredClone(getTemplate('long-dependency-lstm')!.graph);
     graph.nodes.find((n) => n.kind === 'Input')!.params.shape = [gap, RECALL_VOCAB + 1];
-    const lastSteps = (d: LoadedDataset): LoadedDataset => {
-      const cut = (s: DatasetSplit | null): DatasetSplit | null => s && { ...s, features: { x: lastOf(s.features.x, gap) } };
-      return { ...d, shapes: { ...d.shapes, features: { x: [gap, RECALL_VOCAB + 1] } }, train: cut(d.train)!, validation: cut(d.validation), test: cut(d.test) };
-    };
+    const lastSteps = (d: LoadedDataset): LoadedDataset => keepLastSteps(d, 'x', gap);
     const acc = await trained('window-limited LSTM (last 12)', graph, { ...budget, epochs: 3, transformData: lastSteps }, (r) => r.last.val_acc!);
     expect(acc).toBeLessThan(chance + 0.1);
   }, 300_000);
@@ -101,14 +97,6 @@ function withInputGradient(r: SmallRun): { acc: number; early: number; dip: numb
   } finally {
     tf.dispose([x, y]);
   }
-}
-
-/** The last `steps` time steps of a [N, T, F] tensor. */
-function lastOf(t: TensorData, steps: number): TensorData {
-  const [n, total, f] = t.shape;
-  const out = new Float32Array(n * steps * f);
-  for (let i = 0; i < n; i++) out.set(t.data.subarray((i * total + total - steps) * f, (i + 1) * total * f), i * steps * f);
-  return floatTensor(out, [n, steps, f]);
 }
 
 // ---- WaveNet: causal padding prevents a leak ----

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { GraphFile } from '../shared/graph/types';
+import type { LoadedDataset } from './data/types';
 import { getTemplate } from '../shared/templates';
 import { decoderBinding } from './engine/seq2seq-decode';
 import { evaluateModel } from './training/evaluate';
 import { bindSplit } from './training/job';
-import { lessonTrainer } from './templates-testing';
+import { keepLastSteps, lessonTrainer } from './templates-testing';
 
 const { trained, results } = lessonTrainer('Seq2seq lessons at small scale');
 
@@ -41,7 +42,26 @@ interface DecodingFigures {
  * (0.441), while attention, which reads the encoder steps directly, reached 0.696.
  */
 const SEQ2SEQ_BUDGET = { limit: 2000, epochs: 8, batchSize: 16, options: { samples: 2000, formats: 'numeric', padding: 'before' } };
-/** Measured on this budget (free-running per character): attention 0.788, plain 0.696, no encoder state 0.441. */
+
+/**
+ * Every numeric-format date is 10 characters, so padded before the text the first 20 of the encoder's 30 steps are
+ * the pad token in every sample: they carry nothing, and they were most of the training time (the encoder ran 30
+ * steps where the decoder runs 10). The test cuts them (checking each cut step is the same in every sample) and
+ * reads the text alone: the same models, the same data and updates, about half the time.
+ */
+const DATE_NUMERIC_LENGTH = '03.05.1998'.length;
+function textOnly(graph: GraphFile): { graph: GraphFile; transformData: (d: LoadedDataset) => LoadedDataset } {
+  const g = structuredClone(graph);
+  const source = g.nodes.find((n) => n.id === 'source');
+  if (source) source.params.shape = [DATE_NUMERIC_LENGTH, (source.params.shape as number[])[1]];
+  return { graph: g, transformData: (d) => keepLastSteps(d, 'x', DATE_NUMERIC_LENGTH, true) };
+}
+/**
+ * Measured on this budget (free-running per character, seed 5, wasm): with the 30-step input attention 0.788-0.797,
+ * plain 0.692-0.696, no encoder state 0.441; with the text alone (textOnly, what the tests run) attention 0.835,
+ * plain 0.677, no encoder state 0.441 (its model never reads the text). Margins over the bars: 0.135, 0.118 (attention
+ * minus plain, bar 0.04), 0.086 (plain minus no encoder state, bar 0.15) and 0.059.
+ */
 const SEQ2SEQ_BARS = { attentionGreedy: 0.7, attentionMargin: 0.04, blindCeiling: 0.5, stateMargin: 0.15 };
 
 describe('seq2seq dates: free-running accuracy, what the encoder state carries, what attention adds', () => {
@@ -50,7 +70,8 @@ describe('seq2seq dates: free-running accuracy, what the encoder state carries, 
   /** Trains a variant once (the tests share them) and decodes its validation split free-running. */
   const decodeRun = (name: string, graph: GraphFile) => {
     if (!figures.has(name)) {
-      figures.set(name, trained(name, graph, budget, (r) => {
+      const { graph: cut, transformData } = textOnly(graph);
+      figures.set(name, trained(name, cut, { ...budget, transformData }, (r) => {
         const binding = decoderBinding(r.built.model, r.built.inputs, r.dataset.teacherForcing!);
         const e = evaluateModel(tf, r.built.model, bindSplit(r.dataset.validation!, r.built, 'evaluated'), {
           split: 'validation', loss: graph.training.loss, batchSize: 64, freeRunning: { binding },

@@ -11,7 +11,8 @@ import type { EpochMetrics, TrainEventBody } from '../shared/api';
 import type { GraphFile } from '../shared/graph/types';
 import { buildModel, compileModel, type BuiltModel } from './engine/compile';
 import { loadDataset } from './data';
-import type { LoadedDataset } from './data/types';
+import type { DatasetSplit, LoadedDataset, TensorData } from './data/types';
+import { floatTensor } from './data/tensors';
 import { bindDataset } from './training/job';
 import { fitModel, type FitOutcome } from './training/fit-loop';
 import { TrainControl } from './training/control';
@@ -145,4 +146,46 @@ export function lessonTrainer(title: string) {
     }
   }
   return { trained, results };
+}
+
+/** The last `steps` time steps of a [N, T, F] tensor. */
+function lastOf(t: TensorData, steps: number): TensorData {
+  const [n, total, f] = t.shape;
+  const out = new Float32Array(n * steps * f);
+  for (let i = 0; i < n; i++) out.set(t.data.subarray((i * total + total - steps) * f, (i + 1) * total * f), i * steps * f);
+  return floatTensor(out, [n, steps, f]);
+}
+
+/** Throws unless the first `dropped` steps of every sample equal the first sample's: they carry no information. */
+function requireConstantSteps(t: TensorData, dropped: number, feature: string): void {
+  const [n, total, f] = t.shape;
+  const width = dropped * f;
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < width; k++) {
+      if (t.data[i * total * f + k] !== t.data[k]) {
+        throw new Error(`feature '${feature}': sample ${i} differs from sample 0 in its first ${dropped} steps; cutting them would drop information`);
+      }
+    }
+  }
+}
+
+/**
+ * The dataset with feature `feature` ([N, T, F]) cut to its last `steps` steps in every split. With `onlyPadding`
+ * it first checks that the cut steps are the same in every sample (padding), so the cut removes computation only.
+ */
+export function keepLastSteps(d: LoadedDataset, feature: string, steps: number, onlyPadding = false): LoadedDataset {
+  const cut = (s: DatasetSplit | null): DatasetSplit | null => {
+    if (!s) return null;
+    const t = s.features[feature];
+    if (onlyPadding) requireConstantSteps(t, t.shape[1] - steps, feature);
+    return { ...s, features: { ...s.features, [feature]: lastOf(t, steps) } };
+  };
+  const shape = d.shapes.features[feature];
+  return {
+    ...d,
+    shapes: { ...d.shapes, features: { ...d.shapes.features, [feature]: [steps, ...shape.slice(1)] } },
+    train: cut(d.train)!,
+    validation: cut(d.validation),
+    test: cut(d.test),
+  };
 }
