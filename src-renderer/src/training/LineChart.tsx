@@ -112,7 +112,9 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
       ctx.fillText(xAxisText, (PAD.left + size.w - PAD.right) / 2, size.h - PAD.bottom + 17);
       if (epochSteps > 0) {
         const spacing = px(epochSteps) - px(0);
-        const every = Math.max(1, Math.ceil(34 / Math.max(1, spacing)));
+        // Label every n-th epoch so labels never touch (Korean labels are wider than "ep 12").
+        const widest = ctx.measureText(t('training:chart.epochTick', { epoch: Math.max(1, Math.floor(domain!.x1 / epochSteps)) })).width;
+        const every = Math.max(1, Math.ceil((widest + 10) / Math.max(1, spacing)));
         ctx.textAlign = 'center';
         ctx.textBaseline = 'bottom';
         ctx.strokeStyle = 'rgba(148, 163, 184, 0.22)';
