@@ -4,6 +4,8 @@ import enCommon from './locales/en/common.json';
 import koCommon from './locales/ko/common.json';
 import enEditor from './locales/en/editor.json';
 import koEditor from './locales/ko/editor.json';
+import enTraining from './locales/en/training.json';
+import koTraining from './locales/ko/training.json';
 import enErrors from './locales/en/errors.json';
 import koErrors from './locales/ko/errors.json';
 import enCli from './locales/en/cli.json';
@@ -20,12 +22,13 @@ export const resources = {
   en: {
     common: enCommon,
     editor: enEditor,
+    training: enTraining,
     errors: enErrors,
     cli: enCli,
     layers: buildLayersCatalogue() as unknown as typeof koLayers,
     lessons: lessonsCatalogEn() as unknown as typeof koLessons,
   },
-  ko: { common: koCommon, editor: koEditor, errors: koErrors, cli: koCli, layers: koLayers, lessons: koLessons },
+  ko: { common: koCommon, editor: koEditor, training: koTraining, errors: koErrors, cli: koCli, layers: koLayers, lessons: koLessons },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,6 +1,7 @@
 // The dataset panel: sizes, shapes, class balance and a grid of samples of the graph's dataset setting.
 // It sits over the canvas and leaves the inspector usable, so changing the representation, a path or an
 // option there reloads the preview (after a short pause, so typing a path does not load every keystroke).
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import type { DatasetPreview } from '../../../shared/data/preview';
 import { formatShape } from '../../../shared/layers/types';
@@ -23,12 +24,15 @@ function readableError(message: string): string {
   return message.replace(/^previewDataset(?: failed)?: /, '');
 }
 
+const SPLIT_KEY = { train: 'training:dataset.split.train', validation: 'training:dataset.split.validation', test: 'training:dataset.split.test' } as const;
+
 function Sizes({ sizes }: { sizes: DatasetPreview['sizes'] }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-ds-sizes">
       {(['train', 'validation', 'test'] as const).map((s) => (
         <div key={s} className="ll-ds-size" data-testid={`size-${s}`}>
-          <span className="ll-muted ll-small">{s}</span>
+          <span className="ll-muted ll-small">{t(SPLIT_KEY[s])}</span>
           <strong>{sizes[s].toLocaleString('en-US')}</strong>
         </div>
       ))}
@@ -38,17 +42,18 @@ function Sizes({ sizes }: { sizes: DatasetPreview['sizes'] }) {
 
 function Shapes({ preview }: { preview: DatasetPreview }) {
   const { shapes, stats } = preview;
+  const { t } = useTranslation(['training']);
   return (
     <dl className="ll-ds-shapes" data-testid="preview-shapes">
       {Object.entries(shapes.features).map(([k, s]) => (
         <div key={`f-${k}`} data-testid={`preview-feature-${k}`}>
-          <dt>input {k}</dt>
+          <dt>{t('training:dataset.input', { name: k })}</dt>
           <dd>
             <code>{formatShape(s)}</code>
             {stats[k] && (
               <span className="ll-muted ll-small">
                 {' '}
-                min {formatValue(stats[k].min)} · max {formatValue(stats[k].max)} · mean {formatValue(stats[k].mean)} · sd {formatValue(stats[k].std)}
+                {t('training:dataset.stats', { min: formatValue(stats[k].min), max: formatValue(stats[k].max), mean: formatValue(stats[k].mean), sd: formatValue(stats[k].std) })}
               </span>
             )}
           </dd>
@@ -56,10 +61,10 @@ function Shapes({ preview }: { preview: DatasetPreview }) {
       ))}
       {Object.entries(shapes.targets).map(([k, s]) => (
         <div key={`t-${k}`} data-testid={`preview-target-${k}`}>
-          <dt>target {k}</dt>
+          <dt>{t('training:dataset.target', { name: k })}</dt>
           <dd>
             <code>{formatShape(s)}</code>
-            {shapes.numClasses ? <span className="ll-muted ll-small"> · {shapes.numClasses} classes</span> : null}
+            {shapes.numClasses ? <span className="ll-muted ll-small"> · {t('training:dataset.classes', { count: shapes.numClasses })}</span> : null}
           </dd>
         </div>
       ))}
@@ -70,20 +75,21 @@ function Shapes({ preview }: { preview: DatasetPreview }) {
 function PreviewBody({ preview }: { preview: DatasetPreview }) {
   const descriptor = useAppInfo((s) => s.datasets.find((d) => d.id === preview.id));
   const imageDataset = descriptor?.representations.includes('image') ?? false;
+  const { t } = useTranslation(['training']);
   return (
     <>
       <Sizes sizes={preview.sizes} />
       <Shapes preview={preview} />
       {preview.classBalance && (
         <section className="ll-ds-block">
-          <h3>Class balance</h3>
+          <h3>{t('training:dataset.classBalance')}</h3>
           <BalanceChart balance={preview.classBalance} classNames={preview.classNames} />
         </section>
       )}
       <section className="ll-ds-block">
-        <h3>Samples</h3>
+        <h3>{t('training:dataset.samples')}</h3>
         {preview.samples.length === 0 ? (
-          <p className="ll-muted">The dataset has no samples.</p>
+          <p className="ll-muted">{t('training:dataset.noSamples')}</p>
         ) : (
           <div className={`ll-ds-grid${imageDataset ? ' ll-ds-grid-images' : ''}`} data-testid="dataset-samples">
             {preview.samples.map((s) => (
@@ -105,6 +111,7 @@ export function DatasetPanel() {
   // A downloadable set that is not on disk: the offer replaces the preview's "missing" error.
   const needed = downloadNeeded(dataset);
   const missing = useDatasetFiles((s) => !!needed && s.statuses.some((x) => x.id === needed && !x.present));
+  const { t } = useTranslation(['training']);
 
   useEffect(() => {
     if (missing) return; // nothing to read until it is downloaded
@@ -131,14 +138,14 @@ export function DatasetPanel() {
         <h2 id="ll-ds-title">{name}</h2>
         {status === 'loading' && !missing && (
           <span className="ll-ds-loading" role="status" data-testid="dataset-preview-loading">
-            <span className="ll-ds-spinner" aria-hidden /> Loading…
+            <span className="ll-ds-spinner" aria-hidden /> {t('training:dataset.loading')}
           </span>
         )}
         <button type="button" className="ll-btn ll-btn-small" onClick={() => void load(dataset, true)} disabled={status === 'loading' || missing} data-testid="dataset-preview-reload">
-          Reload
+          {t('training:dataset.reload')}
         </button>
-        <button type="button" className="ll-btn ll-btn-small" onClick={close} aria-label="Close the dataset panel" data-testid="dataset-preview-close">
-          Close
+        <button type="button" className="ll-btn ll-btn-small" onClick={close} aria-label={t('training:dataset.closeAria')} data-testid="dataset-preview-close">
+          {t('training:dataset.close')}
         </button>
       </header>
       <div className="ll-ds-scroll">
@@ -148,16 +155,16 @@ export function DatasetPanel() {
           <AllowPath path={datasetPathOf(dataset)} onAllowed={() => void load(dataset, true)} />
         ) : lastStatus === 'error' && error ? (
           <div className={`ll-error-box${status === 'loading' ? ' ll-ds-dim' : ''}`} role="alert" data-testid="dataset-preview-error">
-            <strong>Could not load this dataset.</strong>
+            <strong>{t('training:dataset.couldNotLoad')}</strong>
             <div className="ll-ds-error-message">{readableError(error)}</div>
-            <div className="ll-small">Fix the path or options in the inspector; the preview reloads by itself.</div>
+            <div className="ll-small">{t('training:dataset.fixPath')}</div>
           </div>
         ) : preview && !stale ? (
           <div className={status === 'loading' ? 'll-ds-dim' : undefined}>
             <PreviewBody preview={preview} />
           </div>
         ) : (
-          status === 'loading' && <p className="ll-muted">Reading {name}… (a set that is not cached yet is downloaded first)</p>
+          status === 'loading' && <p className="ll-muted">{t('training:dataset.reading', { name })}</p>
         )}
       </div>
     </div>

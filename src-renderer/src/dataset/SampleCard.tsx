@@ -1,4 +1,5 @@
 // One sample of the dataset panel's grid: its features drawn the way they read best, and its target.
+import { useTranslation } from 'react-i18next';
 import type { DatasetPreview, PreviewSample, PreviewTensor } from '../../../shared/data/preview';
 import { HeatMap, ImageCanvas, SeriesPlot } from './SampleViews';
 import { formatValue, tokenDisplay, valueRange, viewFor } from './sampleView';
@@ -65,6 +66,8 @@ function Target({ preview, sample }: { preview: DatasetPreview; sample: PreviewS
 export function SampleCard({ preview, sample, imageDataset }: { preview: DatasetPreview; sample: PreviewSample; imageDataset: boolean }) {
   const features = Object.entries(sample.features);
   const firstTarget = Object.values(sample.targets)[0];
+  const { t: tr } = useTranslation(['training']);
+  const split = { train: 'training:dataset.split.train', validation: 'training:dataset.split.validation', test: 'training:dataset.split.test' } as const;
   return (
     <figure className="ll-ds-sample" data-testid="dataset-sample" data-split={sample.split}>
       {features.map(([name, t]) => (
@@ -76,7 +79,7 @@ export function SampleCard({ preview, sample, imageDataset }: { preview: Dataset
       <figcaption>
         <Target preview={preview} sample={sample} />
         <span className="ll-muted ll-small ll-ds-where">
-          {sample.split} #{sample.index}
+          {tr(split[sample.split])} #{sample.index}
         </span>
       </figcaption>
     </figure>

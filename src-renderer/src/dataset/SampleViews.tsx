@@ -1,4 +1,5 @@
 // The small pictures of the dataset panel: an image on a canvas, a heat map, a time-series line plot.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import { polyline, toRgba, type ImageDims } from './sampleView';
 
@@ -43,11 +44,12 @@ const H = 56;
 /** The input window as a line, then the target steps (what the model must predict) as dots after it. */
 export function SeriesPlot({ input, target }: { input: number[]; target: number[] }) {
   const all = [...input, ...target];
+  const { t } = useTranslation(['training']);
   const range = { min: Math.min(...all), max: Math.max(...all) };
   const step = W / Math.max(1, all.length - 1);
   const targetPoints = polyline(target, input.length * step, step, H, range).split(' ').filter(Boolean);
   return (
-    <svg className="ll-ds-series" data-testid="sample-series" width={W} height={H} viewBox={`0 -2 ${W} ${H + 4}`} role="img" aria-label={`time series of ${input.length} steps, ${target.length} to predict`}>
+    <svg className="ll-ds-series" data-testid="sample-series" width={W} height={H} viewBox={`0 -2 ${W} ${H + 4}`} role="img" aria-label={t('training:dataset.seriesAria', { steps: input.length, predict: target.length })}>
       <polyline points={polyline(input, 0, step, H, range)} fill="none" stroke="var(--accent-2)" strokeWidth={1.4} />
       {targetPoints.map((p) => {
         const [x, y] = p.split(',').map(Number);

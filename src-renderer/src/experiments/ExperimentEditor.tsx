@@ -1,6 +1,7 @@
 // Defining an experiment on the current graph: 1 to 3 parameters to vary (a list of values or a range),
 // grid or random, a budget and a seed. The definition is written to graph.extras.experiment, so it is
 // saved with the file; problems are shown as they are typed, before anything runs.
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { GraphFile } from '../../../shared/graph/types';
 import { ruleFor, variablePaths } from '../../../shared/experiments/paths';
@@ -43,9 +44,10 @@ function ValuesInput({ graph, def, param, onChange }: { graph: GraphFile; def: E
   const parsed = parseValues(graph, param.path, draft);
   const problem = draft === committed ? null : draftProblem(graph, def, param, parsed);
   const rule = ruleFor(graph, param.path);
+  const { t } = useTranslation(['training']);
   return (
     <label className="ll-exp-values">
-      values
+      {t('training:experiments.values')}
       <input
         type="text"
         value={draft}
@@ -96,6 +98,7 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
   const paths = useMemo(() => variablePaths(graph), [graph]);
   const rule = ruleFor(graph, param.path);
   const rangeable = typeof rule !== 'string' && (rule.kind === 'number' || rule.kind === 'int');
+  const { t } = useTranslation(['training']);
   const update = (p: ExperimentParam) => writeDefinition({ ...def, params: def.params.map((q, i) => (i === index ? p : q)) });
   return (
     <div className="ll-exp-param" data-testid={`exp-param-${index}`}>
@@ -123,25 +126,25 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
             update(e.target.value === 'range' ? { path: param.path, range: defaultRange(param.path) } : { path: param.path, values: [] })
           }
         >
-          <option value="values">list</option>
-          <option value="range">range</option>
+          <option value="values">{t('training:experiments.list')}</option>
+          <option value="range">{t('training:experiments.range')}</option>
         </select>
       )}
       {param.range ? (
         <>
-          <NumberInput label="min" value={param.range.min} testId={`exp-min-${index}`} onCommit={(min) => update({ ...param, range: { ...param.range!, min } })} />
-          <NumberInput label="max" value={param.range.max} testId={`exp-max-${index}`} onCommit={(max) => update({ ...param, range: { ...param.range!, max } })} />
-          <NumberInput label="count" value={param.range.count} step="1" testId={`exp-count-${index}`} onCommit={(count) => update({ ...param, range: { ...param.range!, count } })} />
+          <NumberInput label={t('training:experiments.min')} value={param.range.min} testId={`exp-min-${index}`} onCommit={(min) => update({ ...param, range: { ...param.range!, min } })} />
+          <NumberInput label={t('training:experiments.max')} value={param.range.max} testId={`exp-max-${index}`} onCommit={(max) => update({ ...param, range: { ...param.range!, max } })} />
+          <NumberInput label={t('training:experiments.count')} value={param.range.count} step="1" testId={`exp-count-${index}`} onCommit={(count) => update({ ...param, range: { ...param.range!, count } })} />
           <select value={param.range.scale} data-testid={`exp-scale-${index}`} onChange={(e) => update({ ...param, range: { ...param.range!, scale: e.target.value as 'linear' | 'log' } })}>
-            <option value="log">log</option>
-            <option value="linear">linear</option>
+            <option value="log">{t('training:experiments.log')}</option>
+            <option value="linear">{t('training:experiments.linear')}</option>
           </select>
         </>
       ) : (
         <ValuesInput graph={graph} def={def} param={param} onChange={update} />
       )}
       {def.params.length > 1 && (
-        <button type="button" className="ll-btn ll-btn-small" title="Stop varying this" onClick={() => writeDefinition({ ...def, params: def.params.filter((_, i) => i !== index) })}>
+        <button type="button" className="ll-btn ll-btn-small" title={t('training:experiments.stopVarying')} onClick={() => writeDefinition({ ...def, params: def.params.filter((_, i) => i !== index) })}>
           ✕
         </button>
       )}
@@ -154,6 +157,7 @@ export function ExperimentEditor() {
   const inferenceErrors = useGraphStore((s) => s.inference.errors);
   const stored = experimentOf(graph);
   const def = stored ?? DEFAULT_DEFINITION;
+  const { t } = useTranslation(['training']);
   let problem: string | null = null;
   let trialCount = 0;
   try {
@@ -164,7 +168,7 @@ export function ExperimentEditor() {
   }
   const start = async () => {
     if (inferenceErrors.length > 0) {
-      useUi.getState().toast(`Fix the graph before running an experiment: ${inferenceErrors[0].message}`, 'error');
+      useUi.getState().toast(t('training:experiments.fixGraph', { error: inferenceErrors[0].message }), 'error');
       return;
     }
     if (!stored) writeDefinition(def);
@@ -172,7 +176,7 @@ export function ExperimentEditor() {
   };
   return (
     <section className="ll-exp-editor" data-testid="experiment-editor">
-      <h4>Vary 1 to 3 settings {stored ? '' : <span className="ll-muted ll-small">(not saved in the graph yet)</span>}</h4>
+      <h4>{t('training:experiments.vary')} {stored ? '' : <span className="ll-muted ll-small">{t('training:experiments.notSaved')}</span>}</h4>
       {def.params.map((p, i) => (
         <ParamRow key={`${i}:${p.path}`} graph={graph} param={p} index={i} def={def} />
       ))}
@@ -188,19 +192,19 @@ export function ExperimentEditor() {
               if (next) writeDefinition({ ...def, params: [...def.params, { path: next.path, values: [] }] });
             }}
           >
-            + parameter
+            + {t('training:experiments.addParam')}
           </button>
         )}
         <label>
-          mode
+          {t('training:experiments.mode')}
           <select value={def.mode} data-testid="exp-mode" onChange={(e) => writeDefinition({ ...def, mode: e.target.value as 'grid' | 'random' })}>
-            <option value="grid">grid</option>
-            <option value="random">random</option>
+            <option value="grid">{t('training:experiments.grid')}</option>
+            <option value="random">{t('training:experiments.random')}</option>
           </select>
         </label>
-        <NumberInput label="epochs/trial" value={def.budget.epochsPerTrial} step="1" testId="exp-epochs" onCommit={(epochsPerTrial) => writeDefinition({ ...def, budget: { ...def.budget, epochsPerTrial } })} />
-        <NumberInput label="max trials" value={def.budget.maxTrials} step="1" testId="exp-max-trials" onCommit={(maxTrials) => writeDefinition({ ...def, budget: { ...def.budget, maxTrials } })} />
-        <NumberInput label="seed" value={def.seed} step="1" testId="exp-seed" onCommit={(seed) => writeDefinition({ ...def, seed })} />
+        <NumberInput label={t('training:experiments.epochsPerTrial')} value={def.budget.epochsPerTrial} step="1" testId="exp-epochs" onCommit={(epochsPerTrial) => writeDefinition({ ...def, budget: { ...def.budget, epochsPerTrial } })} />
+        <NumberInput label={t('training:experiments.maxTrials')} value={def.budget.maxTrials} step="1" testId="exp-max-trials" onCommit={(maxTrials) => writeDefinition({ ...def, budget: { ...def.budget, maxTrials } })} />
+        <NumberInput label={t('training:experiments.seed')} value={def.seed} step="1" testId="exp-seed" onCommit={(seed) => writeDefinition({ ...def, seed })} />
       </div>
       <div className="ll-exp-row">
         {problem ? (
@@ -209,13 +213,15 @@ export function ExperimentEditor() {
           </span>
         ) : (
           <span className="ll-muted" data-testid="exp-trial-count">
-            {trialCount} trials × {def.params.some((p) => p.path === 'training.epochs') ? 'varied' : def.budget.epochsPerTrial} epoch(s), on {graph.dataset.id}
-            {graph.dataset.limit ? ` (limit ${graph.dataset.limit})` : ''}
+            {def.params.some((p) => p.path === 'training.epochs')
+              ? t('training:experiments.trialCountVaried', { count: trialCount, dataset: graph.dataset.id })
+              : t('training:experiments.trialCount', { count: trialCount, epochs: def.budget.epochsPerTrial, dataset: graph.dataset.id })}
+            {graph.dataset.limit ? ` ${t('training:runs.limit', { limit: graph.dataset.limit })}` : ''}
           </span>
         )}
         <div className="ll-spacer" />
         <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="exp-start" disabled={problem !== null} onClick={() => void start()}>
-          ▶ Run experiment
+          ▶ {t('training:experiments.run')}
         </button>
       </div>
     </section>

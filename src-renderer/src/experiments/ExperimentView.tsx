@@ -1,6 +1,7 @@
 // One experiment's results: all trials' loss curves coloured by the varied value, a sortable table of final
 // metrics with the best marked, final validation loss against each varied parameter, queue controls
 // (pause, resume, cancel, run a waiting trial next) and "apply best" into the graph.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../../shared/api';
 import type { ExperimentRecord, TrialRecord, TrialValue } from '../../../shared/experiments/types';
@@ -37,12 +38,29 @@ function useTrialRuns(exp: ExperimentRecord): Record<number, RunRecord> {
   return runs;
 }
 
-const METRICS: { key: string; label: string }[] = [
-  { key: 'loss', label: 'loss' },
-  { key: 'val_loss', label: 'val loss' },
-  { key: 'acc', label: 'acc' },
-  { key: 'val_acc', label: 'val acc' },
-];
+const METRICS = [
+  { key: 'loss', label: 'training:runs.col.loss' },
+  { key: 'val_loss', label: 'training:runs.col.valLoss' },
+  { key: 'acc', label: 'training:runs.col.acc' },
+  { key: 'val_acc', label: 'training:metrics.valAcc' },
+] as const;
+
+const EXPERIMENT_STATUS_KEY = {
+  running: 'training:experiments.status.running',
+  paused: 'training:experiments.status.paused',
+  completed: 'training:experiments.status.completed',
+  canceled: 'training:experiments.status.canceled',
+  failed: 'training:experiments.status.failed',
+} as const satisfies Record<ExperimentRecord['status'], string>;
+
+const TRIAL_STATUS_KEY = {
+  queued: 'training:experiments.trialStatus.queued',
+  running: 'training:experiments.trialStatus.running',
+  completed: 'training:experiments.trialStatus.completed',
+  stopped: 'training:experiments.trialStatus.stopped',
+  failed: 'training:experiments.trialStatus.failed',
+  canceled: 'training:experiments.trialStatus.canceled',
+} as const satisfies Record<TrialRecord['status'], string>;
 
 function metricOf(t: TrialRecord, key: string): number | undefined {
   if (!t.final) return undefined;
@@ -53,6 +71,7 @@ function metricOf(t: TrialRecord, key: string): number | undefined {
 
 export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
   const [sort, setSort] = useState<SortKey>({ column: 'index', descending: false });
+  const { t: tr } = useTranslation(['training']);
   const { smoothing, logLoss } = useChartOptions();
   const runs = useTrialRuns(exp);
   const currentGraphId = useGraphStore((s) => graphIdOf(s.graph));
@@ -95,10 +114,10 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
       useGraphStore.getState().edit((g) => applyValues(g, best.values));
     } catch (err) {
       // e.g. a varied repeated block that has since been taken apart
-      useUi.getState().toast(`Could not apply ${label(best)}: ${err instanceof Error ? err.message : String(err)}`, 'error');
+      useUi.getState().toast(tr('training:experiments.applyFailed', { values: label(best), error: err instanceof Error ? err.message : String(err) }), 'error');
       return;
     }
-    useUi.getState().toast(`Applied ${label(best)} to the graph`);
+    useUi.getState().toast(tr('training:experiments.applied', { values: label(best) }));
   };
 
   const runNext = (index: number) => void reorder([index, ...exp.queue.filter((i) => i !== index)]);
@@ -109,26 +128,26 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
       <header className="ll-exp-head">
         <strong>{exp.name}</strong>
         <span className={`ll-status ll-status-${exp.status}`} data-testid="exp-status">
-          {exp.status}
+          {tr(EXPERIMENT_STATUS_KEY[exp.status])}
         </span>
         <span className="ll-muted" data-testid="exp-progress">
-          {exp.finishedCount}/{exp.trialCount} trials
+          {tr('training:experiments.progress', { done: exp.finishedCount, total: exp.trialCount })}
         </span>
         {other && <OtherGraphBadge name={exp.baseGraph.name} />}
         <div className="ll-spacer" />
         {exp.status === 'running' && (
           <button type="button" className="ll-btn ll-btn-small" data-testid="exp-pause" onClick={() => void control('pause')}>
-            ❚❚ Pause
+            ❚❚ {tr('training:panel.pause')}
           </button>
         )}
         {exp.status === 'paused' && (
           <button type="button" className="ll-btn ll-btn-small" data-testid="exp-resume" onClick={() => void control('resume')}>
-            ▶ Resume
+            ▶ {tr('training:panel.resume')}
           </button>
         )}
         {active && (
           <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="exp-cancel" onClick={() => void control('cancel')}>
-            ■ Cancel
+            ■ {tr('training:experiments.cancel')}
           </button>
         )}
         <button
@@ -137,9 +156,9 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
           data-testid="exp-apply-best"
           disabled={!best || other}
           onClick={applyBest}
-          title={other ? `This experiment varied "${exp.baseGraph.name}", another graph: open that graph to apply its best values` : best ? label(best) : 'No finished trial yet'}
+          title={other ? tr('training:experiments.otherGraph', { name: exp.baseGraph.name }) : best ? label(best) : tr('training:experiments.noFinished')}
         >
-          ★ Apply best
+          ★ {tr('training:experiments.applyBest')}
         </button>
       </header>
       <div className="ll-exp-body">
@@ -149,9 +168,9 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
               <tr>
                 {header('index', '#')}
                 {exp.params.map((p) => header(p, pathLabel(exp.baseGraph, p)))}
-                <th>status</th>
-                {METRICS.map((m) => header(m.key, m.label))}
-                <th>took</th>
+                <th>{tr('training:experiments.col.status')}</th>
+                {METRICS.map((m) => header(m.key, tr(m.label)))}
+                <th>{tr('training:runs.col.took')}</th>
               </tr>
             </thead>
             <tbody>
@@ -164,9 +183,9 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
                       <i className="ll-swatch" style={{ background: colorOf(t.values[first]) }} />
                       {t.index + 1}
                       {isBest && (
-                        <span className="ll-best" data-testid="exp-best" title="Lowest final validation loss">
+                        <span className="ll-best" data-testid="exp-best" title={tr('training:experiments.bestTitle')}>
                           {' '}
-                          ★ best
+                          ★ {tr('training:experiments.best')}
                         </span>
                       )}
                     </td>
@@ -177,11 +196,11 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
                     ))}
                     <td>
                       <span className={`ll-status ll-status-${t.status}`} title={t.error}>
-                        {t.status}
+                        {tr(TRIAL_STATUS_KEY[t.status])}
                       </span>
                       {queuePos > 0 && active && (
-                        <button type="button" className="ll-link" title="Run this trial next" onClick={() => runNext(t.index)}>
-                          ↑ next
+                        <button type="button" className="ll-link" title={tr('training:experiments.runNextTitle')} onClick={() => runNext(t.index)}>
+                          ↑ {tr('training:experiments.next')}
                         </button>
                       )}
                     </td>
@@ -198,7 +217,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
           </table>
         </div>
         <div className="ll-exp-charts">
-          <LineChart title="Loss of every trial" series={series} plannedSteps={0} testId="chart-exp-loss" smoothing={smoothing} logY={logLoss} legend={legend} />
+          <LineChart title={tr('training:experiments.lossEvery')} series={series} plannedSteps={0} testId="chart-exp-loss" smoothing={smoothing} logY={logLoss} legend={legend} />
           {exp.params.map((p) => (
             <ParamChart key={p} exp={exp} path={p} />
           ))}
@@ -228,12 +247,13 @@ function ParamChart({ exp, path }: { exp: ExperimentRecord; path: string }) {
   }
   const hasVal = exp.trials.some((t) => t.final?.val_loss !== undefined);
   const label = pathLabel(exp.baseGraph, path);
+  const { t } = useTranslation(['training']);
   return (
     <ScatterChart
-      title={`Final ${hasVal ? 'val loss' : 'loss'} vs ${label}`}
+      title={hasVal ? t('training:experiments.finalValLossVs', { param: label }) : t('training:experiments.finalLossVs', { param: label })}
       points={points}
-      xLabel={`${label}${logX ? ' (log)' : ''}`}
-      yLabel={hasVal ? 'val loss' : 'loss'}
+      xLabel={logX ? t('training:experiments.logAxis', { label }) : label}
+      yLabel={hasVal ? t('training:runs.col.valLoss') : t('training:runs.col.loss')}
       logX={logX}
       categories={categories}
       highlight={highlight}

@@ -1,6 +1,8 @@
 // The Experiments tab: the definition editor for the current graph and the list of experiments on the left,
 // the chosen experiment's results on the right.
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
+import type { ExperimentStatus } from '../../../shared/experiments/types';
 import { useExperiments, useGraphStore } from '../store/stores';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { isOtherGraph } from '../training/graphResults';
@@ -9,9 +11,18 @@ import { ExperimentEditor } from './ExperimentEditor';
 import { ExperimentView } from './ExperimentView';
 import { LrFinderButton, LrFinderDialog } from '../training/diagnostics/LrFinderDialog';
 
+const EXPERIMENT_STATUS_KEY = {
+  running: 'training:experiments.status.running',
+  paused: 'training:experiments.status.paused',
+  completed: 'training:experiments.status.completed',
+  canceled: 'training:experiments.status.canceled',
+  failed: 'training:experiments.status.failed',
+} as const satisfies Record<ExperimentStatus, string>;
+
 export function ExperimentsPanel() {
   const { list, currentId, current, error, refresh, show } = useExperiments();
   const graphId = useGraphStore((s) => graphIdOf(s.graph));
+  const { t } = useTranslation(['training']);
   useEffect(() => {
     void refresh().then(() => {
       const s = useExperiments.getState();
@@ -25,7 +36,7 @@ export function ExperimentsPanel() {
       <div className="ll-exps-left">
         <ExperimentEditor />
         <div className="ll-exp-lrfinder ll-small ll-muted">
-          Not sure which learning rates to try? <LrFinderButton />
+          {t('training:experiments.notSure')} <LrFinderButton />
         </div>
         {error && (
           <div className="ll-error-box" role="alert" data-testid="exp-error">
@@ -39,7 +50,7 @@ export function ExperimentsPanel() {
                 <button type="button" className="ll-link" onClick={() => void show(e.id)}>
                   {e.name}
                 </button>
-                <span className={`ll-status ll-status-${e.status}`}>{e.status}</span>
+                <span className={`ll-status ll-status-${e.status}`}>{t(EXPERIMENT_STATUS_KEY[e.status])}</span>
                 <span className="ll-muted">
                   {e.finishedCount}/{e.trialCount}
                 </span>
@@ -49,7 +60,7 @@ export function ExperimentsPanel() {
           </ul>
         )}
       </div>
-      <div className="ll-exps-right">{current ? <ExperimentView exp={current} /> : <div className="ll-muted ll-empty">Define the settings to vary and run an experiment: each trial is a normal run, one after another.</div>}</div>
+      <div className="ll-exps-right">{current ? <ExperimentView exp={current} /> : <div className="ll-muted ll-empty">{t('training:experiments.empty')}</div>}</div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Attention weights after training: one small heatmap per head for each chosen sample ([queries][keys],
 // brighter = more weight), so a student sees where each position looks.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { AttentionMaps as Maps } from '../../../shared/api';
 
@@ -7,6 +8,7 @@ function Heatmap({ weights, label }: { weights: number[][]; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const rows = weights.length;
   const cols = weights[0]?.length ?? 0;
+  const { t } = useTranslation(['training']);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx || rows === 0 || cols === 0) return;
@@ -21,7 +23,7 @@ function Heatmap({ weights, label }: { weights: number[][]; label: string }) {
     ctx.putImageData(img, 0, 0);
   }, [weights, rows, cols]);
   return (
-    <figure className="ll-attn-map" title={`${label}: rows are queries, columns keys (each row scaled to its max)`}>
+    <figure className="ll-attn-map" title={t('training:attention.mapTitle', { label })}>
       <canvas ref={ref} width={cols} height={rows} />
       <figcaption>{label}</figcaption>
     </figure>
@@ -29,9 +31,10 @@ function Heatmap({ weights, label }: { weights: number[][]; label: string }) {
 }
 
 export function AttentionMapsView({ maps }: { maps: Maps[] }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-eval-block ll-eval-gallery" data-testid="eval-attention">
-      <h4>Attention weights</h4>
+      <h4>{t('training:attention.title')}</h4>
       {maps.map((m) => (
         <div key={m.nodeId} className="ll-attn-layer">
           <div className="ll-muted ll-small">
@@ -40,7 +43,7 @@ export function AttentionMapsView({ maps }: { maps: Maps[] }) {
           {m.samples.map((s) => (
             <div key={s.index} className="ll-gallery">
               {s.heads.map((h, i) => (
-                <Heatmap key={i} weights={h} label={`sample ${s.index} · head ${i + 1}`} />
+                <Heatmap key={i} weights={h} label={t('training:attention.sampleHead', { sample: s.index, head: i + 1 })} />
               ))}
             </div>
           ))}

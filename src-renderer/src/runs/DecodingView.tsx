@@ -1,5 +1,6 @@
 // Teacher-forced vs free-running accuracy of an encoder-decoder (EvaluationResult.decoding): the number a
 // translator really achieves is the free-running one, where the decoder is fed its own previous outputs.
+import { useTranslation } from 'react-i18next';
 import type { DecodingResult, DecodingScore } from '../../../shared/api';
 import { sequenceText } from './sequenceText';
 
@@ -17,36 +18,35 @@ function Row({ name, s, testId }: { name: string; s: DecodingScore; testId: stri
 }
 
 export function DecodingView({ decoding: d, names }: { decoding: DecodingResult; names?: string[] }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-eval-block" data-testid="eval-decoding">
-      <h4>Teacher forcing vs free-running</h4>
+      <h4>{t('training:decoding.title')}</h4>
       <div className="ll-muted ll-small">
-        Teacher-forced: the decoder is fed the true previous character, as in training. Free-running: it is fed its
-        own previous prediction, the only option when there is no answer to feed; one wrong character can derail the
-        rest (exposure bias). The free-running figures are what the model really does.
+        {t('training:decoding.explain')}
       </div>
       <table className="ll-decoding">
         <thead>
           <tr>
             <th />
-            <th>per character</th>
-            <th>whole output</th>
-            <th>samples</th>
+            <th>{t('training:decoding.perChar')}</th>
+            <th>{t('training:decoding.wholeOutput')}</th>
+            <th>{t('training:decoding.samples')}</th>
           </tr>
         </thead>
         <tbody>
-          <Row name="teacher-forced" s={d.teacherForced} testId="decoding-teacher-forced" />
-          <Row name="free-running (greedy)" s={d.greedy} testId="decoding-greedy" />
-          {d.beam && <Row name={`free-running (beam ${d.beam.width})`} s={d.beam} testId="decoding-beam" />}
+          <Row name={t('training:decoding.teacherForced')} s={d.teacherForced} testId="decoding-teacher-forced" />
+          <Row name={t('training:decoding.greedy')} s={d.greedy} testId="decoding-greedy" />
+          {d.beam && <Row name={t('training:decoding.beam', { width: d.beam.width })} s={d.beam} testId="decoding-beam" />}
         </tbody>
       </table>
       {d.examples.length > 0 && (
         <table className="ll-decoding-examples">
           <thead>
             <tr>
-              <th>target</th>
-              <th>teacher-forced</th>
-              <th>free-running</th>
+              <th>{t('training:decoding.target')}</th>
+              <th>{t('training:decoding.teacherForced')}</th>
+              <th>{t('training:decoding.freeRunning')}</th>
             </tr>
           </thead>
           <tbody>

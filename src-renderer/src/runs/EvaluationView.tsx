@@ -3,6 +3,7 @@
 // regression.
 import { sequenceText } from './sequenceText';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EvaluationResult, GalleryItem } from '../../../shared/api';
 import { ScatterChart, type ScatterPoint } from '../training/ScatterChart';
 import { fmt } from '../training/format';
@@ -13,10 +14,11 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 function ConfusionMatrix({ names, confusion }: { names: string[]; confusion: number[][] }) {
   const max = Math.max(1, ...confusion.flat());
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-eval-block">
-      <h4>Confusion matrix</h4>
-      <div className="ll-muted ll-small">rows: true class · columns: predicted</div>
+      <h4>{t('training:eval.confusion')}</h4>
+      <div className="ll-muted ll-small">{t('training:eval.confusionAxes')}</div>
       <table className="ll-confusion" data-testid="confusion-matrix">
         <thead>
           <tr>
@@ -34,7 +36,7 @@ function ConfusionMatrix({ names, confusion }: { names: string[]; confusion: num
                 const a = c / max;
                 const bg = i === j ? `rgba(52, 211, 153, ${0.1 + 0.8 * a})` : c > 0 ? `rgba(248, 113, 113, ${0.15 + 0.8 * a})` : 'transparent';
                 return (
-                  <td key={j} style={{ background: bg }} title={`true ${names[i]}, predicted ${names[j]}: ${c}`}>
+                  <td key={j} style={{ background: bg }} title={t('training:eval.confusionCell', { actual: names[i], predicted: names[j], count: c })}>
                     {c || ''}
                   </td>
                 );
@@ -48,12 +50,13 @@ function ConfusionMatrix({ names, confusion }: { names: string[]; confusion: num
 }
 
 function PerClass({ names, acc, support }: { names: string[]; acc: (number | null)[]; support: number[] }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-eval-block">
-      <h4>Accuracy per class</h4>
+      <h4>{t('training:eval.perClass')}</h4>
       <div className="ll-perclass" data-testid="per-class-accuracy">
         {names.map((n, i) => (
-          <div key={n} className="ll-perclass-row" title={`${support[i]} samples`}>
+          <div key={n} className="ll-perclass-row" title={t('training:eval.samplesCount', { count: support[i] })}>
             <span className="ll-perclass-name">{n}</span>
             <span className="ll-perclass-bar">
               <i style={{ width: `${(acc[i] ?? 0) * 100}%` }} />
@@ -89,9 +92,10 @@ function Thumb({ item, image }: { item: GalleryItem; image: { height: number; wi
 function Gallery({ items, image, names }: { items: GalleryItem[]; image?: EvaluationResult['image']; names?: string[] }) {
   const sorted = useMemo(() => [...items].sort((a, b) => Number(a.correct) - Number(b.correct)), [items]);
   const name = (c: number | undefined) => (c === undefined ? '?' : (names?.[c] ?? String(c)));
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-eval-block ll-eval-gallery">
-      <h4>Predictions (misclassified first)</h4>
+      <h4>{t('training:eval.gallery')}</h4>
       <div className="ll-gallery" data-testid="eval-gallery">
         {sorted.map((it) => (
           <figure key={it.index} className={`ll-gallery-item ${it.correct ? 'ok' : 'wrong'}`} data-correct={it.correct}>
@@ -100,12 +104,12 @@ function Gallery({ items, image, names }: { items: GalleryItem[]; image?: Evalua
               {it.trueClass !== undefined ? (
                 <>
                   {it.correct ? '✓' : '✗'} {name(it.predictedClass)}
-                  {!it.correct && <span className="ll-muted"> (is {name(it.trueClass)})</span>}
+                  {!it.correct && <span className="ll-muted"> {t('training:eval.isActually', { name: name(it.trueClass) })}</span>}
                 </>
               ) : (
-                <span title={`#${it.index}\ntrue ${it.trueTokens?.join(' ')}\npred ${it.predictedTokens?.join(' ')}`} data-testid="eval-sequence">
+                <span title={`#${it.index}\n${t('training:eval.trueTokens', { tokens: it.trueTokens?.join(' ') })}\n${t('training:eval.predTokens', { tokens: it.predictedTokens?.join(' ') })}`} data-testid="eval-sequence">
                   {it.correct ? '✓' : '✗'} <code>{sequenceText(it.predictedTokens, names)}</code>
-                  {!it.correct && <span className="ll-muted"> (is <code>{sequenceText(it.trueTokens, names)}</code>)</span>}
+                  {!it.correct && <span className="ll-muted"> ({t('training:eval.is')} <code>{sequenceText(it.trueTokens, names)}</code>)</span>}
                 </span>
               )}
               <span className="ll-muted"> {Math.round(it.confidence * 100)}%</span>
@@ -118,22 +122,23 @@ function Gallery({ items, image, names }: { items: GalleryItem[]; image?: Evalua
 }
 
 export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult }) {
+  const { t } = useTranslation(['training']);
   const pairs: ScatterPoint[] = useMemo(() => (e.regression?.pairs ?? []).map((p) => ({ x: p.actual, y: p.predicted })), [e]);
   return (
     <div className="ll-eval" data-testid="evaluation">
       <dl className="ll-train-metrics">
         <div>
-          <dt>{e.split} loss</dt>
+          <dt>{e.split === 'test' ? t('training:eval.testLoss') : t('training:eval.validationLoss')}</dt>
           <dd data-testid="eval-loss">{fmt(e.loss)}</dd>
         </div>
         {e.accuracy !== undefined && (
           <div>
-            <dt>{e.split} acc</dt>
+            <dt>{e.split === 'test' ? t('training:eval.testAcc') : t('training:eval.validationAcc')}</dt>
             <dd data-testid="eval-accuracy">{pct(e.accuracy)}</dd>
           </div>
         )}
         <div>
-          <dt>samples</dt>
+          <dt>{t('training:eval.samples')}</dt>
           <dd>{e.samples.toLocaleString('en-US')}</dd>
         </div>
         {e.regression && (
@@ -151,16 +156,16 @@ export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult
               <dd>{fmt(e.regression.r2, 3)}</dd>
             </div>
             {e.regression.forecast && (
-              <div title={`Error of ${e.regression.forecast.what} only; MAE, RMSE and the loss average every output.`}>
-                <dt>forecast MSE</dt>
+              <div title={t('training:eval.forecastTitle', { what: e.regression.forecast.what })}>
+                <dt>{t('training:eval.forecastMse')}</dt>
                 <dd data-testid="eval-forecast-mse">{fmt(e.regression.forecast.mse)}</dd>
               </div>
             )}
           </>
         )}
         {e.decoding && (
-          <div title="Per character, with the decoder fed its own previous outputs (no teacher forcing)">
-            <dt>free-running acc</dt>
+          <div title={t('training:eval.freeRunningTitle')}>
+            <dt>{t('training:eval.freeRunningAcc')}</dt>
             <dd data-testid="eval-free-running-accuracy">{pct(e.decoding.greedy.tokenAccuracy)}</dd>
           </div>
         )}
@@ -171,7 +176,7 @@ export function EvaluationView({ evaluation: e }: { evaluation: EvaluationResult
         {e.classification && <PerClass names={e.classification.classNames} acc={e.classification.perClassAccuracy} support={e.classification.support} />}
         {e.regression && (
           <div className="ll-eval-block ll-eval-scatter">
-            <ScatterChart title="Predicted vs actual" points={pairs} xLabel="actual" yLabel="predicted" diagonal testId="eval-regression" />
+            <ScatterChart title={t('training:eval.predVsActual')} points={pairs} xLabel={t('training:eval.actual')} yLabel={t('training:eval.predicted')} diagonal testId="eval-regression" />
           </div>
         )}
         {e.decoding && <DecodingView decoding={e.decoding} names={e.classification?.classNames} />}

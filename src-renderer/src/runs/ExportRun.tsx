@@ -1,21 +1,23 @@
 // Export a stored run: tfjs model files, or a PyTorch / Keras script with the run's weights and data.
 // The host picks the folder (a dialog in the app, the data folder in the browser) and reports where.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRunResult } from '../../../shared/api';
 import { api } from '../api';
 
-const LABELS: Record<ExportFormat, string> = {
-  tfjs: 'TensorFlow.js model',
-  pytorch: 'PyTorch script',
-  keras: 'Keras script',
-  onnx: 'ONNX model (opset 17)',
-};
+const LABELS = {
+  tfjs: 'training:export.tfjs',
+  pytorch: 'training:export.pytorch',
+  keras: 'training:export.keras',
+  onnx: 'training:export.onnx',
+} as const satisfies Record<ExportFormat, string>;
 
 export function ExportRun({ runId, disabled }: { runId: string; disabled: boolean }) {
   const [format, setFormat] = useState<ExportFormat>('tfjs');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Extract<ExportRunResult, { canceled: false }> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation(['training']);
 
   const run = async () => {
     setBusy(true);
@@ -34,15 +36,15 @@ export function ExportRun({ runId, disabled }: { runId: string; disabled: boolea
   return (
     <div className="ll-export" data-testid="run-export">
       <div className="ll-export-row">
-        <select aria-label="Export format" data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+        <select aria-label={t('training:export.format')} data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
-              {LABELS[f]}
+              {t(LABELS[f])}
             </option>
           ))}
         </select>
         <button type="button" className="ll-btn ll-btn-small" data-testid="export-start" onClick={() => void run()} disabled={disabled || busy}>
-          {busy ? 'Exporting…' : 'Export'}
+          {busy ? t('training:export.exporting') : t('training:export.export')}
         </button>
       </div>
       {error && (
@@ -53,7 +55,7 @@ export function ExportRun({ runId, disabled }: { runId: string; disabled: boolea
       {result && (
         <div className="ll-small" data-testid="export-result">
           <div>
-            Written to <code>{result.dir}</code>: {result.files.map((f) => f.slice(result.dir.length + 1) || f).join(', ')}
+            {t('training:export.writtenTo')} <code>{result.dir}</code>: {result.files.map((f) => f.slice(result.dir.length + 1) || f).join(', ')}
           </div>
           {result.notes.map((n, i) => (
             <div key={i} className="ll-muted">

@@ -1,12 +1,14 @@
 // Smoothing slider and log-scale toggle for the loss charts.
+import { useTranslation } from 'react-i18next';
 import { useChartOptions } from './chartOptions';
 
 export function ChartControls() {
   const { smoothing, logLoss, set } = useChartOptions();
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-chart-controls" data-testid="chart-controls">
-      <label title="Exponential moving average of the per-batch curves (epoch points stay exact)">
-        Smoothing
+      <label title={t('training:chart.smoothingTitle')}>
+        {t('training:chart.smoothing')}
         <input
           type="range"
           min={0}
@@ -20,7 +22,7 @@ export function ChartControls() {
       </label>
       <label>
         <input type="checkbox" checked={logLoss} data-testid="chart-log" onChange={(e) => set({ logLoss: e.target.checked })} />
-        log-scale loss
+        {t('training:chart.logLoss')}
       </label>
     </div>
   );

@@ -7,39 +7,41 @@ import type { PytorchEngineInfo } from '../../../shared/api';
 import { MAX_NODES, MAX_PROCS_PER_NODE, TORCH_CHECKPOINTS, rendezvousProblem, torchCommandText, torchLaunch, DEFAULT_RENDEZVOUS } from '../../../shared/engines/pytorch-command';
 import { SETTING_HELP } from '../../../shared/training-help';
 import { useFieldNotes } from '../lesson/useLessonsLanguage';
+import { useTranslation } from 'react-i18next';
 import { useAppInfo, useGraphStore } from '../store/stores';
 import { CommitTextField, NumberField, SelectField } from '../inspector/fields';
 import { TopicHelpView } from '../inspector/TopicHelpView';
 import './engine.css';
 
-const BACKENDS: { value: BackendChoice; label: string }[] = [
-  { value: 'auto', label: 'auto (fastest available)' },
-  { value: 'tensorflow', label: 'tensorflow (native)' },
-  { value: 'wasm', label: 'wasm' },
-  { value: 'cpu', label: 'cpu (pure JS)' },
-];
+const BACKENDS = [
+  { value: 'auto', label: 'training:engine.backend.auto' },
+  { value: 'tensorflow', label: 'training:engine.backend.tensorflow' },
+  { value: 'wasm', label: 'training:engine.backend.wasm' },
+  { value: 'cpu', label: 'training:engine.backend.cpu' },
+] as const satisfies readonly { value: BackendChoice; label: string }[];
 /** Commands shown for at most this many machines (the rest differ only in --node_rank). */
 const SHOWN_MACHINES = 3;
 const RUN_FOLDER = '<run folder>/pytorch';
 
 function TorchStatus({ torch, error }: { torch: PytorchEngineInfo | undefined; error: string | null }) {
+  const { t } = useTranslation(['training']);
   if (!torch) {
     return (
       <p className="ll-muted ll-small" data-testid="engine-status" data-state="probing">
-        {error ? `PyTorch: the host did not say (${error})` : 'Looking for a Python with PyTorch…'}
+        {error ? t('training:engine.hostDidNotSay', { error }) : t('training:engine.looking')}
       </p>
     );
   }
   if (!torch.available) {
     return (
       <p className="ll-field-help" role="note" data-testid="engine-status" data-state="missing">
-        PyTorch is not offered: {torch.reason}
+        {t('training:engine.notOffered', { reason: torch.reason })}
       </p>
     );
   }
   return (
     <p className="ll-muted ll-small" data-testid="engine-status" data-state="ready" title={torch.summary}>
-      PyTorch {torch.torch} with {torch.blas}; {torch.cudaDevices.length ? `CUDA: ${torch.cudaDevices.join(', ')}` : 'no CUDA device (trains on the CPU)'}; {torch.python}
+      {t('training:engine.ready', { torch: torch.torch, blas: torch.blas })}; {torch.cudaDevices.length ? `CUDA: ${torch.cudaDevices.join(', ')}` : t('training:engine.noCuda')}; {torch.python}
       {torch.warnings.map((w) => (
         <span key={w} className="ll-field-error" role="alert">
           {' '}
@@ -54,9 +56,10 @@ function TorchStatus({ torch, error }: { torch: PytorchEngineInfo | undefined; e
 function PythonField({ torch }: { torch: PytorchEngineInfo | undefined }) {
   const NOTE = useFieldNotes();
   const setPythonPath = useAppInfo((s) => s.setPythonPath);
+  const { t } = useTranslation(['training']);
   return (
     <CommitTextField
-      label="Python"
+      label={t('training:engine.python')}
       testId="torchPython"
       help={NOTE.torchPython}
       value={torch?.pythonSetting ?? ''}
@@ -74,21 +77,22 @@ function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
   const launch = torchLaunch(config);
   const rendezvous = config.rendezvous ?? DEFAULT_RENDEZVOUS;
   const python = torch?.python ?? torch?.pythonSetting ?? 'python3';
+  const { t } = useTranslation(['training']);
   const machines = Array.from({ length: Math.min(launch.nodes, SHOWN_MACHINES) }, (_, rank) => rank);
   const devices: { value: TorchDevice; label: string }[] = [
-    { value: 'auto', label: 'auto (CUDA if available)' },
+    { value: 'auto', label: t('training:engine.device.auto') },
     { value: 'cpu', label: 'CPU' },
-    { value: 'cuda', label: torch?.cudaDevices.length ? `CUDA (${torch.cudaDevices[0]})` : 'CUDA (torch sees no GPU here)' },
+    { value: 'cuda', label: torch?.cudaDevices.length ? `CUDA (${torch.cudaDevices[0]})` : t('training:engine.device.cudaNone') },
   ];
   return (
     <div data-testid="pytorch-settings">
-      <SelectField label="Device" testId="torchDevice" help={NOTE.torchDevice} value={config.device ?? 'auto'} options={devices} onCommit={(device) => set({ device })} />
+      <SelectField label={t('training:engine.deviceLabel')} testId="torchDevice" help={NOTE.torchDevice} value={config.device ?? 'auto'} options={devices} onCommit={(device) => set({ device })} />
       <PythonField torch={torch} />
       <details className="ll-advanced" data-testid="torchrun-settings" open={launch.distributed || undefined}>
-        <summary>Several processes or machines (torchrun)</summary>
+        <summary>{t('training:engine.torchrun')}</summary>
         <div className="ll-row">
           <NumberField
-            label="Processes per machine"
+            label={t('training:engine.procsPerMachine')}
             testId="torchProcs"
             help={NOTE.torchProcs}
             value={launch.procsPerNode}
@@ -97,28 +101,28 @@ function PytorchSettings({ torch }: { torch: PytorchEngineInfo | undefined }) {
             max={MAX_PROCS_PER_NODE}
             onCommit={(procsPerNode) => set({ procsPerNode })}
           />
-          <NumberField label="Machines" testId="torchNodes" help={NOTE.torchNodes} value={launch.nodes} integer min={1} max={MAX_NODES} onCommit={(nodes) => set({ nodes })} />
+          <NumberField label={t('training:engine.machines')} testId="torchNodes" help={NOTE.torchNodes} value={launch.nodes} integer min={1} max={MAX_NODES} onCommit={(nodes) => set({ nodes })} />
         </div>
         <CommitTextField
-          label="Rendezvous address"
+          label={t('training:engine.rendezvous')}
           testId="torchRendezvous"
           help={NOTE.torchRendezvous}
           value={rendezvous}
-          check={(v) => (rendezvousProblem(v.trim()) ? `The address ${rendezvousProblem(v.trim())}` : null)}
+          check={(v) => (rendezvousProblem(v.trim()) ? t('training:engine.addressProblem', { problem: rendezvousProblem(v.trim()) }) : null)}
           onCommit={(v) => set({ rendezvous: v.trim() })}
         />
         <p className="ll-muted ll-small">
           {launch.nodes > 1
-            ? `LayerLab runs machine 1's command itself. Copy the run's pytorch folder (model.py, data.npz) to the other machines and run theirs there:`
-            : `The command LayerLab runs, in the run's pytorch folder (model.py, data.npz; checkpoints in ${TORCH_CHECKPOINTS}/):`}
+            ? t('training:engine.commandsMany')
+            : t('training:engine.commandOne', { checkpoints: TORCH_CHECKPOINTS })}
         </p>
         {machines.map((rank) => (
           <pre key={rank} className="ll-command" data-testid={`torch-command-${rank}`}>
-            {launch.nodes > 1 ? `# machine ${rank + 1} of ${launch.nodes}\n` : ''}
+            {launch.nodes > 1 ? `# ${t('training:engine.machineOf', { machine: rank + 1, machines: launch.nodes })}\n` : ''}
             {torchCommandText(rank === 0 ? python : 'python3', config, RUN_FOLDER, rank)}
           </pre>
         ))}
-        {launch.nodes > SHOWN_MACHINES && <p className="ll-muted ll-small">… and so on up to --node_rank={launch.nodes - 1}.</p>}
+        {launch.nodes > SHOWN_MACHINES && <p className="ll-muted ll-small">{t('training:engine.andSoOn', { rank: launch.nodes - 1 })}</p>}
       </details>
     </div>
   );
@@ -132,15 +136,16 @@ export function EngineSettings() {
   const engine: EngineName = training.engine ?? 'tfjs';
   const torch = engines?.pytorch;
   const offered = torch?.available === true;
+  const { t } = useTranslation(['training']);
   const engineOptions: { value: EngineName; label: string; disabled?: boolean }[] = [
-    { value: 'tfjs', label: 'TensorFlow.js (in LayerLab)' },
+    { value: 'tfjs', label: t('training:engine.tfjs') },
     // Not offered where torch is missing (the reason shows below), but kept selectable when the graph already asks for it.
-    { value: 'pytorch', label: offered ? 'PyTorch' : torch ? 'PyTorch (not found)' : 'PyTorch (looking…)', disabled: !offered && engine !== 'pytorch' },
+    { value: 'pytorch', label: offered ? 'PyTorch' : torch ? t('training:engine.pytorchNotFound') : t('training:engine.pytorchLooking'), disabled: !offered && engine !== 'pytorch' },
   ];
   return (
     <>
       <SelectField
-        label="Engine"
+        label={t('training:engine.label')}
         testId="engine"
         value={engine}
         options={engineOptions}
@@ -153,7 +158,7 @@ export function EngineSettings() {
         <PytorchSettings torch={torch} />
       ) : (
         <>
-          <SelectField label="Backend" testId="backend" value={training.backend} options={BACKENDS} onCommit={(backend) => setTraining({ backend })} />
+          <SelectField label={t('training:engine.backendLabel')} testId="backend" value={training.backend} options={BACKENDS.map((o) => ({ value: o.value, label: t(o.label) }))} onCommit={(backend) => setTraining({ backend })} />
           <TopicHelpView helpFor="backend" topic={SETTING_HELP.backend} />
         </>
       )}

@@ -3,7 +3,9 @@
 // current axes, a series is cleared, the canvas is resized, or smoothing / log scale change.
 // Smoothing (debiased EMA) applies to line series (per-batch values); point series (epochs) stay exact.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Series } from './series';
+import { seriesLabel } from './seriesLabel';
 import { domainFor, domainHolds, emaStep, extentOf, formatTick, logDomainFor, niceTicks, type Domain, type EmaState } from './chartMath';
 
 interface Props {
@@ -36,7 +38,10 @@ interface Derived {
   ema: EmaState;
 }
 
-export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel = 'batch', epochSteps = 0, legend }: Props) {
+export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothing = 0, logY = false, xLabel, epochSteps = 0, legend }: Props) {
+  const { t } = useTranslation(['training']);
+  const xName = xLabel ?? t('training:chart.batch');
+  const xAxisText = epochSteps > 0 ? t('training:chart.xAxisWithEpochs', { label: xName }) : xName;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -104,10 +109,12 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
       }
       // The x axis's unit, under its tick labels.
       ctx.textAlign = 'center';
-      ctx.fillText(epochSteps > 0 ? `${xLabel} (dashed lines: epoch ends)` : xLabel, (PAD.left + size.w - PAD.right) / 2, size.h - PAD.bottom + 17);
+      ctx.fillText(xAxisText, (PAD.left + size.w - PAD.right) / 2, size.h - PAD.bottom + 17);
       if (epochSteps > 0) {
         const spacing = px(epochSteps) - px(0);
-        const every = Math.max(1, Math.ceil(34 / Math.max(1, spacing)));
+        // Label every n-th epoch so labels never touch (Korean labels are wider than "ep 12").
+        const widest = ctx.measureText(t('training:chart.epochTick', { epoch: Math.max(1, Math.floor(domain!.x1 / epochSteps)) })).width;
+        const every = Math.max(1, Math.ceil((widest + 10) / Math.max(1, spacing)));
         ctx.textAlign = 'center';
         ctx.textBaseline = 'bottom';
         ctx.strokeStyle = 'rgba(148, 163, 184, 0.22)';
@@ -119,7 +126,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
           ctx.moveTo(x, PAD.top);
           ctx.lineTo(x, size.h - PAD.bottom);
           ctx.stroke();
-          if (e % every === 0) ctx.fillText(`ep ${e}`, x, PAD.top);
+          if (e % every === 0) ctx.fillText(t('training:chart.epochTick', { epoch: e }), x, PAD.top);
         }
         ctx.setLineDash([]);
       }
@@ -206,14 +213,14 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
       unsubs.forEach((u) => u());
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [series, plannedSteps, fixedY, smoothing, logY, xLabel, epochSteps]);
+  }, [series, plannedSteps, fixedY, smoothing, logY, xAxisText, epochSteps, t]);
 
   return (
     <figure className="ll-chart">
       <figcaption>
         <span className="ll-chart-title">{title}</span>
         <span className="ll-legend">
-          {(legend ?? series.map((s) => ({ label: s.name, color: s.color }))).map((l) => (
+          {(legend ?? series.map((s) => ({ label: seriesLabel(s.name, t), color: s.color }))).map((l) => (
             <span key={l.label} className="ll-legend-item">
               <i style={{ background: l.color }} />
               {l.label}
@@ -222,7 +229,7 @@ export function LineChart({ title, series, plannedSteps, fixedY, testId, smoothi
         </span>
       </figcaption>
       <div className="ll-chart-area" ref={wrapRef}>
-        <canvas ref={canvasRef} data-testid={testId} data-points="0" data-x-label={xLabel} role="img" aria-label={`${title} chart, x axis: ${xLabel}${epochSteps > 0 ? ', epochs marked' : ''}`} />
+        <canvas ref={canvasRef} data-testid={testId} data-points="0" data-x-label={xName} role="img" aria-label={epochSteps > 0 ? t('training:chart.ariaEpochs', { title, x: xName }) : t('training:chart.aria', { title, x: xName })} />
       </div>
     </figure>
   );

@@ -2,6 +2,7 @@
 // regression, final validation loss vs a varied parameter for experiments. Optional log x axis,
 // category labels on x, a y = x diagonal, and one highlighted point.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatTick, niceTicks } from './chartMath';
 
 export interface ScatterPoint {
@@ -39,6 +40,7 @@ function range(vs: number[]): [number, number] {
 }
 
 export function ScatterChart({ title, points, xLabel, yLabel, testId, logX, categories, diagonal, highlight }: Props) {
+  const { t } = useTranslation(['training']);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -133,7 +135,7 @@ export function ScatterChart({ title, points, xLabel, yLabel, testId, logX, cate
         <span className="ll-chart-title">{title}</span>
       </figcaption>
       <div className="ll-chart-area" ref={wrapRef}>
-        <canvas ref={canvasRef} data-testid={testId} data-points="0" role="img" aria-label={`${title} chart`} />
+        <canvas ref={canvasRef} data-testid={testId} data-points="0" role="img" aria-label={t('training:chart.ariaScatter', { title })} />
       </div>
     </figure>
   );

@@ -3,6 +3,8 @@
 // "Not trained yet"; a run of another graph still training is named as such, never shown as this graph's.
 import './panels.css';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { EvaluationResult } from '../../../shared/api';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { lessonOf } from '../../../shared/graph/lesson';
@@ -25,23 +27,23 @@ import { LrFinderButton, LrFinderDialog } from './diagnostics/LrFinderDialog';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
-const STATUS_TEXT: Record<TrainStatus, string> = {
-  idle: 'Not trained yet',
-  starting: 'Starting…',
-  running: 'Training',
-  paused: 'Paused',
-  stopping: 'Stopping…',
-  completed: 'Finished',
-  stopped: 'Stopped',
-  failed: 'Failed',
-};
+export const STATUS_KEY = {
+  idle: 'training:status.idle',
+  starting: 'training:status.starting',
+  running: 'training:status.running',
+  paused: 'training:status.paused',
+  stopping: 'training:status.stopping',
+  completed: 'training:status.completed',
+  stopped: 'training:status.stopped',
+  failed: 'training:status.failed',
+} as const satisfies Record<TrainStatus, string>;
 
-const TABS: { id: BottomTab; label: string }[] = [
-  { id: 'lesson', label: 'Lesson' },
-  { id: 'live', label: 'Training' },
-  { id: 'runs', label: 'Runs' },
-  { id: 'experiments', label: 'Experiments' },
-];
+const TABS = [
+  { id: 'lesson', label: 'training:tabs.lesson' },
+  { id: 'live', label: 'training:tabs.live' },
+  { id: 'runs', label: 'training:tabs.runs' },
+  { id: 'experiments', label: 'training:tabs.experiments' },
+] as const satisfies readonly { id: BottomTab; label: string }[];
 
 /** A newly opened graph with a lesson shows it (unless the user is looking at runs or experiments); one without leaves the Lesson tab. */
 function useLessonFollowsDocument(): void {
@@ -60,21 +62,22 @@ function useLessonFollowsDocument(): void {
 
 export function TrainingPanel() {
   const { tab, setTab, collapsed, setCollapsed } = useBottomPanel();
+  const { t } = useTranslation(['training']);
   useLessonFollowsDocument();
   return (
-    <section className={`ll-bottom ll-bottom-${tab}${collapsed ? ' collapsed' : ''}`} aria-label="Lesson and training" data-testid="bottom-panel" data-collapsed={collapsed}>
+    <section className={`ll-bottom ll-bottom-${tab}${collapsed ? ' collapsed' : ''}`} aria-label={t('training:panel.aria')} data-testid="bottom-panel" data-collapsed={collapsed}>
       <nav className="ll-tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.map((x) => (
           <button
-            key={t.id}
+            key={x.id}
             type="button"
             role="tab"
-            aria-selected={tab === t.id && !collapsed}
-            className={`ll-tab${tab === t.id && !collapsed ? ' active' : ''}`}
-            data-testid={`tab-${t.id}`}
-            onClick={() => setTab(t.id)}
+            aria-selected={tab === x.id && !collapsed}
+            className={`ll-tab${tab === x.id && !collapsed ? ' active' : ''}`}
+            data-testid={`tab-${x.id}`}
+            onClick={() => setTab(x.id)}
           >
-            {t.label}
+            {t(x.label)}
           </button>
         ))}
         <div className="ll-spacer" />
@@ -83,10 +86,10 @@ export function TrainingPanel() {
           className="ll-tab ll-tab-collapse"
           data-testid="bottom-collapse"
           aria-expanded={!collapsed}
-          title={collapsed ? 'Show the panel' : 'Hide the panel (more room for the canvas)'}
+          title={collapsed ? t('training:panel.showTitle') : t('training:panel.hideTitle')}
           onClick={() => setCollapsed(!collapsed)}
         >
-          {collapsed ? '▴ Show' : '▾ Hide'}
+          {collapsed ? `▴ ${t('training:panel.show')}` : `▾ ${t('training:panel.hide')}`}
         </button>
       </nav>
       {!collapsed && tab === 'lesson' && <LessonPanel />}
@@ -123,12 +126,16 @@ function useStoredRun(runId: string | null): { view: TrainView; series: RunSerie
   return state && state.runId === runId ? state : null;
 }
 
-function evaluationText(e: EvaluationResult): string {
-  const what = e.split === 'test' ? 'test' : 'validation';
-  return e.accuracy !== undefined ? `${(e.accuracy * 100).toFixed(1)}% ${what} acc` : `${what} loss ${fmt(e.loss)}`;
+function evaluationText(e: EvaluationResult, t: TFunction<['training']>): string {
+  if (e.accuracy !== undefined) {
+    const pct = (e.accuracy * 100).toFixed(1);
+    return e.split === 'test' ? t('training:panel.evalTestAcc', { pct }) : t('training:panel.evalValAcc', { pct });
+  }
+  return e.split === 'test' ? t('training:panel.evalTestLoss', { loss: fmt(e.loss) }) : t('training:panel.evalValLoss', { loss: fmt(e.loss) });
 }
 
 function LiveView() {
+  const { t: tr } = useTranslation(['training']);
   const live = useTraining();
   const graphId = useGraphStore((s) => graphIdOf(s.graph));
   const runs = useRuns((s) => s.runs);
@@ -147,7 +154,7 @@ function LiveView() {
   const pct = Math.round(Math.min(1, Math.max(0, t.progress)) * 100);
   // A run imported from an ONNX file was never trained here: no epochs to count.
   const imported = shown.kind === 'stored' ? runs.find((r) => r.id === shown.runId)?.imported : undefined;
-  const epochText = imported ? 'imported, not trained here' : t.epochs > 0 ? `epoch ${Math.min(t.epoch + 1, t.epochs)}/${t.epochs}` : '';
+  const epochText = imported ? tr('training:panel.imported') : t.epochs > 0 ? tr('training:panel.epochOf', { epoch: Math.min(t.epoch + 1, t.epochs), epochs: t.epochs }) : '';
   // Live batch numbers while running; the last epoch's (the run's result) once it ends.
   const metrics = active ? (t.lastBatch ?? t.lastEpoch) : (t.lastEpoch ?? t.lastBatch);
   const lrs = series.lrEpoch.ys;
@@ -172,17 +179,18 @@ function LiveView() {
         {otherRunning && (
           <div className="ll-other-run" role="status" data-testid="train-other-graph">
             <span>
-              Training <strong>{live.graphName || 'another graph'}</strong> (another graph): {live.epochs > 0 ? `epoch ${Math.min(live.epoch + 1, live.epochs)}/${live.epochs}` : STATUS_TEXT[live.status].toLowerCase()}
+              {tr('training:panel.otherTraining')} <strong>{live.graphName || tr('training:panel.anotherGraph')}</strong> {tr('training:panel.otherGraphSuffix')}{' '}
+              {live.epochs > 0 ? tr('training:panel.epochOf', { epoch: Math.min(live.epoch + 1, live.epochs), epochs: live.epochs }) : tr(STATUS_KEY[live.status]).toLowerCase()}
             </span>
             <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="train-other-stop" onClick={stopTraining} disabled={live.status === 'stopping'}>
-              ■ Stop it
+              ■ {tr('training:panel.stopOther')}
             </button>
           </div>
         )}
         <div className="ll-train-status">
           <span className={`ll-dot ll-dot-${t.status}`} aria-hidden />
           <span data-testid="train-status" data-status={t.status}>
-            {shown.kind === 'stored' ? `Last run: ${STATUS_TEXT[t.status].toLowerCase()}` : STATUS_TEXT[t.status]}
+            {shown.kind === 'stored' ? tr('training:panel.lastRunStatus', { status: tr(STATUS_KEY[t.status]).toLowerCase() }) : tr(STATUS_KEY[t.status])}
           </span>
           {t.backend && (
             <span className="ll-badge" title={t.backend.reason} data-testid="train-backend" data-engine={t.engine ? 'pytorch' : 'tfjs'}>
@@ -192,17 +200,17 @@ function LiveView() {
           <div className="ll-train-buttons">
             {active && t.status === 'running' && (
               <button type="button" className="ll-btn ll-btn-small" data-testid="train-pause" onClick={() => void useTraining.getState().pause()}>
-                ❚❚ Pause
+                ❚❚ {tr('training:panel.pause')}
               </button>
             )}
             {active && t.status === 'paused' && (
               <button type="button" className="ll-btn ll-btn-small" data-testid="train-resume" onClick={() => void useTraining.getState().resume()}>
-                ▶ Resume
+                ▶ {tr('training:panel.resume')}
               </button>
             )}
             {active ? (
               <button type="button" className="ll-btn ll-btn-small ll-btn-stop" data-testid="train-stop" onClick={stopTraining} disabled={t.status === 'stopping'}>
-                ■ Stop
+                ■ {tr('training:panel.stop')}
               </button>
             ) : (
               <button
@@ -211,22 +219,22 @@ function LiveView() {
                 data-testid="train-start"
                 onClick={startTraining}
                 disabled={otherRunning}
-                title={otherRunning ? 'Another graph is training: stop it first' : undefined}
+                title={otherRunning ? tr('training:panel.otherRunningTitle') : undefined}
               >
-                ▶ Train
+                ▶ {tr('training:panel.train')}
               </button>
             )}
           </div>
         </div>
         {shown.kind === 'stored' && startedAt && (
           <div className="ll-muted ll-small" data-testid="train-last-run">
-            This graph's last run, {new Date(startedAt).toLocaleString()}
+            {tr('training:panel.lastRunAt', { when: new Date(startedAt).toLocaleString() })}
           </div>
         )}
         <div
           className="ll-progress"
           role="progressbar"
-          aria-label="Training progress"
+          aria-label={tr('training:panel.progress')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={pct}
@@ -238,10 +246,10 @@ function LiveView() {
         <div className="ll-train-numbers">
           <span data-testid="train-epoch">{epochText || '—'}</span>
           <span>{pct}%</span>
-          <span data-testid="train-eta" title="Estimated time left">
-            {active && t.etaSec > 0 ? `ETA ${formatDuration(t.etaSec)}` : t.durationMs > 0 ? `took ${formatDuration(t.durationMs / 1000)}` : ''}
+          <span data-testid="train-eta" title={tr('training:panel.etaTitle')}>
+            {active && t.etaSec > 0 ? tr('training:panel.eta', { time: formatDuration(t.etaSec) }) : t.durationMs > 0 ? tr('training:panel.took', { time: formatDuration(t.durationMs / 1000) }) : ''}
           </span>
-          <span data-testid="train-speed">{active && t.samplesPerSec > 0 ? `${Math.round(t.samplesPerSec).toLocaleString('en-US')} samples/s` : ''}</span>
+          <span data-testid="train-speed">{active && t.samplesPerSec > 0 ? tr('training:panel.samplesPerSec', { rate: Math.round(t.samplesPerSec).toLocaleString('en-US') }) : ''}</span>
         </div>
         {metrics && (
           <dl className="ll-train-metrics" data-testid="train-metrics">
@@ -256,11 +264,11 @@ function LiveView() {
             {t.lastEpoch && (
               <>
                 <div>
-                  <dt>val loss</dt>
+                  <dt>{tr('training:metrics.valLoss')}</dt>
                   <dd>{fmt(t.lastEpoch.val_loss)}</dd>
                 </div>
                 <div>
-                  <dt>val acc</dt>
+                  <dt>{tr('training:metrics.valAcc')}</dt>
                   <dd>{fmt(accuracyOf(t.lastEpoch, 'val_'))}</dd>
                 </div>
               </>
@@ -269,23 +277,23 @@ function LiveView() {
         )}
         {constantLr !== undefined && !lrChanges && (
           <div className="ll-muted ll-small" data-testid="train-lr-constant">
-            learning rate {fmt(constantLr)} (constant)
+            {tr('training:panel.constantLr', { lr: fmt(constantLr) })}
           </div>
         )}
         {t.stopReason && <div className="ll-train-log ll-log-info">{t.stopReason}</div>}
         {(t.evaluation || (!active && t.runId && t.status !== 'idle')) && (
           <button type="button" className="ll-btn ll-btn-small ll-btn-wrap" data-testid="train-show-run" onClick={() => showRun(t.runId)}>
-            {t.evaluation ? `Evaluation: ${evaluationText(t.evaluation)} ›` : 'Show in Runs ›'}
+            {t.evaluation ? `${tr('training:panel.evaluation', { result: evaluationText(t.evaluation, tr) })} ›` : `${tr('training:panel.showInRuns')} ›`}
           </button>
         )}
-        {t.runId && (t.status === 'completed' || t.status === 'stopped') && <TryButton runId={t.runId} runName={runs.find((r) => r.id === t.runId)?.name ?? (shown.kind === 'live' ? live.graphName : '') ?? 'this run'} />}
+        {t.runId && (t.status === 'completed' || t.status === 'stopped') && <TryButton runId={t.runId} runName={runs.find((r) => r.id === t.runId)?.name ?? (shown.kind === 'live' ? live.graphName : '') ?? tr('training:panel.thisRun')} />}
         {t.status === 'failed' && t.error && (
           <div className="ll-error-box" role="alert" data-testid="train-error">
             <div>{t.error}</div>
             {t.hint && <div className="ll-hint">{t.hint}</div>}
             {t.log.length > 0 && (
               <details>
-                <summary>log ({t.log.length} lines)</summary>
+                <summary>{tr('training:panel.logLines', { count: t.log.length })}</summary>
                 <pre className="ll-log-pre">{t.log.map((l) => `[${l.level}] ${l.message}`).join('\n')}</pre>
               </details>
             )}
@@ -298,27 +306,27 @@ function LiveView() {
         )}
         {experiment && (
           <button type="button" className="ll-btn ll-btn-small" data-testid="train-experiment-link" onClick={() => useBottomPanel.getState().setTab('experiments')}>
-            Experiment {experiment.status}: {experiment.finishedCount}/{experiment.trialCount} trials ›
+            {tr(experiment.status === 'paused' ? 'training:panel.experimentPaused' : 'training:panel.experimentRunning', { done: experiment.finishedCount, total: experiment.trialCount })} ›
           </button>
         )}
         <ChartControls />
-        <div className="ll-chart-views" role="group" aria-label="Charts">
+        <div className="ll-chart-views" role="group" aria-label={tr('training:panel.charts')}>
           <button type="button" className={`ll-btn ll-btn-small${chartView === 'metrics' ? ' active' : ''}`} aria-pressed={chartView === 'metrics'} data-testid="charts-metrics" onClick={() => setChartView('metrics')}>
-            Metrics
+            {tr('training:panel.metricsView')}
           </button>
           <button type="button" className={`ll-btn ll-btn-small${chartView === 'layers' ? ' active' : ''}`} aria-pressed={chartView === 'layers'} data-testid="charts-layers" onClick={() => setChartView('layers')}>
-            Layers
+            {tr('training:panel.layersView')}
           </button>
-          {!active && <LrFinderButton label="LR finder…" />}
+          {!active && <LrFinderButton label={tr('training:lrFinder.short')} />}
         </div>
       </div>
       {chartView === 'layers' ? (
         <LayersView layers={series.layers} graph={graph} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} />
       ) : (
         <>
-          <LineChart title="Loss" series={series.loss} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
-          <LineChart title="Accuracy" series={series.accuracy} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
-          {lrChanges && <LineChart title="Learning rate" series={series.learningRate} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-lr" />}
+          <LineChart title={tr('training:chart.loss')} series={series.loss} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-loss" smoothing={smoothing} logY={logLoss} />
+          <LineChart title={tr('training:chart.accuracy')} series={series.accuracy} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} fixedY={ACC_RANGE} testId="chart-accuracy" smoothing={smoothing} />
+          {lrChanges && <LineChart title={tr('training:chart.learningRate')} series={series.learningRate} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} testId="chart-lr" />}
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 // Train / Stop from the header, the panel and Ctrl/Cmd+Enter. Before a run starts: the graph must have no
 // errors (named as the canvas shows the node), and its training memory estimate must fit the machine
 // (refused above the machine's memory, asked above half of it).
+import { i18n } from '../../../shared/i18n/i18n';
 import { nodeName } from '../../../shared/graph/node-names';
 import { useAppInfo, useGraphStore, useTraining, useUi } from '../store/stores';
 import { useBottomPanel } from '../store/bottomPanelStore';
@@ -20,7 +21,7 @@ async function datasetMissing(): Promise<boolean> {
   const set = getDownloadable(needed)!;
   useGraphStore.getState().select(null); // the graph settings hold the dataset section and its panel
   usePreview.getState().show();
-  useUi.getState().toast(`${set.name} is not on this computer yet: download it (${formatBytes(downloadBytes(set))}) in the dataset panel, then train.`, 'error', 'train');
+  useUi.getState().toast(i18n.t('training:actions.datasetMissing', { name: set.name, size: formatBytes(downloadBytes(set)) }), 'error', 'train');
   return true;
 }
 
@@ -30,17 +31,17 @@ export async function startTraining(): Promise<void> {
   if (inference.errors.length > 0) {
     const first = inference.errors[0];
     const where = first.nodeId ? ` (${nodeName(graph, first.nodeId)})` : '';
-    const more = inference.errors.length > 1 ? ` and ${inference.errors.length - 1} more` : '';
-    useUi.getState().toast(`Fix the graph before training: ${first.message}${where}${more}`, 'error', 'train');
+    const more = inference.errors.length > 1 ? i18n.t('training:actions.moreErrors', { count: inference.errors.length - 1 }) : '';
+    useUi.getState().toast(i18n.t('training:actions.fixGraph', { error: `${first.message}${where}`, more }), 'error', 'train');
     if (first.nodeId) useGraphStore.getState().select(first.nodeId);
     return;
   }
   const memory = memoryCheck(inference, graph.training, useAppInfo.getState().info?.memoryBytes);
   if (memory.verdict === 'too-large') {
-    useUi.getState().showError('Too large to train on this machine', memory.message);
+    useUi.getState().showError(i18n.t('training:actions.tooLarge'), memory.message);
     return;
   }
-  if (memory.verdict === 'tight' && !(await useUi.getState().ask('Train a model this large?', memory.message, 'Train anyway'))) return;
+  if (memory.verdict === 'tight' && !(await useUi.getState().ask(i18n.t('training:actions.askLarge'), memory.message, i18n.t('training:actions.trainAnyway')))) return;
   if (await datasetMissing()) return;
   // The graph may have changed while the question was open: train what is on screen now.
   if (isActive(useTraining.getState().status)) return;

@@ -3,8 +3,9 @@
 // host reports, as the words the inspector and the Train button use. The host refuses too-large runs with
 // the same function; this says so before the user presses Train.
 import type { GraphInference } from '../../../shared/infer';
-import type { TrainingConfig } from '../../../shared/graph/types';
-import { describeMemory, estimateTrainingMemory, formatBytes, memoryVerdict, type MemoryEstimate, type MemoryVerdict } from '../../../shared/graph/memory';
+import type { OptimizerName, TrainingConfig } from '../../../shared/graph/types';
+import { i18n } from '../../../shared/i18n/i18n';
+import { estimateTrainingMemory, formatBytes, memoryVerdict, type MemoryEstimate, type MemoryVerdict } from '../../../shared/graph/memory';
 
 export interface MemoryCheck {
   estimate: MemoryEstimate;
@@ -13,21 +14,33 @@ export interface MemoryCheck {
   message: string;
 }
 
+/** The estimate in words in the current language (shared/graph/memory's describeMemory is the English of the host and CLI). */
+function describeEstimate(e: MemoryEstimate, optimizer: OptimizerName): string {
+  const parts = [
+    i18n.t('training:memory.weights', { size: formatBytes(e.weightsBytes) }),
+    i18n.t('training:memory.gradients', { size: formatBytes(e.gradientsBytes) }),
+    ...(e.optimizerBytes > 0 ? [i18n.t('training:memory.optimizerState', { optimizer, size: formatBytes(e.optimizerBytes) })] : []),
+    i18n.t('training:memory.activations', { batch: e.batchSize, size: formatBytes(e.activationsBytes) }),
+  ];
+  const total = formatBytes(e.totalBytes);
+  return e.approximate ? i18n.t('training:memory.aboutOrMore', { total, parts: parts.join(', ') }) : i18n.t('training:memory.about', { total, parts: parts.join(', ') });
+}
+
 export function memoryCheck(
   inference: Pick<GraphInference, 'nodes' | 'totalParams'>,
   training: Pick<TrainingConfig, 'batchSize' | 'optimizer'>,
   machineBytes: number | null | undefined,
 ): MemoryCheck {
   const estimate = estimateTrainingMemory(inference, training);
-  const needs = `Training needs ${describeMemory(estimate, training.optimizer)}`;
-  if (!machineBytes || !(machineBytes > 0)) return { estimate, verdict: null, message: `${needs}.` };
+  const needs = describeEstimate(estimate, training.optimizer);
+  if (!machineBytes || !(machineBytes > 0)) return { estimate, verdict: null, message: i18n.t('training:memory.needs', { needs }) };
   const machine = formatBytes(machineBytes);
   const verdict = memoryVerdict(estimate, machineBytes);
   const message =
     verdict === 'too-large'
-      ? `${needs}: more than this machine's ${machine} of memory, so it cannot train here. Shrink the layers or the batch size, or export the code and train it on a bigger machine.`
+      ? i18n.t('training:memory.tooLarge', { needs, machine })
       : verdict === 'tight'
-        ? `${needs}: more than half of this machine's ${machine}. Training may run out of memory or make the computer slow.`
-        : `${needs} of this machine's ${machine}.`;
+        ? i18n.t('training:memory.tight', { needs, machine })
+        : i18n.t('training:memory.fits', { needs, machine });
   return { estimate, verdict, message };
 }

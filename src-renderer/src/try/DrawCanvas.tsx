@@ -1,6 +1,7 @@
 // A 280x280 drawing surface for MNIST-like runs: draw a digit with the mouse (or pen / touch), Undo the last
 // stroke, Clear. Each finished stroke is scaled to 28x28 the way MNIST's digits were (mnistScale.ts) and sent;
 // the small preview shows exactly what the model reads.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import { toMnistDigit } from './mnistScale';
 
@@ -8,6 +9,7 @@ const SIZE = 280;
 const BRUSH = 20;
 
 export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixels: number[]): void; width?: number; height?: number }) {
+  const { t } = useTranslation(['training']);
   const ref = useRef<HTMLCanvasElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const strokes = useRef<ImageData[]>([]);
@@ -107,7 +109,7 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
         height={SIZE}
         className="ll-try-canvas"
         data-testid="try-draw"
-        aria-label="Drawing area: draw a digit with the mouse"
+        aria-label={t('training:try.drawArea')}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
@@ -116,10 +118,10 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
       <div className="ll-try-draw-side">
         <div className="ll-try-draw-buttons">
           <button type="button" className="ll-btn ll-btn-small" data-testid="try-undo" onClick={undo} disabled={count === 0}>
-            Undo
+            {t('training:try.undo')}
           </button>
           <button type="button" className="ll-btn ll-btn-small" data-testid="try-clear" onClick={wipe} disabled={count === 0}>
-            Clear
+            {t('training:try.clear')}
           </button>
         </div>
         <figure className="ll-try-preview">

@@ -1,5 +1,6 @@
 // Character models: a prompt and the generation settings; the generated text with every character a button
 // that shows the distribution it was drawn from; the attention of the last position per block and head.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { PredictResult } from '../../../shared/api';
 import { useTry } from '../store/stores';
@@ -10,6 +11,7 @@ type Generation = Extract<PredictResult, { kind: 'generation' }>;
 const shown = (ch: string) => (ch === ' ' ? '␣' : ch === '\n' ? '↵' : ch);
 
 export function GenerateControls({ onGenerate, busy }: { onGenerate(prompt: string): void; busy: boolean }) {
+  const { t } = useTranslation(['training']);
   const { generate, setGenerate, info } = useTry();
   const [prompt, setPrompt] = useState('Shall I compare thee');
   const num = (v: string, fallback: number) => (Number.isFinite(Number(v)) && v.trim() !== '' ? Number(v) : fallback);
@@ -22,41 +24,42 @@ export function GenerateControls({ onGenerate, busy }: { onGenerate(prompt: stri
       }}
     >
       <label className="ll-try-field ll-try-prompt">
-        <span>Prompt</span>
-        <textarea rows={2} value={prompt} data-testid="try-prompt" onChange={(e) => setPrompt(e.target.value)} placeholder="Type the start of a text" />
+        <span>{t('training:try.prompt')}</span>
+        <textarea rows={2} value={prompt} data-testid="try-prompt" onChange={(e) => setPrompt(e.target.value)} placeholder={t('training:try.promptPlaceholder')} />
       </label>
       <div className="ll-try-settings">
         <label className="ll-try-field">
-          <span>Characters</span>
+          <span>{t('training:try.characters')}</span>
           <input type="number" min={1} max={1000} value={generate.count} data-testid="try-count" onChange={(e) => setGenerate({ count: Math.max(1, Math.min(1000, Math.round(num(e.target.value, 40)))) })} />
         </label>
-        <label className="ll-try-field" title="Below 1 the model's favourites get likelier; above 1 its distribution flattens">
-          <span>Temperature</span>
+        <label className="ll-try-field" title={t('training:try.temperatureTitle')}>
+          <span>{t('training:try.temperature')}</span>
           <input type="number" min={0.05} max={10} step={0.05} value={generate.temperature} data-testid="try-temperature" onChange={(e) => setGenerate({ temperature: Math.max(0.05, Math.min(10, num(e.target.value, 1))) })} />
         </label>
-        <label className="ll-try-field" title="Draw only among the k most probable characters; 0 = all, 1 = always the most probable (greedy)">
+        <label className="ll-try-field" title={t('training:try.topKTitle')}>
           <span>Top-k</span>
           <input type="number" min={0} max={200} value={generate.topK} data-testid="try-topk" onChange={(e) => setGenerate({ topK: Math.max(0, Math.round(num(e.target.value, 0))) })} />
         </label>
-        <label className="ll-try-field" title="Same seed, same text">
-          <span>Seed</span>
+        <label className="ll-try-field" title={t('training:try.seedTitle')}>
+          <span>{t('training:settings.seed')}</span>
           <input type="number" min={0} value={generate.seed} data-testid="try-seed" onChange={(e) => setGenerate({ seed: Math.max(0, Math.round(num(e.target.value, 1))) })} />
         </label>
         <button type="submit" className="ll-btn ll-btn-primary ll-btn-small" data-testid="try-generate" disabled={busy || prompt.length === 0}>
-          {busy ? 'Generating…' : 'Generate'}
+          {busy ? t('training:try.generating') : t('training:try.generate')}
         </button>
       </div>
-      {info?.context && <div className="ll-muted ll-small">The model reads the last {info.context} characters; it knows printable ASCII and line breaks.</div>}
+      {info?.context && <div className="ll-muted ll-small">{t('training:try.contextNote', { count: info.context })}</div>}
     </form>
   );
 }
 
 export function GenerationResult({ result }: { result: Generation }) {
+  const { t } = useTranslation(['training']);
   const [step, setStep] = useState(0);
   const chosen = result.steps[Math.min(step, result.steps.length - 1)];
   return (
     <div className="ll-try-result" data-testid="try-result">
-      <div className="ll-try-text" data-testid="try-generated" aria-label="Generated text">
+      <div className="ll-try-text" data-testid="try-generated" aria-label={t('training:try.generatedText')}>
         <span className="ll-try-prompt-text">{result.prompt}</span>
         {result.steps.map((s, i) => (
           <button
@@ -86,9 +89,10 @@ export function GenerationResult({ result }: { result: Generation }) {
 }
 
 function LastAttention({ attention }: { attention: Generation['attention'] }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-try-attention" data-testid="try-last-attention">
-      <h4>Where the last position looks (attention of its query over the window, per head)</h4>
+      <h4>{t('training:try.lastAttention')}</h4>
       {attention.map((a) => (
         <div key={a.layer} className="ll-try-attn-layer">
           <div className="ll-muted ll-small">{a.layer}</div>
@@ -112,7 +116,7 @@ function LastAttention({ attention }: { attention: Generation['attention'] }) {
           </table>
         </div>
       ))}
-      <div className="ll-muted ll-small">Brighter = more weight (each row scaled to its largest); the last 32 positions are shown.</div>
+      <div className="ll-muted ll-small">{t('training:try.lastAttentionNote')}</div>
     </div>
   );
 }

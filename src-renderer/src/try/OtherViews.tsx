@@ -1,5 +1,6 @@
 // The Try panel's results for seq2seq (translation + attention heat map), time series (forecast against the
 // truth), few-shot (the episode's support set and the query) and sequence outputs.
+import { useTranslation } from 'react-i18next';
 import type { PredictResult } from '../../../shared/api';
 import { TryImageView } from './TryImage';
 import { ProbabilityBars } from './ProbabilityBars';
@@ -8,15 +9,16 @@ type Of<K extends PredictResult['kind']> = Extract<PredictResult, { kind: K }>;
 const shown = (ch: string) => (ch === ' ' ? '␣' : ch === '' ? '·' : ch);
 
 export function TranslationResult({ result }: { result: Of<'translation'> }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-try-result" data-testid="try-result">
       <div className="ll-try-headline">
         <code>{result.input}</code> → <strong data-testid="try-translation">{result.output}</strong>
-        {result.truth !== undefined && <span className="ll-muted"> (truth: {result.truth}{result.truth === result.output ? ' ✓' : ''})</span>}
+        {result.truth !== undefined && <span className="ll-muted"> ({t('training:try.truthInline', { truth: result.truth })}{result.truth === result.output ? ' ✓' : ''})</span>}
       </div>
       {result.attention.map((a) => (
         <div key={a.layer} className="ll-try-heat" data-testid="try-attention-map">
-          <div className="ll-muted ll-small">{a.layer}: rows = output characters, columns = input characters (brighter = more weight)</div>
+          <div className="ll-muted ll-small">{t('training:try.translationMap', { layer: a.layer })}</div>
           <table>
             <thead>
               <tr>
@@ -47,6 +49,7 @@ export function TranslationResult({ result }: { result: Of<'translation'> }) {
 }
 
 export function ForecastResult({ result }: { result: Of<'forecast'> }) {
+  const { t } = useTranslation(['training']);
   const W = 640, H = 220, pad = 30;
   const all = [...result.history, ...result.forecast, ...result.truth];
   const lo = Math.min(...all), hi = Math.max(...all);
@@ -59,14 +62,14 @@ export function ForecastResult({ result }: { result: Of<'forecast'> }) {
   const mae = result.truth.length > 0 ? result.truth.reduce((s, t, i) => s + Math.abs(t - (result.forecast[i] ?? t)), 0) / result.truth.length : null;
   return (
     <div className="ll-try-result" data-testid="try-result">
-      <svg className="ll-try-forecast" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Forecast against the true series" data-testid="try-forecast">
+      <svg className="ll-try-forecast" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('training:try.forecastAria')} data-testid="try-forecast">
         <line x1={x(start)} x2={x(start)} y1={pad / 2} y2={H - pad / 2} stroke="#475569" strokeDasharray="3 3" />
         <path d={path(result.history, 0)} fill="none" stroke="#94a3b8" strokeWidth={1.5} />
         <path d={path([last, ...result.truth], start)} fill="none" stroke="#34d399" strokeWidth={1.5} />
         <path d={path([last, ...result.forecast], start)} fill="none" stroke="#f59e0b" strokeWidth={2} />
-        <text x={pad} y={14} fill="#94a3b8" fontSize={11}>window (input)</text>
-        <text x={x(start) + 6} y={14} fill="#f59e0b" fontSize={11}>forecast</text>
-        <text x={x(start) + 70} y={14} fill="#34d399" fontSize={11}>truth</text>
+        <text x={pad} y={14} fill="#94a3b8" fontSize={11}>{t('training:try.window')}</text>
+        <text x={x(start) + 6} y={14} fill="#f59e0b" fontSize={11}>{t('training:try.forecast')}</text>
+        <text x={x(start) + 70} y={14} fill="#34d399" fontSize={11}>{t('training:try.truth')}</text>
       </svg>
       <div className="ll-small ll-muted">
         {result.forecast.length} steps ahead{mae !== null ? `; mean absolute error against the truth ${mae.toFixed(3)} (standardised units)` : ''}. Each prediction is fed back into the window for the next.
@@ -76,6 +79,7 @@ export function ForecastResult({ result }: { result: Of<'forecast'> }) {
 }
 
 export function EpisodeResult({ result }: { result: Of<'episode'> }) {
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-try-result" data-testid="try-result">
       <div className="ll-try-headline">
@@ -84,7 +88,7 @@ export function EpisodeResult({ result }: { result: Of<'episode'> }) {
       </div>
       <div className="ll-try-episode">
         <div>
-          <div className="ll-small ll-muted">Support set (labelled examples the model reads first)</div>
+          <div className="ll-small ll-muted">{t('training:try.supportSet')}</div>
           <div className="ll-try-support" data-testid="try-support">
             {result.support.map((s, i) => (
               <figure key={i}>
@@ -95,7 +99,7 @@ export function EpisodeResult({ result }: { result: Of<'episode'> }) {
           </div>
         </div>
         <div>
-          <div className="ll-small ll-muted">Query</div>
+          <div className="ll-small ll-muted">{t('training:try.query')}</div>
           {result.query.image ? <TryImageView image={result.query.image} /> : <span className="ll-mono ll-small">{result.query.values?.slice(0, 3).map((v) => v.toFixed(1)).join(' ')}…</span>}
         </div>
       </div>
@@ -105,18 +109,19 @@ export function EpisodeResult({ result }: { result: Of<'episode'> }) {
 }
 
 export function ValuesResult({ result }: { result: Of<'values'> | Of<'steps'> }) {
+  const { t } = useTranslation(['training']);
   if (result.kind === 'steps') {
     return (
       <div className="ll-try-result" data-testid="try-result">
-        <div>Output: <code data-testid="try-output">{result.predicted.join('')}</code></div>
-        {result.truth && <div className="ll-muted">Truth: <code>{result.truth.join('')}</code></div>}
+        <div>{t('training:try.output')} <code data-testid="try-output">{result.predicted.join('')}</code></div>
+        {result.truth && <div className="ll-muted">{t('training:try.truthLabel')} <code>{result.truth.join('')}</code></div>}
       </div>
     );
   }
   return (
     <div className="ll-try-result" data-testid="try-result">
-      <div>Output: <code data-testid="try-output">{result.values.map((v) => v.toFixed(4)).join(', ')}</code></div>
-      {result.truth && <div className="ll-muted">Truth: <code>{result.truth.map((v) => v.toFixed(4)).join(', ')}</code></div>}
+      <div>{t('training:try.output')} <code data-testid="try-output">{result.values.map((v) => v.toFixed(4)).join(', ')}</code></div>
+      {result.truth && <div className="ll-muted">{t('training:try.truthLabel')} <code>{result.truth.map((v) => v.toFixed(4)).join(', ')}</code></div>}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 // One bar per class, the predicted class highlighted and the true one (of a test sample) marked.
+import { useTranslation } from 'react-i18next';
 import type { ClassProbability } from '../../../shared/api';
 
 export function ProbabilityBars({ items, predicted, truth, testId = 'try-bars' }: { items: ClassProbability[]; predicted?: number; truth?: number; testId?: string }) {
+  const { t } = useTranslation(['training']);
   return (
-    <ol className="ll-try-bars" data-testid={testId} aria-label="Probability of each class">
+    <ol className="ll-try-bars" data-testid={testId} aria-label={t('training:try.probabilities')}>
       {items.map((c, i) => (
         <li
           key={`${c.name}-${i}`}
@@ -18,7 +20,7 @@ export function ProbabilityBars({ items, predicted, truth, testId = 'try-bars' }
             <i style={{ width: `${Math.max(0, Math.min(1, c.p)) * 100}%` }} />
           </span>
           <span className="ll-mono ll-try-bar-value">{(c.p * 100).toFixed(1)}%</span>
-          {i === truth && <span className="ll-badge" title="The true class of this sample">true</span>}
+          {i === truth && <span className="ll-badge" title={t('training:try.trueClassTitle')}>{t('training:try.trueBadge')}</span>}
         </li>
       ))}
     </ol>

@@ -1,6 +1,7 @@
 // The Try panel: a trained (or running) run's model on an input the learner chooses, in a dialog over the app.
 // Inputs fit the run's dataset (TryInfo.mode): draw or drop an image, pick a test sample, type a prompt or a
 // date, pick a window of the series, type table values. The answer is computed in the host's job worker.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { TryInfo } from '../../../shared/api';
 import { useTry } from '../store/stores';
@@ -14,7 +15,8 @@ import './try.css';
 
 const isMnistLike = (info: TryInfo) => info.image?.width === 28 && info.image.height === 28 && info.image.channels === 1;
 
-function SamplePicker({ info, label = 'Test sample' }: { info: TryInfo; label?: string }) {
+function SamplePicker({ info, label }: { info: TryInfo; label?: string }) {
+  const { t } = useTranslation(['training']);
   const tryInput = useTry((s) => s.tryInput);
   const busy = useTry((s) => s.busy);
   const [index, setIndex] = useState(0);
@@ -33,15 +35,15 @@ function SamplePicker({ info, label = 'Test sample' }: { info: TryInfo; label?: 
     >
       <label className="ll-try-field">
         <span>
-          {label} (0–{max} of the {info.split} split)
+          {t('training:try.sampleRange', { label: label ?? t('training:try.testSample'), max, split: info.split })}
         </span>
         <input type="number" min={0} max={max} value={index} data-testid="try-sample-index" onChange={(e) => setIndex(Math.max(0, Math.min(max, Math.round(Number(e.target.value) || 0))))} />
       </label>
       <button type="submit" className="ll-btn ll-btn-small" data-testid="try-sample" disabled={busy || info.samples === 0}>
-        Try it
+        {t('training:try.tryIt')}
       </button>
       <button type="button" className="ll-btn ll-btn-small" data-testid="try-random" disabled={busy || info.samples === 0} onClick={() => go(Math.floor(Math.random() * info.samples))}>
-        Random
+        {t('training:try.random')}
       </button>
     </form>
   );
@@ -50,6 +52,7 @@ function SamplePicker({ info, label = 'Test sample' }: { info: TryInfo; label?: 
 function ImageInputs({ info }: { info: TryInfo }) {
   const tryInput = useTry((s) => s.tryInput);
   const [note, setNote] = useState<string | null>(null);
+  const { t } = useTranslation(['training']);
   const image = info.image!;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -61,14 +64,14 @@ function ImageInputs({ info }: { info: TryInfo }) {
         const mean = big.reduce((a, b) => a + b, 0) / big.length;
         const inverted = mean > 127;
         const grey = Float32Array.from(big, (v) => (inverted ? 255 - v : v));
-        setNote(inverted ? 'Dark ink on a light background: inverted to light on dark, as MNIST digits are.' : null);
+        setNote(inverted ? t('training:try.inverted') : null);
         await tryInput({ kind: 'image', pixels: toMnistDigit({ width: 280, height: 280, data: grey }), width: 28, height: 28, channels: 1 });
       } else {
-        setNote(`Scaled to ${image.width}x${image.height}.`);
+        setNote(t('training:try.scaled', { width: image.width, height: image.height }));
         await tryInput({ kind: 'image', pixels: await imageFilePixels(file, image.width, image.height, channels), width: image.width, height: image.height, channels });
       }
     } catch (err) {
-      setNote(`Could not read ${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+      setNote(t('training:try.couldNotRead', { file: file.name, error: err instanceof Error ? err.message : String(err) }));
     }
   };
   return (
@@ -83,10 +86,10 @@ function ImageInputs({ info }: { info: TryInfo }) {
       {isMnistLike(info) && <DrawCanvas onDigit={(pixels) => void tryInput({ kind: 'image', pixels, width: 28, height: 28, channels: 1 })} />}
       <div className="ll-try-input-row">
         <label className="ll-btn ll-btn-small ll-try-file">
-          Open an image…
+          {t('training:try.openImage')}
           <input type="file" accept="image/*" data-testid="try-file" onChange={(e) => void onFile(e.target.files?.[0])} />
         </label>
-        <span className="ll-muted ll-small">or drop one here</span>
+        <span className="ll-muted ll-small">{t('training:try.orDrop')}</span>
       </div>
       {note && <div className="ll-muted ll-small">{note}</div>}
       <SamplePicker info={info} />
@@ -98,6 +101,7 @@ function TextInput({ info }: { info: TryInfo }) {
   const tryInput = useTry((s) => s.tryInput);
   const busy = useTry((s) => s.busy);
   const [text, setText] = useState('march 3, 1998');
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-try-inputs">
       <form
@@ -108,11 +112,11 @@ function TextInput({ info }: { info: TryInfo }) {
         }}
       >
         <label className="ll-try-field ll-try-grow">
-          <span>Input (at most {info.context} characters: {info.vocabulary?.replace(' ', '␣')})</span>
+          <span>{t('training:try.textInput', { count: info.context, vocabulary: info.vocabulary?.replace(' ', '␣') })}</span>
           <input value={text} data-testid="try-text" onChange={(e) => setText(e.target.value)} />
         </label>
         <button type="submit" className="ll-btn ll-btn-primary ll-btn-small" data-testid="try-translate" disabled={busy || text.length === 0}>
-          Translate
+          {t('training:try.translate')}
         </button>
       </form>
       <SamplePicker info={info} />
@@ -125,6 +129,7 @@ function TabularForm({ info }: { info: TryInfo }) {
   const busy = useTry((s) => s.busy);
   const columns = info.columns ?? [];
   const [values, setValues] = useState<number[]>(() => columns.map(() => 0));
+  const { t } = useTranslation(['training']);
   return (
     <div className="ll-try-inputs">
       <form
@@ -151,7 +156,7 @@ function TabularForm({ info }: { info: TryInfo }) {
           </label>
         ))}
         <button type="submit" className="ll-btn ll-btn-primary ll-btn-small" data-testid="try-features" disabled={busy}>
-          Predict
+          {t('training:try.predict')}
         </button>
       </form>
       <SamplePicker info={info} />
@@ -162,6 +167,7 @@ function TabularForm({ info }: { info: TryInfo }) {
 function Inputs({ info }: { info: TryInfo }) {
   const tryInput = useTry((s) => s.tryInput);
   const busy = useTry((s) => s.busy);
+  const { t } = useTranslation(['training']);
   switch (info.mode) {
     case 'image':
       return <ImageInputs info={info} />;
@@ -175,11 +181,11 @@ function Inputs({ info }: { info: TryInfo }) {
       return (
         <div className="ll-try-inputs">
           <ForecastSteps />
-          <SamplePicker info={info} label="Window start" />
+          <SamplePicker info={info} label={t('training:try.windowStart')} />
         </div>
       );
     case 'episode':
-      return <SamplePicker info={info} label="Held-out episode" />;
+      return <SamplePicker info={info} label={t('training:try.heldOutEpisode')} />;
     default:
       return <SamplePicker info={info} />;
   }
@@ -188,9 +194,10 @@ function Inputs({ info }: { info: TryInfo }) {
 function ForecastSteps() {
   const steps = useTry((s) => s.steps);
   const setSteps = useTry((s) => s.setSteps);
+  const { t } = useTranslation(['training']);
   return (
     <label className="ll-try-field">
-      <span>Steps ahead</span>
+      <span>{t('training:try.stepsAhead')}</span>
       <input type="number" min={1} max={200} value={steps} data-testid="try-steps" onChange={(e) => setSteps(Math.max(1, Math.min(200, Math.round(Number(e.target.value) || 1))))} />
     </label>
   );
@@ -198,14 +205,15 @@ function ForecastSteps() {
 
 function Result() {
   const result = useTry((s) => s.result);
-  if (!result) return <div className="ll-muted ll-try-empty">The model's answer appears here.</div>;
+  const { t } = useTranslation(['training']);
+  if (!result) return <div className="ll-muted ll-try-empty">{t('training:try.answerHere')}</div>;
   switch (result.kind) {
     case 'classes':
       return (
         <>
           {result.image && (
             <div className="ll-try-read">
-              <TryImageView image={result.image} label="The test sample" testId="try-sample-image" />
+              <TryImageView image={result.image} label={t('training:try.theTestSample')} testId="try-sample-image" />
             </div>
           )}
           <ClassResult result={result} />
@@ -227,6 +235,7 @@ function Result() {
 export function TryPanel() {
   const { runId, runName, info, result, loadingInfo, error, busy, close } = useTry();
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation(['training']);
   useEffect(() => {
     if (!runId) return;
     const previous = document.activeElement as HTMLElement | null;
@@ -243,14 +252,14 @@ export function TryPanel() {
     <div className="ll-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="ll-modal ll-try" role="dialog" aria-modal="true" aria-labelledby="try-title" data-testid="try-panel" data-mode={info?.mode} data-busy={busy} tabIndex={-1} ref={ref}>
         <header className="ll-try-header">
-          <h2 id="try-title">Try “{runName}”</h2>
+          <h2 id="try-title">{t('training:try.title', { name: runName })}</h2>
           <div className="ll-spacer" />
-          <button type="button" className="ll-btn ll-btn-small" data-testid="try-close" onClick={close} aria-label="Close the Try panel">
-            Close
+          <button type="button" className="ll-btn ll-btn-small" data-testid="try-close" onClick={close} aria-label={t('training:try.closeAria')}>
+            {t('training:dataset.close')}
           </button>
         </header>
-        {info && <div className="ll-muted ll-small" data-testid="try-weights">Using {result?.weights ?? info.weights}.</div>}
-        {loadingInfo && <div className="ll-muted">Loading the model and its dataset…</div>}
+        {info && <div className="ll-muted ll-small" data-testid="try-weights">{t('training:try.using', { weights: result?.weights ?? info.weights })}</div>}
+        {loadingInfo && <div className="ll-muted">{t('training:try.loading')}</div>}
         {error && (
           <div className="ll-error-box" role="alert" data-testid="try-error">
             {error}
@@ -258,11 +267,11 @@ export function TryPanel() {
         )}
         {info && (
           <div className="ll-try-body">
-            <section className="ll-try-in" aria-label="Input">
+            <section className="ll-try-in" aria-label={t('training:try.input')}>
               <Inputs info={info} />
             </section>
-            <section className="ll-try-out" aria-label="The model's answer" aria-busy={busy}>
-              {busy && <div className="ll-muted ll-small">Computing…</div>}
+            <section className="ll-try-out" aria-label={t('training:try.answer')} aria-busy={busy}>
+              {busy && <div className="ll-muted ll-small">{t('training:try.computing')}</div>}
               <Result />
             </section>
           </div>
@@ -275,9 +284,10 @@ export function TryPanel() {
 /** A "Try it" button for a run (Runs and Training tabs). */
 export function TryButton({ runId, runName, disabled }: { runId: string; runName: string; disabled?: boolean }) {
   const open = useTry((s) => s.open);
+  const { t } = useTranslation(['training']);
   return (
-    <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="run-try" disabled={disabled} onClick={() => void open(runId, runName)} title="Put your own input into this run's trained model">
-      Try it
+    <button type="button" className="ll-btn ll-btn-small ll-btn-primary" data-testid="run-try" disabled={disabled} onClick={() => void open(runId, runName)} title={t('training:try.buttonTitle')}>
+      {t('training:try.tryIt')}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 // A small static line plot for short series (tens to a few hundred points, drawn once): the learning-rate
 // finder's loss against rate and the input gradient per time step. Long, growing series use LineChart.
+import { useTranslation } from 'react-i18next';
 import { formatTick, niceTicks } from '../chartMath';
 
 export interface PlotLine {
@@ -25,6 +26,7 @@ interface Props {
 const PAD = { left: 46, right: 12, top: 12, bottom: 34 };
 
 export function SvgPlot({ lines, logX = false, logY = false, xLabel, marker, testId, width = 460, height = 220 }: Props) {
+  const { t } = useTranslation(['training']);
   const tx = (x: number) => (logX ? Math.log10(x) : x);
   const ty = (y: number) => (logY ? Math.log10(y) : y);
   const pts = lines.map((l) => l.xs.map((x, i) => [tx(x), ty(l.ys[i])] as const).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b)));
@@ -39,9 +41,9 @@ export function SvgPlot({ lines, logX = false, logY = false, xLabel, marker, tes
   const py = (y: number) => height - PAD.bottom - ((y - (y0 - ySpan * 0.05)) / (ySpan * 1.1)) * (height - PAD.top - PAD.bottom);
   const xTicks = logX ? range(Math.ceil(x0), Math.floor(x1)) : niceTicks(x0, x1, 5);
   const yTicks = niceTicks(y0, y1, 4);
-  if (all.length === 0) return <div className="ll-muted ll-small">No points to draw.</div>;
+  if (all.length === 0) return <div className="ll-muted ll-small">{t('training:chart.noPoints')}</div>;
   return (
-    <svg className="ll-svgplot" width={width} height={height} role="img" aria-label={`${lines.map((l) => l.label).join(', ')} against ${xLabel}`} data-testid={testId} data-points={all.length}>
+    <svg className="ll-svgplot" width={width} height={height} role="img" aria-label={t('training:chart.ariaPlot', { lines: lines.map((l) => l.label).join(', '), x: xLabel })} data-testid={testId} data-points={all.length}>
       {yTicks.map((t) => (
         <g key={`y${t}`}>
           <line x1={PAD.left} x2={width - PAD.right} y1={py(t)} y2={py(t)} className="ll-svgplot-grid" />
