@@ -1,6 +1,7 @@
 // The Try panel on real runs, driven as a learner does: train the MNIST MLP briefly, open Try it, draw a "1"
 // with the mouse and read the probability bars (ten classes summing to 1, the headline is the largest bar);
-// Undo and Clear work on the drawing; a test sample shows its true class. Then train the tiny GPT for a
+// Undo and Clear work on the drawing; a test sample shows its true class; that sample's pixels, made into a PNG file
+// and dropped on the panel, get the class the run predicts for the sample. Then train the tiny GPT for a
 // moment and generate text from a prompt: the prompt plus N characters, each with its distribution.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -83,6 +84,56 @@ test('draw a digit on a trained MNIST run and read the probability bars', async 
   await expect(page.getByTestId('try-bars').locator('li.truth')).toHaveCount(1);
   probs = await bars(page);
   expect(probs.reduce((s, b) => s + b.p, 0)).toBeCloseTo(1, 3);
+
+  // Dropping an image file: a test digit the model is sure of (the file goes through the drop's own scaling, so a
+  // doubtful digit could tip over), its pixels as a 28x28 PNG, dropped on the panel in a DataTransfer.
+  let sample: { index: number; name: string } | null = null;
+  for (const index of [7, 0, 1, 2, 3, 4, 5, 6, 8, 9]) {
+    if (index !== 7) {
+      // Sample 7 is shown already; another sample's bars replace it.
+      const before = JSON.stringify(await bars(page));
+      await page.getByTestId('try-sample-index').fill(String(index));
+      await page.getByTestId('try-sample').click();
+      await expect.poll(async () => JSON.stringify(await bars(page)), { timeout: 60_000 }).not.toBe(before);
+      await expect(panel).toHaveAttribute('data-busy', 'false');
+    }
+    const shown = await bars(page);
+    const best = shown.reduce((a, b) => (b.p > a.p ? b : a));
+    if (best.p > 0.9) {
+      sample = { index, name: best.name };
+      break;
+    }
+  }
+  expect(sample, 'one of ten test digits predicted with p > 0.9').not.toBeNull();
+  const png = await page.getByTestId('try-sample-image').evaluate((canvas: HTMLCanvasElement) => {
+    const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    return { width, height, grey: Array.from({ length: width * height }, (_, p) => data[p * 4]) };
+  });
+  expect(png).toMatchObject({ width: 28, height: 28 });
+  const dataTransfer = await page.evaluateHandle(async ({ width, height, grey }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d')!;
+    const image = ctx.createImageData(width, height);
+    grey.forEach((v, p) => image.data.set([v, v, v, 255], p * 4));
+    ctx.putImageData(image, 0, 0);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], `digit-${width}.png`, { type: 'image/png' }));
+    return dt;
+  }, png);
+  await panel.locator('.ll-try-inputs').first().dispatchEvent('drop', { dataTransfer });
+  // The dropped image is no test sample: no sample image, no true class; the bars are its own.
+  await expect(page.getByTestId('try-sample-image')).toHaveCount(0, { timeout: 60_000 });
+  await expect(panel).toHaveAttribute('data-busy', 'false');
+  await expect(page.getByTestId('try-bars').locator('li.truth')).toHaveCount(0);
+  const dropped = await bars(page);
+  expect(dropped.reduce((s, b) => s + b.p, 0)).toBeCloseTo(1, 3);
+  const droppedBest = dropped.reduce((a, b) => (b.p > a.p ? b : a));
+  expect(droppedBest.name, `sample ${sample!.index}; dropped bars: ${JSON.stringify(dropped)}`).toBe(sample!.name);
+  await expect(page.getByTestId('try-prediction')).toHaveText(sample!.name);
+  await expect(panel).not.toContainText('inverted'); // light ink on dark already, as MNIST digits are
 
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);

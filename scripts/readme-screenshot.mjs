@@ -5,7 +5,8 @@
 // (resources/screenshot-snail.png). Needs /usr/bin/chromium and a web build.
 // With --diagnostics, only the diagnostics pictures: the Layers view of the MLP after a short training
 // (resources/screenshot-layers.png), the learning-rate finder on it (resources/screenshot-lr-finder.png) and the
-// long-dependency LSTM's input gradient per time step (resources/screenshot-input-gradient.png).
+// long-dependency LSTM's input gradient per time step (resources/screenshot-input-gradient.png); with
+// --input-gradient, only that last picture.
 // With --lang ko, the same pictures with the interface in Korean, written as resources/screenshot-*-ko.png.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -62,6 +63,10 @@ async function diagnosticsPictures(page) {
   await page.screenshot({ path: join(root, pic('screenshot-lr-finder.png')) });
   console.log(`wrote ${pic('screenshot-lr-finder.png')}`);
   await page.getByTestId('lr-finder-close').click();
+  await inputGradientPicture(page);
+}
+
+async function inputGradientPicture(page) {
   await page.goto(`${url}&template=long-dependency-lstm`);
   await page.getByTestId('total-params').waitFor();
   await page.waitForTimeout(2000);
@@ -79,7 +84,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // The interface language, as if chosen in the app (remembered in localStorage).
   await page.addInitScript((lang) => localStorage.setItem('layerlab.lang', lang), LANG);
-  if (process.argv.includes('--diagnostics')) {
+  if (process.argv.includes('--input-gradient')) {
+    await inputGradientPicture(page);
+    process.exitCode = 0;
+  } else if (process.argv.includes('--diagnostics')) {
     await diagnosticsPictures(page);
     process.exitCode = 0;
   } else {

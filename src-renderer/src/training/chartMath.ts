@@ -62,6 +62,8 @@ export function formatTick(v: number): string {
   const a = Math.abs(v);
   if (a >= 1000) return `${Number((v / 1000).toPrecision(3))}k`;
   if (a >= 1) return String(Number(v.toPrecision(3)));
+  // Below 0.001 the decimals outgrow a chart's axis margin (0.000001 was clipped): 1e-6, 2.5e-5.
+  if (a < 1e-3) return Number(v.toPrecision(2)).toExponential();
   return String(Number(v.toPrecision(2)));
 }
 
