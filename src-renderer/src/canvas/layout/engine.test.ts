@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs';
 import type { ELK as ElkApi } from 'elkjs/lib/elk-api';
-import { LABEL_GAP, layoutGraph, oneRowMinWidth, toElkGraph, type LayoutEdge, type LayoutNode, type LayoutRequest, type LayoutResult } from './engine';
+import { LABEL_GAP, PER_ELEMENT_OPTIONS, layoutGraph, oneRowMinWidth, toElkGraph, type LayoutEdge, type LayoutNode, type LayoutRequest, type LayoutResult } from './engine';
 
 const elk = new ELK() as unknown as ElkApi;
 const READABLE = 11 / 15;
@@ -51,7 +51,7 @@ describe('layoutGraph (ELK layered)', () => {
     expect(r.zoom).toBeGreaterThanOrEqual(READABLE);
     expectNothingCovered(req, r);
     // Laid out in one long row it would be far too small to read.
-    const row = await elk.layout(toElkGraph(req, { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT' }));
+    const row = await elk.layout(toElkGraph(req, { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT' }), { layoutOptions: PER_ELEMENT_OPTIONS });
     expect(req.view.width / row.width!).toBeLessThan(READABLE);
     // Rows: each wire either goes right (within a row) or back to the start of a lower row, with a route.
     for (const e of req.edges) {

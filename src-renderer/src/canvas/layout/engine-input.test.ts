@@ -1,0 +1,65 @@
+// ELK's input no longer carries options on every input port and node (the port constraint and the input
+// side are given once as global options; outputs still say EAST). That must not move anything: the layouts
+// of templates and a 300-node graph are compared, coordinate for coordinate, with the
+// layouts of the input as it was sent before (every port with its side, every node with FIXED_POS).
+import { describe, expect, it } from 'vitest';
+import ELK from 'elkjs';
+import type { ELK as ElkApi, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import { TEMPLATES } from '../../../../shared/templates';
+import type { GraphFile } from '../../../../shared/graph/types';
+import { syntheticGraph } from '../../../../bench/graphs';
+import { layoutGraph, type LayoutNode, type LayoutRequest } from './engine';
+
+const elk = new ELK() as unknown as ElkApi;
+
+/** ELK fed the input as it was before: options on every node and port, no global options. */
+const elkWithPerPortOptions: ElkApi = {
+  ...elk,
+  layout: (graph: ElkNode, args?: { layoutOptions?: LayoutOptions }) => {
+    expect(args?.layoutOptions).toEqual({ 'elk.portConstraints': 'FIXED_POS', 'elk.port.side': 'WEST' });
+    const children = (graph.children ?? []).map((c) => ({
+      ...c,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+      ports: (c.ports ?? []).map((p) => ({ ...p, layoutOptions: { 'elk.port.side': p.id.includes('\u0000in\u0000') ? 'WEST' : 'EAST' } })),
+    }));
+    return elk.layout({ ...graph, children });
+  },
+} as ElkApi;
+
+/** A request for a graph file: handles where its wires attach, sizes varied like measured nodes. */
+function requestOf(g: Pick<GraphFile, 'nodes' | 'edges'>, view = { width: 1200, height: 700 }): LayoutRequest {
+  const nodes: LayoutNode[] = g.nodes.map((n, i) => {
+    const ins = [...new Set(g.edges.filter((e) => e.target === n.id).map((e) => e.targetHandle))];
+    const outs = [...new Set(g.edges.filter((e) => e.source === n.id).map((e) => e.sourceHandle))];
+    return {
+      id: n.id,
+      width: 120 + (n.kind.length % 7) * 14,
+      height: 54 + (i % 3) * 12,
+      inputs: ins.map((id, k) => ({ id, y: 18 + k * 16 })),
+      outputs: outs.map((id, k) => ({ id, y: 18 + k * 16 })),
+      labelWidth: outs.length ? 40 + (i % 4) * 9 : 0,
+    };
+  });
+  return { nodes, edges: g.edges, view, readableZoom: 11 / 15, maxZoom: 1 };
+}
+
+const cases: [string, LayoutRequest][] = [
+  ...['mlp-mnist', 'cnn-cifar10', 'snail-fewshot', 'seq2seq-dates-attention', 'wavenet-forecast'].flatMap((id) => {
+    const t = TEMPLATES.find((x) => x.id === id);
+    return t ? [[`template ${id}`, requestOf(t.graph)] as [string, LayoutRequest]] : [];
+  }),
+  ['synthetic 300 nodes', requestOf(syntheticGraph(300))],
+];
+
+describe('ELK input without per-port options', () => {
+  it('covers templates with branches and two-input nodes', () => {
+    // A renamed template must not shrink the comparison silently.
+    expect(cases.map(([name]) => name)).toEqual(expect.arrayContaining(['template cnn-cifar10', 'template snail-fewshot', 'template seq2seq-dates-attention']));
+  });
+  it.each(cases)('%s: same positions, size, routes and arrangement as with the options on every port', async (_, req) => {
+    const before = await layoutGraph(elkWithPerPortOptions, req);
+    const after = await layoutGraph(elk, req);
+    expect(Object.keys(after.positions).length).toBe(req.nodes.length);
+    expect(after).toEqual(before);
+  }, 60_000);
+});
