@@ -45,6 +45,11 @@ test('build, train, save and re-open in Korean, then switch back to English', as
   await page.getByTestId('btn-train').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
   await expect(page.getByTestId('btn-train')).toHaveText('▶ 학습');
+  // The training panel in Korean: its tab, the status line, the epoch counter and the time the run took.
+  await expect(page.getByTestId('tab-live')).toHaveText('학습');
+  await expect(page.getByTestId('train-status')).toHaveText('완료');
+  await expect(page.getByTestId('train-epoch')).toHaveText('에폭 1/1');
+  await expect(page.getByTestId('train-eta')).toContainText('걸린 시간');
 
   // Save and re-open.
   const downloadPromise = page.waitForEvent('download');

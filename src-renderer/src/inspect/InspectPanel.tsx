@@ -2,16 +2,29 @@
 // time; a click on a layer here or on the canvas shows it, and the canvas highlights the layer shown. Below, the
 // test set projected to 2-D at a chosen layer.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './inspect.css';
 import type { RunActivations } from '../../../shared/inspect';
-import type { TryInput } from '../../../shared/try-input';
+import type { TryInput, TryInputKind } from '../../../shared/try-input';
+import { formatPercent } from '../../../shared/i18n/format';
+import { errorText } from '../../../shared/i18n/error-text';
 import { api } from '../api';
 import { useGraphStore, selectedNodeId, useTry } from '../store/stores';
 import { ActivationViewer } from './ActivationViewer';
 import { Projection } from './Projection';
 import { useInspect } from './inspectStore';
 
+/** How the "use the tried input" button names the input (a sample by its index). */
+const TRIED_KEY = {
+  sample: 'training:inspect.tried.sample',
+  image: 'training:inspect.tried.image',
+  text: 'training:inspect.tried.text',
+  series: 'training:inspect.tried.series',
+  features: 'training:inspect.tried.features',
+} as const satisfies Record<TryInputKind, string>;
+
 export function InspectPanel({ runId }: { runId: string }) {
+  const { t } = useTranslation(['training']);
   const [index, setIndex] = useState(0);
   const [input, setInput] = useState<TryInput>({ kind: 'sample', index: 0 });
   const [result, setResult] = useState<RunActivations | null>(null);
@@ -35,7 +48,7 @@ export function InspectPanel({ runId }: { runId: string }) {
         const current = useInspect.getState().shownNodeId;
         if (!r.nodes.some((n) => n.nodeId === current)) show(r.nodes.find((n) => n.view.type !== 'none' && n.kind !== 'Input')?.nodeId ?? r.nodes[0]?.nodeId ?? null);
       },
-      (err: unknown) => live && (setError(err instanceof Error ? err.message : String(err)), setBusy(false)),
+      (err: unknown) => live && (setError(errorText(err)), setBusy(false)),
     );
     return () => {
       live = false;
@@ -55,21 +68,21 @@ export function InspectPanel({ runId }: { runId: string }) {
     <div className="ll-inspect" data-testid="inspect-panel">
       <div className="ll-inspect-row">
         <label className="ll-small">
-          Test sample{' '}
+          {t('training:try.testSample')}{' '}
           <input type="number" min={0} value={index} onChange={(e) => setIndex(Math.max(0, Math.floor(Number(e.target.value) || 0)))} data-testid="inspect-sample" style={{ width: 70 }} />
         </label>
         <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-go" onClick={() => setInput({ kind: 'sample', index })} disabled={busy}>
-          Show
+          {t('training:inspect.show')}
         </button>
         {tried && (
-          <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-use-tried" onClick={() => setInput(tried)} disabled={busy} title="The input tried last in the Try panel">
-            Use the tried input ({tried.kind === 'sample' ? `sample ${tried.index}` : tried.kind})
+          <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-use-tried" onClick={() => setInput(tried)} disabled={busy} title={t('training:inspect.useTriedTitle')}>
+            {t('training:inspect.useTried', { input: t(TRIED_KEY[tried.kind], tried.kind === 'sample' ? { index: tried.index } : {}) })}
           </button>
         )}
-        {busy && <span className="ll-muted ll-small">computing…</span>}
+        {busy && <span className="ll-muted ll-small">{t('training:inspect.computing')}</span>}
         {result?.prediction && (
           <span className="ll-small" data-testid="inspect-prediction">
-            predicts <strong>{result.prediction.className}</strong> ({(result.prediction.probability * 100).toFixed(1)}%)
+            {t('training:inspect.predicts')} <strong>{result.prediction.className}</strong> ({formatPercent(result.prediction.probability, 1)})
           </span>
         )}
       </div>
@@ -80,7 +93,7 @@ export function InspectPanel({ runId }: { runId: string }) {
       )}
       {result && (
         <>
-          <div className="ll-inspect-nodes" role="tablist" aria-label="Layers">
+          <div className="ll-inspect-nodes" role="tablist" aria-label={t('training:inspect.layersAria')}>
             {result.nodes.map((n) => (
               <button
                 key={n.nodeId}
@@ -96,7 +109,7 @@ export function InspectPanel({ runId }: { runId: string }) {
               </button>
             ))}
           </div>
-          <div className="ll-muted ll-small">Click a layer here or on the canvas to see its activation.</div>
+          <div className="ll-muted ll-small">{t('training:inspect.clickLayer')}</div>
           {node && <ActivationViewer node={node} classNames={result.classNames} />}
           {result.notes.length > 0 && <div className="ll-muted ll-small">{result.notes.join(' · ')}</div>}
         </>

@@ -1,14 +1,19 @@
 // One layer of the test set as a 2-D PCA scatter, one colour per class (d3's Tableau 10), with a layer picker.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { scaleLinear, scaleOrdinal } from 'd3-scale';
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import type { RunProjection } from '../../../shared/inspect';
+import { errorText } from '../../../shared/i18n/error-text';
+import { formatPercent } from '../../../shared/i18n/format';
 import { api } from '../api';
 
 const W = 360;
 const H = 260;
+const SPLIT_KEY = { test: 'training:dataset.split.test', validation: 'training:dataset.split.validation' } as const satisfies Record<RunProjection['split'], string>;
 
 function Scatter({ p }: { p: RunProjection }) {
+  const { t } = useTranslation(['training']);
   const xs = p.points.map((q) => q.x);
   const ys = p.points.map((q) => q.y);
   const x = scaleLinear().domain([Math.min(...xs), Math.max(...xs)]).nice().range([8, W - 8]);
@@ -17,7 +22,7 @@ function Scatter({ p }: { p: RunProjection }) {
   const classes = [...new Set(p.points.map((q) => q.cls))].sort((a, b) => a - b);
   return (
     <div className="ll-inspect-scatter-wrap">
-      <svg width={W} height={H} className="ll-inspect-scatter" data-testid="inspect-scatter" data-points={p.points.length} role="img" aria-label={`PCA of ${p.nodeId}: ${p.points.length} samples`}>
+      <svg width={W} height={H} className="ll-inspect-scatter" data-testid="inspect-scatter" data-points={p.points.length} role="img" aria-label={t('training:inspect.projectionAria', { node: p.nodeId, count: p.points.length })}>
         {p.points.map((q, i) => (
           <circle key={i} cx={x(q.x)} cy={y(q.y)} r={2.5} fill={q.cls < 0 ? '#60a5fa' : color(q.cls)} />
         ))}
@@ -38,6 +43,7 @@ function Scatter({ p }: { p: RunProjection }) {
 }
 
 export function Projection({ runId }: { runId: string }) {
+  const { t } = useTranslation(['training']);
   const [nodeId, setNodeId] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<RunProjection | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +56,7 @@ export function Projection({ runId }: { runId: string }) {
     setError(null);
     api.projectRun({ runId, ...(nodeId ? { nodeId } : {}) }).then(
       (r) => live && (setResult(r), setBusy(false)),
-      (err: unknown) => live && (setError(err instanceof Error ? err.message : String(err)), setBusy(false)),
+      (err: unknown) => live && (setError(errorText(err)), setBusy(false)),
     );
     return () => {
       live = false;
@@ -59,14 +65,14 @@ export function Projection({ runId }: { runId: string }) {
   if (!asked) {
     return (
       <button type="button" className="ll-btn ll-btn-small" data-testid="inspect-project" onClick={() => setAsked(true)}>
-        Project the test set (PCA)
+        {t('training:inspect.project')}
       </button>
     );
   }
   return (
     <div className="ll-inspect-projection" data-testid="inspect-projection">
       <div className="ll-inspect-row">
-        <strong className="ll-small">Test set in 2-D (PCA) of</strong>
+        <strong className="ll-small">{t('training:inspect.projectionOf')}</strong>
         <select value={result?.nodeId ?? nodeId ?? ''} onChange={(e) => setNodeId(e.target.value)} data-testid="inspect-project-node" disabled={!result}>
           {(result?.candidates ?? []).map((c) => (
             <option key={c.nodeId} value={c.nodeId}>
@@ -74,13 +80,18 @@ export function Projection({ runId }: { runId: string }) {
             </option>
           ))}
         </select>
-        {busy && <span className="ll-muted ll-small">computing…</span>}
+        {busy && <span className="ll-muted ll-small">{t('training:inspect.computing')}</span>}
       </div>
       {error && <div className="ll-error-box">{error}</div>}
       {result && (
         <>
           <div className="ll-muted ll-small">
-            {result.points.length} {result.split} samples · axes explain {(result.explained[0] * 100).toFixed(0)}% and {(result.explained[1] * 100).toFixed(0)}% of the variance
+            {t('training:inspect.projectionSummary', {
+              count: result.points.length,
+              split: t(SPLIT_KEY[result.split]),
+              first: formatPercent(result.explained[0], 0),
+              second: formatPercent(result.explained[1], 0),
+            })}
             {result.notes.length ? ` · ${result.notes.join('; ')}` : ''}
           </div>
           <Scatter p={result} />
