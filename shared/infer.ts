@@ -3,7 +3,7 @@
 import type { GraphEdge, GraphFile, GraphNode } from './graph/types';
 import type { DatasetShapes } from './data/types';
 import { ShapeError, formatShape, type Fix, type Shape, type HandleSpec, type LinkedNodes } from './layers/types';
-import type { LayerMessage } from './layers/messages';
+import { englishMessage, messageFix, type LayerMessage, type LayerMessageId, type MessageValues } from './layers/messages';
 import { getLayerDef, inputHandles, outputHandles, withDefaults } from './layers';
 import { topologicalOrder } from './graph/topo';
 import { linkOrderEdges, nodeLinks, nodeRefParams, type NodeLink } from './graph/links';
@@ -67,6 +67,11 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     info.error = text ? { message, fixes, text } : { message, fixes };
     result.errors.push({ nodeId, ...info.error });
   };
+  /** fail() with a catalogue message (layers:messages.<id>), so it also reads in the chosen language. */
+  const failWith = (nodeId: string, id: LayerMessageId, values: MessageValues, fixes: Fix[] = []): void => {
+    const text = { id, values };
+    fail(nodeId, englishMessage(text), fixes, text);
+  };
 
   // A linked node (the Embedding a tied head reuses) is inferred and built before the node naming it.
   const { order, cyclic } = topologicalOrder(graph.nodes, [...graph.edges, ...linkOrderEdges(graph)]);
@@ -75,12 +80,8 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
   for (const id of cyclic) {
     result.nodes[id] = { outputs: [], params: 0 };
     const link = links.find((l) => l.from === id && cyclic.includes(l.to));
-    fail(
-      id,
-      link
-        ? `'${link.spec.label}' names ${titleOf(byId.get(link.to)!)}, which is computed from this node's output: a link cannot point downstream. Link a node that comes before this one.`
-        : 'This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.',
-    );
+    if (link) failWith(id, 'graphLinkDownstream', { link: link.spec.label, target: titleOf(byId.get(link.to)!) });
+    else failWith(id, 'graphCycle', {});
   }
 
   for (const id of order) {
@@ -89,7 +90,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     result.nodes[id] = info;
     const def = getLayerDef(node.kind);
     if (!def) {
-      fail(id, `Unknown layer kind '${node.kind}'.`);
+      failWith(id, 'graphUnknownKind', { kind: node.kind });
       continue;
     }
     const params = withDefaults(def, node.params);
@@ -100,11 +101,11 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     // Gather the shapes arriving at each input handle, in edge order.
     const shapes: Shape[][] = ins.map(() => []);
     let upstreamUnknown = false;
-    let wiringError: string | null = null;
+    let wiringError: MessageValues | null = null;
     for (const e of incoming.get(id) ?? []) {
       const slot = ins.findIndex((h) => h.id === e.targetHandle);
       if (slot < 0) {
-        wiringError = `A wire ends at input '${e.targetHandle}', which ${def.label} does not have.`;
+        wiringError = { handle: e.targetHandle, layer: def.label };
         continue;
       }
       const shape = result.edges[e.id];
@@ -112,17 +113,17 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       else shapes[slot].push(shape);
     }
     if (wiringError) {
-      fail(id, wiringError);
+      failWith(id, 'graphNoSuchHandle', wiringError);
       continue;
     }
     const missing = ins.filter((h, i) => !h.optional && (incoming.get(id) ?? []).every((e) => e.targetHandle !== h.id) && shapes[i].length === 0);
     if (missing.length > 0) {
-      fail(id, `Connect something to ${missing.map((h) => `'${h.label}'`).join(' and ')}.`);
+      failWith(id, 'graphConnect', { inputs: missing.map((h) => `'${h.label}'`).join(' and ') });
       continue;
     }
     const tooMany = ins.find((h, i) => !h.multiple && shapes[i].length > 1);
     if (tooMany) {
-      fail(id, `Input '${tooMany.label}' takes one wire but has ${shapes[ins.indexOf(tooMany)].length}; use Add or Concatenate to merge them.`);
+      failWith(id, 'graphOneWire', { input: tooMany.label, wires: shapes[ins.indexOf(tooMany)].length });
       continue;
     }
     const linked = resolveLinks(node, byId);
@@ -146,7 +147,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
       continue;
     }
 
-    if (data) checkAgainstData(node, params, shapes, info, data, fail);
+    if (data) checkAgainstData(node, params, shapes, info, data, failWith);
 
     for (const e of graph.edges) {
       if (e.source !== id) continue;
@@ -161,13 +162,15 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
   noteLinkedNodes(result, links, byId);
   // Cyclic nodes' counts are unknown but real nodes before the cycle still counted.
 
-  if (!graph.nodes.some((n) => n.kind === 'Input')) {
-    result.errors.push({ nodeId: null, message: 'The graph has no Input node: drag one from the palette.', fixes: [] });
-  }
-  if (!graph.nodes.some((n) => n.kind === 'Output')) {
-    result.errors.push({ nodeId: null, message: 'The graph has no Output node: connect your last layer to an Output.', fixes: [] });
-  }
+  if (!graph.nodes.some((n) => n.kind === 'Input')) result.errors.push(graphError('graphNoInput'));
+  if (!graph.nodes.some((n) => n.kind === 'Output')) result.errors.push(graphError('graphNoOutput'));
   return result;
+}
+
+/** A graph-wide error (no node to show it on), as a catalogue message. */
+function graphError(id: LayerMessageId): GraphError {
+  const text = { id, values: {} };
+  return { nodeId: null, message: englishMessage(text), fixes: [], text };
 }
 
 const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
@@ -241,7 +244,7 @@ function checkAgainstData(
   shapes: Shape[][],
   info: NodeInference,
   data: DatasetShapes,
-  fail: (nodeId: string, message: string, fixes?: Fix[]) => void,
+  fail: (nodeId: string, id: LayerMessageId, values: MessageValues, fixes?: Fix[]) => void,
 ): void {
   if (node.kind === 'Input') {
     const feature = String(params.feature ?? 'x');
@@ -249,13 +252,13 @@ function checkAgainstData(
     const have = info.outputs[0];
     if (!want) {
       const names = Object.keys(data.features);
-      fail(node.id, `The dataset has no input feature '${feature}'; it has ${names.map((n) => `'${n}'`).join(', ')}.`,
-        names.map((n) => ({ label: `Use '${n}'`, action: { type: 'setParam' as const, param: 'feature', value: n } })));
+      fail(node.id, 'dataNoFeature', { feature, names: names.map((n) => `'${n}'`).join(', ') },
+        names.map((n) => messageFix('fixUseName', { name: n }, { type: 'setParam', param: 'feature', value: n })));
     } else if (have && !sameShape(have, want)) {
       const fixes: Fix[] = want.every((d) => d !== null)
-        ? [{ label: `Set shape to ${formatShape(want)}`, action: { type: 'setParam', param: 'shape', value: want as number[] } }]
+        ? [messageFix('fixSetShape', { shape: formatShape(want) }, { type: 'setParam', param: 'shape', value: want as number[] })]
         : [];
-      fail(node.id, `The dataset gives '${feature}' as ${formatShape(want)} per sample, but this Input says ${formatShape(have)}.`, fixes);
+      fail(node.id, 'dataInputShape', { feature, want: formatShape(want), have: formatShape(have) }, fixes);
     }
   } else if (node.kind === 'Output') {
     const target = String(params.target ?? 'y');
@@ -263,11 +266,12 @@ function checkAgainstData(
     const have = shapes[0]?.[0];
     if (!want) {
       const names = Object.keys(data.targets);
-      fail(node.id, `The dataset has no target '${target}'; it has ${names.map((n) => `'${n}'`).join(', ')}.`,
-        names.map((n) => ({ label: `Use '${n}'`, action: { type: 'setParam' as const, param: 'target', value: n } })));
+      fail(node.id, 'dataNoTarget', { target, names: names.map((n) => `'${n}'`).join(', ') },
+        names.map((n) => messageFix('fixUseName', { name: n }, { type: 'setParam', param: 'target', value: n })));
     } else if (have && !sameShape(have, want)) {
-      const classes = data.numClasses ? ` (${data.numClasses} classes)` : '';
-      fail(node.id, `The model produces ${formatShape(have)} per sample here, but the dataset's '${target}' labels are ${formatShape(want)}${classes}. Make the last layer output ${formatShape(want)}, e.g. Dense with ${want[want.length - 1] ?? '?'} units.`);
+      const values = { have: formatShape(have), target, want: formatShape(want), units: want[want.length - 1] ?? '?' };
+      if (data.numClasses) fail(node.id, 'dataOutputShapeClasses', { ...values, classes: data.numClasses });
+      else fail(node.id, 'dataOutputShape', values);
     }
   }
 }

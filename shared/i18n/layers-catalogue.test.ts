@@ -6,7 +6,8 @@ import { lstmLayer } from '../layers/recurrent/lstm';
 import { buildLayersCatalogue, catalogueKeys } from './layers-catalogue';
 import { categoryText, layerText, localizedParamSpec, messageText, paramOffText, paramText } from './layer-text';
 import { getLayerDef } from '../layers';
-import { ShapeError, type Shape } from '../layers/types';
+import { ShapeError, type LinkedNodes, type ParamValues, type Shape } from '../layers/types';
+import { inferGraph } from '../infer';
 import koLayers from './locales/ko/layers.json';
 import glossary from './glossary.json';
 import { glossaryMisses, termsIn } from './glossary-check';
@@ -131,9 +132,82 @@ describe('shape errors in the chosen language', () => {
   });
 
   it('an error without a catalogue message stays in English', () => {
-    const err = errorOf('Permute', [[[28, 10, 3]]]); // dims [2, 1] list 2 axes for a rank-3 input
+    const err = new ShapeError('Some check without a catalogue message.');
     expect(err.text).toBeUndefined();
     expect(messageText(err, err.message, 'ko')).toBe(err.message);
+  });
+
+  // Each kind's own checks: [kind, inputs, params, links, the English message as thrown before it had an id].
+  const ownChecks: [string, Shape[][], Record<string, unknown>, LinkedNodes | undefined, string][] = [
+    ['Input', [], { shape: [] }, undefined, 'Input needs a shape with at least one axis, e.g. [784].'],
+    ['Input', [], { shape: [28, 0] }, undefined, 'Input shape entries must be positive integers; got 0 in [28, 0].'],
+    ['Permute', [[[28, 10, 3]]], { dims: [2, 1] }, undefined, 'Permute dims [2, 1] list 2 axes but the input [28, 10, 3] has 3.'],
+    ['Permute', [[[4, 5]]], { dims: [1, 1] }, undefined, 'Permute dims [1, 1] must use each of 1..2 exactly once (axes count from 1, batch excluded).'],
+    ['SelectStep', [[[5, 3]]], { step: 1.5 }, undefined, "SelectStep: 'step' must be an integer, got 1.5."],
+    ['SelectStep', [[[8]]], { step: -1 }, undefined, 'SelectStep picks one step of a sequence [time, features], but gets [8], which has no time axis.'],
+    ['SelectStep', [[[5, 3]]], { step: 7 }, undefined, 'SelectStep: step 7 is outside a sequence of 5 steps (use 0..4, or -1..-5 from the end).'],
+    ['TiedDense', [[[6, 5]]], {}, { tiedTo: { id: 'emb', kind: 'Embedding', title: 'emb', params: { inputDim: 50, outputDim: 8 } } },
+      "Tied Dense multiplies by emb's 50 x 8 matrix, so its input needs 8 features (the Embedding's vector size), but it gets [6, 5]."],
+    ['PositionalEncoding', [[[10, 8]]], { mode: 'learned', maxLength: 4 }, undefined,
+      'PositionalEncoding: the sequence has 10 steps but the learned table only has maxLength = 4 rows (input [10, 8]).'],
+    ['MultiHeadAttention', [[[5, 8]], [[5, 8]]], { heads: 0 }, undefined, 'MultiHeadAttention: heads and keyDim must be at least 1.'],
+    ['Embedding', [[[]]], {}, undefined, 'Embedding needs token ids per sample, e.g. [time], but gets a scalar.'],
+  ];
+  it.each(ownChecks)('%s: the error reads as the thrown English and in Korean (%#)', (kind, inputs, params, links, english) => {
+    const def = getLayerDef(kind)!;
+    const all = { ...Object.fromEntries(Object.entries(def.params).map(([k, s]) => [k, s.default])), ...params };
+    let err: unknown;
+    try {
+      def.infer(inputs, all as never, links);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ShapeError);
+    const shapeError = err as ShapeError;
+    expect(shapeError.message).toBe(english);
+    expect(shapeError.text).toBeDefined();
+    expect(messageText(shapeError, shapeError.message, 'en')).toBe(english);
+    for (const item of [shapeError, ...shapeError.fixes]) {
+      const english = 'label' in item ? item.label : item.message;
+      expect(item.text, english).toBeDefined();
+      expect(messageText(item, english, 'en')).toBe(english);
+      const ko = messageText(item, english, 'ko');
+      expect(ko).toMatch(/[가-힣]/);
+      expect(ko).not.toContain('{{');
+      // Every number of the English (shapes, sizes) is in the Korean too.
+      for (const n of english.match(/\d+/g) ?? []) expect(ko).toContain(n);
+    }
+  });
+});
+
+describe('graph-level errors in the chosen language', () => {
+  const node = (id: string, kind: string, params: ParamValues = {}) => ({ id, kind, params, position: { x: 0, y: 0 } });
+
+  it('a dataset that disagrees with the Input, and a graph without Output, read in Korean; English unchanged', () => {
+    const graph = { nodes: [node('x', 'Input', { shape: [10] }), node('d', 'Dense', { units: 4 })], edges: [{ id: 'e0', source: 'x', sourceHandle: 'out', target: 'd', targetHandle: 'in' }] };
+    const r = inferGraph(graph, { features: { x: [784] }, targets: { y: [10] }, numClasses: 10 });
+    const input = r.nodes.x.error!;
+    expect(input.message).toBe("The dataset gives 'x' as [784] per sample, but this Input says [10].");
+    expect(messageText(input, input.message, 'en')).toBe(input.message);
+    expect(messageText(input, input.message, 'ko')).toBe("데이터셋은 'x'를 샘플(sample)마다 [784]로 주는데, 이 Input은 [10]라고 합니다.");
+    expect(input.fixes.map((f) => [messageText(f, f.label, 'en'), messageText(f, f.label, 'ko')])).toEqual([['Set shape to [784]', 'shape를 [784](으)로']]);
+    const graphWide = r.errors.filter((e) => e.nodeId === null);
+    expect(graphWide.map((e) => e.message)).toEqual(['The graph has no Output node: connect your last layer to an Output.']);
+    expect(messageText(graphWide[0], graphWide[0].message, 'ko')).toBe('그래프에 Output 노드가 없습니다: 마지막 층(layer)을 Output에 연결하세요.');
+  });
+
+  it('a cycle and a missing wire are catalogue messages too', () => {
+    const edge = (id: string, source: string, target: string) => ({ id, source, sourceHandle: 'out', target, targetHandle: 'in' });
+    const r = inferGraph({ nodes: [node('a', 'Dense'), node('b', 'Dense'), node('c', 'Dense')], edges: [edge('e0', 'a', 'b'), edge('e1', 'b', 'a')] });
+    expect(r.nodes.a.error?.message).toBe('This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.');
+    expect(messageText(r.nodes.a.error!, r.nodes.a.error!.message, 'ko')).toContain('순환 고리(cycle)');
+    const c = r.nodes.c.error!;
+    expect(c.message).toBe("Connect something to 'in'.");
+    expect(messageText(c, c.message, 'ko')).toBe("'in'에 무언가를 연결하세요.");
+    expect(r.errors.filter((e) => e.nodeId === null).map((e) => messageText(e, e.message, 'ko'))).toEqual([
+      '그래프에 Input 노드가 없습니다: 팔레트에서 하나 끌어다 놓으세요.',
+      '그래프에 Output 노드가 없습니다: 마지막 층(layer)을 Output에 연결하세요.',
+    ]);
   });
 });
 

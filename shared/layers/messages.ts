@@ -97,6 +97,46 @@ export const LAYER_MESSAGES = {
   flattenUnknown:
     'Flatten needs every axis to be known, but {{shape}} has an unknown size; ' +
     'give the Input a fixed length, or use a recurrent or pooling layer to reduce the unknown axis.',
+  // Kinds with their own checks.
+  inputNoAxis: 'Input needs a shape with at least one axis, e.g. [784].',
+  inputBadEntry: 'Input shape entries must be positive integers; got {{value}} in {{shape}}.',
+  permuteAxisCount: 'Permute dims {{dims}} list {{listed}} axes but the input {{shape}} has {{rank}}.',
+  permuteEachOnce: 'Permute dims {{dims}} must use each of 1..{{rank}} exactly once (axes count from 1, batch excluded).',
+  selectStepInteger: "SelectStep: 'step' must be an integer, got {{step}}.",
+  selectStepNoTime: 'SelectStep picks one step of a sequence [time, features], but gets {{shape}}, which has no time axis.',
+  selectStepRange: 'SelectStep: step {{step}} is outside a sequence of {{length}} steps (use 0..{{last}}, or -1..-{{length}} from the end).',
+  fixSelectLastStep: 'Select the last step',
+  tiedDenseWidth:
+    "Tied Dense multiplies by {{embedding}}'s {{vocab}} x {{width}} matrix, so its input needs {{width}} features " +
+    "(the Embedding's vector size), but it gets {{shape}}.",
+  fixSetVectorSize: "Set {{embedding}}'s vector size to {{size}}",
+  fixInsertDenseBefore: 'Insert Dense {{units}} before it',
+  positionalMaxLength:
+    'PositionalEncoding: the sequence has {{steps}} steps but the learned table only has maxLength = {{maxLength}} rows (input {{shape}}).',
+  fixSetMaxLength: 'Set maxLength to {{steps}}',
+  mhaHeadsKeyDim: 'MultiHeadAttention: heads and keyDim must be at least 1.',
+  embeddingScalar: 'Embedding needs token ids per sample, e.g. [time], but gets a scalar.',
+  // Whole-graph checks (shared/infer.ts): wiring, cycles, the dataset.
+  graphNoInput: 'The graph has no Input node: drag one from the palette.',
+  graphNoOutput: 'The graph has no Output node: connect your last layer to an Output.',
+  graphCycle: 'This node is part of a cycle: a layer cannot feed its own input. Remove one of the wires in the loop.',
+  graphLinkDownstream:
+    "'{{link}}' names {{target}}, which is computed from this node's output: a link cannot point downstream. Link a node that comes before this one.",
+  graphUnknownKind: "Unknown layer kind '{{kind}}'.",
+  graphNoSuchHandle: "A wire ends at input '{{handle}}', which {{layer}} does not have.",
+  graphConnect: 'Connect something to {{inputs}}.',
+  graphOneWire: "Input '{{input}}' takes one wire but has {{wires}}; use Add or Concatenate to merge them.",
+  dataNoFeature: "The dataset has no input feature '{{feature}}'; it has {{names}}.",
+  dataNoTarget: "The dataset has no target '{{target}}'; it has {{names}}.",
+  fixUseName: "Use '{{name}}'",
+  dataInputShape: "The dataset gives '{{feature}}' as {{want}} per sample, but this Input says {{have}}.",
+  fixSetShape: 'Set shape to {{shape}}',
+  dataOutputShape:
+    "The model produces {{have}} per sample here, but the dataset's '{{target}}' labels are {{want}}. " +
+    'Make the last layer output {{want}}, e.g. Dense with {{units}} units.',
+  dataOutputShapeClasses:
+    "The model produces {{have}} per sample here, but the dataset's '{{target}}' labels are {{want}} ({{classes}} classes). " +
+    'Make the last layer output {{want}}, e.g. Dense with {{units}} units.',
   // Notes shown on nodes.
   noteDenseLastAxis: 'Applied to the last axis (size {{size}}) at each of the {{positions}} positions; add Flatten first to connect every value.',
   noteBatchNormCounts: '{{half}} trainable (gamma, beta) + {{half}} non-trainable (moving mean, variance)',

@@ -48,7 +48,7 @@ export const multiHeadAttentionLayer = defineLayer<MultiHeadAttentionParams>({
     if (!sameSteps(k.steps, v.steps)) {
       throw ShapeError.of('keyValueSteps', { layer: 'MultiHeadAttention', key: formatShape(kShape), value: formatShape(inputs[1][0]) });
     }
-    if (p.heads < 1 || p.keyDim < 1) throw new ShapeError('MultiHeadAttention: heads and keyDim must be at least 1.');
+    if (p.heads < 1 || p.keyDim < 1) throw ShapeError.of('mhaHeadsKeyDim', {});
     const params = mhaParams({
       queryDim: q.features,
       keyDim: k.features,

@@ -1,6 +1,7 @@
 // Positional encoding added to a [T, d] sequence: fixed sinusoids or a learned table.
 import { defineLayer, ShapeError, formatShape } from '../types';
 import { expectSequence } from './common';
+import { messageFix } from '../messages';
 
 export type PositionalEncodingParams = {
   mode: string;
@@ -40,10 +41,9 @@ export const positionalEncodingLayer = defineLayer<PositionalEncodingParams>({
   infer(inputs, p) {
     const x = expectSequence(inputs[0]?.[0], 'PositionalEncoding input');
     if (p.mode === 'learned' && x.steps !== null && x.steps > p.maxLength) {
-      throw new ShapeError(
-        `PositionalEncoding: the sequence has ${x.steps} steps but the learned table only has maxLength = ${p.maxLength} rows (input ${formatShape(inputs[0][0])}).`,
-        [{ label: `Set maxLength to ${x.steps}`, action: { type: 'setParam', param: 'maxLength', value: x.steps } }],
-      );
+      throw ShapeError.of('positionalMaxLength', { steps: x.steps, maxLength: p.maxLength, shape: formatShape(inputs[0][0]) }, [
+        messageFix('fixSetMaxLength', { steps: x.steps }, { type: 'setParam', param: 'maxLength', value: x.steps }),
+      ]);
     }
     const params = p.mode === 'learned' ? p.maxLength * x.features : 0;
     return { outputs: [[x.steps, x.features]], params };

@@ -31,9 +31,9 @@ export const inputLayer = defineLayer<InputParams>({
   inputs: [],
   outputs: [OUT],
   infer(_inputs, p) {
-    if (!Array.isArray(p.shape) || p.shape.length === 0) throw new ShapeError('Input needs a shape with at least one axis, e.g. [784].');
+    if (!Array.isArray(p.shape) || p.shape.length === 0) throw ShapeError.of('inputNoAxis', {});
     const bad = p.shape.find((d) => !Number.isInteger(d) || d < 1);
-    if (bad !== undefined) throw new ShapeError(`Input shape entries must be positive integers; got ${bad} in [${p.shape.join(', ')}].`);
+    if (bad !== undefined) throw ShapeError.of('inputBadEntry', { value: String(bad), shape: `[${p.shape.join(', ')}]` });
     return { outputs: [[...p.shape]], params: 0 };
   },
 });

@@ -1,6 +1,7 @@
 // Permute: reorders the axes of each sample (1-based, batch axis excluded, like Keras).
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { IN, OUT, singleInput } from './common';
+import { messageFix } from '../messages';
 
 export type PermuteParams = { dims: number[] };
 
@@ -32,19 +33,13 @@ export const permuteLayer = defineLayer<PermuteParams>({
     const shape = singleInput(inputs, 'Permute');
     const rank = shape.length;
     const swapLastTwo = rank >= 2 ? [...Array.from({ length: rank - 2 }, (_, i) => i + 1), rank, rank - 1] : [1];
-    const fixes = [{ label: `Use ${formatShape(swapLastTwo)}`, action: { type: 'setParam' as const, param: 'dims', value: swapLastTwo } }];
+    const fixes = [messageFix('fixUseShape', { shape: formatShape(swapLastTwo) }, { type: 'setParam', param: 'dims', value: swapLastTwo })];
     if (p.dims.length !== rank) {
-      throw new ShapeError(
-        `Permute dims ${formatShape(p.dims)} list ${p.dims.length} axes but the input ${formatShape(shape)} has ${rank}.`,
-        fixes,
-      );
+      throw ShapeError.of('permuteAxisCount', { dims: formatShape(p.dims), listed: p.dims.length, shape: formatShape(shape), rank }, fixes);
     }
     const sorted = [...p.dims].sort((a, b) => a - b);
     if (sorted.some((d, i) => d !== i + 1)) {
-      throw new ShapeError(
-        `Permute dims ${formatShape(p.dims)} must use each of 1..${rank} exactly once (axes count from 1, batch excluded).`,
-        fixes,
-      );
+      throw ShapeError.of('permuteEachOnce', { dims: formatShape(p.dims), rank }, fixes);
     }
     return { outputs: [p.dims.map((d) => shape[d - 1])], params: 0 };
   },

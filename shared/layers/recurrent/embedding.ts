@@ -34,7 +34,7 @@ export const embeddingLayer = defineLayer<EmbeddingParams>({
   outputs: [SEQ_OUT],
   infer(inputs, p) {
     const shape = singleInput(inputs, 'Embedding');
-    if (shape.length === 0) throw new ShapeError('Embedding needs token ids per sample, e.g. [time], but gets a scalar.');
+    if (shape.length === 0) throw ShapeError.of('embeddingScalar', {});
     requireInt(p.inputDim, 'inputDim', 'Embedding');
     requireInt(p.outputDim, 'outputDim', 'Embedding');
     const notes: LayerMessage[] = [{ id: 'noteTokenIds', values: { last: p.inputDim - 1 } }];

@@ -2,6 +2,7 @@
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { OUT, singleInput } from '../core/common';
 import { SEQ_IN } from '../conv/common';
+import { messageFix } from '../messages';
 
 export type SelectStepParams = { step: number };
 
@@ -39,20 +40,17 @@ export const selectStepLayer = defineLayer<SelectStepParams>({
   outputs: [OUT],
   infer(inputs, p) {
     const shape = singleInput(inputs, 'SelectStep');
-    if (!Number.isInteger(p.step)) throw new ShapeError(`SelectStep: 'step' must be an integer, got ${p.step}.`);
+    if (!Number.isInteger(p.step)) throw ShapeError.of('selectStepInteger', { step: String(p.step) });
     if (shape.length < 2) {
-      throw new ShapeError(
-        `SelectStep picks one step of a sequence [time, features], but gets ${formatShape(shape)}, which has no time axis.`,
-      );
+      throw ShapeError.of('selectStepNoTime', { shape: formatShape(shape) });
     }
     const length = shape[0];
     if (length !== null) {
       const index = selectedIndex(p.step, length);
       if (index < 0 || index >= length) {
-        throw new ShapeError(
-          `SelectStep: step ${p.step} is outside a sequence of ${length} steps (use 0..${length - 1}, or -1..-${length} from the end).`,
-          [{ label: 'Select the last step', action: { type: 'setParam', param: 'step', value: -1 } }],
-        );
+        throw ShapeError.of('selectStepRange', { step: p.step, length, last: length - 1 }, [
+          messageFix('fixSelectLastStep', {}, { type: 'setParam', param: 'step', value: -1 }),
+        ]);
       }
     }
     return { outputs: [shape.slice(1)], params: 0 };

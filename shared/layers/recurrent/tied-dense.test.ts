@@ -42,7 +42,7 @@ describe('Tied Dense inference', () => {
   it('an input that is not the Embedding\'s vector size is an error with two fixes', () => {
     const r = inferGraph(lm({ tiedTo: 'emb' }, 5));
     expect(r.nodes.head.error?.message).toBe("Tied Dense multiplies by emb's 50 x 8 matrix, so its input needs 8 features (the Embedding's vector size), but it gets [6, 5].");
-    expect(r.nodes.head.error?.fixes).toEqual([
+    expect(r.nodes.head.error?.fixes.map(({ label, action }) => ({ label, action }))).toEqual([
       { label: "Set emb's vector size to 5", action: { type: 'setParam', nodeId: 'emb', param: 'outputDim', value: 5 } },
       { label: 'Insert Dense 8 before it', action: { type: 'insertBefore', handle: 'in', kind: 'Dense', params: { units: 8, activation: 'linear' } } },
     ]);

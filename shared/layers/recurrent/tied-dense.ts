@@ -5,6 +5,7 @@
 // sync), and its count on the canvas is what it adds (0, or the bias), which shows the matrix is not doubled.
 import { ShapeError, defineLayer, formatShape } from '../types';
 import { IN, OUT, knownLastDim, singleInput } from '../core/common';
+import { messageFix } from '../messages';
 
 export const TIED_ACTIVATIONS = ['softmax', 'linear', 'sigmoid'] as const;
 
@@ -55,14 +56,10 @@ export const tiedDenseLayer = defineLayer<TiedDenseParams>({
     const vocab = Number(emb.params.inputDim);
     const width = Number(emb.params.outputDim);
     if (d !== width) {
-      throw new ShapeError(
-        `Tied Dense multiplies by ${emb.title}'s ${vocab} x ${width} matrix, so its input needs ${width} features ` +
-          `(the Embedding's vector size), but it gets ${formatShape(x)}.`,
-        [
-          { label: `Set ${emb.title}'s vector size to ${d}`, action: { type: 'setParam', nodeId: emb.id, param: 'outputDim', value: d } },
-          { label: `Insert Dense ${width} before it`, action: { type: 'insertBefore', handle: 'in', kind: 'Dense', params: { units: width, activation: 'linear' } } },
-        ],
-      );
+      throw ShapeError.of('tiedDenseWidth', { embedding: emb.title, vocab, width, shape: formatShape(x) }, [
+        messageFix('fixSetVectorSize', { embedding: emb.title, size: d }, { type: 'setParam', nodeId: emb.id, param: 'outputDim', value: d }),
+        messageFix('fixInsertDenseBefore', { units: width }, { type: 'insertBefore', handle: 'in', kind: 'Dense', params: { units: width, activation: 'linear' } }),
+      ]);
     }
     return {
       outputs: [[...x.slice(0, -1), vocab]],
