@@ -6,6 +6,7 @@ import { makeClient, type OnFn } from './makeClient';
 import { isWireEvent, isWireResponse, unwrapResponse } from './wire';
 import type { ConnectionStatus } from './connection';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 /** The subset of the browser WebSocket this transport uses (lets tests pass a fake). */
 export interface SocketLike {
@@ -97,7 +98,7 @@ export class WsTransport {
     try {
       socket = this.opts.createSocket(this.opts.url);
     } catch (err) {
-      this.onDisconnected(err instanceof Error ? err.message : String(err));
+      this.onDisconnected(errorText(err));
       return;
     }
     this.socket = socket;
@@ -169,7 +170,7 @@ export class WsTransport {
     } catch (err) {
       this.inFlight.delete(req.id);
       clearTimeout(pending.timer);
-      pending.reject(new ApiError('internal', i18n.t('common:connection.sendFailed', { method: req.method, message: err instanceof Error ? err.message : String(err) })));
+      pending.reject(new ApiError('internal', i18n.t('common:connection.sendFailed', { method: req.method, message: errorText(err) })));
     }
   }
 

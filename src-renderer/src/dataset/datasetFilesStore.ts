@@ -6,6 +6,7 @@ import type { DatasetDownloadProgress, DatasetStatus } from '../../../shared/dat
 import { getDownloadable } from '../../../shared/data/downloads';
 import type { DatasetConfig } from '../../../shared/graph/types';
 import { datasetPathOf } from './pathGrant';
+import { errorText } from '../../../shared/i18n/error-text';
 
 type FilesApi = Pick<ApiClient, 'listDatasetStatus' | 'downloadDataset' | 'cancelDatasetDownload' | 'removeDataset' | 'openDatasetFolder' | 'on'>;
 
@@ -24,7 +25,7 @@ export interface DatasetFilesState {
   openFolder(id: string): Promise<void>;
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/^downloadDataset: /, '');
+const messageOf = (err: unknown) => errorText(err).replace(/^downloadDataset: /, '');
 
 export function createDatasetFilesStore(api: FilesApi) {
   let lastUser: UserDatasetRef[] = [];

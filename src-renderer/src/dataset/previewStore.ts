@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { ApiError, type ApiClient, type ApiErrorCode } from '../../../shared/api';
 import type { DatasetConfig } from '../../../shared/graph/types';
 import type { DatasetPreview } from '../../../shared/data/preview';
+import { errorText } from '../../../shared/i18n/error-text';
 
 /** Samples shown in the grid (the host takes them from train, validation and test). */
 export const PREVIEW_SAMPLES = 16;
@@ -49,7 +50,7 @@ export function createPreviewStore(api: Pick<ApiClient, 'previewDataset'>) {
         if (mine === generation) set({ status: 'ready', preview, error: null, errorCode: null });
       } catch (err) {
         if (mine === generation) {
-          set({ status: 'error', error: err instanceof Error ? err.message : String(err), errorCode: err instanceof ApiError ? err.code : null });
+          set({ status: 'error', error: errorText(err), errorCode: err instanceof ApiError ? err.code : null });
         }
       }
     },

@@ -10,6 +10,7 @@ import { blockShape, evalFormula, recordBlock, repeatBlock } from '../../../shar
 import { useGraphStore } from '../store/stores';
 import { useEditor } from './editorStore';
 import { selectNodes } from './actions';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export function RepeatDialog() {
   const open = useEditor((s) => s.repeatOpen);
@@ -43,7 +44,7 @@ function RepeatForm() {
       blockShape(graph, ids);
       return null;
     } catch (err) {
-      return err instanceof Error ? err.message : String(err);
+      return errorText(err);
     }
   }, [graph, ids]);
 
@@ -52,7 +53,7 @@ function RepeatForm() {
     try {
       return { values: Array.from({ length: n }, (_, i) => evalFormula(formula, i)), error: null };
     } catch (err) {
-      return { values: null, error: err instanceof Error ? err.message : String(err) };
+      return { values: null, error: errorText(err) };
     }
   }, [param, formula, n]);
 
@@ -69,7 +70,7 @@ function RepeatForm() {
         return recordBlock(r.graph, r.repeats, kinds, { perRepeat });
       });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       return;
     }
     selectNodes(repeats.flat());

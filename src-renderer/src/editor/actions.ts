@@ -7,6 +7,7 @@ import { autoLayoutCommand, type Flow } from '../canvas/layout/arrange';
 import { inputHandles, getLayerDef, outputHandles, withDefaults } from '../../../shared/layers';
 import type { PendingWire } from './editorStore';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 /** Where the clipboard copy lives when the system clipboard is not reachable; shared by tabs of this app. */
 const FALLBACK_KEY = 'layerlab.clipboard';
@@ -63,7 +64,7 @@ export function pasteText(text: string | null): boolean {
   try {
     clip = parseClip(text);
   } catch (err) {
-    useUi.getState().toast(i18n.t('editor:editor.cannotPaste', { reason: err instanceof Error ? err.message : String(err) }), 'error');
+    useUi.getState().toast(i18n.t('editor:editor.cannotPaste', { reason: errorText(err) }), 'error');
     return true;
   }
   if (!clip || clip.nodes.length === 0) return false;

@@ -10,8 +10,9 @@ import { SAVED_BLOCK_MIME } from '../canvas/dnd';
 import { useBlockLibrary } from './blockLibraryStore';
 import { selectNodes, selectedIds } from './actions';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => errorText(err);
 
 /** Flips the block's collapsed state in extras.blocks without adding an undo step. */
 export function toggleBlockCollapsed(blockId: string): void {

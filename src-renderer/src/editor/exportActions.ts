@@ -9,6 +9,7 @@ import type { ShapeFlowEdge } from '../store/toFlow';
 import { useEditor } from './editorStore';
 import type { CanvasNode } from './collapse';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 type Flow = Pick<ReactFlowInstance<CanvasNode, ShapeFlowEdge>, 'getInternalNode'>;
 
@@ -44,6 +45,6 @@ export async function exportPng(flow: Flow): Promise<void> {
     downloadBlob(await svgToPng(render(flow)), name);
     useUi.getState().toast(i18n.t('editor:editor.exported', { name }));
   } catch (err) {
-    useUi.getState().showError(i18n.t('editor:editor.exportPngFailed'), err instanceof Error ? err.message : String(err));
+    useUi.getState().showError(i18n.t('editor:editor.exportPngFailed'), errorText(err));
   }
 }

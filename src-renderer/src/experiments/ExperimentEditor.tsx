@@ -9,6 +9,7 @@ import { validateDefinition, experimentOf } from '../../../shared/experiments/ex
 import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam, type TrialValue, type ValueRange } from '../../../shared/experiments/types';
 import { useExperiments, useGraphStore, useUi } from '../store/stores';
 import { parseValues } from './parseValues';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export const DEFAULT_DEFINITION: ExperimentDefinition = {
   params: [{ path: 'training.learningRate', range: { min: 0.0001, max: 0.1, count: 4, scale: 'log' } }],
@@ -28,7 +29,7 @@ function draftProblem(graph: GraphFile, def: ExperimentDefinition, param: Experi
     validateDefinition({ ...def, params: def.params.map((p) => (p.path === param.path ? { path: p.path, values: parsed } : p)) }, graph);
     return null;
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = errorText(err);
     return msg.includes(`'${param.path}'`) ? msg : null;
   }
 }
@@ -164,7 +165,7 @@ export function ExperimentEditor() {
     const grids = validateDefinition(def, graph);
     trialCount = def.mode === 'grid' ? grids.reduce((n, g) => n * g.length, 1) : def.budget.maxTrials;
   } catch (err) {
-    problem = err instanceof Error ? err.message : String(err);
+    problem = errorText(err);
   }
   const start = async () => {
     if (inferenceErrors.length > 0) {

@@ -18,6 +18,7 @@ import { colorScale, formatValue } from './colors';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { isOtherGraph } from '../training/graphResults';
 import { OtherGraphBadge } from '../common/OtherGraphBadge';
+import { errorText } from '../../../shared/i18n/error-text';
 
 /** Fetches the run records of the trials that have runs; running ones again on every poll. */
 function useTrialRuns(exp: ExperimentRecord): Record<number, RunRecord> {
@@ -114,7 +115,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
       useGraphStore.getState().edit((g) => applyValues(g, best.values));
     } catch (err) {
       // e.g. a varied repeated block that has since been taken apart
-      useUi.getState().toast(tr('training:experiments.applyFailed', { values: label(best), error: err instanceof Error ? err.message : String(err) }), 'error');
+      useUi.getState().toast(tr('training:experiments.applyFailed', { values: label(best), error: errorText(err) }), 'error');
       return;
     }
     useUi.getState().toast(tr('training:experiments.applied', { values: label(best) }));

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../shared/i18n/format';
+import { messageText } from '../../../shared/i18n/layer-text';
 import { LanguageSwitch } from './LanguageSwitch';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { formatCount } from '../../../shared/infer';
@@ -41,7 +42,8 @@ export function Header() {
   const totalParams = useGraphStore((s) => s.inference.totalParams);
   const errorCount = useGraphStore((s) => s.inference.errors.length);
   const { fitView } = useReactFlow();
-  const firstError = useGraphStore((s) => s.inference.errors[0]?.message ?? null);
+  const firstErr = useGraphStore((s) => s.inference.errors[0]);
+  const firstError = firstErr ? messageText(firstErr, firstErr.message) : null; // in the current language
   const showFirstError = () => {
     const { inference, select } = useGraphStore.getState();
     const withNode = inference.errors.find((e) => e.nodeId);

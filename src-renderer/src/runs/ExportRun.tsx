@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRunResult } from '../../../shared/api';
 import { api } from '../api';
+import { errorText } from '../../../shared/i18n/error-text';
 
 const LABELS = {
   tfjs: 'training:export.tfjs',
@@ -27,7 +28,7 @@ export function ExportRun({ runId, disabled }: { runId: string; disabled: boolea
       const r = await api.exportRun({ runId, format });
       if (!r.canceled) setResult(r);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -19,6 +19,7 @@ import { EvaluationView } from './EvaluationView';
 import { ExportRun } from './ExportRun';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { TryButton } from '../try/TryPanel';
+import { errorText } from '../../../shared/i18n/error-text';
 
 const RUN_STATUS_KEY = {
   running: 'training:runs.status.running',
@@ -119,7 +120,7 @@ function RunDetail({ id }: { id: string }) {
     try {
       await remove(record.id);
     } catch (err) {
-      useUi.getState().toast(t('training:runs.deleteFailed', { error: err instanceof Error ? err.message : String(err) }), 'error');
+      useUi.getState().toast(t('training:runs.deleteFailed', { error: errorText(err) }), 'error');
     }
   };
   return (

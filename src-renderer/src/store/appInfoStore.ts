@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ApiClient, AppInfo, EnginesInfo } from '../../../shared/api';
 import type { DatasetDescriptor } from '../../../shared/data/types';
 import { DATASETS } from '../../../shared/data/catalog';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface AppInfoState {
   info: AppInfo | null;
@@ -21,7 +22,6 @@ export interface AppInfoState {
 }
 
 export function createAppInfoStore(api: ApiClient) {
-  const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
   return create<AppInfoState>((set) => ({
     info: null,
     infoError: null,
@@ -46,7 +46,7 @@ export function createAppInfoStore(api: ApiClient) {
         const info = await api.getInfo();
         set({ info, infoError: null });
       } catch (err) {
-        set({ infoError: err instanceof Error ? err.message : String(err) });
+        set({ infoError: errorText(err) });
       }
       try {
         const datasets = await api.listDatasets();

@@ -5,6 +5,7 @@ import type { ApiClient } from '../../../shared/api';
 import type { GraphFile } from '../../../shared/graph/types';
 import type { ExperimentRecord, ExperimentSummary } from '../../../shared/experiments/types';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface ExperimentsState {
   list: ExperimentSummary[];
@@ -19,7 +20,7 @@ export interface ExperimentsState {
 }
 
 const POLL_MS = 1000;
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => errorText(err);
 
 export function createExperimentsStore(api: ApiClient) {
   let timer: ReturnType<typeof setTimeout> | null = null;

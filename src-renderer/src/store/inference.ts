@@ -5,6 +5,7 @@ import { inferGraph, type GraphInference } from '../../../shared/infer';
 import { datasetShapes } from '../../../shared/data/catalog';
 import { withUpstreamFixes } from './upstreamFixes';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface InferenceResult {
   inference: GraphInference;
@@ -23,7 +24,7 @@ export function inferWithDataset(graph: GraphFile): InferenceResult {
     try {
       shapes = datasetShapes(graph.dataset);
     } catch (err) {
-      datasetProblem = err instanceof Error ? err.message : String(err);
+      datasetProblem = errorText(err);
     }
   }
   return { inference: withUpstreamFixes(graph, inferGraph(graph, shapes), shapes), shapes, datasetProblem };

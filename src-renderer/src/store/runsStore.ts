@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { ApiClient, RunRecord, RunSummary } from '../../../shared/api';
 import { i18n } from '../../../shared/i18n/i18n';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface RunsState {
   runs: RunSummary[];
@@ -24,7 +25,7 @@ export interface RunsState {
   remove(runId: string): Promise<void>;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => errorText(err);
 
 export function createRunsStore(api: ApiClient) {
   return create<RunsState>((set, get) => ({

@@ -2,6 +2,7 @@
 // errors (named as the canvas shows the node), and its training memory estimate must fit the machine
 // (refused above the machine's memory, asked above half of it).
 import { i18n } from '../../../shared/i18n/i18n';
+import { messageText } from '../../../shared/i18n/layer-text';
 import { nodeName } from '../../../shared/graph/node-names';
 import { useAppInfo, useGraphStore, useTraining, useUi } from '../store/stores';
 import { useBottomPanel } from '../store/bottomPanelStore';
@@ -32,7 +33,7 @@ export async function startTraining(): Promise<void> {
     const first = inference.errors[0];
     const where = first.nodeId ? ` (${nodeName(graph, first.nodeId)})` : '';
     const more = inference.errors.length > 1 ? i18n.t('training:actions.moreErrors', { count: inference.errors.length - 1 }) : '';
-    useUi.getState().toast(i18n.t('training:actions.fixGraph', { error: `${first.message}${where}`, more }), 'error', 'train');
+    useUi.getState().toast(i18n.t('training:actions.fixGraph', { error: `${messageText(first, first.message)}${where}`, more }), 'error', 'train');
     if (first.nodeId) useGraphStore.getState().select(first.nodeId);
     return;
   }

@@ -12,6 +12,7 @@ import { EpisodeResult, ForecastResult, TranslationResult, ValuesResult } from '
 import { TryImageView, imageFilePixels } from './TryImage';
 import { toMnistDigit } from './mnistScale';
 import './try.css';
+import { errorText } from '../../../shared/i18n/error-text';
 
 const isMnistLike = (info: TryInfo) => info.image?.width === 28 && info.image.height === 28 && info.image.channels === 1;
 
@@ -71,7 +72,7 @@ function ImageInputs({ info }: { info: TryInfo }) {
         await tryInput({ kind: 'image', pixels: await imageFilePixels(file, image.width, image.height, channels), width: image.width, height: image.height, channels });
       }
     } catch (err) {
-      setNote(t('training:try.couldNotRead', { file: file.name, error: err instanceof Error ? err.message : String(err) }));
+      setNote(t('training:try.couldNotRead', { file: file.name, error: errorText(err) }));
     }
   };
   return (

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { ApiClient, GenerateOptions, PredictResult, TryInfo } from '../../../shared/api';
 import type { TryInput } from '../../../shared/try-input';
+import { errorText } from '../../../shared/i18n/error-text';
 
 export interface TryState {
   /** The run the panel is open for; null = closed. */
@@ -26,7 +27,7 @@ export interface TryState {
   tryInput(input: TryInput): Promise<void>;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => errorText(err);
 
 export function createTryStore(api: Pick<ApiClient, 'getTryInfo' | 'predict'>) {
   let ticket = 0;

@@ -15,6 +15,8 @@ import type { LayoutRequest, LayoutResult, Point } from './engine';
 import { runLayout, LayoutCancelled } from './elk';
 import { measureGraph, overlappingNodes } from './measure';
 import { OPEN_MAX_ZOOM, TITLE_PX, openingViewport, readViewArea, readableZoom, usableArea, type ViewArea } from './view';
+import { errorText } from '../../../../shared/i18n/error-text';
+import { i18n } from '../../../../shared/i18n/i18n';
 
 export type Flow = ReactFlowInstance<CanvasNode, ShapeFlowEdge>;
 
@@ -225,6 +227,6 @@ export async function autoLayoutCommand(flow: Flow): Promise<void> {
     showReadably(flow, boundsOf(laid.result, origin), 200);
   } catch (err) {
     if (err instanceof LayoutCancelled) return;
-    useUi.getState().toast(`Auto-layout failed: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    useUi.getState().toast(i18n.t('editor:canvas.autoLayoutFailed', { error: errorText(err) }), 'error');
   }
 }

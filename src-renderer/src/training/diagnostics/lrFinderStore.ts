@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LrFinderResult } from '../../../../shared/api';
 import { api } from '../../api';
 import { useGraphStore } from '../../store/stores';
+import { errorText } from '../../../../shared/i18n/error-text';
 
 interface LrFinderState {
   open: boolean;
@@ -26,7 +27,7 @@ export const useLrFinder = create<LrFinderState>((set, get) => ({
       const result = await api.findLearningRate({ graph: useGraphStore.getState().graph });
       set({ result, running: false });
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : String(err), running: false });
+      set({ error: errorText(err), running: false });
     }
   },
   close: () => set({ open: false }),
