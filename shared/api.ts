@@ -591,6 +591,12 @@ export interface Api {
    * 100 batches from 1e-7 to 10, stopping when the loss diverges). The graph's own weights and runs are untouched.
    */
   findLearningRate(req: { graph: GraphFile }): Promise<LrFinderResult>;
+  /**
+   * The renderer's interface language, told to the host on start and on every switch (the opposite direction of
+   * MenuCommand 'language'): Electron rebuilds its application menu in it. Only 'en' and 'ko' are accepted
+   * ('invalid' otherwise); hosts without a native menu answer 'unsupported'.
+   */
+  setLanguage(req: { lang: 'en' | 'ko' }): Promise<void>;
 }
 
 export type ApiMethod = keyof Api;
@@ -637,6 +643,7 @@ const methodTable = {
   inspectRun: true,
   projectRun: true,
   findLearningRate: true,
+  setLanguage: true,
 } satisfies Record<ApiMethod, true>;
 export const API_METHODS = Object.keys(methodTable) as ApiMethod[];
 

@@ -42,6 +42,7 @@ import {
   checkExportRequest,
   expectNoPayload,
   expectObject,
+  checkLanguageRequest,
   expectPath,
   expectRecoverySession,
   checkImportRequest,
@@ -164,6 +165,11 @@ export interface InspectionsLike {
   projection(req: { runId: string; nodeId?: string; samples?: number }): Promise<RunProjection>;
 }
 
+/** The host's own interface language (Electron: the application menu, src-main/electron/menu.ts). */
+export interface LanguageLike {
+  set(lang: 'en' | 'ko'): void;
+}
+
 export interface ApiDeps {
   info: () => Promise<AppInfo>;
   training: TrainingServiceLike;
@@ -189,6 +195,8 @@ export interface ApiDeps {
   tries?: TriesLike;
   /** Absent in hosts that cannot load trained runs: inspectRun and projectRun answer 'unsupported'. */
   inspections?: InspectionsLike;
+  /** Absent in hosts without a native menu (web, CLI): setLanguage answers 'unsupported'. */
+  language?: LanguageLike;
   /** The graph validator; default shared/graph/validate.ts parseGraphFile (tests inject failures). */
   parseGraph?: (json: string) => GraphFile;
 }
@@ -250,6 +258,11 @@ export function createApiHandlers(deps: ApiDeps): Api {
       checkPresent('startTraining', checked.dataset);
       const started = await deps.training.start(checked);
       return { runId: typeof started === 'string' ? started : started.runId };
+    },
+    async setLanguage(req) {
+      const lang = checkLanguageRequest('setLanguage', req);
+      if (!deps.language) throw new ApiError('unsupported', 'setLanguage: this host has no native menu');
+      deps.language.set(lang);
     },
     async findLearningRate(req) {
       const { graph } = expectObject('findLearningRate', req);

@@ -266,6 +266,13 @@ export function checkPythonPathRequest(method: string, payload: unknown): string
   return path;
 }
 
+/** setLanguage: one of the interface languages, nothing else (it picks the menu's catalogue). */
+export function checkLanguageRequest(method: string, payload: unknown): 'en' | 'ko' {
+  const { lang } = expectObject(method, payload);
+  if (lang !== 'en' && lang !== 'ko') throw invalid(method, `'lang' must be 'en' or 'ko', got ${describe(lang)}`);
+  return lang;
+}
+
 /** A downloadable dataset's id (the service checks it is one it knows). */
 export function expectDatasetId(method: string, payload: unknown): string {
   const { id } = expectObject(method, payload);

@@ -31,6 +31,18 @@ function summary(c: CliCommand, lng: Lang): string {
   return lng === 'en' || !key ? c.summary : i18n.t(key, { lng });
 }
 
+/** Each command's `--help` text in the catalogue (English too); commands not listed print their English `help`. */
+const HELP_KEY = {
+  inspect: 'cli:help.inspect',
+  datasets: 'cli:help.datasets',
+  'lr-find': 'cli:help.lr-find',
+} as const;
+
+function help(c: CliCommand, lng: Lang): string {
+  const key = (HELP_KEY as Record<string, (typeof HELP_KEY)[keyof typeof HELP_KEY] | undefined>)[c.name];
+  return lng === 'en' || !key ? c.help : i18n.t(key, { lng });
+}
+
 function usage(lng: Lang): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${summary(c, lng)}`);
   const t = (key: 'cli:usage' | 'cli:commands' | 'cli:moreHelp' | 'cli:langOption') => i18n.t(key, { lng });
@@ -55,7 +67,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.help);
+    console.log(help(command, lang));
     return 0;
   }
   try {

@@ -30,7 +30,7 @@ describe('layerlab --lang', () => {
     expect(await main(['--help', '--lang', 'ko'], NO_LOCALE)).toBe(0);
     const ko = out.join('\n');
     expect(ko).toContain('사용법: layerlab <명령> [옵션]');
-    expect(ko).toContain('레이어, 출력 형태(shape), 파라미터 수와 합계를 출력합니다');
+    expect(ko).toContain('층, 출력 형태(shape), 파라미터 수와 합계를 출력합니다');
     expect(ko).toContain('inspect FILE | --template ID [--json]'); // usage lines stay as typed
     out = [];
     expect(await main(['--help'], NO_LOCALE)).toBe(0);
@@ -52,6 +52,39 @@ describe('layerlab --lang', () => {
     err = [];
     expect(await main(['inspect', broken, '--lang', 'en'], { ...NO_LOCALE, LANG: 'ko_KR.UTF-8' })).toBe(2);
     expect(err.join('\n')).toBe(english);
+  });
+
+  it('prints a command\'s own --help in Korean with --lang ko (inspect, lr-find, datasets), English unchanged without it', async () => {
+    const helpOf = async (argv: string[], env: NodeJS.ProcessEnv = NO_LOCALE) => {
+      out = [];
+      expect(await main(argv, env)).toBe(0);
+      return out.join('\n');
+    };
+    const inspectKo = await helpOf(['inspect', '--help', '--lang', 'ko']);
+    expect(inspectKo).toContain('사용법: layerlab inspect FILE.layerlab.json [--json]');
+    expect(inspectKo).toContain('모든 층을 실행 순서대로 출력 형태(shape), 파라미터 수와 함께 출력하고');
+    expect(inspectKo).toContain('  --template ID   파일 대신 내장 템플릿을 검사합니다');
+    expect(await helpOf(['lr-find', '--help'], { ...NO_LOCALE, LANG: 'ko_KR.UTF-8' })).toContain('학습률(learning rate)을 배치마다 같은 비율로 1e-7에서 10까지 키우며');
+    expect(await helpOf(['datasets', '--lang=ko', '--help'])).toContain('앱이 아는 모든 데이터셋을 나열합니다');
+    for (const cmd of ['inspect', 'lr-find', 'datasets']) {
+      const en = await helpOf([cmd, '--help']);
+      expect(en).toMatch(new RegExp(`^Usage: layerlab ${cmd} `));
+      expect(en, cmd).not.toMatch(/[가-힣]/);
+    }
+    expect(await helpOf(['inspect', '--help'])).toBe(
+      [
+        'Usage: layerlab inspect FILE.layerlab.json [--json]',
+        '       layerlab inspect --template ID [--json]',
+        '',
+        'Prints every layer in execution order with its output shape(s) and parameter count, the total,',
+        'and any errors in the graph. Exit code 0 when the graph is valid, 1 when it has errors, 2 on a',
+        'bad file or bad arguments.',
+        '',
+        'Options:',
+        '  --template ID   inspect a built-in template instead of a file',
+        '  --json          machine-readable output',
+      ].join('\n'),
+    );
   });
 
   it('refuses a language it does not speak', async () => {

@@ -1,6 +1,7 @@
 // `layerlab datasets`: the datasets the app knows, whether each is on this computer, its size and where it is;
 // `layerlab datasets download ID` fetches one with a progress bar (redrawn in place on a terminal, a line per
 // tenth otherwise); `layerlab datasets remove ID` deletes a downloaded one.
+import { i18n } from '../../shared/i18n/i18n';
 import path from 'node:path';
 import { formatBytes, progressText, type DatasetDownloadProgress, type DatasetStatus, type DownloadableDataset } from '../../shared/data/downloads';
 import { DatasetFiles } from '../data/dataset-files';
@@ -87,15 +88,7 @@ export const datasetsCommand: CliCommand = {
   name: 'datasets',
   usage: 'datasets [list | download ID | remove ID] [--json]',
   summary: 'list the datasets, download CIFAR-10 / Fashion-MNIST / MNIST, remove one',
-  help: [
-    'Usage: layerlab datasets [--json]',
-    '       layerlab datasets download cifar10|fashion-mnist|mnist [--quiet]',
-    '       layerlab datasets remove ID',
-    '',
-    'Lists every dataset the app knows: whether it is on this computer, its size and where it is.',
-    'download fetches a set from its publisher into <data folder>/cache/<id>/ (LAYERLAB_HOME or ~/.layerlab),',
-    'checks every file against its published digests and resumes an interrupted transfer. Offline, it says',
-    'which files to place in which folder by hand. Exit code 0 on success, 1 when the download failed.',
-  ].join('\n'),
+  // The English source is the cli catalogue's (cli.ts prints the --lang language's).
+  help: i18n.t('cli:help.datasets', { lng: 'en' }),
   run: (args) => runDatasets(args, { out: process.stdout }),
 };

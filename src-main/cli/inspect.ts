@@ -1,4 +1,5 @@
 // `layerlab inspect FILE`: the layer table with output shapes and parameter counts, and the total.
+import { i18n } from '../../shared/i18n/i18n';
 import { readFile } from 'node:fs/promises';
 import type { GraphFile } from '../../shared/graph/types';
 import { parseGraphFile, GraphFileError } from '../../shared/graph/validate';
@@ -33,18 +34,8 @@ export const inspectCommand: CliCommand = {
   name: 'inspect',
   usage: 'inspect FILE | --template ID [--json]',
   summary: 'print layers, output shapes, parameter counts and the total',
-  help: [
-    'Usage: layerlab inspect FILE.layerlab.json [--json]',
-    '       layerlab inspect --template ID [--json]',
-    '',
-    'Prints every layer in execution order with its output shape(s) and parameter count, the total,',
-    'and any errors in the graph. Exit code 0 when the graph is valid, 1 when it has errors, 2 on a',
-    'bad file or bad arguments.',
-    '',
-    'Options:',
-    '  --template ID   inspect a built-in template instead of a file',
-    '  --json          machine-readable output',
-  ].join('\n'),
+  // The English source is the cli catalogue's (cli.ts prints the --lang language's).
+  help: i18n.t('cli:help.inspect', { lng: 'en' }),
   async run(args) {
     const { positionals, options } = parseArgs(args, { template: { type: 'string' }, json: { type: 'flag' } });
     if (positionals.length > 1) throw new CliError(`inspect takes one file, got ${positionals.length}`);

@@ -1,5 +1,6 @@
 // `layerlab lr-find FILE | --template ID`: the learning-rate range test (Smith 2017) on the graph's model, data and
 // settings, as the app's "Find learning rate" runs it; prints the loss per rate and the suggested rate.
+import { i18n } from '../../shared/i18n/i18n';
 import path from 'node:path';
 import type { LrFinderResult } from '../../shared/api';
 import { resolveDataDir } from '../files/data-dir';
@@ -37,21 +38,8 @@ export const lrFindCommand: CliCommand = {
   name: 'lr-find',
   usage: 'lr-find FILE | --template ID [--steps N] [--json]',
   summary: 'learning-rate finder: loss against a growing rate, and a suggested rate',
-  help: [
-    'Usage: layerlab lr-find FILE | --template ID [options]',
-    '',
-    'Trains the graph for about 100 batches while the learning rate grows from 1e-7 to 10 by the same factor each',
-    'batch, stops when the loss diverges, and suggests the rate at the smoothed loss\'s minimum divided by 10.',
-    'Nothing is saved.',
-    '',
-    'Options:',
-    '  --template ID        a built-in template instead of a file',
-    '  --batch-size N       override the graph\'s batch size',
-    '  --limit N            use at most N samples of the dataset',
-    '  --backend NAME       auto, tensorflow, wasm or cpu',
-    '  --steps N            batches from 1e-7 to 10 (default 100, at least 5)',
-    '  --json               print the whole result (lrs, losses, smoothed, suggestion, steepest, stopReason)',
-  ].join('\n'),
+  // The English source is the cli catalogue's (cli.ts prints the --lang language's).
+  help: i18n.t('cli:help.lr-find', { lng: 'en' }),
   async run(args) {
     const { positionals, options } = parseArgs(args, OPTIONS);
     if (positionals.length > 1) throw new CliError(`lr-find takes one file, got ${positionals.length}`);

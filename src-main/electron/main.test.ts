@@ -30,6 +30,8 @@ const fake = vi.hoisted(() => {
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     disposed: 0,
+    /** Every application menu main installed, newest last (Menu.buildFromTemplate returns the template). */
+    menus: [] as { label?: string; submenu?: { label?: string }[] }[][],
   };
   class BrowserWindow {
     static getAllWindows = () => windows;
@@ -64,6 +66,7 @@ const fake = vi.hoisted(() => {
       enableSandbox: () => void state.sandboxEnabled++,
       isPackaged: false,
       getVersion: () => '0.0.0-test',
+      getLocale: () => 'ko-KR',
       isReady: () => true,
       whenReady: () => Promise.resolve(),
       requestSingleInstanceLock: () => true,
@@ -85,7 +88,7 @@ const fake = vi.hoisted(() => {
       },
       removeHandler: () => undefined,
     },
-    Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (t: unknown) => t },
+    Menu: { setApplicationMenu: (m: (typeof state.menus)[number]) => void state.menus.push(m), buildFromTemplate: (t: unknown) => t },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (l: Listener) => (state.headersHandler = l) },
@@ -108,7 +111,11 @@ vi.mock('../host-deps', () => ({
     dispose: async () => void fake.state.disposed++,
   }),
 }));
-vi.mock('../api-handlers', async (original) => ({ ...(await original<typeof import('../api-handlers')>()), createApiHandlers: () => ({}) }));
+// The real handlers over the deps main passes (the faked services implement nothing): setLanguage reaches the menu.
+vi.mock('../api-handlers', async (original) => {
+  const real = await original<typeof import('../api-handlers')>();
+  return { ...real, createApiHandlers: (deps: Parameters<typeof real.createApiHandlers>[0]) => real.createApiHandlers(deps) };
+});
 vi.mock('./first-run', () => ({ runFirstRunNotice: async () => undefined }));
 
 let dataDir = '';
@@ -196,6 +203,30 @@ describe('the desktop window and session', () => {
     const fromApp = (await handler({ senderFrame: { url: fake.state.windows[0].loaded[0] } }, 'getAppInfo', {})) as { ok: boolean; error?: { message: string } };
     // The faked handlers implement nothing: the request got past the sender check to the dispatcher.
     expect(fromApp.error?.message ?? '').not.toContain('not accepted');
+  });
+
+  it('builds the menu in the system language first, then follows the language the renderer reports, refusing others', async () => {
+    const handler = fake.state.apiHandler!;
+    const appUrl = fake.state.windows[0].loaded[0];
+    const menuLabels = () => fake.state.menus.at(-1)!.map((m) => m.label);
+    const fileItems = () => (fake.state.menus.at(-1)![0].submenu ?? []).map((i) => i.label).filter(Boolean);
+    expect(menuLabels()).toEqual(['파일', '편집', '보기', '창', '도움말']); // app.getLocale() is 'ko-KR' here
+    const ask = (payload: unknown, url = appUrl) => handler({ senderFrame: { url } }, 'setLanguage', payload) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+    expect(await ask({ lang: 'en' })).toMatchObject({ ok: true });
+    expect(menuLabels()).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(fileItems()).toEqual(['New', 'Open…', 'Save', 'Save As…', 'Quit']);
+    expect(await ask({ lang: 'ko' })).toMatchObject({ ok: true });
+    expect(menuLabels()).toEqual(['파일', '편집', '보기', '창', '도움말']);
+    expect(fileItems()).toEqual(['새로 만들기', '열기…', '저장', '다른 이름으로 저장…', '끝내기']);
+    const installed = fake.state.menus.length;
+    for (const bad of [{ lang: 'fr' }, { lang: 'KO' }, { lang: ['ko'] }, {}, 'ko', null]) {
+      const res = await ask(bad);
+      expect(res.ok, JSON.stringify(bad)).toBe(false);
+      expect(res.error!.code).toBe('invalid');
+    }
+    expect((await ask({ lang: 'en' }, 'https://evil.example/')).ok).toBe(false); // only the app page may ask
+    expect(fake.state.menus.length).toBe(installed);
+    expect(menuLabels()).toEqual(['파일', '편집', '보기', '창', '도움말']);
   });
 
   it('quitting first stops the services (runs are saved), once, then quits', async () => {

@@ -13,7 +13,8 @@ import { confirmDatasetRead, createElectronFiles, pickExportFolder } from './dia
 import { runFirstRunNotice } from './first-run';
 import { guardUnsavedClose, UNSAVED_CLOSE_DIALOG } from './close-guard';
 import { bindApiToIpc, forwardTrainEvents, sendEvent } from './ipc';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, langFromLocale } from './menu';
+import type { Lang } from '../../shared/i18n/i18n';
 import { FileOpener, followWindow, wireAppFileOpens } from './open-files';
 import { utilityJobWorkerFactory, utilityWorkerFactory } from './utility-worker';
 
@@ -128,17 +129,29 @@ if (!wireAppFileOpens(app, opener, { argv: process.argv, cwd: process.cwd(), sho
       // shell.openPath answers '' on success, else an error text.
       openFolder: async (folder) => (await shell.openPath(folder)) === '',
     });
-    const handlers = createApiHandlers({ ...services.deps, files });
-    bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });
-    const menu = buildMenuTemplate(
-      {
-        send: (command) => mainWindow && sendEvent(mainWindow.webContents, 'menu', command),
-        open: () => void openFromDialog(),
-        quit: () => app.quit(),
+    // The menu starts in the system's language and follows the renderer's from then on (api setLanguage).
+    const installMenu = (lang: Lang) => {
+      const menu = buildMenuTemplate(
+        {
+          send: (command) => mainWindow && sendEvent(mainWindow.webContents, 'menu', command),
+          open: () => void openFromDialog(),
+          quit: () => app.quit(),
+        },
+        { isMac: process.platform === 'darwin', isDev: location.dev, lang },
+      );
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    };
+    let menuLang = langFromLocale(app.getLocale());
+    installMenu(menuLang);
+    const language = {
+      set(lang: Lang) {
+        if (lang === menuLang) return;
+        menuLang = lang;
+        installMenu(lang);
       },
-      { isMac: process.platform === 'darwin', isDev: location.dev },
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    };
+    const handlers = createApiHandlers({ ...services.deps, files, language });
+    bindApiToIpc(ipcMain, handlers, { isTrustedUrl: location.isAppUrl });
     createWindow();
     // Once per data folder, when native TensorFlow is missing: say how much faster it is and how to get it.
     void runFirstRunNotice(dataDir, probeBackend(), (n) => dialog.showMessageBox({ type: 'info', buttons: ['OK'], ...n })).catch((err) => console.warn('first-run notice:', err));

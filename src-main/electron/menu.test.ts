@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/api';
 import { rendererLocation } from './app-urls';
-import { buildMenuTemplate } from './menu';
+import { buildMenuTemplate, langFromLocale } from './menu';
 
 function items(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   return (template.find((m) => m.label === label)?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -37,7 +37,7 @@ describe('application menu', () => {
     click(edit.find((i) => i.label === 'Redo'));
     expect(sent).toEqual([{ type: 'new' }, { type: 'save' }, { type: 'saveAs' }, { type: 'undo' }, { type: 'redo' }]);
     expect([opened, quit]).toEqual([1, 1]);
-    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View']);
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
   });
 
   it('View > Language sends the chosen language to the renderer', () => {
@@ -52,6 +52,23 @@ describe('application menu', () => {
       { type: 'language', lang: 'ko' },
       { type: 'language', lang: 'en' },
     ]);
+  });
+
+  it('speaks Korean with lang ko: every menu and item has a Korean label, the language list stays bilingual', () => {
+    const noop = { send: () => {}, open: () => {}, quit: () => {} };
+    const ko = buildMenuTemplate(noop, { isMac: false, isDev: true, lang: 'ko' });
+    expect(ko.map((m) => m.label)).toEqual(['파일', '편집', '보기', '창', '도움말']);
+    expect(items(ko, '파일').filter((i) => i.label).map((i) => i.label)).toEqual(['새로 만들기', '열기…', '저장', '다른 이름으로 저장…', '끝내기']);
+    expect(items(ko, '편집').filter((i) => i.label).map((i) => i.label)).toEqual(['실행 취소', '다시 실행', '잘라내기', '복사', '붙여넣기', '모두 선택']);
+    // Every item but separators and the bilingual language entries carries Hangul (role items too).
+    const all = ko.flatMap((m) => [m, ...((m.submenu ?? []) as MenuItemConstructorOptions[])]).filter((i) => i.type !== 'separator');
+    const english = all.filter((i) => !/[가-힣]/.test(String(i.label)));
+    expect(english.map((i) => i.label)).toEqual([]);
+    expect(items(ko, '보기').find((i) => i.label === 'Language / 언어')).toBeDefined();
+  });
+
+  it('takes its first language from the system locale', () => {
+    expect(['ko', 'ko-KR', 'KO_kr', 'en-US', 'kok', ''].map(langFromLocale)).toEqual(['ko', 'ko', 'ko', 'en', 'en', 'en']);
   });
 
   it('uses the app menu for Quit on macOS and adds reload only in development', () => {

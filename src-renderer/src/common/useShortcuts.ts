@@ -1,6 +1,6 @@
 // Keyboard shortcuts: Ctrl/Cmd+S save, +Shift+S save as, +O open, +Enter train/stop, +Z / +Shift+Z (or +Y)
 // undo/redo outside text fields. In Electron the menu owns save/open (it sends 'menu' events), and View >
-// Language switches the interface language here.
+// Language switches the interface language here; the renderer's language goes back to the host for its menu.
 import { useEffect } from 'react';
 import { api } from '../api';
 import { handleMenu, openFile, saveFile } from '../files/fileActions';
@@ -9,6 +9,7 @@ import { toggleTraining } from '../training/actions';
 import { appKeyAction, inTextField } from '../editor/shortcutKeys';
 import { isLang } from '../../../shared/i18n/i18n';
 import { useLanguage } from '../store/languageStore';
+import { reportLanguageToHost } from '../store/hostLanguage';
 
 export function useShortcuts(): void {
   useEffect(() => {
@@ -27,9 +28,11 @@ export function useShortcuts(): void {
       if (cmd.type !== 'language') handleMenu(cmd);
       else if (isLang(cmd.lang)) useLanguage.getState().setLang(cmd.lang);
     });
+    const stopReporting = reportLanguageToHost(api, isElectronHost);
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();
+      stopReporting();
     };
   }, []);
 }
