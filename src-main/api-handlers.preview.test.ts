@@ -158,7 +158,12 @@ describe('previewDataset through the real host services', () => {
       const res = await dispatch(h, 'previewDataset', { dataset: addition, samples: 2 });
       expect(res).toEqual({
         kind: 'response', id: 0, ok: false,
-        error: { code: 'internal', message: 'previewDataset: the dataset preview process stopped unexpectedly (exit code 3); its last output: reading addition...' },
+        error: {
+          code: 'internal',
+          message: 'previewDataset: the dataset preview process stopped unexpectedly (exit code 3); its last output: reading addition...',
+          // the code and values the renderer shows in the chosen language
+          detail: expect.objectContaining({ code: 'api.jobCrashed', params: { job: 'previewDataset', process: 'dataset preview', how: 'exit code 3' } }),
+        },
       });
       const again = await dispatch(h, 'previewDataset', { dataset: addition, samples: 2 });
       expect(again.ok ? again.result : again.error).toMatchObject({ id: 'addition', sizes: { train: 36, validation: 4 } });
