@@ -61,6 +61,7 @@ describe('importModel', () => {
       expect(refused.ok ? refused.result : refused.error).toEqual({
         code: 'invalid',
         message: "importModel: Layer 'my_lambda' has class 'Lambda', which LayerLab cannot import (no matching layer kind)",
+        detail: expect.objectContaining({ code: 'import.failed' }),
       });
       const notJson = await dispatch(handlers, 'importModel', { content: '{"modelTopology": ', name: 'x' });
       expect(notJson.ok ? 'ok' : notJson.error.code).toBe('invalid');
