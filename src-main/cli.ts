@@ -36,11 +36,15 @@ const HELP_KEY = {
   inspect: 'cli:help.inspect',
   datasets: 'cli:help.datasets',
   'lr-find': 'cli:help.lr-find',
+  train: 'cli:help.train',
+  export: 'cli:help.export',
+  import: 'cli:help.import',
+  predict: 'cli:help.predict',
 } as const;
 
 function help(c: CliCommand, lng: Lang): string {
   const key = (HELP_KEY as Record<string, (typeof HELP_KEY)[keyof typeof HELP_KEY] | undefined>)[c.name];
-  return lng === 'en' || !key ? c.help : i18n.t(key, { lng });
+  return lng === 'en' || !key ? c.help : i18n.t(key, { lng, ...c.helpValues });
 }
 
 function usage(lng: Lang): string {

@@ -19,6 +19,8 @@ export interface CliCommand {
   usage: string;
   summary: string;
   help: string;
+  /** Values the help text interpolates ({{backends}}...), the same in every language. */
+  helpValues?: Record<string, string>;
   run(args: string[]): Promise<number>;
 }
 

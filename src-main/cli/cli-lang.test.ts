@@ -54,7 +54,7 @@ describe('layerlab --lang', () => {
     expect(err.join('\n')).toBe(english);
   });
 
-  it('prints a command\'s own --help in Korean with --lang ko (inspect, lr-find, datasets), English unchanged without it', async () => {
+  it('prints every command\'s own --help in Korean with --lang ko, English unchanged without it', async () => {
     const helpOf = async (argv: string[], env: NodeJS.ProcessEnv = NO_LOCALE) => {
       out = [];
       expect(await main(argv, env)).toBe(0);
@@ -66,7 +66,14 @@ describe('layerlab --lang', () => {
     expect(inspectKo).toContain('  --template ID   파일 대신 내장 템플릿을 검사합니다');
     expect(await helpOf(['lr-find', '--help'], { ...NO_LOCALE, LANG: 'ko_KR.UTF-8' })).toContain('학습률(learning rate)을 배치마다 같은 비율로 1e-7에서 10까지 키우며');
     expect(await helpOf(['datasets', '--lang=ko', '--help'])).toContain('앱이 아는 모든 데이터셋을 나열합니다');
-    for (const cmd of ['inspect', 'lr-find', 'datasets']) {
+    const trainKo = await helpOf(['train', '--help', '--lang', 'ko']);
+    expect(trainKo).toContain('  --batch-size N    배치 크기 (배치당 샘플 수)');
+    expect(trainKo).toContain('auto | tensorflow | wasm | cpu (TensorFlow.js; PyTorch로 학습할 때는 평가에 쓰입니다)'); // the choices interpolated
+    expect(await helpOf(['export', '--help', '--lang', 'ko'])).toContain('종료 코드: 성공 0, 내보내기 실패 1, 잘못된 입력 2.');
+    expect(await helpOf(['import', '--help', '--lang', 'ko'])).toContain('가중치는 가져오지 않습니다.');
+    expect(await helpOf(['predict', '--help', '--lang', 'ko'])).toContain('--generate N      문자 모델: TEXT 뒤에 생성한 문자 N개를 이어서 출력');
+    expect(await helpOf(['train', '--help'])).toContain('  --backend B       auto | tensorflow | wasm | cpu (TensorFlow.js; with PyTorch it runs the evaluation)');
+    for (const cmd of ['inspect', 'lr-find', 'datasets', 'train', 'export', 'import', 'predict']) {
       const en = await helpOf([cmd, '--help']);
       expect(en).toMatch(new RegExp(`^Usage: layerlab ${cmd} `));
       expect(en, cmd).not.toMatch(/[가-힣]/);

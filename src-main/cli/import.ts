@@ -6,25 +6,13 @@ import { inferGraph, formatCount } from '../../shared/infer';
 import { importModelJsonWithDataset, ImportError } from '../import/model-json';
 import { CliError, parseArgs, type CliCommand } from './args';
 import { resolveDataDir } from '../files/data-dir';
+import { i18n } from '../../shared/i18n/i18n';
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage: 'import MODEL.json|MODEL.onnx --out FILE.layerlab.json [--force]',
   summary: 'open a tfjs model.json, Keras JSON config or ONNX model as a graph file',
-  help: [
-    'Usage: layerlab import MODEL.json|MODEL.onnx --out FILE.layerlab.json [--name NAME] [--force]',
-    '',
-    'Reads a TensorFlow.js Layers model.json (as written by model.save or tensorflowjs_converter) or a',
-    'Keras model JSON config (model.to_json()) and writes a LayerLab graph file: each known layer class',
-    'becomes a node, laid out left to right, with an Output node per model output. Weights are not',
-    'imported. An existing --out file is kept unless --force is given.',
-    '',
-    'An .onnx file (e.g. from torch.onnx.export) is read the same way, operator by operator (the README lists',
-    'which map to which layer kinds; unsupported ones are listed by name and node and nothing is written), and',
-    'its weights are stored as a run marked imported in the data folder (LAYERLAB_HOME or ~/.layerlab), ready',
-    'for `layerlab export --run ID` and the app\'s Runs view. The run id is printed.',
-    'Exit code 0 on success, 2 on a bad or unsupported model file.',
-  ].join('\n'),
+  help: i18n.t('cli:help.import', { lng: 'en' }),
   async run(args) {
     const { positionals, options } = parseArgs(args, { out: { type: 'string' }, name: { type: 'string' }, force: { type: 'flag' } });
     if (positionals.length !== 1) throw new CliError(`import takes one model file, got ${positionals.length}`);

@@ -9,10 +9,13 @@ import { forkWorkerFactory } from '../web/fork-worker';
 import { resolveDataDir } from '../files/data-dir';
 import { CliError, parseArgs, type CliCommand } from './args';
 import { loadGraphArg } from './inspect';
+import { i18n } from '../../shared/i18n/i18n';
 
 const BACKENDS: BackendChoice[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 const ENGINES: EngineName[] = ['tfjs', 'pytorch'];
 const DEVICES: TorchDevice[] = ['auto', 'cpu', 'cuda'];
+/** The choices the help lists, in every language. */
+export const TRAIN_HELP_VALUES = { backends: BACKENDS.join(' | '), engines: ENGINES.join(' | '), devices: DEVICES.join(' | ') };
 
 export const TRAIN_OPTIONS = {
   template: { type: 'string' },
@@ -158,34 +161,11 @@ export async function trainHeadless(
 }
 
 export const trainCommand: CliCommand = {
+  helpValues: TRAIN_HELP_VALUES,
   name: 'train',
   usage: 'train FILE [--epochs N --batch-size N --lr X --backend B --engine tfjs|pytorch]',
   summary: 'train headless with a progress bar and store the run',
-  help: [
-    'Usage: layerlab train FILE.layerlab.json [options]',
-    '       layerlab train --template ID [options]',
-    '',
-    'Trains the graph in a worker process, as the app does, with a progress bar on stderr, and stores',
-    'the run (metrics and weights) in the run store: $LAYERLAB_HOME or ~/.layerlab. Prints the run id',
-    'on stdout; `layerlab export FILE --run RUN_ID` exports its trained weights. Ctrl-C stops the run',
-    'and keeps what was trained. Exit code 0 when training completes, 1 when it fails, 2 on bad input.',
-    '',
-    'Options (each overrides the setting saved in the file):',
-    '  --epochs N        number of epochs',
-    '  --batch-size N    samples per batch',
-    '  --lr X            learning rate',
-    `  --backend B       ${BACKENDS.join(' | ')} (TensorFlow.js; with PyTorch it runs the evaluation)`,
-    `  --engine E        ${ENGINES.join(' | ')}: who trains (default tfjs). pytorch runs the exported script in`,
-    '                    the Python found in LayerLab\'s settings, LAYERLAB_PYTHON or python3, and stores the',
-    '                    run with tfjs model files like any other (export, evaluation work the same)',
-    `  --device D        ${DEVICES.join(' | ')}: PyTorch's device (auto = CUDA when torch sees a GPU)`,
-    '  --procs-per-node N  PyTorch: processes on this machine (torchrun --nproc_per_node)',
-    '  --nodes N         PyTorch: machines (torchrun --nnodes); the commands for the others are printed',
-    '  --rendezvous H:P  PyTorch: where the other machines reach this one (default 127.0.0.1:29500)',
-    '  --limit N         use at most N training samples (quick runs)',
-    '  --template ID     train a built-in template instead of a file',
-    '  --quiet           no progress output',
-  ].join('\n'),
+  help: i18n.t('cli:help.train', { lng: 'en', ...TRAIN_HELP_VALUES }),
   async run(args) {
     const { positionals, options } = parseArgs(args, TRAIN_OPTIONS);
     if (positionals.length > 1) throw new CliError(`train takes one file, got ${positionals.length}`);
