@@ -43,7 +43,11 @@ describe('exportRun', () => {
       const { runId } = await handlers.startTraining({ graph: mlpGraph({ epochs: 1, limit: 200 }) });
       await eventWaiter(services.training, events, 120_000)(runId, isFinalEvent);
       const missing = await dispatch(handlers, 'exportRun', { runId: 'run-missing', format: 'tfjs' });
-      expect(missing.ok ? missing.result : missing.error).toEqual({ code: 'invalid', message: `exportRun: no run 'run-missing' in ${path.join(dataDir, 'runs')}` });
+      expect(missing.ok ? missing.result : missing.error).toEqual({
+        code: 'invalid',
+        message: `exportRun: no run 'run-missing' in ${path.join(dataDir, 'runs')}`,
+        detail: expect.objectContaining({ code: 'export.failed' }),
+      });
 
       const tfjs = await handlers.exportRun({ runId, format: 'tfjs' });
       if (tfjs.canceled) throw new Error('not expected');
