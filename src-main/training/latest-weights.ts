@@ -44,15 +44,12 @@ export class LatestWeightsWriter {
     return latestWriteDue(this.now() - this.lastEnd, this.lastCostMs);
   }
 
-  /** Writes `model`'s weights as those of `epoch` (1-based) when due; `load`, when given, first puts the epoch's
-   *  weights into `model` (the PyTorch engine reads them from the script's checkpoint), its cost counted with the
-   *  write's. A failure is reported once and ends the writes for the run (never the run itself: the final weights
-   *  are still saved to model/). */
-  async afterEpoch(model: tfTypes.LayersModel, epoch: number, load?: () => Promise<void>): Promise<void> {
+  /** Writes `model`'s weights as those of `epoch` (1-based) when due. A failure is reported once and ends the
+   *  writes for the run (never the run itself: the final weights are still saved to model/). */
+  async afterEpoch(model: tfTypes.LayersModel, epoch: number): Promise<void> {
     if (!this.due()) return;
     const start = this.now();
     try {
-      await load?.();
       await writeLatestWeights(model, this.runDir, epoch);
     } catch (err) {
       this.failed = true;

@@ -1,19 +1,16 @@
 // One PyTorch-engine run inside the training worker. The worker loads the dataset and builds the tfjs model as a
 // TensorFlow.js run does, writes the exported script and the loaded data into <run>/pytorch/, runs the script
 // (python, or torchrun for several processes or machines) and turns its events into the same training events.
-// Stop / pause / resume go to the script's stdin. After each epoch the script's checkpoint.npz is handed back into
-// the tfjs model and written as the run's latest/ weights (by the same rule and in the same format as a
-// TensorFlow.js run's, so the Try panel works on a running PyTorch run). When it ends, its weights (final.npz,
-// best.npz) are handed back and saved as the run's model/ and best/ folders, and the run is evaluated with the same
+// Stop / pause / resume go to the script's stdin. When it ends, its weights (final.npz, best.npz) are handed back
+// into the tfjs model and saved as the run's model/ and best/ folders, and the run is evaluated with the same
 // code as a TensorFlow.js run: every view that reads a run works whatever engine trained it.
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { errorDetail, type BackendInfo, type EpochMetrics, type ErrorDetail, type RunEngine } from '../../../shared/api';
 import { nonFiniteHintDetail } from '../failure-detail';
 import type { GraphFile } from '../../../shared/graph/types';
-import { COMMAND_LOG_PREFIX, TORCH_CHECKPOINTS, TORCH_DATA, TORCH_SCRIPT, torchArgv, torchCommandText, torchLaunch } from '../../../shared/engines/pytorch-command';
+import { COMMAND_LOG_PREFIX, TORCH_DATA, TORCH_SCRIPT, torchArgv, torchCommandText, torchLaunch } from '../../../shared/engines/pytorch-command';
 import { initBackend } from '../../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../../engine/compile';
 import { prepareEngine } from '../../engine/setup';
@@ -28,15 +25,12 @@ import type { TrainControl } from '../control';
 import { nonFiniteHint, type Emit } from '../fit-loop';
 import { BEST_DIR, evaluateAfterTraining, MODEL_DIR, progressLogger, type JobRequest } from '../job';
 import { saveModelToFolder } from '../model-files';
-import { LatestWeightsWriter, removeLatestWeights } from '../latest-weights';
 import { namedMetrics, type TorchEvent } from './events';
 import { TorchProcess, type TorchExit } from './torch-process';
 
 /** Folder inside a run's folder with the script, its data (while training) and its checkpoints. */
 export const TORCH_DIR = 'pytorch';
 const OUTPUT_TAIL = 20;
-/** The weights the script writes at every epoch end, before its 'epoch' event (train-loop-py.ts). */
-const EPOCH_CHECKPOINT = 'checkpoint.npz';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -147,21 +141,6 @@ async function trainInTorch(
   }
 
   const epochs: EpochMetrics[] = [];
-  // The latest weights for the Try panel, one write at a time. The checkpoint's bytes are read when the epoch's
-  // event arrives: the script overwrites the file only at the next epoch's end.
-  const latest = new LatestWeightsWriter(req.runDir, (message) => emit({ type: 'log', level: 'warn', message }));
-  const checkpoint = path.join(dir, TORCH_CHECKPOINTS, EPOCH_CHECKPOINT);
-  let latestWrites = Promise.resolve();
-  const writeLatest = (epoch: number) => {
-    if (!latest.due()) return;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(checkpoint);
-    } catch {
-      return; // no checkpoint (a later machine's rank): nothing to show
-    }
-    latestWrites = latestWrites.then(() => latest.afterEpoch(built.model, epoch, async () => loadNpz(built, exp, bytes, EPOCH_CHECKPOINT)));
-  };
   let end: Extract<TorchEvent, { type: 'end' }> | null = null;
   let error: Extract<TorchEvent, { type: 'error' }> | null = null;
   let startedEvent = false;
@@ -201,7 +180,6 @@ async function trainInTorch(
           const metrics = named(e.metrics);
           epochs[e.epoch] = metrics;
           emit({ type: 'epoch', epoch: e.epoch, metrics, durationMs: e.seconds * 1000 });
-          writeLatest(e.epoch + 1);
           break;
         }
         case 'log':
@@ -229,7 +207,6 @@ async function trainInTorch(
   });
   const exit = await proc.exited;
   process.off('exit', onExit);
-  await latestWrites; // the model takes the final weights next
 
   const durationMs = Date.now() - started;
   const failure = error as Extract<TorchEvent, { type: 'error' }> | null;
@@ -257,7 +234,6 @@ async function trainInTorch(
   if (finished.epochs_done > 0 && finished.final) {
     const saved = await handBack(built, exp, dir, finished, emit);
     if (saved) {
-      await removeLatestWeights(req.runDir).catch(() => {}); // model/ supersedes it; a leftover is never read
       const evaluation = evaluateAfterTraining(built, dataset, graph, control.stopping, emit);
       if (evaluation) emit(evaluation);
     }
@@ -278,7 +254,7 @@ async function trainInTorch(
  * Returns false (with an error log line) when the final weights could not be handed back.
  */
 async function handBack(built: BuiltModel, exp: PytorchExport, dir: string, end: Extract<TorchEvent, { type: 'end' }>, emit: Emit): Promise<boolean> {
-  const load = async (file: string) => loadNpz(built, exp, await fs.readFile(path.resolve(dir, file)), file);
+  const load = async (file: string) => loadTorchWeights(tf, built.model, exp, decodeNpz(await fs.readFile(path.resolve(dir, file)), file));
   const runDir = path.dirname(dir);
   if (end.best_weights) {
     try {
@@ -296,9 +272,4 @@ async function handBack(built: BuiltModel, exp: PytorchExport, dir: string, end:
     emit({ type: 'log', level: 'error', message: `Handing PyTorch's trained weights back failed: ${errorText(err)}` });
     return false;
   }
-}
-
-/** The weights of an .npz the script saved (its state_dict) into the tfjs model. */
-function loadNpz(built: BuiltModel, exp: PytorchExport, bytes: Buffer, name: string): void {
-  loadTorchWeights(tf, built.model, exp, decodeNpz(bytes, name));
 }
