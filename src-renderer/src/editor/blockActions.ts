@@ -12,7 +12,6 @@ import { selectNodes, selectedIds } from './actions';
 import { i18n } from '../../../shared/i18n/i18n';
 import { errorText } from '../../../shared/i18n/error-text';
 
-const message = (err: unknown) => errorText(err);
 
 /** Flips the block's collapsed state in extras.blocks without adding an undo step. */
 export function toggleBlockCollapsed(blockId: string): void {
@@ -30,7 +29,7 @@ export function changeRepeatCount(blockId: string, times: number): string | null
     useGraphStore.getState().edit((g) => setRepeatCount(g, blockId, times));
     return null;
   } catch (err) {
-    return message(err);
+    return errorText(err);
   }
 }
 
@@ -40,7 +39,7 @@ export function saveSelectionAsBlock(name: string): string | null {
   try {
     block = makeSavedBlock(useGraphStore.getState().graph, selectedIds(), name);
   } catch (err) {
-    return message(err);
+    return errorText(err);
   }
   useGraphStore.getState().edit((g) => addToLibrary(g, block));
   useBlockLibrary.getState().save(block);
@@ -74,7 +73,7 @@ export function dropSavedBlock(data: DataTransfer, at: { x: number; y: number })
   try {
     insertBlock(parseSavedBlock(JSON.parse(text), 'Dropped block'), at);
   } catch (err) {
-    useUi.getState().toast(message(err), 'error');
+    useUi.getState().toast(errorText(err), 'error');
   }
   return true;
 }

@@ -46,7 +46,8 @@ const METRICS = [
   { key: 'val_acc', label: 'training:metrics.valAcc' },
 ] as const;
 
-const EXPERIMENT_STATUS_KEY = {
+/** An experiment's status as a catalogue key (also the experiments list's). */
+export const EXPERIMENT_STATUS_KEY = {
   running: 'training:experiments.status.running',
   paused: 'training:experiments.status.paused',
   completed: 'training:experiments.status.completed',

@@ -2,22 +2,14 @@
 // the chosen experiment's results on the right.
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
-import type { ExperimentStatus } from '../../../shared/experiments/types';
 import { useExperiments, useGraphStore } from '../store/stores';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { isOtherGraph } from '../training/graphResults';
 import { OtherGraphBadge } from '../common/OtherGraphBadge';
 import { ExperimentEditor } from './ExperimentEditor';
-import { ExperimentView } from './ExperimentView';
+import { EXPERIMENT_STATUS_KEY, ExperimentView } from './ExperimentView';
 import { LrFinderButton, LrFinderDialog } from '../training/diagnostics/LrFinderDialog';
 
-const EXPERIMENT_STATUS_KEY = {
-  running: 'training:experiments.status.running',
-  paused: 'training:experiments.status.paused',
-  completed: 'training:experiments.status.completed',
-  canceled: 'training:experiments.status.canceled',
-  failed: 'training:experiments.status.failed',
-} as const satisfies Record<ExperimentStatus, string>;
 
 export function ExperimentsPanel() {
   const { list, currentId, current, error, refresh, show } = useExperiments();

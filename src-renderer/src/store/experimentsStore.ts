@@ -20,7 +20,6 @@ export interface ExperimentsState {
 }
 
 const POLL_MS = 1000;
-const message = (err: unknown) => errorText(err);
 
 export function createExperimentsStore(api: ApiClient) {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -36,7 +35,7 @@ export function createExperimentsStore(api: ApiClient) {
         if (current.status === 'running' || current.status === 'paused') timer = setTimeout(() => void poll(), POLL_MS);
         else void get().refresh();
       } catch (err) {
-        set({ error: message(err) });
+        set({ error: errorText(err) });
       }
     };
 
@@ -50,7 +49,7 @@ export function createExperimentsStore(api: ApiClient) {
         try {
           set({ list: await api.listExperiments() });
         } catch (err) {
-          set({ error: i18n.t('common:status.experimentsListFailed', { message: message(err) }) });
+          set({ error: i18n.t('common:status.experimentsListFailed', { message: errorText(err) }) });
         }
       },
 
@@ -69,7 +68,7 @@ export function createExperimentsStore(api: ApiClient) {
           await get().show(experimentId);
           return true;
         } catch (err) {
-          set({ error: message(err) });
+          set({ error: errorText(err) });
           return false;
         }
       },
@@ -82,7 +81,7 @@ export function createExperimentsStore(api: ApiClient) {
           else if (action === 'resume') await api.resumeExperiment({ experimentId: id });
           else await api.cancelExperiment({ experimentId: id });
         } catch (err) {
-          set({ error: message(err) });
+          set({ error: errorText(err) });
         }
         await get().show(id);
       },
@@ -93,7 +92,7 @@ export function createExperimentsStore(api: ApiClient) {
         try {
           await api.reorderExperiment({ experimentId: id, queue });
         } catch (err) {
-          set({ error: message(err) });
+          set({ error: errorText(err) });
         }
         await get().show(id);
       },

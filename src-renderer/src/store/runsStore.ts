@@ -25,7 +25,6 @@ export interface RunsState {
   remove(runId: string): Promise<void>;
 }
 
-const message = (err: unknown) => errorText(err);
 
 export function createRunsStore(api: ApiClient) {
   return create<RunsState>((set, get) => ({
@@ -49,7 +48,7 @@ export function createRunsStore(api: ApiClient) {
         const ids = new Set(runs.map((r) => r.id));
         set((s) => ({ runs, loading: false, error: null, selected: s.selected.filter((id) => ids.has(id)), openId: s.openId && ids.has(s.openId) ? s.openId : null }));
       } catch (err) {
-        set({ loading: false, error: i18n.t('common:status.runsListFailed', { message: message(err) }) });
+        set({ loading: false, error: i18n.t('common:status.runsListFailed', { message: errorText(err) }) });
       }
     },
 
@@ -59,7 +58,7 @@ export function createRunsStore(api: ApiClient) {
 
     async open(runId) {
       set({ openId: runId });
-      if (runId) await get().record(runId).catch((err: unknown) => set({ error: message(err) }));
+      if (runId) await get().record(runId).catch((err: unknown) => set({ error: errorText(err) }));
     },
 
     async record(runId) {

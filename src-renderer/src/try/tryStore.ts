@@ -27,7 +27,6 @@ export interface TryState {
   tryInput(input: TryInput): Promise<void>;
 }
 
-const message = (err: unknown) => errorText(err);
 
 export function createTryStore(api: Pick<ApiClient, 'getTryInfo' | 'predict'>) {
   let ticket = 0;
@@ -50,7 +49,7 @@ export function createTryStore(api: Pick<ApiClient, 'getTryInfo' | 'predict'>) {
         const info = await api.getTryInfo({ runId });
         if (mine === ticket) set({ info, loadingInfo: false, steps: info.series?.horizon ?? 0 });
       } catch (err) {
-        if (mine === ticket) set({ loadingInfo: false, error: message(err) });
+        if (mine === ticket) set({ loadingInfo: false, error: errorText(err) });
       }
     },
 
@@ -81,7 +80,7 @@ export function createTryStore(api: Pick<ApiClient, 'getTryInfo' | 'predict'>) {
         });
         if (mine === ticket) set({ result, busy: false });
       } catch (err) {
-        if (mine === ticket) set({ busy: false, error: message(err), result: null });
+        if (mine === ticket) set({ busy: false, error: errorText(err), result: null });
       }
     },
   }));
