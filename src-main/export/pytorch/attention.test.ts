@@ -18,7 +18,7 @@ import { buildModel, compileModel } from '../../engine/compile';
 import { exportGraph, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { anyPython, runPython, torchPython } from '../testing/python';
-import { expectOneEpochRun, oneEpochRuns } from '../testing/script-runs';
+import { expectScriptRun, scriptRuns } from '../testing/script-runs';
 import { generateKerasScript } from '../keras/script';
 import { ALL_KERAS_GENERATORS } from '../keras';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
@@ -88,10 +88,10 @@ describe('attention generators', () => {
 });
 
 describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 + torch)', () => {
-  const runOf = oneEpochRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
+  const runOf = scriptRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
   for (const g of GRAPHS) {
     it(`${g.name}: one epoch, parameter count equals LayerLab's and tfjs's, loss drops`, async () => {
-      expectOneEpochRun('pytorch attention', g, await runOf(g));
+      expectScriptRun('pytorch attention', g, await runOf(g));
     }, 180_000);
   }
 

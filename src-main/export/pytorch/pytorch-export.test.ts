@@ -20,7 +20,7 @@ import { ExportError } from '../codegen/plan';
 import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
 import { runPython, torchPython } from '../testing/python';
-import { expectOneEpochRun, oneEpochRuns } from '../testing/script-runs';
+import { expectScriptRun, scriptRuns } from '../testing/script-runs';
 import { ALL_PY_GENERATORS, getPyGenerator } from '.';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
 import { TIED_GRAPHS } from '../testing/tied-graphs';
@@ -65,10 +65,10 @@ describe('PyTorch generators', () => {
 });
 
 describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () => {
-  const runOf = oneEpochRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
+  const runOf = scriptRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
   for (const g of GRAPHS) {
     it(`${g.name}: one epoch, parameter count equals LayerLab's and tfjs's, loss drops`, async () => {
-      expectOneEpochRun('pytorch', g, await runOf(g));
+      expectScriptRun('pytorch', g, await runOf(g));
     }, 180_000);
   }
 

@@ -4,8 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 
 let cached: string | null | undefined;
 
+/**
+ * Whether `python` has `module` installed. It looks the module up without importing it: importing torch costs
+ * seconds of CPU, and a dozen test files ask. A module that is installed but broken then fails the tests that use
+ * it, with Python's error, rather than skipping them.
+ */
 function hasModule(python: string, module: string): boolean {
-  const r = spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore', timeout: 60_000 });
+  const r = spawnSync(python, ['-c', `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)`], { stdio: 'ignore', timeout: 60_000 });
   return r.status === 0;
 }
 
