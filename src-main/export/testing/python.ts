@@ -5,27 +5,36 @@ import { spawn, spawnSync } from 'node:child_process';
 let cached: string | null | undefined;
 
 /**
- * Whether `python` has `module` installed. It looks the module up without importing it: importing torch costs
- * seconds of CPU, and a dozen test files ask. A module that is installed but broken then fails the tests that use
- * it, with Python's error, rather than skipping them.
+ * The interpreter behind `python` (sys.executable) when it has `module` installed, else null. It looks the module
+ * up without importing it: importing torch costs seconds of CPU, and a dozen test files ask. A module that is
+ * installed but broken then fails the tests that use it, with Python's error, rather than skipping them.
+ * The resolved path, not the name: a `python3` on PATH can be a version manager's shell shim (pyenv) that costs
+ * a second of start-up under load on every one of the many runs a test file makes.
  */
-function hasModule(python: string, module: string): boolean {
-  const r = spawnSync(python, ['-c', `import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)`], { stdio: 'ignore', timeout: 60_000 });
-  return r.status === 0;
+function interpreterWith(python: string, module: string | null): string | null {
+  const lookup = module ? `import importlib.util; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)` : 'pass';
+  const r = spawnSync(python, ['-c', `import sys; print(sys.executable); ${lookup}`], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) return null;
+  return r.stdout.trim() || python;
 }
+
+const CANDIDATES = () => [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
 
 /** A python executable that can `import torch`, or null. */
 export function torchPython(): string | null {
   if (cached !== undefined) return cached;
-  const candidates = [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
-  cached = candidates.find((p) => hasModule(p, 'torch')) ?? null;
+  cached = null;
+  for (const p of CANDIDATES()) if ((cached = interpreterWith(p, 'torch'))) break;
   return cached;
 }
 
 /** Any python3 (for syntax checks of the Keras script). */
 export function anyPython(): string | null {
-  const candidates = [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
-  return candidates.find((p) => spawnSync(p, ['--version'], { stdio: 'ignore' }).status === 0) ?? null;
+  for (const p of CANDIDATES()) {
+    const found = interpreterWith(p, null);
+    if (found) return found;
+  }
+  return null;
 }
 
 export interface PythonRun {
