@@ -20,21 +20,24 @@ function interpreterWith(python: string, module: string | null): string | null {
 
 const CANDIDATES = () => [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
 
+/** The first candidate's interpreter that has `module` (any module when null), or null. */
+export function findPython(module: string | null): string | null {
+  for (const p of CANDIDATES()) {
+    const found = interpreterWith(p, module);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** A python executable that can `import torch`, or null. */
 export function torchPython(): string | null {
-  if (cached !== undefined) return cached;
-  cached = null;
-  for (const p of CANDIDATES()) if ((cached = interpreterWith(p, 'torch'))) break;
+  if (cached === undefined) cached = findPython('torch');
   return cached;
 }
 
 /** Any python3 (for syntax checks of the Keras script). */
 export function anyPython(): string | null {
-  for (const p of CANDIDATES()) {
-    const found = interpreterWith(p, null);
-    if (found) return found;
-  }
-  return null;
+  return findPython(null);
 }
 
 export interface PythonRun {
