@@ -13,9 +13,10 @@ import { loadDataset } from '../data';
 import type { LoadedDataset } from '../data/types';
 import { buildModel, compileModel } from '../engine/compile';
 import '../engine/custom/register';
-import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '.';
+import { exportGraph, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '.';
 import { parityNpz, runParity, type ParityCase } from './testing/parity';
-import { anyPython, runPython, torchPython } from './testing/python';
+import { anyPython, torchPython } from './testing/python';
+import { expectScriptRun, scriptRuns } from './testing/script-runs';
 import { tiedLmGraph } from './testing/tied-graphs';
 import { generatePytorchScript } from './pytorch/script';
 import { generateKerasScript } from './keras/script';
@@ -88,23 +89,12 @@ describe('code that keeps the tie', () => {
 });
 
 describe.skipIf(!python)('PyTorch runs of tied models (python3 + torch)', () => {
+  const runOf = scriptRuns(python!, GRAPHS, (g) => datasets.get(g.name)!, (g) => path.join(tmp, `run-${g.name.replace(/\W+/g, '-')}`), 2);
   for (const g of GRAPHS) {
     it(`${g.name}: torch counts the matrix once (= LayerLab = tfjs) and the loss drops`, async () => {
-      const data = datasets.get(g.name)!;
-      const { model } = buildModel(g, tf, data.shapes);
-      const tfjsParams = model.countParams();
-      model.dispose();
-      expect(tfjsParams).toBe(inferGraphFile(g).totalParams);
-      const dir = path.join(tmp, `run-${g.name.replace(/\W+/g, '-')}`);
-      const res = await exportGraph({ graph: g, format: 'pytorch', outDir: dir, dataset: data });
-      expect(res.files.map((f) => path.basename(f))).toEqual([PYTORCH_SCRIPT, DATA_NPZ]);
-      const run = runPython(python!, [PYTORCH_SCRIPT, '--epochs', '2'], { cwd: dir });
-      expect(run.status, run.stderr).toBe(0);
-      const r = run.result as { params: number; layerlab_params: number; loss_before: number; history: { loss: number }[] };
-      console.log(`[tied] ${g.name}: params torch ${r.params} / LayerLab ${r.layerlab_params} / tfjs ${tfjsParams}; loss ${r.loss_before.toFixed(4)} -> ${r.history[1].loss.toFixed(4)}`);
-      expect(r.params).toBe(tfjsParams);
-      expect(r.layerlab_params).toBe(tfjsParams);
-      expect(r.history[1].loss).toBeLessThan(r.loss_before);
+      const run = await runOf(g);
+      expect(run.tfjsParams).toBe(inferGraphFile(g).totalParams);
+      expectScriptRun('tied', g, run, 2);
     }, 360_000);
   }
 

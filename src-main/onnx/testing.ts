@@ -3,14 +3,15 @@
 // when no python has onnx.
 import { spawnSync } from 'node:child_process';
 import * as ort from 'onnxruntime-node';
+import { findPython } from '../export/testing/python';
 
 let cached: string | null | undefined;
 
 /** A python executable that can `import onnx`, or null. */
 export function onnxPython(): string | null {
   if (cached !== undefined) return cached;
-  const candidates = [process.env.LAYERLAB_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
-  cached = candidates.find((p) => spawnSync(p, ['-c', 'import onnx'], { stdio: 'ignore', timeout: 60_000 }).status === 0) ?? null;
+  // The interpreter's own path (not a pyenv shim), found as the torch tests find theirs.
+  cached = findPython('onnx');
   return cached;
 }
 

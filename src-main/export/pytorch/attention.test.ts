@@ -15,9 +15,10 @@ import { attentionLayers } from '../../../shared/layers/attention';
 import { loadDataset } from '../../data';
 import type { LoadedDataset } from '../../data/types';
 import { buildModel, compileModel } from '../../engine/compile';
-import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
+import { exportGraph, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { anyPython, runPython, torchPython } from '../testing/python';
+import { expectScriptRun, scriptRuns } from '../testing/script-runs';
 import { generateKerasScript } from '../keras/script';
 import { ALL_KERAS_GENERATORS } from '../keras';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
@@ -87,23 +88,10 @@ describe('attention generators', () => {
 });
 
 describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 + torch)', () => {
+  const runOf = scriptRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
   for (const g of GRAPHS) {
     it(`${g.name}: one epoch, parameter count equals LayerLab's and tfjs's, loss drops`, async () => {
-      const data = datasets.get(g)!;
-      const { model } = buildModel(g, tf, data.shapes);
-      const tfjsParams = model.countParams();
-      model.dispose();
-      const dir = dirFor(g);
-      const res = await exportGraph({ graph: g, format: 'pytorch', outDir: dir, dataset: data });
-      expect(res.files.map((f) => path.basename(f))).toEqual([PYTORCH_SCRIPT, DATA_NPZ]);
-      const run = runPython(python!, [PYTORCH_SCRIPT, '--epochs', '1'], { cwd: dir });
-      expect(run.status, run.stderr).toBe(0);
-      const r = run.result as { params: number; layerlab_params: number; loss_before: number; history: { loss: number }[]; seconds: number };
-      console.log(`[pytorch attention] ${g.name}: params torch ${r.params} / LayerLab ${r.layerlab_params} / tfjs ${tfjsParams}; ` +
-        `loss ${r.loss_before.toFixed(4)} -> ${r.history[0].loss.toFixed(4)}; train ${r.seconds.toFixed(2)} s, process ${run.ms} ms`);
-      expect(r.params).toBe(tfjsParams);
-      expect(r.layerlab_params).toBe(tfjsParams);
-      expect(r.history[0].loss).toBeLessThan(r.loss_before);
+      expectScriptRun('pytorch attention', g, await runOf(g));
     }, 180_000);
   }
 
@@ -126,6 +114,7 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
 
   it('weights.npz from tfjs gives the same predictions in PyTorch (within 1e-4)', async () => {
     const cases: ParityCase[] = [];
+    const t0 = Date.now();
     for (const g of GRAPHS) {
       const data = datasets.get(g)!;
       const { model } = buildModel(g, tf, data.shapes);
@@ -149,6 +138,7 @@ describe.skipIf(!python)('exported PyTorch scripts with attention run (python3 +
       tf.dispose([x, y, expected]);
       model.dispose();
     }
+    console.log(`[pytorch attention] parity: tfjs fits and exports ${Date.now() - t0} ms`);
     const diffs = runParity(python!, cases, tmp);
     console.log(`[pytorch attention] max |torch - tfjs| per graph: ${JSON.stringify(diffs)}`);
     for (const g of GRAPHS) expect(diffs[g.name]?.max_diff, g.name).toBeLessThan(1e-4);

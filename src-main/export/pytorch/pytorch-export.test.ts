@@ -15,11 +15,12 @@ import { loadDataset } from '../../data';
 import type { LoadedDataset } from '../../data/types';
 import { buildModel, compileModel } from '../../engine/compile';
 import { ensureGradientFixes } from '../../engine/custom/gradients';
-import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
+import { exportGraph, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { ExportError } from '../codegen/plan';
 import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
 import { runPython, torchPython } from '../testing/python';
+import { expectScriptRun, scriptRuns } from '../testing/script-runs';
 import { ALL_PY_GENERATORS, getPyGenerator } from '.';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
 import { TIED_GRAPHS } from '../testing/tied-graphs';
@@ -64,23 +65,10 @@ describe('PyTorch generators', () => {
 });
 
 describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () => {
+  const runOf = scriptRuns(python!, GRAPHS, (g) => datasets.get(g)!, dirFor);
   for (const g of GRAPHS) {
     it(`${g.name}: one epoch, parameter count equals LayerLab's and tfjs's, loss drops`, async () => {
-      const data = datasets.get(g)!;
-      const { model } = buildModel(g, tf, data.shapes);
-      const tfjsParams = model.countParams();
-      model.dispose();
-      const dir = dirFor(g);
-      const res = await exportGraph({ graph: g, format: 'pytorch', outDir: dir, dataset: data });
-      expect(res.files.map((f) => path.basename(f))).toEqual([PYTORCH_SCRIPT, DATA_NPZ]);
-      const run = runPython(python!, [PYTORCH_SCRIPT, '--epochs', '1'], { cwd: dir });
-      expect(run.status, run.stderr).toBe(0);
-      const r = run.result as { params: number; layerlab_params: number; loss_before: number; history: { loss: number }[]; seconds: number };
-      console.log(`[pytorch] ${g.name}: params torch ${r.params} / LayerLab ${r.layerlab_params} / tfjs ${tfjsParams}; ` +
-        `loss ${r.loss_before.toFixed(4)} -> ${r.history[0].loss.toFixed(4)}; train ${r.seconds.toFixed(2)} s, process ${run.ms} ms`);
-      expect(r.params).toBe(tfjsParams);
-      expect(r.layerlab_params).toBe(tfjsParams);
-      expect(r.history[0].loss).toBeLessThan(r.loss_before);
+      expectScriptRun('pytorch', g, await runOf(g));
     }, 180_000);
   }
 

@@ -7,7 +7,8 @@
 // Then each template's tfjs model, after one optimizer step, is exported with its weights (weights.npz):
 // the PyTorch module fed the same inputs must predict what tfjs predicts, within 1e-4.
 // View-only templates (GPT-1/2/3, extras.viewOnly) are skipped: building them would allocate billions of weights.
-// Scripts run as separate python processes, at most two at a time (two shared cores).
+// The scripts run as `__main__` in two python processes (two shared cores), half of the templates each, so
+// torch is imported twice rather than once per template (runScriptsInOnePython).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,7 +25,7 @@ import { writeLearnableCifar } from '../../data/testFiles';
 import { CIFAR_TRAIN_FILES } from '../../data/cifar';
 import { exportGraph, DATA_NPZ, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { PARITY_PY, parityNpz, type ParityCase, type ParityResult } from '../testing/parity';
-import { torchPython } from '../testing/python';
+import { runScriptsInOnePython, torchPython } from '../testing/python';
 import { generatePytorchScript } from './script';
 
 const python = torchPython();
@@ -39,7 +40,7 @@ const POOL = 160;
 const EPOCHS = 2;
 /** Batch size cap, so that two epochs take a couple of dozen optimizer steps. */
 const MAX_BATCH = 16;
-/** At most this many python processes at once. */
+/** Python processes that run the templates' scripts (each imports torch once). */
 const PARALLEL = 2;
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -81,11 +82,11 @@ interface Outcome {
   /** Set when loading the data or exporting failed before python ran. */
   error?: string;
   result: ScriptResult | null;
-  /** Wall time of the python process, import of torch included. */
+  /** Wall time of the script inside its Python process (torch is imported once per process, before it). */
   seconds: number;
 }
 
-/** Runs `python args` in `cwd` without blocking the event loop, so PARALLEL scripts can run at once. */
+/** Runs `python args` in `cwd` without blocking the event loop (the parity driver). */
 function runAsync(args: string[], cwd: string, timeoutMs: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(python!, args, { cwd, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
@@ -117,57 +118,56 @@ function tinyTemplate(t: Template): Promise<{ graph: GraphFile; dataset: LoadedD
   return p;
 }
 
-async function exportAndRun(t: Template): Promise<Outcome> {
+interface Exported {
+  layerlabParams: number;
+  inputs: string[];
+  dir: string;
+}
+
+/** Exports the template's tiny graph with its data (model.py + data.npz), as the app's export does. */
+async function exportTemplate(t: Template): Promise<Exported> {
   const { graph, dataset } = await tinyTemplate(t);
   const dir = path.join(tmp, t.id);
   const res = await exportGraph({ graph, format: 'pytorch', outDir: dir, dataset });
   const written = res.files.map((f) => path.basename(f)).join(', ');
   if (written !== `${PYTORCH_SCRIPT}, ${DATA_NPZ}`) throw new Error(`${t.id}: the export wrote ${written}, not ${PYTORCH_SCRIPT} and ${DATA_NPZ}`);
   const plan = generatePytorchScript(graph, dataset.shapes).plan;
-  const started = Date.now();
-  const run = await runAsync([PYTORCH_SCRIPT], dir, 240_000);
-  const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  return {
-    layerlabParams: plan.inference.totalParams,
-    inputs: plan.inputs.map((n) => String(n.params.feature)),
-    status: run.status,
-    stderr: run.stderr,
-    result: line ? (JSON.parse(line.slice(7)) as ScriptResult) : null,
-    seconds: (Date.now() - started) / 1000,
-  };
+  return { layerlabParams: plan.inference.totalParams, inputs: plan.inputs.map((n) => String(n.params.feature)), dir };
+}
+
+const failedExport = (e: unknown): Outcome => ({
+  layerlabParams: NaN, inputs: [], status: null, stderr: '', error: e instanceof Error ? e.stack ?? e.message : String(e), result: null, seconds: 0,
+});
+
+/** Runs a group of templates' scripts, each as `python model.py` would, in one Python process. */
+async function runGroup(group: Template[]): Promise<Map<string, Outcome>> {
+  const exported = await Promise.all(group.map((t) => exportTemplate(t).then((e) => ({ t, e }), (err: unknown) => ({ t, err }))));
+  const outcomes = new Map<string, Outcome>();
+  const ready: { t: Template; e: Exported }[] = [];
+  for (const x of exported) {
+    if ('err' in x) outcomes.set(x.t.id, failedExport(x.err));
+    else ready.push(x);
+  }
+  const runs = await runScriptsInOnePython(python!, ready.map(({ t, e }) => ({ name: t.id, script: PYTORCH_SCRIPT, cwd: e.dir })), { timeoutMs: 900_000 });
+  for (const { t, e } of ready) {
+    const run = runs.get(t.id)!;
+    outcomes.set(t.id, {
+      layerlabParams: e.layerlabParams, inputs: e.inputs, status: run.status, stderr: run.stderr,
+      result: run.result as ScriptResult | null, seconds: run.ms / 1000,
+    });
+  }
+  return outcomes;
 }
 
 const outcomes = new Map<string, Promise<Outcome>>();
 const report: string[] = [];
 
-/** Starts every template's run up front, PARALLEL at a time; each test awaits its own (never rejects). */
+/** Starts every template's run up front in PARALLEL Python processes; each test awaits its own (never rejects). */
 function startAll(): void {
-  const waiting: (() => void)[] = [];
-  let running = 0;
-  const acquire = () =>
-    new Promise<void>((resolve) => {
-      if (running < PARALLEL) {
-        running++;
-        resolve();
-      } else waiting.push(resolve);
-    });
-  const release = () => {
-    const wake = waiting.shift();
-    if (wake) wake();
-    else running--;
-  };
-  for (const t of TRAINABLE) {
-    const run = acquire().then(async (): Promise<Outcome> => {
-      try {
-        return await exportAndRun(t);
-      } catch (e) {
-        const error = e instanceof Error ? e.stack ?? e.message : String(e);
-        return { layerlabParams: NaN, inputs: [], status: null, stderr: '', error, result: null, seconds: 0 };
-      } finally {
-        release();
-      }
-    });
-    outcomes.set(t.id, run);
+  for (let k = 0; k < PARALLEL; k++) {
+    const group = TRAINABLE.filter((_, i) => i % PARALLEL === k);
+    const runs = runGroup(group).catch((e: unknown) => new Map(group.map((t) => [t.id, failedExport(e)])));
+    for (const t of group) outcomes.set(t.id, runs.then((m) => m.get(t.id)!));
   }
 }
 
