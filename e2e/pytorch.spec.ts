@@ -1,7 +1,8 @@
 // The PyTorch engine as a user drives it: choose "PyTorch" as the engine in the training settings (offered
 // because the host found a Python with torch), train the MLP and the Transformer templates, watch the live
-// chart grow, stop a run, and find the same evaluation in the Runs panel as a TensorFlow.js run of the same
-// graph shows. Skips, saying why, where no Python with torch exists (CI installs python3-torch, so it runs there).
+// chart grow, try a run while it trains, stop it, try it again, and find the same evaluation in the Runs panel
+// as a TensorFlow.js run of the same graph shows. Skips, saying why, where no Python with torch exists (CI installs
+// python3-torch, so it runs there).
 import { spawnSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { getTemplate } from '../shared/templates';
@@ -38,6 +39,13 @@ async function chooseEngine(page: Page, engine: 'tfjs' | 'pytorch'): Promise<voi
   }
   await page.getByTestId('param-engine').selectOption(engine);
   if (engine === 'pytorch') await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+}
+
+/** A test sample through the open Try panel: its bars, with its true class marked. */
+async function trySample(page: Page): Promise<void> {
+  await page.getByTestId('try-sample-index').fill('3');
+  await page.getByTestId('try-sample').click();
+  await expect(page.getByTestId('try-bars').locator('li.truth')).toHaveCount(1, { timeout: 60_000 });
 }
 
 const points = async (page: Page) => Number(await page.getByTestId('chart-loss').getAttribute('data-points'));
@@ -82,8 +90,22 @@ test.describe('PyTorch engine', () => {
     await expect.poll(() => points(page), { timeout: 120_000 }).toBeGreaterThan(first); // the chart grows while PyTorch trains
     await expect(page.getByTestId('train-epoch')).toHaveText(/epoch ([2-9]|\d{2,})\/200/, { timeout: 240_000 }); // an epoch is done
     await page.screenshot({ path: 'test-results/pytorch-live.png' });
+    // Try while PyTorch trains: the latest epoch's weights, labelled with their epoch, answer a test sample.
+    await page.getByTestId('tab-runs').click();
+    await page.locator('[data-testid^="run-row-"]', { hasText: 'mlp pytorch' }).first().click();
+    await page.getByTestId('run-detail').getByTestId('run-try').click();
+    await expect(page.getByTestId('try-weights')).toContainText(/the weights of epoch \d+, saved while training/, { timeout: 60_000 });
+    await trySample(page);
+    await page.screenshot({ path: 'test-results/pytorch-try-running.png' });
+    await page.getByTestId('try-close').click();
+    await page.getByTestId('tab-live').click();
     await page.getByTestId('train-stop').click();
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'stopped', { timeout: 60_000 });
+    // Try after Stop: the weights training ended with.
+    await page.getByTestId('run-try').click();
+    await expect(page.getByTestId('try-weights')).toContainText('the weights training ended with', { timeout: 60_000 });
+    await trySample(page);
+    await page.getByTestId('try-close').click();
     await page.getByTestId('tab-runs').click();
     const row = page.locator('[data-testid^="run-row-"]', { hasText: 'mlp pytorch' }).first();
     await expect(row).toHaveAttribute('data-status', 'stopped');

@@ -47,9 +47,18 @@ export class LatestWeightsWriter {
   /** Writes `model`'s weights as those of `epoch` (1-based) when due. A failure is reported once and ends the
    *  writes for the run (never the run itself: the final weights are still saved to model/). */
   async afterEpoch(model: tfTypes.LayersModel, epoch: number): Promise<void> {
+    return this.writeWhenDue(model, async () => epoch);
+  }
+
+  /** As afterEpoch, for weights that come from elsewhere (the PyTorch engine's checkpoint): `load` puts them into
+   *  `model` and resolves with the 1-based epoch they are from, the label written with them (null: nothing to
+   *  write yet). Its time counts as the write's. */
+  async writeWhenDue(model: tfTypes.LayersModel, load: () => Promise<number | null>): Promise<void> {
     if (!this.due()) return;
     const start = this.now();
     try {
+      const epoch = await load();
+      if (epoch === null) return;
       await writeLatestWeights(model, this.runDir, epoch);
     } catch (err) {
       this.failed = true;

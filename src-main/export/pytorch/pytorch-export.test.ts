@@ -2,7 +2,7 @@
 // kind with a generator) for one epoch on a few hundred bundled MNIST digits; the script's parameter count
 // must equal LayerLab's inference and tfjs's, and its loss must drop. torchrun runs the --ddp path with two
 // CPU processes (gloo). LayerLab's weights exported as weights.npz give the same predictions in PyTorch.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,12 +17,14 @@ import { buildModel, compileModel } from '../../engine/compile';
 import { ensureGradientFixes } from '../../engine/custom/gradients';
 import { exportGraph, PYTORCH_SCRIPT, WEIGHTS_NPZ } from '..';
 import { ExportError } from '../codegen/plan';
+import { decodeNpz } from '../npz';
 import { parityNpz, runParity, type ParityCase } from '../testing/parity';
 import { KIND_GRAPHS } from '../testing/graphs';
 import { runPython, torchPython } from '../testing/python';
 import { expectScriptRun, scriptRuns } from '../testing/script-runs';
 import { ALL_PY_GENERATORS, getPyGenerator } from '.';
 import { ATTENTION_GRAPHS } from './attention/test-graphs';
+import { CHECKPOINT_EPOCH_KEY } from './train-loop-py';
 import { TIED_GRAPHS } from '../testing/tied-graphs';
 
 const python = torchPython();
@@ -100,6 +102,21 @@ describe.skipIf(!python)('exported PyTorch scripts run (python3 + torch)', () =>
     expect(r.params).toBe(1_596_426);
     expect(r.history[0].loss).toBeLessThan(r.loss_before);
   }, 300_000);
+
+  it('checkpoint.npz carries the epoch its weights are from, and --weights takes it back', async () => {
+    const dir = path.join(tmp, 'checkpoint');
+    await exportGraph({ graph: mlp, format: 'pytorch', outDir: dir, dataset: datasets.get(mlp) });
+    const run = runPython(python!, [PYTORCH_SCRIPT, '--epochs', '2', '--checkpoint-dir', 'ckpt'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    const state = decodeNpz(readFileSync(path.join(dir, 'ckpt', 'checkpoint.npz')));
+    expect(Array.from(state[CHECKPOINT_EPOCH_KEY].data)).toEqual([2]);
+    const again = runPython(python!, [PYTORCH_SCRIPT, '--epochs', '1', '--weights', 'ckpt/checkpoint.npz'], { cwd: dir });
+    expect(again.status, again.stderr).toBe(0);
+    // Continued from epoch 2's weights: the loss before training is already that of a trained model.
+    const first = run.result as { loss_before: number };
+    const second = again.result as { loss_before: number };
+    expect(second.loss_before).toBeLessThan(first.loss_before / 2);
+  }, 180_000);
 
   it('weights.npz from tfjs gives the same predictions in PyTorch (within 1e-4)', async () => {
     const cases: ParityCase[] = [];

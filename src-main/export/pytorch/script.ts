@@ -17,7 +17,7 @@ import {
 import { getPyGenerator } from './index';
 import { helperCode } from './helpers';
 import { inputArgName, type WeightMapping } from './types';
-import { TRAIN_LOOP_PY } from './train-loop-py';
+import { CHECKPOINT_EPOCH_KEY, TRAIN_LOOP_PY } from './train-loop-py';
 import { DEFAULT_WEIGHT_DECAY } from '../../engine/optimizers';
 
 export interface PytorchExport {
@@ -237,7 +237,7 @@ def as_tuple(out):
 
 def load_weights(model, path):
     with np.load(path) as z:
-        state = {k: torch.from_numpy(z[k].copy()) for k in z.files}
+        state = {k: torch.from_numpy(z[k].copy()) for k in z.files if k != "${CHECKPOINT_EPOCH_KEY}"}  # a checkpoint's epoch
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [k for k in missing if not k.endswith("num_batches_tracked")]
     if missing or unexpected:

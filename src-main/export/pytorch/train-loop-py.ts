@@ -9,6 +9,11 @@
 /** What starts an event line on the script's stdout (the rest of the line is JSON). */
 export const EVENT_PREFIX = '@layerlab ';
 
+/** The entry of checkpoint.npz that holds the epoch its weights are from (1-based, an int32 array of one value):
+ *  the engine reads the file whenever it can, possibly epochs after the epoch's event, and labels what it shows
+ *  with this, never with the event's number. Not a state_dict key: load_weights leaves it out. */
+export const CHECKPOINT_EPOCH_KEY = '__layerlab_epoch__';
+
 export const TRAIN_LOOP_PY = String.raw`# ---- metrics: LayerLab's (tfjs) definitions ----
 
 def uses_accuracy():
@@ -172,11 +177,15 @@ def clip_gradients(params, clip):
     return norm
 
 
-def save_weights_atomic(model, path):
-    """Writes the state_dict as .npz under a temporary name, then renames it: a reader never sees half a file."""
+def save_weights_atomic(model, path, epoch=None):
+    """Writes the state_dict as .npz under a temporary name, then renames it: a reader never sees half a file.
+    With epoch (1-based), the file also says which epoch's weights it holds, under "${CHECKPOINT_EPOCH_KEY}"."""
     tmp = path + ".tmp"
+    arrays = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
+    if epoch is not None:
+        arrays["${CHECKPOINT_EPOCH_KEY}"] = np.array([epoch], dtype=np.int32)
     with open(tmp, "wb") as f:
-        np.savez(f, **{k: v.detach().cpu().numpy() for k, v in model.state_dict().items()})
+        np.savez(f, **arrays)
     os.replace(tmp, path)
 
 
@@ -398,7 +407,7 @@ def train(args, rank, world, device, log, events):
             elif restore_best:
                 best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
         if ckpt:
-            save_weights_atomic(model, os.path.join(ckpt, "checkpoint.npz"))
+            save_weights_atomic(model, os.path.join(ckpt, "checkpoint.npz"), epoch + 1)
         epochs_done = epoch + 1
         seconds = epoch_seconds + time.perf_counter() - t_eval
         events("epoch", epoch=epoch, metrics=metrics, seconds=seconds, train_seconds=epoch_seconds)

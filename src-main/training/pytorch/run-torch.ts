@@ -1,16 +1,17 @@
 // One PyTorch-engine run inside the training worker. The worker loads the dataset and builds the tfjs model as a
 // TensorFlow.js run does, writes the exported script and the loaded data into <run>/pytorch/, runs the script
 // (python, or torchrun for several processes or machines) and turns its events into the same training events.
-// Stop / pause / resume go to the script's stdin. When it ends, its weights (final.npz, best.npz) are handed back
-// into the tfjs model and saved as the run's model/ and best/ folders, and the run is evaluated with the same
-// code as a TensorFlow.js run: every view that reads a run works whatever engine trained it.
+// Stop / pause / resume go to the script's stdin. While it trains, its checkpoint is written as the run's latest/
+// weights, as a TensorFlow.js run's are (checkpoint-latest.ts). When it ends, its weights (final.npz, best.npz)
+// are handed back into the tfjs model and saved as the run's model/ and best/ folders, and the run is evaluated
+// with the same code as a TensorFlow.js run: every view that reads a run works whatever engine trained it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { errorDetail, type BackendInfo, type EpochMetrics, type ErrorDetail, type RunEngine } from '../../../shared/api';
 import { nonFiniteHintDetail } from '../failure-detail';
 import type { GraphFile } from '../../../shared/graph/types';
-import { COMMAND_LOG_PREFIX, TORCH_DATA, TORCH_SCRIPT, torchArgv, torchCommandText, torchLaunch } from '../../../shared/engines/pytorch-command';
+import { COMMAND_LOG_PREFIX, TORCH_CHECKPOINTS, TORCH_DATA, TORCH_SCRIPT, torchArgv, torchCommandText, torchLaunch } from '../../../shared/engines/pytorch-command';
 import { initBackend } from '../../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../../engine/compile';
 import { prepareEngine } from '../../engine/setup';
@@ -25,6 +26,8 @@ import type { TrainControl } from '../control';
 import { nonFiniteHint, type Emit } from '../fit-loop';
 import { BEST_DIR, evaluateAfterTraining, MODEL_DIR, progressLogger, type JobRequest } from '../job';
 import { saveModelToFolder } from '../model-files';
+import { LatestWeightsWriter, removeLatestWeights } from '../latest-weights';
+import { EPOCH_CHECKPOINT, TorchLatestWeights } from './checkpoint-latest';
 import { namedMetrics, type TorchEvent } from './events';
 import { TorchProcess, type TorchExit } from './torch-process';
 
@@ -110,9 +113,13 @@ export async function runTorchJob(req: JobRequest, emit: Emit, control: TrainCon
     await trainInTorch(req, python, dir, dataset, built, exp, backend, emit, control, started);
   } finally {
     built.model.dispose();
-    // The data was a copy of the dataset for the script; `layerlab export --run ID --format pytorch` writes it again.
-    await fs.rm(path.join(dir, TORCH_DATA), { force: true });
+    await removeScriptData(dir); // when the run ended early (the process never started or ran)
   }
+}
+
+/** The data was a copy of the dataset for the script; `layerlab export --run ID --format pytorch` writes it again. */
+function removeScriptData(dir: string): Promise<void> {
+  return fs.rm(path.join(dir, TORCH_DATA), { force: true });
 }
 
 async function trainInTorch(
@@ -141,6 +148,8 @@ async function trainInTorch(
   }
 
   const epochs: EpochMetrics[] = [];
+  const writer = new LatestWeightsWriter(req.runDir, (message) => emit({ type: 'log', level: 'warn', message }));
+  const latest = new TorchLatestWeights(writer, path.join(dir, TORCH_CHECKPOINTS, EPOCH_CHECKPOINT), built.model, exp);
   let end: Extract<TorchEvent, { type: 'end' }> | null = null;
   let error: Extract<TorchEvent, { type: 'error' }> | null = null;
   let startedEvent = false;
@@ -180,6 +189,7 @@ async function trainInTorch(
           const metrics = named(e.metrics);
           epochs[e.epoch] = metrics;
           emit({ type: 'epoch', epoch: e.epoch, metrics, durationMs: e.seconds * 1000 });
+          latest.epochEnded();
           break;
         }
         case 'log':
@@ -207,6 +217,8 @@ async function trainInTorch(
   });
   const exit = await proc.exited;
   process.off('exit', onExit);
+  await latest.settled(); // the model takes the final weights next
+  await removeScriptData(dir); // before the run's last event: whoever reads the folder then finds it as it stays
 
   const durationMs = Date.now() - started;
   const failure = error as Extract<TorchEvent, { type: 'error' }> | null;
@@ -234,6 +246,7 @@ async function trainInTorch(
   if (finished.epochs_done > 0 && finished.final) {
     const saved = await handBack(built, exp, dir, finished, emit);
     if (saved) {
+      await removeLatestWeights(req.runDir).catch(() => {}); // model/ supersedes it; a leftover is never read
       const evaluation = evaluateAfterTraining(built, dataset, graph, control.stopping, emit);
       if (evaluation) emit(evaluation);
     }

@@ -21,6 +21,10 @@ import type { TorchPython } from '../protocol';
 import { namedMetrics } from './events';
 import { TORCH_DIR } from './run-torch';
 import { eventWaiter, isFinalEvent } from '../testing/next-event';
+import { fitDataOf, loadMnist } from '../testing/fixtures';
+import { findLatestWeights, LATEST_DIR, type LatestWeights } from '../latest-weights';
+import { loadTryRun } from '../../predict/load-run';
+import { predictRun } from '../../predict/predict';
 
 const python = torchPython();
 if (!python) console.warn('Skipping the PyTorch engine runs: no python3 with torch here (apt-get install python3-torch, or set LAYERLAB_PYTHON).');
@@ -133,6 +137,59 @@ describe.skipIf(!python)('PyTorch engine runs (python3 + torch)', () => {
     const tfjsRun = await service.getRun(tfjs.runId);
     expect(shapeOf({ ...run.evaluation, durationMs: 0 })).toEqual(shapeOf({ ...tfjsRun.evaluation, durationMs: 0 }));
     expect(Object.keys(run.final!).sort()).toEqual(Object.keys(tfjsRun.final!).sort());
+  }, 600_000);
+
+  it('writes latest/ while it trains, labelled with the epoch its weights are from (PyTorch runs ahead); Try uses it; it goes at the end', async () => {
+    nextPython = { python: python! };
+    const limit = 300;
+    // Tiny epochs: the script is epochs ahead of LayerLab by the time an epoch's checkpoint is read.
+    const { runId } = await service.start(torchGraph({ epochs: 100_000, limit, batchSize: 16 }));
+    const runDir = path.join(dataDir, 'runs', runId);
+    await next(runId, (e) => e.type === 'epoch');
+    await service.pause(runId);
+    await next(runId, (e) => e.type === 'paused');
+    // Paused: no epoch ends now; wait until the last write (if one was under way) is done: the same files twice.
+    let latest: LatestWeights | null = null;
+    for (let tries = 0; tries < 120 && !latest; tries++) {
+      const seen = await findLatestWeights(runDir);
+      await new Promise((r) => setTimeout(r, 500));
+      const again = await findLatestWeights(runDir);
+      if (seen && again && seen.dir === again.dir && seen.epoch === again.epoch && seen.mtimeMs === again.mtimeMs) latest = again;
+    }
+    expect(latest).toMatchObject({ dir: path.join(runDir, LATEST_DIR) });
+    const epochs = of(runId).filter((e): e is Extract<TrainEvent, { type: 'epoch' }> => e.type === 'epoch');
+    expect(latest!.epoch).toBeGreaterThanOrEqual(1);
+    expect(latest!.epoch).toBeLessThanOrEqual(epochs.length);
+
+    // The tfjs weights score the validation split as PyTorch scored the epoch they are labelled with, and not as
+    // it scored the epochs around it (so a wrong label would show).
+    prepareEngine(tf);
+    await tf.setBackend('cpu');
+    const model = await loadModelFromFolder(latest!.dir, tf);
+    const val = fitDataOf(await loadMnist(limit)).validation!;
+    const loss = tf.tidy(() => {
+      const p = model.predict(tf.tensor(val.xs[0].data, val.xs[0].shape)) as tf.Tensor;
+      return tf.metrics.categoricalCrossentropy(tf.tensor(val.ys[0].data, val.ys[0].shape), p).mean().dataSync()[0];
+    });
+    model.dispose();
+    const torchLoss = epochs[latest!.epoch - 1].metrics.val_loss!;
+    expect(Math.abs(loss - torchLoss), `latest/ says epoch ${latest!.epoch} of ${epochs.length}`).toBeLessThan(1e-4);
+    for (const other of epochs.filter((e) => e.epoch !== latest!.epoch - 1)) {
+      if (Math.abs(other.metrics.val_loss! - torchLoss) > 1e-3) expect(Math.abs(loss - other.metrics.val_loss!)).toBeGreaterThan(1e-4);
+    }
+
+    // The Try loader takes them for the running run and says which epoch they are.
+    const running = await loadTryRun(dataDir, runId);
+    expect(running.weights).toMatch(new RegExp(`epoch ${latest!.epoch}\\b.*still running`));
+    const tried = predictRun(tf, running, { input: { kind: 'sample', index: 0 } });
+    expect(tried.kind === 'classes' && tried.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+
+    // Stopped: model/ supersedes latest/, and Try uses the weights training ended with.
+    await service.stop(runId);
+    expect(await next(runId, isFinal)).toMatchObject({ type: 'done', status: 'stopped' });
+    expect(await findLatestWeights(runDir)).toBeNull();
+    expect((await loadTryRun(dataDir, runId)).weights).toMatch(/the weights training ended with/);
+    await tf.setBackend('cpu');
   }, 600_000);
 
   it('Stop ends the run after its current batch, keeps what was trained and evaluates it', async () => {
