@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
-import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type EvaluationResult, type LogDetail, type TrainEventBody } from '../../shared/api';
+import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type LogDetail, type TrainEventBody } from '../../shared/api';
 import { engineFailureDetail } from './failure-detail';
 import type { TorchPython } from './protocol';
 import { initBackend } from '../engine/backend';
@@ -18,6 +18,7 @@ import type { TrainControl } from './control';
 import { saveModelToFolder } from './model-files';
 import { LatestWeightsWriter, removeLatestWeights } from './latest-weights';
 import { evaluateModel, type EvaluateOptions } from './evaluate';
+import { evaluationLine } from './evaluation-line';
 import { decoderBinding } from '../engine/seq2seq-decode';
 import { WeightSnapshot } from './early-stopping';
 import { seedMathRandom } from './seed';
@@ -272,25 +273,6 @@ function freeRunningOptions(built: BuiltModel, dataset: LoadedDataset, emit: Emi
 function causeLine(code: LogDetail['code'], err: unknown): LogDetail {
   const cause = detailOf(err);
   return { code, params: { cause: errorText(err) }, ...(cause ? { cause } : {}) };
-}
-
-/** "Evaluated on N test samples: loss ..., accuracy ...", in English and as a code with its values. */
-export function evaluationLine(
-  evaluation: Pick<EvaluationResult, 'samples' | 'loss' | 'accuracy' | 'decoding'>,
-  which: 'test' | 'validation',
-): { message: string; detail: LogDetail } {
-  const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const params = { samples: evaluation.samples, split: which, loss: evaluation.loss.toFixed(4) };
-  const d = evaluation.decoding;
-  const acc = evaluation.accuracy !== undefined ? percent(evaluation.accuracy) : undefined;
-  const lead = `Evaluated on ${evaluation.samples} ${which} samples: loss ${params.loss}`;
-  if (acc === undefined) return { message: lead, detail: { code: 'eval.done', params } };
-  if (!d) return { message: `${lead}, accuracy ${acc}`, detail: { code: 'eval.doneAccuracy', params: { ...params, accuracy: acc } } };
-  const free = percent(d.greedy.tokenAccuracy);
-  return {
-    message: `${lead}, accuracy ${acc} teacher-forced, ${free} free-running (greedy)`,
-    detail: { code: 'eval.doneDecoding', params: { ...params, accuracy: acc, freeRunning: free } },
-  };
 }
 
 /** The 'evaluation' event for the test split (validation when there is none), or null with a log line. */
