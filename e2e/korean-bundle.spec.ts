@@ -38,7 +38,7 @@ test('English loads no Korean catalogue; choosing Korean loads it; ?lang=ko pain
   expect(bodies.length).toBeGreaterThan(0);
   for (const body of bodies) {
     expect(body).not.toContain('새로 만들기'); // the New button's Korean label
-    expect(body).not.toContain('평가했습니다'); // the evaluation line
+    expect(body).not.toContain('개로 평가: 손실'); // the evaluation line
     expect((body.match(HANGUL_WORDS) ?? []).length).toBeLessThan(5); // only the language list's own name 한국어
   }
 

@@ -14,7 +14,7 @@ describe('Korean catalogues loaded on demand', () => {
     await loadLanguage('ko');
     expect(hasLanguage('ko')).toBe(true);
     expect(i18n.t('common:language.ko', { lng: 'ko' })).toBe('한국어');
-    expect(i18n.t('runlog:eval.done', { lng: 'ko', samples: 10, split: '테스트', loss: '0.5000' })).toBe('테스트 샘플 10개로 평가했습니다: 손실 (loss) 0.5000');
+    expect(i18n.t('runlog:eval.done', { lng: 'ko', samples: 10, split: '테스트', loss: '0.5000' })).toBe('테스트 샘플 10개로 평가: 손실 0.5000');
   });
 
   it('loads once however often it is asked', async () => {

@@ -17,17 +17,17 @@ describe('run log lines from codes', () => {
     expect(Object.keys(LOG_KEY).sort()).toEqual([...LOG_CODES].sort());
   });
 
-  it('the evaluation line: English unchanged, Korean with 손실/정확도', () => {
+  it('the evaluation line: English unchanged, Korean with 손실/정확도 (short: it is one line of the panel)', () => {
     const plain = evaluationLine({ samples: 2000, loss: 0.6, accuracy: 0.75 }, 'test');
     expect(plain.message).toBe('Evaluated on 2000 test samples: loss 0.6000, accuracy 75.00%');
     expect(englishFromCatalogue(plain.detail)).toBe(plain.message);
     expect(logLineText(plain.message, plain.detail, 'en')).toBe(plain.message);
-    expect(logLineText(plain.message, plain.detail, 'ko')).toBe('테스트 샘플 2000개로 평가했습니다: 손실 (loss) 0.6000, 정확도 (accuracy) 75.00%');
+    expect(logLineText(plain.message, plain.detail, 'ko')).toBe('테스트 샘플 2000개로 평가: 손실 0.6000, 정확도 75.00%');
 
     const noAcc = evaluationLine({ samples: 50, loss: 1.23456 }, 'validation');
     expect(noAcc.message).toBe('Evaluated on 50 validation samples: loss 1.2346');
     expect(englishFromCatalogue(noAcc.detail)).toBe(noAcc.message);
-    expect(logLineText(noAcc.message, noAcc.detail, 'ko')).toBe('검증 샘플 50개로 평가했습니다: 손실 (loss) 1.2346');
+    expect(logLineText(noAcc.message, noAcc.detail, 'ko')).toBe('검증 샘플 50개로 평가: 손실 1.2346');
 
     const decoding = { greedy: { tokenAccuracy: 0.5 } } as unknown as NonNullable<Parameters<typeof evaluationLine>[0]['decoding']>;
     const seq = evaluationLine({ samples: 10, loss: 0.5, accuracy: 0.9, decoding }, 'test');
@@ -72,7 +72,7 @@ describe('run log lines from codes', () => {
     expect(logLineText('line', { code: 'eval.none' }, 'ko')).toBe('line');
     expect(logLineText('line', { code: 'from.a.newer.host', params: {} }, 'ko')).toBe('line');
     const { message, detail } = evaluationLine({ samples: 2000, loss: 0.6, accuracy: 0.75 }, 'test');
-    expect(storedLogLine(`[info] ${message}`, detail, 'ko')).toBe('[info] 테스트 샘플 2000개로 평가했습니다: 손실 (loss) 0.6000, 정확도 (accuracy) 75.00%');
+    expect(storedLogLine(`[info] ${message}`, detail, 'ko')).toBe('[info] 테스트 샘플 2000개로 평가: 손실 0.6000, 정확도 75.00%');
     expect(storedLogLine(`[info] ${message}`, detail, 'en')).toBe(`[info] ${message}`);
     expect(storedLogLine('[warn] plain', null, 'ko')).toBe('[warn] plain');
   });
