@@ -251,7 +251,8 @@ export type TrainEventBody =
       etaSec: number;
     }
   | { type: 'epoch'; epoch: number; metrics: EpochMetrics; durationMs: number }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** `detail`: the line as a code and values (shown in the chosen language); lines without one stay English. */
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; detail?: LogDetail }
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'evaluation'; evaluation: EvaluationResult }
@@ -265,6 +266,8 @@ export type TrainEventBody =
       final: EpochMetrics | null;
       /** Why training ended before the last epoch (early stopping). */
       stopReason?: string;
+      /** `stopReason` as a code and values. */
+      stopDetail?: LogDetail;
       /** 0-based epoch whose weights are in best/ (by the early-stopping monitor, else val_loss, else loss). */
       bestEpoch?: number;
       best?: EpochMetrics;
@@ -323,8 +326,12 @@ export interface RunRecord extends RunSummary {
   /** `error` as a code and parameters (runs from before codes have none). */
   errorDetail?: ErrorDetail;
   log: string[];
+  /** Per line of `log`: its code and values when the host wrote one (null: the line stays as written). */
+  logDetails?: (LogDetail | null)[];
   /** Why training ended before the last epoch (early stopping). */
   stopReason?: string;
+  /** `stopReason` as a code and values. */
+  stopDetail?: LogDetail;
   /** 0-based epoch of the best weights (saved in the run's best/ folder). */
   bestEpoch?: number;
   best?: EpochMetrics;
@@ -769,6 +776,42 @@ export interface ErrorDetail {
   message: string;
   /** The inner error this one wraps (shown in place of {{cause}}). */
   cause?: ErrorDetail;
+}
+
+/**
+ * Lines the host writes into a run's log (and its stop reason), as codes: the renderer says them in the chosen
+ * language through `runlog:<code>` (shared/i18n/log-text.ts); the English `message` stays for logs and the CLI.
+ */
+export const LOG_CODES = [
+  'dataset.read',
+  'dataset.download',
+  'eval.done',
+  'eval.doneAccuracy',
+  'eval.doneDecoding',
+  'eval.none',
+  'eval.testSplitFailed',
+  'eval.failed',
+  'eval.noFreeRunning',
+  'stop.early',
+  'stop.earlyRestored',
+  'weights.restored',
+] as const;
+export type LogCode = (typeof LOG_CODES)[number];
+
+export interface LogDetail {
+  code: LogCode;
+  params: ErrorParams;
+  /** The error a line reports (shown in place of {{cause}}, in the same language). */
+  cause?: ErrorDetail;
+}
+
+/** Shape check for a log detail from outside (a stored run): any code string passes (a newer host's codes). */
+export function isLogDetail(d: unknown): d is LogDetail {
+  if (typeof d !== 'object' || d === null) return false;
+  const o = d as Record<string, unknown>;
+  if (typeof o.code !== 'string' || typeof o.params !== 'object' || o.params === null) return false;
+  if (!Object.values(o.params).every((v) => typeof v === 'string' || typeof v === 'number')) return false;
+  return o.cause === undefined || isErrorDetail(o.cause);
 }
 
 /** The error shape that crosses the boundary (Error objects do not survive IPC/JSON intact). */

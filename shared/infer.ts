@@ -128,7 +128,7 @@ export function inferGraph(graph: GraphLike, data?: DatasetShapes): GraphInferen
     }
     const linked = resolveLinks(node, byId);
     if (linked.error) {
-      fail(id, linked.error.message, linked.error.fixes);
+      fail(id, linked.error.message, linked.error.fixes, linked.error.text);
       continue;
     }
     if (upstreamUnknown) continue; // the error is shown upstream
@@ -173,7 +173,7 @@ function graphError(id: LayerMessageId): GraphError {
   return { nodeId: null, message: englishMessage(text), fixes: [], text };
 }
 
-const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
+const withArticle = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 
 function titleOf(node: GraphNode): string {
   return node.label || node.id;
@@ -196,14 +196,19 @@ function resolveLinks(node: GraphNode, byId: Map<string, GraphNode>): { nodes: L
     }
     const kinds = spec.kinds.join(' or ');
     const candidates = [...byId.values()].filter((n) => n.id !== node.id && spec.kinds.includes(n.kind));
-    const fixes: Fix[] = candidates.map((n) => ({ label: `Use ${titleOf(n)}`, action: { type: 'setParam', param, value: n.id } }));
-    const what = `${def!.label}'s '${spec.label}'`;
-    const message = !value
-      ? `${what} is not set: choose the ${kinds} it uses.`
+    const fixes: Fix[] = candidates.map((n) => messageFix('fixUseNode', { node: titleOf(n) }, { type: 'setParam', param, value: n.id }));
+    // The parameter's label as values (English here; messageText says it in another language from paramKind/paramName).
+    const what = { layer: def!.label, param: spec.label, paramKind: node.kind, paramName: param, kinds };
+    const none = candidates.length === 0;
+    const text: LayerMessage = !value
+      ? { id: none ? 'linkNotSetNone' : 'linkNotSet', values: what }
       : !target
-        ? `${what} names '${String(value)}', which is not in the graph (deleted?): choose another ${kinds}.`
-        : `${what} names ${titleOf(target)}, ${article(target.kind)} ${target.kind}; it needs ${article(kinds)} ${kinds}.`;
-    return { nodes: linked, error: { message: candidates.length ? message : `${message} There is none in the graph: add one first.`, fixes } };
+        ? { id: none ? 'linkMissingNone' : 'linkMissing', values: { ...what, value: String(value) } }
+        : {
+            id: none ? 'linkWrongKindNone' : 'linkWrongKind',
+            values: { ...what, target: titleOf(target), targetKindWithArticle: withArticle(target.kind), kindsWithArticle: withArticle(kinds) },
+          };
+    return { nodes: linked, error: { message: englishMessage(text), fixes, text } };
   }
   return { nodes: linked };
 }
@@ -214,8 +219,14 @@ function noteLinkedNodes(result: GraphInference, links: NodeLink[], byId: Map<st
     const info = result.nodes[l.to];
     const from = byId.get(l.from);
     if (!info || !from || result.nodes[l.from]?.error) continue;
-    const text = l.spec.link.charAt(0).toUpperCase() + l.spec.link.slice(1);
-    info.notes = [...(info.notes ?? []), `${text} with ${titleOf(from)} (a link, not a wire): this node holds the weights.`];
+    const note: LayerMessage = {
+      id: 'noteLinkHolds',
+      values: { link: l.spec.link.charAt(0).toUpperCase() + l.spec.link.slice(1), node: titleOf(from), paramKind: from.kind, paramName: l.param },
+    };
+    // Notes and their catalogue messages are index for index: add the message only while they line up.
+    const aligned = (info.noteTexts?.length ?? 0) === (info.notes?.length ?? 0);
+    info.notes = [...(info.notes ?? []), englishMessage(note)];
+    if (aligned) info.noteTexts = [...(info.noteTexts ?? []), note];
   }
 }
 

@@ -23,9 +23,16 @@ export type ActivationView =
   /** An LSTM over time: gates i, f, o and cell c and the hidden state h, each [T][units] (trimmed like 'heat'). */
   | { type: 'lstm'; gates: { i: number[][]; f: number[][]; o: number[][]; c: number[][] }; h: number[][]; steps: number; units: number }
   /** Attention weights: per block (transformer stacks have several), per head, [queries][keys]. */
-  | { type: 'attention'; blocks: { name: string; heads: number[][][] }[]; queryTokens?: string[]; keyTokens?: string[] }
-  /** Nothing to draw beyond the statistics (rank > 3, several outputs), and why. */
-  | { type: 'none'; why: string };
+  | { type: 'attention'; blocks: AttentionBlock[]; queryTokens?: string[]; keyTokens?: string[] }
+  /** Nothing to draw beyond the statistics (rank > 3, several outputs), and why (`rank`: said in the chosen language). */
+  | { type: 'none'; why: string; rank?: number };
+
+/** One attention map's heads; `name` is English, `label` the same name as a code the renderer translates. */
+export interface AttentionBlock {
+  name: string;
+  label?: { code: 'attention' } | { code: 'blockSelfAttention'; block: number };
+  heads: number[][][];
+}
 
 export interface NodeActivation {
   nodeId: string;

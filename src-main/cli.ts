@@ -9,7 +9,8 @@ import { predictCommand } from './cli/predict';
 import { lrFindCommand } from './cli/lr-find';
 import { fsErrorText, isFsError } from './files/fs-errors';
 import { takeLangOption } from './cli/lang';
-import { i18n, type Lang } from '../shared/i18n/i18n';
+import { i18n } from '../shared/i18n/all-languages';
+import type { Lang } from '../shared/i18n/i18n';
 import { errorDetailText, errorText } from '../shared/i18n/error-text';
 import { detailOf } from '../shared/api';
 

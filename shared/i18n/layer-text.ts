@@ -59,7 +59,26 @@ export function categoryText(category: LayerCategory | string, lng?: string): st
  * (`text`, see shared/layers/messages.ts), else its English text as it is.
  */
 export function messageText(item: { text?: LayerMessage }, english: string, lng?: string): string {
-  return item.text ? translate(`messages.${item.text.id}`, english, lng, item.text.values) : english;
+  if (!item.text) return english;
+  return translate(`messages.${item.text.id}`, english, lng, withParamTexts(item.text.values, lng));
+}
+
+/**
+ * A message about a layer parameter (a link's 'Tied to') names it by paramKind + paramName: its label ({{param}})
+ * and link text ({{link}}, capitalised as a sentence start in English) are said in the language.
+ */
+function withParamTexts(values: MessageValues, lng?: string): MessageValues {
+  const { paramKind, paramName } = values;
+  if (typeof paramKind !== 'string' || typeof paramName !== 'string') return values;
+  const out = { ...values };
+  // English's article before a kind name ('an Embedding') is not a word of other languages.
+  if ((lng ?? i18n.language) !== 'en') for (const [k, v] of Object.entries(values)) if (k.endsWith('WithArticle') && typeof v === 'string') out[k] = v.replace(/^an? /, '');
+  if ('param' in values) out.param = paramText(paramKind, paramName, 'label', lng);
+  if ('link' in values) {
+    const link = paramText(paramKind, paramName, 'link', lng);
+    out.link = link.charAt(0).toUpperCase() + link.slice(1);
+  }
+  return out;
 }
 
 /** One node's subtitle entry for a bool parameter that is off, e.g. "no use bias" / "편향 사용 끔". */

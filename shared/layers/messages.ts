@@ -123,6 +123,19 @@ export const LAYER_MESSAGES = {
   graphLinkDownstream:
     "'{{link}}' names {{target}}, which is computed from this node's output: a link cannot point downstream. Link a node that comes before this one.",
   graphUnknownKind: "Unknown layer kind '{{kind}}'.",
+  // A link (NodeRefParam, e.g. Tied Dense's 'Tied to'): {{param}} and {{link}} are the parameter's label and link
+  // text, said in the chosen language from paramKind/paramName (messageText).
+  linkNotSet: "{{layer}}'s '{{param}}' is not set: choose the {{kinds}} it uses.",
+  linkNotSetNone: "{{layer}}'s '{{param}}' is not set: choose the {{kinds}} it uses. There is none in the graph: add one first.",
+  linkMissing: "{{layer}}'s '{{param}}' names '{{value}}', which is not in the graph (deleted?): choose another {{kinds}}.",
+  linkMissingNone:
+    "{{layer}}'s '{{param}}' names '{{value}}', which is not in the graph (deleted?): choose another {{kinds}}. There is none in the graph: add one first.",
+  // ...WithArticle values carry English's a/an ('a Dense'); other languages get the bare kind (messageText).
+  linkWrongKind: "{{layer}}'s '{{param}}' names {{target}}, {{targetKindWithArticle}}; it needs {{kindsWithArticle}}.",
+  linkWrongKindNone:
+    "{{layer}}'s '{{param}}' names {{target}}, {{targetKindWithArticle}}; it needs {{kindsWithArticle}}. There is none in the graph: add one first.",
+  fixUseNode: 'Use {{node}}',
+  noteLinkHolds: '{{link}} with {{node}} (a link, not a wire): this node holds the weights.',
   graphNoSuchHandle: "A wire ends at input '{{handle}}', which {{layer}} does not have.",
   graphConnect: 'Connect something to {{inputs}}.',
   graphOneWire: "Input '{{input}}' takes one wire but has {{wires}}; use Add or Concatenate to merge them.",

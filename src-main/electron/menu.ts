@@ -3,7 +3,8 @@
 // `common:menu.*` catalogue in the app's language (role items too: Electron's own role labels are English on Linux).
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api';
-import { i18n, type Lang } from '../../shared/i18n/i18n';
+import { i18n } from '../../shared/i18n/all-languages';
+import type { Lang } from '../../shared/i18n/i18n';
 import type enCommon from '../../shared/i18n/locales/en/common.json';
 
 type MenuKey = `common:menu.${keyof (typeof enCommon)['menu']}`;

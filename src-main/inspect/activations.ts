@@ -110,12 +110,12 @@ export function computeActivations(tf: TF, model: tfTypes.LayersModel, graph: Gr
       if (cls === 'LSTM') view = lstmView(layer, tensorOf(ins[0]), data, notes);
       else if (ATTENTION_CLASSES[cls]) {
         const weights = layerAttention(tf, layer, ATTENTION_CLASSES[cls], ins.map(tensorOf));
-        view = { type: 'attention', blocks: [{ name: 'attention', heads: trimAttention(weights) }], ...axisTokens(opts.tokens) };
+        view = { type: 'attention', blocks: [{ name: 'attention', label: { code: 'attention' }, heads: trimAttention(weights) }], ...axisTokens(opts.tokens) };
         weights.dispose();
       } else if (TRANSFORMER_CLASSES.has(cls)) {
         const inputs = ins.map(tensorOf);
         const maps = (layer as unknown as TransformerStack).selfAttentionWeights(inputs.length === 1 ? inputs[0] : inputs);
-        view = { type: 'attention', blocks: maps.map((m, i) => ({ name: `block ${i + 1} self-attention`, heads: trimAttention(m) })), ...axisTokens(opts.tokens) };
+        view = { type: 'attention', blocks: maps.map((m, i) => ({ name: `block ${i + 1} self-attention`, label: { code: 'blockSelfAttention', block: i + 1 }, heads: trimAttention(m) })), ...axisTokens(opts.tokens) };
         tf.dispose(maps);
       }
       return { nodeId, kind: kinds.get(nodeId) ?? cls, shape, stats: activationStats(data), view: view ?? plainView(data, shape) };

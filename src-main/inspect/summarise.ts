@@ -57,7 +57,7 @@ export function plainView(values: ArrayLike<number>, shape: number[]): Activatio
     }
     return { type: 'maps', height: Math.ceil(height / step), width: Math.ceil(width / step), channels, maps };
   }
-  return { type: 'none', why: `a rank-${shape.length} activation has no picture; its statistics are above` };
+  return { type: 'none', why: `a rank-${shape.length} activation has no picture; its statistics are above`, rank: shape.length };
 }
 
 export { round as roundForView };

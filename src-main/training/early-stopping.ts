@@ -2,7 +2,7 @@
 // zero-copy snapshot of a model's weights for "best" and "restore best".
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { EarlyStoppingConfig, EarlyStoppingMonitor } from '../../shared/graph/types';
-import type { EpochMetrics } from '../../shared/api';
+import type { EpochMetrics, LogDetail } from '../../shared/api';
 
 type TF = typeof tfTypes;
 
@@ -82,6 +82,15 @@ export class EarlyStopper {
   /** True when training should stop after this epoch. */
   shouldStop(): boolean {
     return this.tracker.bestEpoch >= 0 && this.tracker.wait > 0 && this.tracker.wait >= this.config.patience;
+  }
+
+  /** reason() as a code and values (the renderer says it in the chosen language). */
+  reasonDetail(lastEpoch: number): LogDetail {
+    const t = this.tracker;
+    return {
+      code: this.restoreBest ? 'stop.earlyRestored' : 'stop.early',
+      params: { epoch: lastEpoch + 1, monitor: t.monitor, count: t.wait, best: formatValue(t.best), bestEpoch: t.bestEpoch + 1 },
+    };
   }
 
   reason(lastEpoch: number): string {

@@ -2,7 +2,7 @@
 // A custom trainOnBatch loop (not model.fit): batches are sliced from the arrays in JS (never tf.unstack),
 // stop and pause act between batches, NaN losses stop the run at once, and no whole-split tensor is held.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { BackendInfo, BatchMetrics, EpochMetrics, ErrorDetail, TrainEventBody } from '../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, ErrorDetail, LogDetail, TrainEventBody } from '../../shared/api';
 import { engineFailureDetail, nonFiniteHintDetail, nonFiniteLossDetail } from './failure-detail';
 import type { EarlyStoppingConfig, LrScheduleConfig } from '../../shared/graph/types';
 import type { TensorData } from '../data/types';
@@ -69,6 +69,7 @@ export type FitOutcome =
       epochsDone: number;
       /** Set when early stopping ended the run. */
       stopReason?: string;
+      stopDetail?: LogDetail;
       best: BestWeights | null;
     }
   | { status: 'failed'; error: string; hint?: string; detail?: ErrorDetail; hintDetail?: ErrorDetail; durationMs: number };
@@ -91,6 +92,7 @@ export function outcomeEvent(outcome: FitOutcome): TrainEventBody {
         durationMs: outcome.durationMs,
         final: outcome.final,
         ...(outcome.stopReason ? { stopReason: outcome.stopReason } : {}),
+        ...(outcome.stopDetail ? { stopDetail: outcome.stopDetail } : {}),
         ...(outcome.best ? { bestEpoch: outcome.best.epoch, best: outcome.best.metrics } : {}),
       };
 }
@@ -370,16 +372,22 @@ export async function fitModel(
       opts.onEpochEnd?.(epoch);
       if (stopper?.shouldStop() && epoch < epochs - 1) {
         const stopReason = stopper.reason(epoch);
+        const stopDetail = stopper.reasonDetail(epoch);
         if (stopper.restoreBest) snapshot.restore(model);
-        emit({ type: 'log', level: 'info', message: stopReason });
-        return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, stopReason, best: bestOf() };
+        emit({ type: 'log', level: 'info', message: stopReason, detail: stopDetail });
+        return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, stopReason, stopDetail, best: bestOf() };
       }
       if (epoch < epochs - 1) await opts.afterEpoch?.(epoch);
     }
     // Training ran to the end: with restoreBest the model still ends on its best weights (as Keras does).
     if (stopper?.restoreBest && tracker.bestEpoch >= 0 && tracker.bestEpoch !== epochsDone - 1) {
       snapshot.restore(model);
-      emit({ type: 'log', level: 'info', message: `Restored the weights of epoch ${tracker.bestEpoch + 1} (best ${tracker.monitor}).` });
+      emit({
+        type: 'log',
+        level: 'info',
+        message: `Restored the weights of epoch ${tracker.bestEpoch + 1} (best ${tracker.monitor}).`,
+        detail: { code: 'weights.restored', params: { epoch: tracker.bestEpoch + 1, monitor: tracker.monitor } },
+      });
     }
     return { status: 'completed', durationMs: Date.now() - wallStart, final, epochsDone, best: bestOf() };
   } catch (err) {

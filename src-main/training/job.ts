@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
-import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type TrainEventBody } from '../../shared/api';
+import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type LogDetail, type TrainEventBody } from '../../shared/api';
 import { engineFailureDetail } from './failure-detail';
 import type { TorchPython } from './protocol';
 import { initBackend } from '../engine/backend';
@@ -18,6 +18,7 @@ import type { TrainControl } from './control';
 import { saveModelToFolder } from './model-files';
 import { LatestWeightsWriter, removeLatestWeights } from './latest-weights';
 import { evaluateModel, type EvaluateOptions } from './evaluate';
+import { evaluationLine } from './evaluation-line';
 import { decoderBinding } from '../engine/seq2seq-decode';
 import { WeightSnapshot } from './early-stopping';
 import { seedMathRandom } from './seed';
@@ -116,7 +117,10 @@ export function progressLogger(emit: Emit): (p: { stage: string; fraction: numbe
     const now = Date.now();
     if (p.fraction < 1 && now - last < 1000) return;
     last = now;
-    emit({ type: 'log', level: 'info', message: `Dataset ${p.stage}: ${Math.round(p.fraction * 100)}%${p.message ? ` (${p.message})` : ''}` });
+    const percent = Math.round(p.fraction * 100);
+    const note = p.message ? ` (${p.message})` : '';
+    const detail: LogDetail = { code: p.stage === 'download' ? 'dataset.download' : 'dataset.read', params: { percent, note } };
+    emit({ type: 'log', level: 'info', message: `Dataset ${p.stage}: ${percent}%${note}`, detail });
   };
 }
 
@@ -260,9 +264,15 @@ function freeRunningOptions(built: BuiltModel, dataset: LoadedDataset, emit: Emi
   try {
     return { binding: decoderBinding(built.model, built.inputs, dataset.teacherForcing), beamWidth: BEAM_WIDTH, beamSamples: BEAM_SAMPLES };
   } catch (err) {
-    emit({ type: 'log', level: 'info', message: `No free-running decoding in the evaluation: ${errorText(err)}` });
+    emit({ type: 'log', level: 'info', message: `No free-running decoding in the evaluation: ${errorText(err)}`, detail: causeLine('eval.noFreeRunning', err) });
     return undefined;
   }
+}
+
+/** A log line reporting an error: the English cause as a value, its code (when it has one) to say it in another language. */
+function causeLine(code: LogDetail['code'], err: unknown): LogDetail {
+  const cause = detailOf(err);
+  return { code, params: { cause: errorText(err) }, ...(cause ? { cause } : {}) };
 }
 
 /** The 'evaluation' event for the test split (validation when there is none), or null with a log line. */
@@ -278,14 +288,14 @@ export function evaluateAfterTraining(
   try {
     if (dataset.test && dataset.test.size > 0) split = bindSplit(dataset.test, built, 'test', (id) => nodeName(graph, id));
   } catch (err) {
-    emit({ type: 'log', level: 'warn', message: `The test split cannot be evaluated: ${errorText(err)}` });
+    emit({ type: 'log', level: 'warn', message: `The test split cannot be evaluated: ${errorText(err)}`, detail: causeLine('eval.testSplitFailed', err) });
   }
   if (!split && dataset.validation && dataset.validation.size > 0) {
     split = bindSplit(dataset.validation, built, 'validation', (id) => nodeName(graph, id));
     which = 'validation';
   }
   if (!split) {
-    emit({ type: 'log', level: 'info', message: 'No evaluation: the dataset has neither a test nor a validation split.' });
+    emit({ type: 'log', level: 'info', message: 'No evaluation: the dataset has neither a test nor a validation split.', detail: { code: 'eval.none', params: {} } });
     return null;
   }
   const nodeOf = nodeOfLayer(graph);
@@ -303,13 +313,10 @@ export function evaluateAfterTraining(
       forecastOutput: dataset.forecastOutput,
       ...(freeRunning ? { freeRunning } : {}),
     });
-    const d = evaluation.decoding;
-    const acc = (evaluation.accuracy !== undefined ? `, accuracy ${(evaluation.accuracy * 100).toFixed(2)}%` : '') +
-      (d ? ` teacher-forced, ${(d.greedy.tokenAccuracy * 100).toFixed(2)}% free-running (greedy)` : '');
-    emit({ type: 'log', level: 'info', message: `Evaluated on ${evaluation.samples} ${which} samples: loss ${evaluation.loss.toFixed(4)}${acc}` });
+    emit({ type: 'log', level: 'info', ...evaluationLine(evaluation, which) });
     return { type: 'evaluation', evaluation };
   } catch (err) {
-    emit({ type: 'log', level: 'error', message: `Evaluation failed: ${errorText(err)}` });
+    emit({ type: 'log', level: 'error', message: `Evaluation failed: ${errorText(err)}`, detail: causeLine('eval.failed', err) });
     return null;
   }
 }

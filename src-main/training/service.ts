@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { trialOf } from '../../shared/experiments/expand';
 import { ApiError, errorDetail } from '../../shared/api';
-import type { RunDiagnostics, RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
+import type { LogDetail, RunDiagnostics, RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../shared/api';
 import type { GraphFile } from '../../shared/graph/types';
 import type { DatasetShapes } from '../../shared/data/types';
 import { inferGraph } from '../../shared/infer';
@@ -336,10 +336,18 @@ export class TrainingService {
     }
   }
 
-  private appendLog(run: ActiveRun, line: string): void {
-    const log = run.record.log;
+  /** One line of the run's log; `detail` (its code and values) is kept beside it in logDetails, line for line. */
+  private appendLog(run: ActiveRun, line: string, detail?: LogDetail): void {
+    const r = run.record;
+    const log = r.log;
+    if (detail && !r.logDetails) r.logDetails = log.map(() => null);
     log.push(line);
-    if (log.length > MAX_LOG_LINES) log.splice(0, log.length - MAX_LOG_LINES);
+    r.logDetails?.push(detail ?? null);
+    if (log.length > MAX_LOG_LINES) {
+      const extra = log.length - MAX_LOG_LINES;
+      log.splice(0, extra);
+      r.logDetails?.splice(0, extra);
+    }
   }
 
   /** Writes the record now; rejects when it cannot be written. */
@@ -410,7 +418,7 @@ export class TrainingService {
         void this.saveNow(run);
         break;
       case 'log':
-        this.appendLog(run, `[${msg.level}] ${msg.message}`);
+        this.appendLog(run, `[${msg.level}] ${msg.message}`, msg.detail);
         break;
       case 'paused':
       case 'resumed':
@@ -439,7 +447,8 @@ export class TrainingService {
         r.final = msg.final ?? r.final;
         if (msg.stopReason) {
           r.stopReason = msg.stopReason;
-          this.appendLog(run, `[info] ${msg.stopReason}`);
+          if (msg.stopDetail) r.stopDetail = msg.stopDetail;
+          this.appendLog(run, `[info] ${msg.stopReason}`, msg.stopDetail);
         }
         if (msg.bestEpoch !== undefined) r.bestEpoch = msg.bestEpoch;
         if (msg.best) r.best = msg.best;

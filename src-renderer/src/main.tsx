@@ -7,12 +7,14 @@ import { i18n } from '../../shared/i18n/i18n';
 import { App } from './App';
 import { startLanguage } from './store/languageStore';
 
-startLanguage();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
-  </StrictMode>,
+// Korean's catalogues load before the first render (a few ms from the local host): the first paint is in the
+// chosen language, never English flipping to Korean. English renders at once.
+void startLanguage().finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

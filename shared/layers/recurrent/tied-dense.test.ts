@@ -7,6 +7,7 @@ import { GRAPH_FORMAT, GRAPH_VERSION, type GraphFile, type GraphNode } from '../
 import { parseGraphFile, serializeGraph } from '../../graph/validate';
 import type { ParamValues } from '../types';
 import { getLayerDef, withDefaults } from '..';
+import { messageText } from '../../i18n/layer-text';
 
 type Spec = [id: string, kind: string, params?: ParamValues];
 
@@ -70,6 +71,23 @@ describe('Tied Dense inference', () => {
       "Tied Dense's 'Tied to' names 'gone', which is not in the graph (deleted?): choose another Embedding.",
     );
     expect(inferGraph(lm({ tiedTo: 'mix' })).nodes.head.error?.message).toBe("Tied Dense's 'Tied to' names mix, a Dense; it needs an Embedding.");
+  });
+
+  it('the link errors, their fixes and the linked node\'s note in Korean (the parameter by its Korean label, no English article)', () => {
+    const say = (item: { message: string; text?: Parameters<typeof messageText>[0]['text'] }) => messageText(item, item.message, 'ko');
+    const unset = inferGraph(lm({})).nodes.head.error!;
+    expect(say(unset)).toBe("Tied Dense의 '공유 대상'이(가) 설정되지 않았습니다: 사용할 Embedding을(를) 고르세요.");
+    expect(unset.fixes.map((f) => messageText(f, f.label, 'ko'))).toEqual(['emb 사용']);
+    expect(messageText(unset, unset.message, 'en')).toBe(unset.message);
+    const gone = inferGraph(lm({ tiedTo: 'gone' })).nodes.head.error!;
+    expect(say(gone)).toBe("Tied Dense의 '공유 대상'이(가) 가리키는 'gone'은(는) 그래프에 없습니다 (삭제되었나요?): 다른 Embedding을(를) 고르세요.");
+    const wrong = inferGraph(lm({ tiedTo: 'mix' })).nodes.head.error!;
+    expect(say(wrong)).toBe("Tied Dense의 '공유 대상'이(가) 가리키는 mix은(는) Dense입니다: Embedding이어야 합니다.");
+    const none = inferGraph(chain(['x', 'Input', { shape: [6, 8] }], ['head', 'TiedDense'], ['y', 'Output'])).nodes.head.error!;
+    expect(say(none)).toContain('그래프에 하나도 없으니 먼저 추가하세요.');
+    const emb = inferGraph(lm()).nodes.emb;
+    const i = emb.notes!.indexOf('Tied weights with head (a link, not a wire): this node holds the weights.');
+    expect(messageText({ text: emb.noteTexts?.[i] }, emb.notes![i], 'ko')).toBe('head와(과) 공유 가중치 (연결선이 아닌 링크): 이 노드가 가중치를 가집니다.');
   });
 
   it('the link orders the Embedding first even when the file lists it last, and a link downstream is refused', () => {

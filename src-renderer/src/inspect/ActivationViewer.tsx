@@ -2,8 +2,9 @@
 // map over time, an LSTM's gates, every attention head with the tokens on its axes.
 import { scaleLinear } from 'd3-scale';
 import { useTranslation } from 'react-i18next';
-import type { ActivationView, NodeActivation } from '../../../shared/inspect';
+import type { ActivationView, AttentionBlock, NodeActivation } from '../../../shared/inspect';
 import { formatPercent } from '../../../shared/i18n/format';
+import { i18n } from '../../../shared/i18n/i18n';
 import { HeatMap } from './HeatMap';
 import { extent, magnitudeScale, signedScale } from './scales';
 
@@ -104,6 +105,13 @@ function Lstm({ view }: { view: Extract<ActivationView, { type: 'lstm' }> }) {
   );
 }
 
+/** A block's name in the chosen language (the worker's English name when it sent no code, e.g. an older host). */
+function blockName(b: AttentionBlock): string {
+  if (b.label?.code === 'attention') return i18n.t('runlog:inspect.attention');
+  if (b.label?.code === 'blockSelfAttention') return i18n.t('runlog:inspect.blockSelfAttention', { block: b.label.block });
+  return b.name;
+}
+
 function Attention({ view }: { view: Extract<ActivationView, { type: 'attention' }> }) {
   const { t } = useTranslation(['training']);
   return (
@@ -111,7 +119,7 @@ function Attention({ view }: { view: Extract<ActivationView, { type: 'attention'
       <div className="ll-muted ll-small">{t('training:inspect.attentionLegend')}</div>
       {view.blocks.map((b) => (
         <div key={b.name} className="ll-inspect-block">
-          <div className="ll-small">{b.name}</div>
+          <div className="ll-small" data-testid="inspect-block-name">{blockName(b)}</div>
           <div className="ll-inspect-grid">
             {b.heads.map((h, i) => {
               const n = Math.max(h.length, h[0]?.length ?? 0);
@@ -147,7 +155,7 @@ export function ActivationViewer({ node, classNames }: { node: NodeActivation; c
       {view.type === 'heat' && <Heat view={view} />}
       {view.type === 'lstm' && <Lstm view={view} />}
       {view.type === 'attention' && <Attention view={view} />}
-      {view.type === 'none' && <div className="ll-muted ll-small">{view.why}</div>}
+      {view.type === 'none' && <div className="ll-muted ll-small">{view.rank !== undefined ? i18n.t('runlog:inspect.noPicture', { rank: view.rank }) : view.why}</div>}
     </div>
   );
 }

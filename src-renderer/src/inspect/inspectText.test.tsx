@@ -21,8 +21,11 @@ const attention: NodeActivation = {
   kind: 'MultiHeadAttention',
   shape: [3, 8],
   stats,
-  view: { type: 'attention', blocks: [{ name: 'block 1 self-attention', heads: [grid(3, 3), grid(3, 3)] }] },
+  view: { type: 'attention', blocks: [{ name: 'block 1 self-attention', label: { code: 'blockSelfAttention', block: 1 }, heads: [grid(3, 3), grid(3, 3)] }] },
 };
+const single: NodeActivation = { ...attention, view: { type: 'attention', blocks: [{ name: 'attention', label: { code: 'attention' }, heads: [grid(3, 3)] }] } };
+const older: NodeActivation = { ...attention, view: { type: 'attention', blocks: [{ name: 'block 1 self-attention', heads: [grid(3, 3)] }] } };
+const rank4: NodeActivation = { ...attention, shape: [2, 2, 2, 2], view: { type: 'none', why: 'a rank-4 activation has no picture; its statistics are above', rank: 4 } };
 
 async function render(node: NodeActivation, lng: 'en' | 'ko'): Promise<string> {
   await i18n.changeLanguage(lng);
@@ -57,5 +60,15 @@ describe('look-inside text', () => {
     const ko = await render(attention, 'ko');
     expect(ko).toMatch(/헤드 1 .*헤드 2/);
     expect(ko).toContain('가중치');
+  });
+
+  it('block names and the no-picture reason from the worker\'s codes: English as the worker wrote it, Korean course terms', async () => {
+    expect(await render(attention, 'ko')).toContain('블록 1 셀프 어텐션');
+    expect(await render(attention, 'ko')).not.toContain('self-attention');
+    expect(await render(single, 'en')).toMatch(/ attention head 1/);
+    expect(await render(single, 'ko')).toMatch(/ 어텐션 헤드 1/);
+    expect(await render(older, 'ko')).toContain('block 1 self-attention'); // no code (an older host): as written
+    expect(await render(rank4, 'en')).toContain('a rank-4 activation has no picture; its statistics are above');
+    expect(await render(rank4, 'ko')).toContain('4차원 활성화 값은 그림으로 그릴 수 없습니다');
   });
 });

@@ -20,6 +20,7 @@ import { ExportRun } from './ExportRun';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { TryButton } from '../try/TryPanel';
 import { errorText } from '../../../shared/i18n/error-text';
+import { logLineText, storedLogLine } from '../../../shared/i18n/log-text';
 
 const RUN_STATUS_KEY = {
   running: 'training:runs.status.running',
@@ -142,7 +143,7 @@ function RunDetail({ id }: { id: string }) {
         {record.training.optimizer} · lr {record.training.learningRate} · {t('training:runs.batch', { size: record.training.batchSize })} · {record.training.loss} ·{' '}
         {t('training:runs.dataset', { id: record.dataset.id })}
         {record.dataset.limit ? ` ${t('training:runs.limit', { limit: record.dataset.limit })}` : ''}
-        {record.stopReason ? ` · ${record.stopReason}` : ''}
+        {record.stopReason ? ` · ${logLineText(record.stopReason, record.stopDetail)}` : ''}
         {record.bestEpoch !== undefined ? ` · ${t('training:runs.bestEpoch', { epoch: record.bestEpoch + 1 })}` : ''}
       </div>
       {other && (
@@ -162,7 +163,7 @@ function RunDetail({ id }: { id: string }) {
         <details open={record.status === 'failed'}>
           <summary>{t('training:runs.logLines', { count: record.log.length })}</summary>
           <pre className="ll-log-pre" data-testid="run-log">
-            {record.log.join('\n')}
+            {record.log.map((line, i) => storedLogLine(line, record.logDetails?.[i])).join('\n')}
           </pre>
         </details>
       )}

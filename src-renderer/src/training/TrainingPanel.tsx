@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { EvaluationResult } from '../../../shared/api';
+import { logLineText } from '../../../shared/i18n/log-text';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { lessonOf } from '../../../shared/graph/lesson';
 import { useExperiments, useGraphStore, useRuns, useTraining } from '../store/stores';
@@ -280,7 +281,7 @@ function LiveView() {
             {tr('training:panel.constantLr', { lr: fmt(constantLr) })}
           </div>
         )}
-        {t.stopReason && <div className="ll-train-log ll-log-info">{t.stopReason}</div>}
+        {t.stopReason && <div className="ll-train-log ll-log-info" data-testid="train-stop-reason">{logLineText(t.stopReason, t.stopDetail)}</div>}
         {(t.evaluation || (!active && t.runId && t.status !== 'idle')) && (
           <button type="button" className="ll-btn ll-btn-small ll-btn-wrap" data-testid="train-show-run" onClick={() => showRun(t.runId)}>
             {t.evaluation ? `${tr('training:panel.evaluation', { result: evaluationText(t.evaluation, tr) })} ›` : `${tr('training:panel.showInRuns')} ›`}
@@ -294,14 +295,14 @@ function LiveView() {
             {t.log.length > 0 && (
               <details>
                 <summary>{tr('training:panel.logLines', { count: t.log.length })}</summary>
-                <pre className="ll-log-pre">{t.log.map((l) => `[${l.level}] ${l.message}`).join('\n')}</pre>
+                <pre className="ll-log-pre">{t.log.map((l) => `[${l.level}] ${logLineText(l.message, l.detail)}`).join('\n')}</pre>
               </details>
             )}
           </div>
         )}
         {t.log.length > 0 && t.status !== 'failed' && (
-          <div className={`ll-train-log ll-log-${t.log[t.log.length - 1].level}`} data-testid="train-log" title={t.log.map((l) => l.message).join('\n')}>
-            {t.log[t.log.length - 1].message}
+          <div className={`ll-train-log ll-log-${t.log[t.log.length - 1].level}`} data-testid="train-log" title={t.log.map((l) => logLineText(l.message, l.detail)).join('\n')}>
+            {logLineText(t.log[t.log.length - 1].message, t.log[t.log.length - 1].detail)}
           </div>
         )}
         {experiment && (

@@ -54,6 +54,13 @@ describe('a stored run replayed into the Training view', () => {
     expect(view.lastEpoch).toEqual(run.final);
     expect(view.evaluation?.accuracy).toBe(0.75);
     expect(view.log.at(-1)).toEqual({ level: 'info', message: 'Evaluated on 2000 test samples: loss 0.6000, accuracy 75.00%' });
+    // A stored run's coded lines keep their code (said in the chosen language), line for line, after the 50-line cut.
+    const detail = { code: 'eval.doneAccuracy' as const, params: { samples: 2000, split: 'test', loss: '0.6000', accuracy: '75.00%' } };
+    const long = { ...run, log: [...Array.from({ length: 60 }, (_, i) => `[info] line ${i}`), run.log[0]], logDetails: [...Array.from({ length: 60 }, () => null), detail] };
+    const coded = viewOfRecord(long, new RunSeries()).log;
+    expect(coded).toHaveLength(50);
+    expect(coded.at(-1)).toEqual({ level: 'info', message: 'Evaluated on 2000 test samples: loss 0.6000, accuracy 75.00%', detail });
+    expect(coded.at(-2)).toEqual({ level: 'info', message: 'line 59' });
     expect(series.lossBatch.xs).toEqual([1, 2, 3, 4, 5, 6]);
     expect(series.lossEpoch.xs).toEqual([3, 6]);
     expect(series.valAccEpoch.ys).toEqual([0.28, 0.75]);

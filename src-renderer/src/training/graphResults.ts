@@ -1,7 +1,7 @@
 // Results belong to the graph on screen. Which run the Training tab shows for the current graph (its live
 // run, else its newest stored run, else none), and a stored run replayed into the same view and chart
 // series the live run uses, so a reopened graph shows its last training exactly as it ended.
-import type { RunRecord, RunSummary, TrainEvent, TrainEventBody } from '../../../shared/api';
+import { isLogDetail, type RunRecord, type RunSummary, type TrainEvent, type TrainEventBody } from '../../../shared/api';
 import { graphIdOf } from '../../../shared/graph/identity';
 import { IDLE, reduceTrainEvent, type TrainView } from './trainState';
 import type { RunSeries } from './series';
@@ -45,7 +45,7 @@ export function viewOfRecord(run: RunRecord, series: RunSeries): TrainView {
     ...(run.diagnostics?.epochs ?? []).map((stats): TrainEventBody => ({ type: 'layerStats', stats })),
   ];
   if (run.status === 'failed') events.push({ type: 'failed', error: run.error ?? 'The run failed.' });
-  else if (run.status !== 'running') events.push({ type: 'done', status: run.status, durationMs: run.durationMs, final: run.final, ...(run.stopReason ? { stopReason: run.stopReason } : {}) });
+  else if (run.status !== 'running') events.push({ type: 'done', status: run.status, durationMs: run.durationMs, final: run.final, ...(run.stopReason ? { stopReason: run.stopReason } : {}), ...(run.stopDetail ? { stopDetail: run.stopDetail } : {}) });
   let view: TrainView = { ...IDLE, status: 'starting', graphId: graphIdOf(run.graph), graphName: run.graph.name };
   for (const body of events) view = reduceTrainEvent(view, { ...body, runId: run.id, time: 0 } as TrainEvent, series);
   const planned = run.training.epochs * batchesPerEpoch;
@@ -56,6 +56,10 @@ export function viewOfRecord(run: RunRecord, series: RunSeries): TrainView {
     samplesPerSec: 0,
     etaSec: 0,
     durationMs: run.durationMs,
-    log: run.log.slice(-50).map((message) => ({ level: /^\[error\]/.test(message) ? 'error' : /^\[warn\]/.test(message) ? 'warn' : 'info', message: message.replace(/^\[(info|warn|error)\] /, '') })),
+    log: run.log.slice(-50).map((message, i, shown) => {
+      const detail = run.logDetails?.[run.log.length - shown.length + i];
+      const level = /^\[error\]/.test(message) ? 'error' : /^\[warn\]/.test(message) ? 'warn' : 'info';
+      return { level, message: message.replace(/^\[(info|warn|error)\] /, ''), ...(isLogDetail(detail) ? { detail } : {}) };
+    }),
   };
 }

@@ -1,5 +1,5 @@
 // The training panel's state and how each TrainEvent changes it. Pure apart from appending chart points.
-import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, RunEngine, TrainEvent } from '../../../shared/api';
+import type { BackendInfo, BatchMetrics, EpochMetrics, EvaluationResult, LogDetail, RunEngine, TrainEvent } from '../../../shared/api';
 import type { RunSeries } from './series';
 import { errorDetailText } from '../../../shared/i18n/error-text';
 
@@ -29,9 +29,11 @@ export interface TrainView {
   durationMs: number;
   error: string | null;
   hint: string | null;
-  log: { level: 'info' | 'warn' | 'error'; message: string }[];
+  /** `message` as the host wrote it (English); `detail` says it in the chosen language at render time (logLineText). */
+  log: { level: 'info' | 'warn' | 'error'; message: string; detail?: LogDetail }[];
   /** Why training ended early (early stopping). */
   stopReason: string | null;
+  stopDetail?: LogDetail;
   /** Test results after training, when the trainer evaluated. */
   evaluation: EvaluationResult | null;
 }
@@ -115,7 +117,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
       return { ...view, lastEpoch: ev.metrics, epoch: ev.epoch };
     }
     case 'log':
-      return { ...view, log: [...view.log, { level: ev.level, message: ev.message }].slice(-LOG_LIMIT) };
+      return { ...view, log: [...view.log, { level: ev.level, message: ev.message, ...(ev.detail ? { detail: ev.detail } : {}) }].slice(-LOG_LIMIT) };
     case 'paused':
       return { ...view, status: 'paused' };
     case 'resumed':
@@ -129,6 +131,7 @@ export function reduceTrainEvent(view: TrainView, ev: TrainEvent, series: RunSer
         progress: ev.status === 'completed' ? 1 : view.progress,
         etaSec: 0,
         stopReason: ev.stopReason ?? null,
+        ...(ev.stopDetail ? { stopDetail: ev.stopDetail } : {}),
       };
     case 'failed':
       // The failure line in the chosen language (the English text when the event has no code).

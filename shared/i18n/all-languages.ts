@@ -1,0 +1,9 @@
+// Every language available synchronously on the shared i18n instance: `import '.../all-languages'` once in an
+// entry point that must answer in Korean without waiting (the CLI, the Electron main process's menu; tests get
+// it from vitest's setup file). The renderer does not import this: it loads Korean with loadLanguage('ko').
+import { addLanguage, i18n } from './i18n';
+import { resourcesKo } from './resources-ko';
+
+addLanguage('ko', resourcesKo);
+
+export { i18n };
