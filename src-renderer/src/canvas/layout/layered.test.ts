@@ -109,6 +109,23 @@ describe('layeredLayout', () => {
     expect(r.positions.n2.y).toBe(r.positions.n1.y);
   });
 
+  it('runs a skip wire (residual) straight through free room: no node lies across it', () => {
+    // Block 1 of the benchmark graph: n7 -> two Dense branches -> Concatenate -> BatchNorm -> Add n12, and n7 -> n12.
+    const req = requestOf(syntheticGraph(16), { width: 6000, height: 700 });
+    const r = layeredLayout(req)!;
+    expect(r.arrangement).toBe('layered in 1 row');
+    expectReadableLayout(req, r);
+    const byId = new Map(req.nodes.map((n) => [n.id, n]));
+    const [s, t] = [r.positions.n7, r.positions.n12];
+    const y = s.y + byId.get('n7')!.outputs[0].y;
+    expect(t.y + byId.get('n12')!.inputs[0].y).toBe(y);
+    for (const id of ['n8', 'n9', 'n10', 'n11']) {
+      const p = r.positions[id];
+      const crosses = p.x > s.x && p.x < t.x && p.y <= y && y <= p.y + byId.get(id)!.height;
+      expect(crosses, `${id} lies across the skip wire`).toBe(false);
+    }
+  });
+
   it('gives the same layout for the same input', () => {
     const req = requestOf(syntheticGraph(300));
     expect(layeredLayout(req)).toEqual(layeredLayout(structuredClone(req)));

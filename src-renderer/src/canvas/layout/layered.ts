@@ -130,7 +130,6 @@ export function layeredLayout(req: LayoutRequest): LayoutResult | null {
   if (n === 0) return { positions: {}, width: 0, height: 0, routes: {}, zoom: req.maxZoom, arrangement: 'empty' };
   const index = new Map(req.nodes.map((node, i) => [node.id, i]));
   const boxWidth = req.nodes.map((node) => node.width + (node.labelWidth > 0 ? node.labelWidth + 2 * LABEL_GAP : 0));
-  const height = (v: number) => req.nodes[v].height;
   const portY = (v: number, side: 'inputs' | 'outputs', handle: string) => {
     const ports = req.nodes[v][side];
     return (ports.find((p) => p.id === handle) ?? ports[0])?.y ?? req.nodes[v].height / 2;
@@ -152,14 +151,44 @@ export function layeredLayout(req: LayoutRequest): LayoutResult | null {
   if (!order) return null;
   const layerOf = assignLayers(order, preds, succ);
   const layerCount = Math.max(...layerOf) + 1;
+  // A wire that skips layers runs through a chain of points (dummies, no size) in the layers between, which
+  // get a place in each layer's order like nodes. Dummies come first in their layer, so a skip wire (a
+  // residual) runs straight and the branch it skips moves aside: the drawn curve, straight between its
+  // ends, then crosses no node.
+  const segments: Wire[] = [];
+  let count = n;
+  for (const w of wires) {
+    const span = layerOf[w.to] - layerOf[w.from];
+    if (span <= 1) {
+      segments.push(w);
+      continue;
+    }
+    const chain: number[] = [];
+    for (let k = 1; k < span; k++) {
+      chain.push(count);
+      layerOf[count++] = layerOf[w.from] + k;
+    }
+    const points = [w.from, ...chain, w.to];
+    for (let k = 1; k < points.length; k++) {
+      segments.push({ id: w.id, from: points[k - 1], to: points[k], fromY: k === 1 ? w.fromY : 0, toY: k === points.length - 1 ? w.toY : 0 });
+    }
+  }
+  const height = (v: number) => (v < n ? req.nodes[v].height : 0);
+  const segPreds: number[][] = Array.from({ length: count }, () => []);
+  const segSucc: number[][] = Array.from({ length: count }, () => []);
+  const inWires: Wire[][] = Array.from({ length: count }, () => []);
+  for (const w of segments) {
+    segPreds[w.to].push(w.from);
+    segSucc[w.from].push(w.to);
+    inWires[w.to].push(w);
+  }
   const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  for (let v = n; v < count; v++) layers[layerOf[v]].push(v);
   for (let v = 0; v < n; v++) layers[layerOf[v]].push(v);
-  orderLayers(layers, preds, succ);
+  orderLayers(layers, segPreds, segSucc);
 
   // Tops: each node where its wires from earlier layers come in straight (the median of their handles).
-  const inWires: Wire[][] = req.nodes.map(() => []);
-  for (const w of wires) inWires[w.to].push(w);
-  const top = new Float64Array(n);
+  const top = new Float64Array(count);
   for (const l of layers) {
     const wanted = l.map((v) => {
       const ys = inWires[v].map((w) => top[w.from] + w.fromY - w.toY).sort((a, b) => a - b);
@@ -170,7 +199,7 @@ export function layeredLayout(req: LayoutRequest): LayoutResult | null {
     placeLayer(l, wanted, height).forEach((y, i) => (top[l[i]] = y));
   }
 
-  const layerWidth = layers.map((l) => Math.max(...l.map((v) => boxWidth[v])));
+  const layerWidth = layers.map((l) => Math.max(0, ...l.map((v) => (v < n ? boxWidth[v] : 0))));
   // crossing[e]: wires that a cut after layer e would send to the next row.
   const diff = new Array<number>(layerCount + 1).fill(0);
   for (const w of wires) {
@@ -187,7 +216,7 @@ export function layeredLayout(req: LayoutRequest): LayoutResult | null {
     const key = starts.join(',');
     if (tried.has(key)) continue;
     tried.add(key);
-    const result = arrangeRows(req, starts, layers, layerWidth, layerOf, top, wires);
+    const result = arrangeRows(req, starts, layers, layerWidth, layerOf, top, wires, count);
     // The largest zoom wins; fewer rows among (nearly) equals.
     if (!best || result.zoom > best.result.zoom * 1.01) best = { result, rows: starts.length };
   }
@@ -195,7 +224,7 @@ export function layeredLayout(req: LayoutRequest): LayoutResult | null {
 }
 
 /** Positions for the layers cut into rows at `starts`, the rows stacked with lanes for the wires between them. */
-function arrangeRows(req: LayoutRequest, starts: number[], layers: number[][], layerWidth: number[], layerOf: number[], top: Float64Array, wires: Wire[]): LayoutResult {
+function arrangeRows(req: LayoutRequest, starts: number[], layers: number[][], layerWidth: number[], layerOf: number[], top: Float64Array, wires: Wire[], count: number): LayoutResult {
   const rowOfLayer = new Array<number>(layers.length);
   const layerX = new Array<number>(layers.length);
   let width = 0;
@@ -212,10 +241,11 @@ function arrangeRows(req: LayoutRequest, starts: number[], layers: number[][], l
   const rows = starts.length;
   const rowTop = new Array<number>(rows).fill(Infinity);
   const rowBottom = new Array<number>(rows).fill(-Infinity);
-  for (let v = 0; v < req.nodes.length; v++) {
+  // Nodes and the skip wires' points (count includes them): a wire runs inside its row too.
+  for (let v = 0; v < count; v++) {
     const r = rowOfLayer[layerOf[v]];
     rowTop[r] = Math.min(rowTop[r], top[v]);
-    rowBottom[r] = Math.max(rowBottom[r], top[v] + req.nodes[v].height);
+    rowBottom[r] = Math.max(rowBottom[r], top[v] + (v < req.nodes.length ? req.nodes[v].height : 0));
   }
   // Wires into a later row each get a lane in the gap below their source's row.
   const lanes: Wire[][] = Array.from({ length: rows }, () => []);
