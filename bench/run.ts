@@ -231,7 +231,8 @@ export async function runBench(o: RunOptions): Promise<BenchReport> {
         );
         for (const g of [coldLayoutBench(), ...layoutBenchGraphs()]) {
           const l = r.layout?.[g.key] ?? new Error('not measured');
-          const how = g.key === coldLayoutBench().key ? `the first open in each of ${l instanceof Error ? 0 : l.runs} freshly started pages` : `${l instanceof Error ? 0 : l.runs} runs after a warm-up`;
+          const n = l instanceof Error ? 0 : l.runs;
+          const how = g.key === coldLayoutBench().key ? `the first open in ${n === 1 ? 'a freshly started page' : `each of ${n} freshly started pages`}` : `${n} run${n === 1 ? '' : 's'} after a warm-up`;
           rows.push(
             l instanceof Error
               ? failedRow(g.key, g.name, l)
