@@ -12,6 +12,7 @@ import { useBlockChip } from '../editor/collapse';
 import { useEditor } from '../editor/editorStore';
 import { useInspect } from '../inspect/inspectStore';
 import { useLayerText } from '../layer-text/useLayerText';
+import { useCachedText } from './textCache';
 
 // Number.toLocaleString builds a formatter per call; with 300 nodes re-rendering after an edit that was the
 // single largest cost. Same strings, formatted once per distinct count.
@@ -40,6 +41,7 @@ const HANDLE_KIND_KEY = {
 
 export const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec; type: 'source' | 'target' }) {
   const { t } = useTranslation(['editor']);
+  const cached = useCachedText();
   return (
     <Handle
       id={h.id}
@@ -47,12 +49,14 @@ export const NodeHandle = memo(function NodeHandle({ h, type }: { h: HandleSpec;
       position={type === 'target' ? Position.Left : Position.Right}
       style={HANDLE_STYLES[h.kind]}
       className={`ll-handle ll-handle-${h.kind}${h.optional ? ' ll-handle-optional' : ''}`}
-      title={t('editor:canvas.handle.title', {
-        label: h.label,
-        kind: t(HANDLE_KIND_KEY[h.kind]),
-        optional: h.optional ? t('editor:canvas.handle.optional') : '',
-        multiple: h.multiple ? t('editor:canvas.handle.multiple') : '',
-      })}
+      title={cached(`handle\u0000${h.label}\u0000${h.kind}\u0000${!!h.optional}\u0000${!!h.multiple}`, () =>
+        t('editor:canvas.handle.title', {
+          label: h.label,
+          kind: t(HANDLE_KIND_KEY[h.kind]),
+          optional: h.optional ? t('editor:canvas.handle.optional') : '',
+          multiple: h.multiple ? t('editor:canvas.handle.multiple') : '',
+        }),
+      )}
       data-testid={`handle-${type === 'target' ? 'in' : 'out'}-${h.id}`}
     />
   );
@@ -93,6 +97,7 @@ export function Ports({ inputs, outputs }: { inputs: HandleSpec[]; outputs: Hand
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { t } = useTranslation(['editor']);
+  const cached = useCachedText();
   const applyFix = useGraphStore((s) => s.applyFix);
   const text = useLayerText(); // re-renders the title and summary when the language changes
   const chip = useBlockChip(id);
@@ -116,7 +121,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-kind={data.kind}
       data-error={error ? 'true' : 'false'}
       data-params={info?.params ?? 0}
-      aria-label={error ? t('editor:canvas.node.ariaError', { title }) : t('editor:canvas.node.aria', { title })}
+      aria-label={error ? t('editor:canvas.node.ariaError', { title }) : cached(`aria\u0000${title}`, () => t('editor:canvas.node.aria', { title }))}
     >
       <div className="ll-node-head" data-category={category}>
         {!manyPorts && data.inputs[0] && <NodeHandle h={data.inputs[0]} type="target" />}
@@ -142,11 +147,11 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="ll-node-body">
         {summary && <div className="ll-node-summary">{summary}</div>}
         <div className="ll-node-meta">
-          <span data-testid={`node-params-${id}`} title={t('editor:canvas.node.paramsFull', { value: paramsText(info?.params ?? 0).full })}>
-            {t('editor:canvas.node.paramsShort', { value: paramsText(info?.params ?? 0).short })}
+          <span data-testid={`node-params-${id}`} title={cached(`paramsFull\u0000${info?.params ?? 0}`, () => t('editor:canvas.node.paramsFull', { value: paramsText(info?.params ?? 0).full }))}>
+            {cached(`paramsShort\u0000${info?.params ?? 0}`, () => t('editor:canvas.node.paramsShort', { value: paramsText(info?.params ?? 0).short }))}
           </span>
           {outShapes.length > 0 && (
-            <span className="ll-node-shape" data-testid={`node-shape-${id}`} title={t('editor:canvas.node.outputShape')}>
+            <span className="ll-node-shape" data-testid={`node-shape-${id}`} title={cached('outputShape', () => t('editor:canvas.node.outputShape'))}>
               {outShapes.map((s) => formatShape(s)).join(' ')}
             </span>
           )}

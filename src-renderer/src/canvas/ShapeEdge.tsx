@@ -12,10 +12,12 @@ import { useGraphStore } from '../store/stores';
 import { useWireRoutes } from './layout/arrange';
 import { LABEL_GAP } from './layout/engine';
 import { aroundPath } from './wirePaths';
+import { useCachedText } from './textCache';
 import './canvas.css';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const { t } = useTranslation(['editor']);
+  const cached = useCachedText();
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const route = useWireRoutes((s) => s.routes[id]);
   const backwards = targetX < sourceX;
@@ -41,7 +43,7 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
           <div
             className={`ll-edge-label nodrag nopan${shape ? '' : ' unknown'}${selected ? ' selected' : ''}`}
             data-testid={`edge-label-${id}`}
-            title={shape ? t('editor:canvas.edge.shapeTitle', { shape: text }) : t('editor:canvas.edge.unknownTitle')}
+            title={shape ? cached(`shapeTitle\u0000${text}`, () => t('editor:canvas.edge.shapeTitle', { shape: text })) : t('editor:canvas.edge.unknownTitle')}
           >
             {text}
           </div>
