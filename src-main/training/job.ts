@@ -158,7 +158,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
     dataset = await loadDataset(graph.dataset, { cacheDir: req.cacheDir, onProgress: progressLogger(emit) });
   } catch (err) {
     const detail = wrapped('train.datasetFailed', { dataset: graph.dataset.id }, `Dataset '${graph.dataset.id}'`, err);
-    const hint = 'Check the dataset settings (files, options) in the Data panel.';
+    const hint = 'Check the Path and options under Dataset in the Model panel on the right (click empty canvas to show it); Preview data there shows what can be read.';
     return emit({ type: 'failed', error: `Dataset '${graph.dataset.id}': ${errorText(err)}`, hint, detail, hintDetail: errorDetail('train.hintDataset', {}, hint) });
   }
   if (control.stopping) return stoppedEarly();
@@ -306,7 +306,7 @@ export function evaluateAfterTraining(
     const d = evaluation.decoding;
     const acc = (evaluation.accuracy !== undefined ? `, accuracy ${(evaluation.accuracy * 100).toFixed(2)}%` : '') +
       (d ? ` teacher-forced, ${(d.greedy.tokenAccuracy * 100).toFixed(2)}% free-running (greedy)` : '');
-    emit({ type: 'log', level: 'info', message: `Evaluated on ${evaluation.samples} ${which} samples: loss ${evaluation.loss.toFixed(4)}${acc}` });
+    emit({ type: 'log', level: 'info', message: `Evaluated on ${evaluation.samples.toLocaleString('en-US')} ${which} samples: loss ${evaluation.loss.toFixed(4)}${acc}` });
     return { type: 'evaluation', evaluation };
   } catch (err) {
     emit({ type: 'log', level: 'error', message: `Evaluation failed: ${errorText(err)}` });
