@@ -51,7 +51,7 @@ test('build, train, save and re-open in Korean, then switch back to English', as
   await expect(page.getByTestId('train-epoch')).toHaveText('에폭 1/1');
   await expect(page.getByTestId('train-eta')).toContainText('걸린 시간');
   // The host's evaluation line, said from its code: "테스트 샘플 N개로 평가: 손실 ..., 정확도 ...".
-  await expect(page.getByTestId('train-log')).toContainText(/테스트 샘플 \d+개로 평가: 손실 [\d.]+, 정확도 [\d.]+%/);
+  await expect(page.getByTestId('train-log')).toContainText(/테스트 샘플 [\d,]+개로 평가: 손실 [\d.]+, 정확도 [\d.]+%/);
   await expect(page.getByTestId('train-log')).not.toContainText('Evaluated on');
 
   // Save and re-open.

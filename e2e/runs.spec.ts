@@ -52,11 +52,18 @@ test('train twice, overlay both runs, re-open one into the canvas', async ({ app
 
   await openGraph(page, { ...tinyGraph('tiny B'), training: { ...tinyGraph('x').training, learningRate: 0.001 } }, 'tiny-b.layerlab.json');
   await trainOnce(page);
+  // loss, acc, val loss, val acc as the Training tab shows them at the end.
+  const [loss, , valLoss, valAcc] = (await page.getByTestId('train-metrics').locator('dd').allTextContents()).map(Number);
 
   await page.getByTestId('tab-runs').click();
   const rows = page.locator('[data-testid^="run-row-"]');
   // The Runs tab lists the graph on screen (tiny B); both runs are one click away.
   await expect(rows).toHaveCount(1);
+  // Its columns say which split each number is from (the validation accuracy was headed 'acc', which the
+  // Training tab uses for the training accuracy).
+  expect((await page.getByTestId('runs-table').locator('th').allTextContents()).slice(3, 6)).toEqual(['loss', 'val loss', 'val acc']);
+  const cells = (await rows.first().locator('td').allTextContents()).slice(3, 6).map(Number);
+  [loss, valLoss, valAcc].forEach((v, i) => expect(cells[i], `column ${i + 3}`).toBeCloseTo(v, 2));
   await page.getByTestId('runs-scope-all').click();
   // All runs: this test's two, newest first (runs of the suite's other specs share the data folder).
   const ours = rows.filter({ hasText: /tiny [AB]/ });

@@ -50,6 +50,10 @@ test('draw a digit on a trained MNIST run and read the probability bars', async 
   await expect(panel).toHaveAttribute('data-mode', 'image', { timeout: 60_000 });
   await expect(page.getByTestId('try-weights')).toContainText('the weights training ended with (2 epochs)');
 
+  // The empty canvas says what to do, and what the model reads is named.
+  await expect(page.getByTestId('try-draw-hint')).toHaveText('Draw a digit here with the mouse');
+  await expect(page.getByTestId('try-panel')).toContainText('What the model reads: 28x28, fitted into 20x20 and centred like MNIST');
+
   // A "1": one vertical stroke down the middle of the drawing area.
   const box = (await page.getByTestId('try-draw').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
@@ -57,6 +61,7 @@ test('draw a digit on a trained MNIST run and read the probability bars', async 
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.52 - i * 0.004), box.y + box.height * (0.15 + i * 0.07));
   await page.mouse.up();
   await expect(page.getByTestId('try-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('try-draw-hint')).toHaveCount(0);
   await expect(panel).toHaveAttribute('data-busy', 'false');
   let probs = await bars(page);
   expect(probs.map((b) => b.name)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -76,6 +81,7 @@ test('draw a digit on a trained MNIST run and read the probability bars', async 
   await expect.poll(async () => JSON.stringify(await bars(page))).toBe(JSON.stringify(first));
   await page.getByTestId('try-clear').click();
   await expect(page.getByTestId('try-clear')).toBeDisabled();
+  await expect(page.getByTestId('try-draw-hint')).toBeVisible();
 
   // A test sample: its image and its true class.
   await page.getByTestId('try-sample-index').fill('7');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCount, formatDateTime, formatDuration, formatFixed, formatNumber, formatPercent, formatTime, setFormatLang } from './format';
+import { formatCount, formatDateTime, formatDateTimeShort, formatDuration, formatFixed, formatNumber, formatPercent, formatTime, setFormatLang } from './format';
 
 describe('locale formatting', () => {
   afterEach(() => setFormatLang('en'));
@@ -35,7 +35,10 @@ describe('locale formatting', () => {
     const at = new Date(2026, 11, 2, 17, 5);
     expect(formatDateTime(at)).toMatch(/^2026\. 12\. 2\./);
     expect(formatTime(at)).toMatch(/5:05/);
+    // Chromium writes 오후 where Node's ICU data writes PM: the order and the missing year are what matter.
+    expect(formatDateTimeShort(at)).toMatch(/^12\. 2\. \S+ 5:05$/);
     setFormatLang('en');
     expect(formatDateTime(at)).toBe('Dec 2, 2026, 5:05 PM');
+    expect(formatDateTimeShort(at)).toBe('12/2, 5:05 PM');
   });
 });

@@ -81,6 +81,11 @@ export function formatDateTime(at: number | Date): string {
   return dateFormat('dt', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** Compact date and time for table cells: "12/2, 5:05 PM" / "12. 2. 오후 5:05" (no year, no seconds). */
+export function formatDateTimeShort(at: number | Date): string {
+  return dateFormat('dts', { month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
+}
+
 /** Time of day only: "5:05:12 PM" / "오후 5:05:12". */
 export function formatTime(at: number | Date): string {
   return dateFormat('t', { timeStyle: 'medium' }).format(at);

@@ -36,7 +36,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
   },
   'cnn-cifar10': {
     chapter: 'cnn',
-    fullScale: { result: 'not measured: real CIFAR-10 cannot be downloaded here (set LAYERLAB_CIFAR10_DIR to measure)', seconds: null },
+    fullScale: { result: 'not measured: CIFAR-10 could not be downloaded on the machine that measured these results (the app downloads it for you: 162 MB)', seconds: null },
   },
   'lstm-mnist-rows': { chapter: 'recurrent', fullScale: { result: 'val 0.949, test 0.947 (5 epochs)', seconds: 115 } },
   'one-to-many-digit-names': {
@@ -48,7 +48,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     chapter: 'recurrent',
     fullScale: {
       result:
-        'not re-measured after the change yet (the machine was too loaded on 2026-12-02); see the test-scale column',
+        'not measured at full scale yet; the short test run (6 epochs, 2,000 sequences) reached val acc 0.15 (chance 0.125) where the LSTM reached 0.93 and the GRU 1.00',
       seconds: null,
     },
   },
@@ -56,7 +56,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     chapter: 'recurrent',
     fullScale: {
       result:
-        'not re-measured after the change yet (the machine was too loaded on 2026-12-02); see the test-scale column',
+        'not measured at full scale yet; the short test run (6 epochs, 2,000 sequences) reached val acc 0.93 (the SimpleRNN 0.15)',
       seconds: null,
     },
   },
@@ -64,7 +64,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     chapter: 'recurrent',
     fullScale: {
       result:
-        'not re-measured after the change yet (the machine was too loaded on 2026-12-02); see the test-scale column',
+        'not measured at full scale yet; the short test run (6 epochs, 2,000 sequences) reached val acc 1.00 (the SimpleRNN 0.15)',
       seconds: null,
     },
   },
@@ -80,7 +80,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     chapter: 'seq2seq',
     fullScale: {
       result:
-        'not re-measured after the change yet (the machine was too loaded on 2026-12-02); see the test-scale column',
+        'not measured at full scale yet; the short test run reached free-running per-character val acc 0.788 (teacher-forced 0.878), 0.04 above the same run without attention',
       seconds: null,
     },
   },
@@ -107,7 +107,7 @@ export const TEMPLATE_FACTS: Record<string, TemplateFacts> = {
     chapter: 'wavenet-snail',
     fullScale: {
       result:
-        'not re-measured after the change yet (the machine was too loaded on 2026-12-02); see the test-scale column',
+        'not measured at full scale yet; the short test run (6 epochs, 3,000 episodes) reaches val acc 0.5 or more on held-out classes (chance 0.2)',
       seconds: null,
     },
   },

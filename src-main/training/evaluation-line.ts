@@ -8,10 +8,12 @@ export function evaluationLine(
   which: 'test' | 'validation',
 ): { message: string; detail: LogDetail } {
   const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
-  const params = { samples: evaluation.samples, split: which, loss: evaluation.loss.toFixed(4) };
+  // With its thousands separator ("2,000"), in both languages.
+  const samples = evaluation.samples.toLocaleString('en-US');
+  const params = { samples, split: which, loss: evaluation.loss.toFixed(4) };
   const d = evaluation.decoding;
   const acc = evaluation.accuracy !== undefined ? percent(evaluation.accuracy) : undefined;
-  const lead = `Evaluated on ${evaluation.samples} ${which} samples: loss ${params.loss}`;
+  const lead = `Evaluated on ${samples} ${which} samples: loss ${params.loss}`;
   if (acc === undefined) return { message: lead, detail: { code: 'eval.done', params } };
   if (!d) return { message: `${lead}, accuracy ${acc}`, detail: { code: 'eval.doneAccuracy', params: { ...params, accuracy: acc } } };
   const free = percent(d.greedy.tokenAccuracy);

@@ -162,7 +162,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
     dataset = await loadDataset(graph.dataset, { cacheDir: req.cacheDir, onProgress: progressLogger(emit) });
   } catch (err) {
     const detail = wrapped('train.datasetFailed', { dataset: graph.dataset.id }, `Dataset '${graph.dataset.id}'`, err);
-    const hint = 'Check the dataset settings (files, options) in the Data panel.';
+    const hint = 'Check the Path and options under Dataset in the Model panel on the right (click empty canvas to show it); Preview data there shows what can be read.';
     return emit({ type: 'failed', error: `Dataset '${graph.dataset.id}': ${errorText(err)}`, hint, detail, hintDetail: errorDetail('train.hintDataset', {}, hint) });
   }
   if (control.stopping) return stoppedEarly();

@@ -19,10 +19,10 @@ describe('run log lines from codes', () => {
 
   it('the evaluation line: English unchanged, Korean with 손실/정확도 (short: it is one line of the panel)', () => {
     const plain = evaluationLine({ samples: 2000, loss: 0.6, accuracy: 0.75 }, 'test');
-    expect(plain.message).toBe('Evaluated on 2000 test samples: loss 0.6000, accuracy 75.00%');
+    expect(plain.message).toBe('Evaluated on 2,000 test samples: loss 0.6000, accuracy 75.00%');
     expect(englishFromCatalogue(plain.detail)).toBe(plain.message);
     expect(logLineText(plain.message, plain.detail, 'en')).toBe(plain.message);
-    expect(logLineText(plain.message, plain.detail, 'ko')).toBe('테스트 샘플 2000개로 평가: 손실 0.6000, 정확도 75.00%');
+    expect(logLineText(plain.message, plain.detail, 'ko')).toBe('테스트 샘플 2,000개로 평가: 손실 0.6000, 정확도 75.00%');
 
     const noAcc = evaluationLine({ samples: 50, loss: 1.23456 }, 'validation');
     expect(noAcc.message).toBe('Evaluated on 50 validation samples: loss 1.2346');
@@ -72,7 +72,7 @@ describe('run log lines from codes', () => {
     expect(logLineText('line', { code: 'eval.none' }, 'ko')).toBe('line');
     expect(logLineText('line', { code: 'from.a.newer.host', params: {} }, 'ko')).toBe('line');
     const { message, detail } = evaluationLine({ samples: 2000, loss: 0.6, accuracy: 0.75 }, 'test');
-    expect(storedLogLine(`[info] ${message}`, detail, 'ko')).toBe('[info] 테스트 샘플 2000개로 평가: 손실 0.6000, 정확도 75.00%');
+    expect(storedLogLine(`[info] ${message}`, detail, 'ko')).toBe('[info] 테스트 샘플 2,000개로 평가: 손실 0.6000, 정확도 75.00%');
     expect(storedLogLine(`[info] ${message}`, detail, 'en')).toBe(`[info] ${message}`);
     expect(storedLogLine('[warn] plain', null, 'ko')).toBe('[warn] plain');
   });

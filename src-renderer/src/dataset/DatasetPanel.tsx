@@ -24,7 +24,8 @@ function readableError(message: string): string {
   return message.replace(/^previewDataset(?: failed)?: /, '');
 }
 
-const SPLIT_KEY = { train: 'training:dataset.split.train', validation: 'training:dataset.split.validation', test: 'training:dataset.split.test' } as const;
+/** A split's name as a catalogue key (also the Try panel's). */
+export const SPLIT_KEY = { train: 'training:dataset.split.train', validation: 'training:dataset.split.validation', test: 'training:dataset.split.test' } as const;
 
 function Sizes({ sizes }: { sizes: DatasetPreview['sizes'] }) {
   const { t } = useTranslation(['training']);

@@ -13,6 +13,7 @@ import type { ShapeFlowEdge } from '../store/toFlow';
 import type { CanvasNode } from './collapse';
 import { useGraphStore, useUi } from '../store/stores';
 import { i18n } from '../../../shared/i18n/i18n';
+import { formatDateTime } from '../../../shared/i18n/format';
 
 /** A toolbar menu; `alignEnd` opens it leftwards from the button's right edge (the toolbar's last menus, near the inspector). */
 function Dropdown({ label, testId, alignEnd, children }: { label: string; testId: string; alignEnd?: boolean; children: (close: () => void) => ReactNode }) {
@@ -62,7 +63,7 @@ function RecentMenu() {
                 }}
               >
                 <span className="ll-menu-name">{r.name}</span>
-                <span className="ll-menu-desc">{new Date(r.at).toLocaleString()}</span>
+                <span className="ll-menu-desc">{formatDateTime(r.at)}</span>
               </button>
             ))
           )

@@ -13,6 +13,7 @@ import { clearRecovery, readRecovery, writeRecovery, type RecoveryCopy } from '.
 import { openDroppedFile } from './fileActions';
 import { readGraphText } from './parse';
 import { i18n } from '../../../shared/i18n/i18n';
+import { formatTime } from '../../../shared/i18n/format';
 
 /** Quiet time after an edit before the recovery copy is written, and the longest an edit waits while editing goes on. */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -127,7 +128,7 @@ function useFileDrop(): void {
 /** onDone(true): the copy was restored and is still on disk, to be replaced by autosave or cleared once saved. */
 function RestoreOffer({ copy, onDone }: { copy: RecoveryCopy; onDone(restored: boolean): void }) {
   const { t } = useTranslation(['editor']);
-  const when = new Date(copy.savedAt).toLocaleTimeString();
+  const when = formatTime(copy.savedAt);
   const restore = () => {
     const parsed = readGraphText(copy.content);
     if (!parsed.ok) {

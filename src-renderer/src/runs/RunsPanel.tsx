@@ -21,6 +21,7 @@ import { InspectPanel } from '../inspect/InspectPanel';
 import { TryButton } from '../try/TryPanel';
 import { errorText } from '../../../shared/i18n/error-text';
 import { logLineText, storedLogLine } from '../../../shared/i18n/log-text';
+import { formatDateTime, formatDateTimeShort } from '../../../shared/i18n/format';
 
 const RUN_STATUS_KEY = {
   running: 'training:runs.status.running',
@@ -78,11 +79,13 @@ function RunRow({ run, selected, open, colorIndex, other }: { run: RunSummary; s
       </td>
       <td className="ll-mono">{fmt(f?.loss)}</td>
       <td className="ll-mono">{fmt(f?.val_loss)}</td>
-      <td className="ll-mono">{fmt(f ? accuracyOf(f, 'val_') ?? accuracyOf(f) : undefined, 3)}</td>
+      <td className="ll-mono">{fmt(f ? accuracyOf(f, 'val_') : undefined, 3)}</td>
       <td>{run.epochs}</td>
       <td>{run.engine ? engineLabel(run.engine) : run.imported ? t('training:runs.onnxFile') : (run.backend ?? '—')}</td>
       <td>{formatDuration(run.durationMs / 1000)}</td>
-      <td className="ll-muted">{new Date(run.startedAt).toLocaleString()}</td>
+      <td className="ll-muted ll-run-started" title={formatDateTime(new Date(run.startedAt))}>
+        {formatDateTimeShort(new Date(run.startedAt))}
+      </td>
     </tr>
   );
 }
@@ -225,7 +228,7 @@ export function RunsPanel() {
                 <th>{t('training:runs.col.status')}</th>
                 <th>{t('training:runs.col.loss')}</th>
                 <th>{t('training:runs.col.valLoss')}</th>
-                <th>{t('training:runs.col.acc')}</th>
+                <th>{t('training:metrics.valAcc')}</th>
                 <th>{t('training:runs.col.epochs')}</th>
                 <th>{t('training:runs.col.backend')}</th>
                 <th>{t('training:runs.col.took')}</th>

@@ -88,4 +88,19 @@ describe('upstream fixes', () => {
     expect(fixed.nodes.lstm_2.error).toBeUndefined();
     expect(fixed.nodes.lstm_2.params).toBe(4 * 4 * (16 + 4 + 1));
   });
+
+  it('offers to size the Dense layer that feeds an Output to the dataset target (a palette model ending in Dense 64 on MNIST)', () => {
+    const g = chain();
+    g.nodes[2] = { ...g.nodes[2], params: { units: 64 } };
+    const mnist = { features: { x: [784] }, targets: { y: [10] }, numClasses: 10 };
+    const inf = withUpstreamFixes(g, inferGraph(g, mnist), mnist);
+    const fix = inf.nodes.output_1.error!.fixes[0];
+    expect(fix.label).toBe('Set dense_2 to 10 units');
+    expect(fix.action).toEqual({ type: 'setParam', nodeId: 'dense_2', param: 'units', value: 10 });
+    const fixed = inferGraph(applyFix(g, 'output_1', fix.action), mnist);
+    expect(fixed.errors).toEqual([]);
+    // Nothing to offer when the Dense already has the target's size, or when no dataset is known.
+    expect(withUpstreamFixes(chain(), inferGraph(chain(), mnist), mnist).errors).toEqual([]);
+    expect(withUpstreamFixes(g, inferGraph(g), undefined).nodes.output_1.error?.fixes ?? []).toEqual([]);
+  });
 });

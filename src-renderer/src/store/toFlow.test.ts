@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../shared/graph/types';
 import * as ops from './graphOps';
 import { inferWithDataset } from './inference';
-import { nodeView, sameList, stableInference, toFlowEdges, toFlowNodes } from './toFlow';
+import { nodeView, paramSummary, sameList, stableInference, toFlowEdges, toFlowNodes } from './toFlow';
+import { getLayerDef, withDefaults } from '../../../shared/layers';
 import { newGraph } from './defaults';
 
 /** Input [784] -> Dense(64) -> Dropout -> Dense(32) -> Dense(10) -> Output. */
@@ -93,5 +94,23 @@ describe('toFlow reuse', () => {
     expect(nodes2[2].selected).toBe(true);
     expect(nodes2[2].measured).toEqual({ width: 168, height: 60 });
     expect(nodes2[0]).toBe(nodes1[0]);
+  });
+});
+
+describe('paramSummary', () => {
+  const summary = (kind: string, params: Record<string, unknown>) => {
+    const def = getLayerDef(kind)!;
+    return paramSummary(def, withDefaults(def, params as never));
+  };
+
+  it('leaves out an automatic 0 (pooling strides = pool size, key dim = d / heads) and names it once set', () => {
+    expect(summary('MaxPooling2D', {})).toBe('pool size 2 · valid');
+    expect(summary('MaxPooling2D', { strides: 1 })).toBe('pool size 2 · strides 1 · valid');
+    expect(summary('TransformerEncoderBlock', { layers: 2 })).not.toMatch(/key dim|feed-forward dim/);
+    expect(summary('TransformerEncoderBlock', { layers: 2, keyDim: 16 })).toContain('key dim 16');
+  });
+
+  it('still shows a 0 that is not automatic', () => {
+    expect(summary('Dropout', { rate: 0 })).toBe('rate 0');
   });
 });

@@ -53,6 +53,10 @@ export function paramSummary(def: LayerDef, params: ParamValues, max = 3): strin
       parts.push(`${label} ${v || '?'}`);
       continue;
     }
+    // Every int parameter that defaults to 0 means "derived from the others" (pooling strides = the pool size,
+    // a block's key dim = d / heads, feed-forward dim = 4 x d): "strides 0" on a node reads as a window that
+    // never moves, so such a parameter is named only when it is set.
+    if (spec.type === 'int' && spec.default === 0 && v === 0) continue;
     parts.push(spec.type === 'enum' ? formatValue(v) : `${label} ${formatValue(v)}`);
   }
   return parts.join(' · ');

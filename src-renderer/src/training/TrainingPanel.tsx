@@ -25,6 +25,7 @@ import { LessonPanel } from '../lesson/LessonPanel';
 import { TryButton } from '../try/TryPanel';
 import { LayersView } from './diagnostics/LayersView';
 import { LrFinderButton, LrFinderDialog } from './diagnostics/LrFinderDialog';
+import { formatDateTime } from '../../../shared/i18n/format';
 
 const ACC_RANGE: [number, number] = [0, 1];
 
@@ -229,7 +230,7 @@ function LiveView() {
         </div>
         {shown.kind === 'stored' && startedAt && (
           <div className="ll-muted ll-small" data-testid="train-last-run">
-            {tr('training:panel.lastRunAt', { when: new Date(startedAt).toLocaleString() })}
+            {tr('training:panel.lastRunAt', { when: formatDateTime(new Date(startedAt)) })}
           </div>
         )}
         <div
@@ -255,11 +256,11 @@ function LiveView() {
         {metrics && (
           <dl className="ll-train-metrics" data-testid="train-metrics">
             <div>
-              <dt>loss</dt>
+              <dt>{tr('training:runs.col.loss')}</dt>
               <dd>{fmt(metrics.loss)}</dd>
             </div>
             <div>
-              <dt>acc</dt>
+              <dt>{tr('training:runs.col.acc')}</dt>
               <dd>{fmt(accuracyOf(metrics))}</dd>
             </div>
             {t.lastEpoch && (

@@ -18,6 +18,8 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
   const [count, setCount] = useState(0);
   const [digit, setDigit] = useState<number[] | null>(null);
 
+  // MNIST centred each digit's 20x20 box in 28x28; other sizes keep that ratio.
+  const fitted = Math.round((width * 20) / 28);
   const ctx = () => ref.current?.getContext('2d', { willReadFrequently: true }) ?? null;
   const clear = () => {
     const c = ctx();
@@ -44,7 +46,7 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
     const rgba = c.getImageData(0, 0, SIZE, SIZE).data;
     const grey = new Float32Array(SIZE * SIZE);
     for (let p = 0; p < grey.length; p++) grey[p] = rgba[p * 4];
-    const pixels = toMnistDigit({ width: SIZE, height: SIZE, data: grey }, width, Math.round((width * 20) / 28));
+    const pixels = toMnistDigit({ width: SIZE, height: SIZE, data: grey }, width, fitted);
     setDigit(pixels);
     if (pixels.some((v) => v > 0)) onDigit(pixels);
   };
@@ -103,18 +105,25 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
 
   return (
     <div className="ll-try-draw">
-      <canvas
-        ref={ref}
-        width={SIZE}
-        height={SIZE}
-        className="ll-try-canvas"
-        data-testid="try-draw"
-        aria-label={t('training:try.drawArea')}
-        onPointerDown={down}
-        onPointerMove={move}
-        onPointerUp={up}
-        onPointerLeave={up}
-      />
+      <div className="ll-try-canvas-wrap">
+        <canvas
+          ref={ref}
+          width={SIZE}
+          height={SIZE}
+          className="ll-try-canvas"
+          data-testid="try-draw"
+          aria-label={t('training:try.drawArea')}
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={up}
+          onPointerLeave={up}
+        />
+        {count === 0 && (
+          <span className="ll-try-draw-hint" data-testid="try-draw-hint" aria-hidden>
+            {t('training:try.drawHint')}
+          </span>
+        )}
+      </div>
       <div className="ll-try-draw-side">
         <div className="ll-try-draw-buttons">
           <button type="button" className="ll-btn ll-btn-small" data-testid="try-undo" onClick={undo} disabled={count === 0}>
@@ -127,7 +136,7 @@ export function DrawCanvas({ onDigit, width = 28, height = 28 }: { onDigit(pixel
         <figure className="ll-try-preview">
           <canvas ref={preview} width={width} height={height} data-testid="try-draw-preview" />
           <figcaption className="ll-muted ll-small">
-            What the model reads: {width}x{height}, fitted into 20x20 and centred like MNIST
+            {t('training:try.drawPreview', { width, height, fit: fitted })}
           </figcaption>
         </figure>
       </div>

@@ -13,6 +13,7 @@ import { TryImageView, imageFilePixels } from './TryImage';
 import { toMnistDigit } from './mnistScale';
 import './try.css';
 import { errorText } from '../../../shared/i18n/error-text';
+import { SPLIT_KEY } from '../dataset/DatasetPanel';
 
 const isMnistLike = (info: TryInfo) => info.image?.width === 28 && info.image.height === 28 && info.image.channels === 1;
 
@@ -36,7 +37,7 @@ function SamplePicker({ info, label }: { info: TryInfo; label?: string }) {
     >
       <label className="ll-try-field">
         <span>
-          {t('training:try.sampleRange', { label: label ?? t('training:try.testSample'), max, split: info.split })}
+          {t('training:try.sampleRange', { label: label ?? t('training:try.testSample'), max, split: t(SPLIT_KEY[info.split]) })}
         </span>
         <input type="number" min={0} max={max} value={index} data-testid="try-sample-index" onChange={(e) => setIndex(Math.max(0, Math.min(max, Math.round(Number(e.target.value) || 0))))} />
       </label>
