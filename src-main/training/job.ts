@@ -4,8 +4,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { GraphFile } from '../../shared/graph/types';
-import { detailOf, errorDetail, type BackendInfo, type ErrorCode, type ErrorDetail, type LogDetail, type TrainEventBody } from '../../shared/api';
-import { engineFailureDetail } from './failure-detail';
+import { detailOf, errorDetail, type BackendInfo, type ErrorDetail, type LogDetail, type TrainEventBody } from '../../shared/api';
+import { datasetFailure, wrappedDetail } from './failure-detail';
 import type { TorchPython } from './protocol';
 import { initBackend } from '../engine/backend';
 import { buildModel, compileModel, layerNameFor, type BuiltModel } from '../engine/compile';
@@ -139,19 +139,13 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
   const emit = namingNodes(rawEmit, graph);
   const started = Date.now();
   const fail = (error: string, hint?: string, detail?: ErrorDetail) => emit({ type: 'failed', error, hint, ...(detail ? { detail } : {}) });
-  // "<what>: <the inner error>", with the inner error's own code as the cause (its text when it has none).
-  const wrapped = (code: ErrorCode, params: Record<string, string>, lead: string, err: unknown) => {
-    const inner = errorText(err);
-    const cause = detailOf(err) ?? engineFailureDetail(inner);
-    return errorDetail(code, cause ? params : { ...params, cause: inner }, `${lead}: ${inner}`, cause);
-  };
   const stoppedEarly = () => emit({ type: 'done', status: 'stopped', durationMs: Date.now() - started, final: null });
 
   let backend: BackendInfo;
   try {
     backend = await initBackend(graph.training.backend);
   } catch (err) {
-    return fail(`Could not start a TensorFlow.js backend: ${errorText(err)}`, undefined, wrapped('train.backendFailed', {}, 'Could not start a TensorFlow.js backend', err));
+    return fail(`Could not start a TensorFlow.js backend: ${errorText(err)}`, undefined, wrappedDetail('train.backendFailed', {}, 'Could not start a TensorFlow.js backend', err));
   }
   emit({ type: 'log', level: backend.name === 'tensorflow' ? 'info' : 'warn', message: backend.reason });
   // Dilated/causal conv gradients and wasm's missing kernels (TFJS-NOTES); global and idempotent.
@@ -161,9 +155,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
   try {
     dataset = await loadDataset(graph.dataset, { cacheDir: req.cacheDir, onProgress: progressLogger(emit) });
   } catch (err) {
-    const detail = wrapped('train.datasetFailed', { dataset: graph.dataset.id }, `Dataset '${graph.dataset.id}'`, err);
-    const hint = 'Check the Path and options under Dataset in the Model panel on the right (click empty canvas to show it); Preview data there shows what can be read.';
-    return emit({ type: 'failed', error: `Dataset '${graph.dataset.id}': ${errorText(err)}`, hint, detail, hintDetail: errorDetail('train.hintDataset', {}, hint) });
+    return emit({ type: 'failed', ...datasetFailure(graph.dataset.id, err) });
   }
   if (control.stopping) return stoppedEarly();
 
@@ -174,7 +166,7 @@ async function runSeededJob(req: JobRequest, rawEmit: Emit, control: TrainContro
     compileModel(built.model, graph.training, tf);
     data = bindDataset(dataset, built, graph);
   } catch (err) {
-    return fail(`Could not build the model: ${errorText(err)}`, undefined, wrapped('train.buildFailed', {}, 'Could not build the model', err));
+    return fail(`Could not build the model: ${errorText(err)}`, undefined, wrappedDetail('train.buildFailed', {}, 'Could not build the model', err));
   }
 
   let outcome: FitOutcome | null = null;

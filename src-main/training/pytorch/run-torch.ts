@@ -29,6 +29,7 @@ import { saveModelToFolder } from '../model-files';
 import { LatestWeightsWriter, removeLatestWeights } from '../latest-weights';
 import { EPOCH_CHECKPOINT, TorchLatestWeights } from './checkpoint-latest';
 import { namedMetrics, type TorchEvent } from './events';
+import { datasetFailure } from '../failure-detail';
 import { TorchProcess, type TorchExit } from './torch-process';
 
 /** Folder inside a run's folder with the script, its data (while training) and its checkpoints. */
@@ -86,7 +87,7 @@ export async function runTorchJob(req: JobRequest, emit: Emit, control: TrainCon
   try {
     dataset = await loadDataset(graph.dataset, { cacheDir: req.cacheDir, onProgress: progressLogger(emit) });
   } catch (err) {
-    return fail(`Dataset '${graph.dataset.id}': ${errorText(err)}`, 'Check the dataset settings (files, options) in the Data panel.');
+    return emit({ type: 'failed', ...datasetFailure(graph.dataset.id, err) });
   }
   if (control.stopping) return emit({ type: 'done', status: 'stopped', durationMs: Date.now() - started, final: null });
 
