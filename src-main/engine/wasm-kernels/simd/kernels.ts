@@ -13,6 +13,7 @@
 // AdamOptimizer, which takes about a dozen kernels and as many passes over memory for the same result.
 import { assemble, Code, F32, I32, V128, type ValType } from './assembler';
 import { ELEMENTWISE_FUNCTIONS, type ElementwiseKernels } from './elementwise';
+import { LSTM_FUNCTIONS, type LstmKernels } from './lstm';
 
 // Locals of bmm: the seven parameters, then these.
 const [A, B, OUT, BATCH, M, K, N] = [0, 1, 2, 3, 4, 5, 6];
@@ -152,7 +153,7 @@ function adamBody(): Code {
   return c;
 }
 
-export interface SimdKernels extends ElementwiseKernels {
+export interface SimdKernels extends ElementwiseKernels, LstmKernels {
   bmm(a: number, b: number, out: number, batch: number, m: number, k: number, n: number): void;
   adam(w: number, m: number, v: number, g: number, outW: number, outM: number, outV: number, n: number, ...scalars: number[]): void;
 }
@@ -170,6 +171,7 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
       body: adamBody(),
     },
     ...ELEMENTWISE_FUNCTIONS,
+    ...LSTM_FUNCTIONS,
   ]);
 }
 
