@@ -80,7 +80,7 @@ for (const returnSequences of [false, true]) {
     }
   }
 }
-// (Not 1 step: the stock layer's gradient fails there, in tfjs's Unpack gradient.)
+// (Not 1 step: there the stock layer's gradient fails, in tfjs's Unpack gradient, so it is no reference.)
 cases.push({ batch: 1, steps: 2, dim: 2, units: 4, returnSequences: true, returnState: true, initialState: true, goBackwards: false });
 cases.push({ batch: 1, steps: 7, dim: 3, units: 8, returnSequences: false, returnState: true, initialState: false, goBackwards: true });
 cases.push({ batch: 5, steps: 9, dim: 7, units: 9, returnSequences: true, returnState: true, initialState: true, goBackwards: true });

@@ -6,7 +6,7 @@
 // output row is built 16 columns at a time in four accumulators (a[i, kk] splatted, times four vectors of
 // b's row kk), then 4 columns, then single columns. Sums run over k in order, like the stock loop.
 //
-// tanh, tanhGrad, sigmoidGrad: see ./elementwise.ts.
+// tanh, tanhGrad, sigmoidGrad: see ./elementwise.ts. lstmCell, lstmCellGrad: see ./lstm.ts.
 //
 // adam(w, m, v, g, outW, outM, outV, n, beta1, beta2, 1-beta1, 1-beta2, 1-beta1^t, 1-beta2^t, -lr, eps): one
 // Adam step over n floats in one pass, with exactly the float32 operations (and their order) of tfjs's
