@@ -153,4 +153,21 @@ describe('where the fused LSTM runs', () => {
     });
     expect(info.kernelNames).toContain(LSTM_CELL_GRAD_KERNEL);
   });
+
+  it('keeps no tensors after training steps or inference (cpu and wasm)', async () => {
+    for (const backend of ['cpu', 'wasm']) {
+      await tf.setBackend(backend);
+      const layer = new (rnnClasses(tf).LSTM)({ units: 4, recurrentActivation: 'sigmoid', returnSequences: true, returnState: true });
+      const x = tf.ones([2, 3, 5]);
+      tf.dispose(layer.apply(x) as tf.Tensor[]); // builds it
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) {
+        const { value, grads } = tf.variableGrads(() => tf.sum((layer.apply(x) as tf.Tensor[])[0]) as tf.Scalar);
+        tf.dispose([value, ...Object.values(grads)]);
+        tf.dispose(layer.apply(x) as tf.Tensor[]);
+      }
+      expect(tf.memory().numTensors, backend).toBe(before);
+      x.dispose();
+    }
+  });
 });
