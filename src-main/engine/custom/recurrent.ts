@@ -12,8 +12,12 @@
 //    tensor ops): ~50 s for an LSTM(128) recurrent kernel [128, 512] on the cpu backend, and it runs again
 //    when a saved model is loaded. This one does the same maths (QR of a normal matrix, signs from diag(R),
 //    transposed when wide, times gain) with a Householder QR in plain Float64Array: milliseconds.
+// 3. A fused LSTM (./lstm-fused.ts): the LSTM's call runs the whole sequence in a few kernels per step where
+//    it applies (no masking or dropout, tanh / sigmoid, not stateful); elsewhere tfjs's own path.
 import type * as tfType from '@tensorflow/tfjs';
 import type { TF } from '../types';
+import { fusedLstmCall } from './lstm-fused';
+import { registerLstmCpuKernels } from './lstm-kernels';
 
 type LayerInstance = tfType.layers.Layer;
 type Kwargs = Record<string, unknown> | undefined;
@@ -25,16 +29,23 @@ export interface RnnClasses {
 
 type Serializable = tfType.serialization.SerializableConstructor<tfType.serialization.Serializable>;
 type ApplyFn = (inputs: unknown, kwargs?: Kwargs) => unknown;
+type CallFn = (inputs: tfType.Tensor | tfType.Tensor[], kwargs: Kwargs) => tfType.Tensor | tfType.Tensor[];
+/** A faster call for some configurations of a layer; null means "not this one": run the stock call. */
+type FastCall = (layer: LayerInstance, inputs: tfType.Tensor | tfType.Tensor[], kwargs: Kwargs) => tfType.Tensor | tfType.Tensor[] | null;
 
 const rnnCache = new WeakMap<object, RnnClasses>();
 
 /** A subclass of a stock RNN class whose apply never mutates the caller's kwargs. */
-function noLeakRnn(tf: TF, Stock: new (args: never) => LayerInstance, className: string): Serializable {
+function noLeakRnn(tf: TF, Stock: new (args: never) => LayerInstance, className: string, fastCall?: FastCall): Serializable {
   const Fixed = class extends (Stock as new (args: never) => LayerInstance) {
     static className = className;
     override apply(inputs: never, kwargs?: Kwargs): never {
       const stockApply = Stock.prototype.apply as unknown as ApplyFn;
       return stockApply.call(this, inputs, kwargs == null ? kwargs : { ...kwargs }) as never;
+    }
+    override call(inputs: tfType.Tensor | tfType.Tensor[], kwargs: Kwargs): tfType.Tensor | tfType.Tensor[] {
+      const fast = fastCall?.(this, inputs, kwargs);
+      return fast ?? (Stock.prototype.call as unknown as CallFn).call(this, inputs, kwargs);
     }
   };
   tf.serialization.registerClass(Fixed as unknown as Serializable);
@@ -46,10 +57,11 @@ export function rnnClasses(tf: TF): RnnClasses {
   const existing = rnnCache.get(tf);
   if (existing) return existing;
   fastOrthogonalClass(tf);
+  registerLstmCpuKernels(tf);
   // tfjs does not export its RNN classes; take them from instances.
   const stock = (l: LayerInstance) => l.constructor as new (args: never) => LayerInstance;
   const classes = {
-    LSTM: noLeakRnn(tf, stock(tf.layers.lstm({ units: 1 })), 'LSTM'),
+    LSTM: noLeakRnn(tf, stock(tf.layers.lstm({ units: 1 })), 'LSTM', (layer, inputs, kwargs) => fusedLstmCall(tf, layer, inputs, kwargs)),
     GRU: noLeakRnn(tf, stock(tf.layers.gru({ units: 1 })), 'GRU'),
     SimpleRNN: noLeakRnn(tf, stock(tf.layers.simpleRNN({ units: 1 })), 'SimpleRNN'),
   } as unknown as RnnClasses;

@@ -8,6 +8,7 @@ import { ADAM_KERNEL, makeAdamKernel } from './adam';
 import { makeBatchMatMul } from './batch-mat-mul';
 import { makeConv2DBackpropInput } from './conv2d-backprop-input';
 import { makeCast, makeIdentity } from './identity';
+import { LSTM_CELL_GRAD_KERNEL, LSTM_CELL_KERNEL, makeLstmCell, makeLstmCellGrad } from './lstm-cell';
 import { makeMaxPoolGrad } from './max-pool-grad';
 import { makeSum } from './sum';
 
@@ -27,11 +28,13 @@ const REPLACEMENTS: { name: string; make: (tf: TF) => tfType.KernelConfig }[] = 
   { name: 'Cast', make: makeCast },
 ];
 
-/** Kernels LayerLab adds on wasm (no stock counterpart): the fused optimizer steps. */
+/** Kernels LayerLab adds on wasm (no stock counterpart): the fused optimizer step, activation gradients, LSTM steps. */
 const ADDITIONS: { name: string; make: () => tfType.KernelConfig }[] = [
   { name: ADAM_KERNEL, make: makeAdamKernel },
   { name: TANH_GRAD_KERNEL, make: makeTanhGrad },
   { name: SIGMOID_GRAD_KERNEL, make: makeSigmoidGrad },
+  { name: LSTM_CELL_KERNEL, make: makeLstmCell },
+  { name: LSTM_CELL_GRAD_KERNEL, make: makeLstmCellGrad },
 ];
 
 /** The stock configs we replaced, to put back (tests, the bench's before/after in one process). */

@@ -17,7 +17,7 @@ const TANH_ALPHA = [-2.76076847742355e-16, 2.00018790482477e-13, -8.604671522137
 const TANH_BETA = [1.19825839466702e-6, 1.18534705686654e-4, 2.268434632439e-3, 4.89352518554385e-3];
 
 /** Stack operations in one of the two modes (vector: f32x4 values; scalar: f32 values). */
-interface Ops {
+export interface Ops {
   load(input: number): void;
   constant(v: number): void;
   add(): void;
@@ -74,8 +74,8 @@ function elementwise(name: string, inputs: number, compute: (o: Ops) => void): W
   };
 }
 
-const tanh = elementwise('tanh', 1, (o) => {
-  o.load(0);
+/** Replaces the value on top of the stack with its tanh; uses temps 0 and 1. */
+export function pushTanh(o: Omit<Ops, 'load'>): void {
   o.constant(TANH_CLAMP);
   o.min();
   o.constant(-TANH_CLAMP);
@@ -99,6 +99,11 @@ const tanh = elementwise('tanh', 1, (o) => {
   o.mul();
   horner(TANH_BETA);
   o.div();
+}
+
+const tanh = elementwise('tanh', 1, (o) => {
+  o.load(0);
+  pushTanh(o);
 });
 
 const tanhGrad = elementwise('tanhGrad', 2, (o) => {

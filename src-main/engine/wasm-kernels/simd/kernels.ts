@@ -6,13 +6,14 @@
 // output row is built 16 columns at a time in four accumulators (a[i, kk] splatted, times four vectors of
 // b's row kk), then 4 columns, then single columns. Sums run over k in order, like the stock loop.
 //
-// tanh, tanhGrad, sigmoidGrad: see ./elementwise.ts.
+// tanh, tanhGrad, sigmoidGrad: see ./elementwise.ts. lstmCell, lstmCellGrad: see ./lstm.ts.
 //
 // adam(w, m, v, g, outW, outM, outV, n, beta1, beta2, 1-beta1, 1-beta2, 1-beta1^t, 1-beta2^t, -lr, eps): one
 // Adam step over n floats in one pass, with exactly the float32 operations (and their order) of tfjs's
 // AdamOptimizer, which takes about a dozen kernels and as many passes over memory for the same result.
 import { assemble, Code, F32, I32, V128, type ValType } from './assembler';
 import { ELEMENTWISE_FUNCTIONS, type ElementwiseKernels } from './elementwise';
+import { LSTM_FUNCTIONS, type LstmKernels } from './lstm';
 
 // Locals of bmm: the seven parameters, then these.
 const [A, B, OUT, BATCH, M, K, N] = [0, 1, 2, 3, 4, 5, 6];
@@ -152,7 +153,7 @@ function adamBody(): Code {
   return c;
 }
 
-export interface SimdKernels extends ElementwiseKernels {
+export interface SimdKernels extends ElementwiseKernels, LstmKernels {
   bmm(a: number, b: number, out: number, batch: number, m: number, k: number, n: number): void;
   adam(w: number, m: number, v: number, g: number, outW: number, outM: number, outV: number, n: number, ...scalars: number[]): void;
 }
@@ -170,6 +171,7 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
       body: adamBody(),
     },
     ...ELEMENTWISE_FUNCTIONS,
+    ...LSTM_FUNCTIONS,
   ]);
 }
 
