@@ -6,8 +6,11 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../../shared/i18n/i18n';
 import { App } from './App';
 import { startLanguage } from './store/languageStore';
+import { prewarmLayout } from './canvas/layout/elk';
 
 startLanguage();
+// The first graph is laid out as soon as it is drawn: its layout worker starts loading now, beside the boot.
+prewarmLayout();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
