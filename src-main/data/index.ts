@@ -32,7 +32,7 @@ const LOADERS: Record<string, Loader> = {
   'mnist-bundled': {
     async load(config, ctx, descriptor) {
       ctx.onProgress?.({ stage: 'read', fraction: 0, message: 'Reading the bundled digits' });
-      const { train, test } = await loadBundledMnist();
+      const { train, test } = await loadBundledMnist(ctx.cacheDir);
       const data = buildImageDataset({ descriptor, config, train, test, numClasses: 10, classNames: MNIST_CLASS_NAMES });
       ctx.onProgress?.({ stage: 'read', fraction: 1 });
       return data;

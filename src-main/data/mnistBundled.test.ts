@@ -1,7 +1,11 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetShapes } from '../../shared/data/catalog';
 import { describeDataset, listDatasets, loadDataset } from './index';
 import { testConfig } from './testConfig';
+import { readAllDigits } from './mnistBundled';
 
 const ctx = { cacheDir: '/tmp/layerlab-test-cache' };
 
@@ -66,4 +70,33 @@ describe('mnist-bundled', () => {
     // The test split never depends on the seed.
     expect(Array.from(c.test!.classes!)).toEqual(Array.from(a.test!.classes!));
   });
+
+  it('keeps the decoded digits in the cache folder: the next read takes them from there; a cut-short file is read again from the package', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-mnist-cache-'));
+    try {
+      const parsed = await readAllDigits(dir);
+      expect(parsed.count).toBe(10_000);
+      const [name] = readdirSync(dir);
+      expect(name).toBe('mnist-bundled-1.1.0-1.bin');
+      const file = join(dir, name);
+      expect(statSync(file).size).toBe(10_000 * 785);
+      // A changed label in the cache shows in the next read: the digits come from the file, not the JSON.
+      const bytes = readFileSync(file);
+      bytes[10_000 * 784] = (bytes[10_000 * 784] + 1) % 10;
+      writeFileSync(file, bytes);
+      const fromCache = await readAllDigits(dir);
+      expect(Buffer.compare(Buffer.from(fromCache.pixels), Buffer.from(parsed.pixels))).toBe(0);
+      expect(fromCache.labels[0]).toBe((parsed.labels[0] + 1) % 10);
+      expect(Buffer.compare(Buffer.from(fromCache.labels.subarray(1)), Buffer.from(parsed.labels.subarray(1)))).toBe(0);
+      // Cut short (a crash while writing, a full disk): not used, and written whole again.
+      writeFileSync(file, bytes.subarray(0, 1000));
+      const again = await readAllDigits(dir);
+      expect(Buffer.compare(Buffer.from(again.labels), Buffer.from(parsed.labels))).toBe(0);
+      expect(statSync(file).size).toBe(10_000 * 785);
+      expect(readdirSync(dir)).toEqual([name]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

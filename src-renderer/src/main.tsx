@@ -6,6 +6,10 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n } from '../../shared/i18n/i18n';
 import { App } from './App';
 import { startLanguage } from './store/languageStore';
+import { prewarmLayout } from './canvas/layout/elk';
+
+// The first graph is laid out as soon as it is drawn: its layout worker starts loading now, beside the boot.
+prewarmLayout();
 
 // Korean's catalogues load before the first render (a few ms from the local host): the first paint is in the
 // chosen language, never English flipping to Korean. English renders at once.
