@@ -6,7 +6,7 @@ import { datasetFailure, wrappedDetail } from './failure-detail';
 describe('failure details shared by both engines', () => {
   it('an unreadable dataset: the message names it, the cause keeps its code, the hint points to the Dataset section', () => {
     const cause = errorDetail('data.notFound', { file: '/data/train.csv' }, '/data/train.csv: cannot read: no such file or folder');
-    const f = datasetFailure('csv', new ApiError('bad-input', cause.message, cause));
+    const f = datasetFailure('csv', new ApiError('not_found', cause.message, cause));
     expect(f.error).toBe("Dataset 'csv': /data/train.csv: cannot read: no such file or folder");
     expect(f.detail).toMatchObject({ code: 'train.datasetFailed', params: { dataset: 'csv' }, cause: { code: 'data.notFound' } });
     expect(errorDetailText(f.detail, 'ko')).toBe("데이터셋 'csv': /data/train.csv: 파일이 없습니다");
