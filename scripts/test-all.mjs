@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// `npm test`: every check, in two tracks that run at the same time, because neither keeps both cores busy on its
-// own: the unit tests (vitest, two forks that often wait on Python, child processes and timers) and, one after
-// the other, the type check, the lint and the end-to-end tests (one browser, about one core). Run one after the
-// other they left about half the machine idle (measured in CI: 27.8 CPU minutes in 26.9 minutes on 2 cores).
+// `npm test`: the browser build, then every check in two tracks that run at the same time, because neither
+// keeps both cores busy on its own: the unit tests (vitest, two forks that often wait on Python, child processes
+// and timers) and, one after the other, the type check, the lint and the end-to-end tests (one browser, about one
+// core). Run one after the other they left about half the machine idle (measured in CI: 27.8 CPU minutes in 26.9
+// minutes on 2 cores).
 // A step that fails stops its own track; the other track still finishes, so one run reports every failure.
 // Each output line is prefixed with its track; the end prints how long each step took.
 // Usage: node scripts/test-all.mjs            (exit 0 when every step passed, else 1)
 import { spawn } from 'node:child_process';
 
+/**
+ * Runs first, alone: the browser build that the e2e tests and scripts/start.test.ts both use. Built while the
+ * tracks ran, the two would write out/renderer-web at the same time (start.test builds when it finds none).
+ */
+const BEFORE = { name: 'build', steps: ['build:web'] };
 /** npm scripts; the steps of one track run in order, the tracks side by side. */
 const TRACKS = [
   { name: 'unit', steps: ['test:unit'] },
-  { name: 'check', steps: ['typecheck', 'lint', 'test:e2e'] },
+  { name: 'check', steps: ['typecheck', 'lint', 'test:e2e:built'] },
 ];
 
 const started = Date.now();
@@ -83,11 +89,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const results = await Promise.all(TRACKS.map(runTrack));
+const before = await runTrack(BEFORE);
+const built = before.times.every((t) => t.code === 0);
+// Without a build the e2e step cannot run (it is reported as not run); the other steps still do.
+const tracks = built ? TRACKS : TRACKS.map((t) => ({ ...t, steps: t.steps.filter((s) => s !== 'test:e2e:built') }));
+const results = [before, ...(await Promise.all(tracks.map(runTrack)))];
 const failed = [];
 console.log(`\ntest-all: ${seconds(started)} s in total`);
 for (const { track, times } of results) {
-  const steps = TRACKS.find((t) => t.name === track).steps;
+  const steps = [BEFORE, ...TRACKS].find((t) => t.name === track).steps;
   const line = steps.map((s) => {
     const t = times.find((x) => x.script === s);
     if (!t) return `${s} not run (an earlier step failed)`;
