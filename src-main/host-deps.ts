@@ -17,18 +17,10 @@ import type { SpawnWorker } from './training/protocol';
 import { TrainingService } from './training/service';
 import { ExperimentRunner } from './experiments/runner';
 import { RecoveryStore } from './files/recovery-store';
-import { JobRunner } from './jobs/job-runner';
+import { JobPools } from './jobs/pools';
 import { TorchEngineLocator } from './torch/engine-locator';
 import type { SpawnJobWorker } from './jobs/protocol';
 import { DatasetFiles } from './data/dataset-files';
-
-/** A preview reads at most a dataset; past this something is stuck (a download, a huge file). */
-const PREVIEW_TIMEOUT_MS = 120_000;
-/** An export builds, converts and writes one model; past this something is stuck. */
-const EXPORT_TIMEOUT_MS = 10 * 60_000;
-/** Loading a run's dataset and generating up to 1,000 characters; past this something is stuck. */
-const TRY_TIMEOUT_MS = 5 * 60_000;
-const LR_FIND_TIMEOUT_MS = 10 * 60_000;
 
 export interface ServiceDepsOptions {
   host: AppInfo['host'];
@@ -37,7 +29,7 @@ export interface ServiceDepsOptions {
   spawnWorker: SpawnWorker;
   /** Starts the process that runs dataset previews and exports (src-main/jobs/job-worker.ts). */
   spawnJobWorker: SpawnJobWorker;
-  /** Default 120 s. */
+  /** The previews pool's time limit (jobs/pools.ts); default 120 s. */
   previewTimeoutMs?: number;
   /**
    * Where an export goes: Electron asks with a folder dialog (null = canceled); without it, exports land in
@@ -70,13 +62,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
   const experiments = new ExperimentRunner(training, opts.dataDir);
   // Probed once: it checks installed packages, which do not change while the app runs.
   const backend = probeBackend();
-  const previews = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: opts.previewTimeoutMs ?? PREVIEW_TIMEOUT_MS });
-  // Exports queue one at a time, in a process of their own so a preview never waits behind one.
-  const exportJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: EXPORT_TIMEOUT_MS });
-  // Predictions load a run's model and dataset once and keep them for the next input (idle 5 minutes).
-  const tryJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: TRY_TIMEOUT_MS, idleMs: 5 * 60_000 });
-  // The learning-rate finder trains ~100 batches: its own process, so previews never wait behind it.
-  const lrJobs = new JobRunner({ spawn: opts.spawnJobWorker, timeoutMs: LR_FIND_TIMEOUT_MS });
+  // Each job kind names its worker pool (jobs/kinds/<kind>.ts): previews, exports, tries, the learning-rate finder.
+  const jobs = new JobPools(opts.spawnJobWorker, { previews: opts.previewTimeoutMs });
   // The app's own folders are always readable; the user's files once allowed (kept in <dataDir>/read-grants.json).
   const grants = new ReadGrants({ builtIn: [opts.dataDir, ...builtInReadPaths()], file: path.join(opts.dataDir, 'read-grants.json') });
   const datasetReads = createDatasetReads(grants, opts.confirmDatasetRead);
@@ -94,16 +81,16 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       datasetFiles,
       // Trying a trained run: its own worker, so the loaded model and dataset stay warm between inputs.
       tries: {
-        info: (runId) => tryJobs.run({ kind: 'tryInfo', dataDir: opts.dataDir, runId }),
-        predict: (request) => tryJobs.run({ kind: 'predict', dataDir: opts.dataDir, request }),
+        info: (runId) => jobs.run({ kind: 'tryInfo', dataDir: opts.dataDir, runId }),
+        predict: (request) => jobs.run({ kind: 'predict', dataDir: opts.dataDir, request }),
       },
       // A model.json opened in File > Open: a short job, in the same worker as previews.
       imports: {
-        importModel: (content, name) => previews.run({ kind: 'import', content, name }),
+        importModel: (content, name) => jobs.run({ kind: 'import', content, name }),
         // ONNX builds a tfjs model and writes a run: the export queue's process and timeout.
-        importOnnx: (base64, name) => exportJobs.run({ kind: 'import-onnx', base64, name, dataDir: opts.dataDir }),
+        importOnnx: (base64, name) => jobs.run({ kind: 'import-onnx', base64, name, dataDir: opts.dataDir }),
       },
-      lrFinder: { find: (graph) => lrJobs.run({ kind: 'lrFind', graph, cacheDir: path.join(opts.dataDir, 'cache') }) },
+      lrFinder: { find: (graph) => jobs.run({ kind: 'lrFind', graph, cacheDir: path.join(opts.dataDir, 'cache') }) },
       // Next to runs/ in the same data folder (Electron: LAYERLAB_HOME or ~/.layerlab; web host: its --data dir).
       recovery: new RecoveryStore(path.join(opts.dataDir, 'recovery')),
       engines: {
@@ -112,8 +99,8 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
       },
       // Same worker as predictions: the run loaded for trying is the one looked inside (predict/load-run.ts caches it).
       inspections: {
-        activations: (runId, input) => tryJobs.run({ kind: 'inspect', dataDir: opts.dataDir, runId, input }),
-        projection: (req) => tryJobs.run({ kind: 'project', dataDir: opts.dataDir, ...req }),
+        activations: (runId, input) => jobs.run({ kind: 'inspect', dataDir: opts.dataDir, runId, input }),
+        projection: (req) => jobs.run({ kind: 'project', dataDir: opts.dataDir, ...req }),
       },
       exports: {
         async exportRun(runId, format) {
@@ -122,7 +109,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
           if (dir === null) return { canceled: true };
           // A bad run id or a run without weights comes back as ApiError('invalid', 'exportRun: ...').
           const notes: string[] = [];
-          const result = await exportJobs.run({ kind: 'export', dataDir: opts.dataDir, format, outDir: dir, runId }, (n) => notes.push(n));
+          const result = await jobs.run({ kind: 'export', dataDir: opts.dataDir, format, outDir: dir, runId }, (n) => notes.push(n));
           return { canceled: false, dir, files: result.files, notes: [...notes, ...result.notes] };
         },
       },
@@ -131,7 +118,7 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
         // Shapes that need the user's files are read in the job worker (headers, or a streamed CSV or text file);
         // the others come from the catalogue here. A bad setting or file is the caller's to fix: 'invalid'.
         describe: async (config) => {
-          if (describeReadsFiles(config)) return previews.run({ kind: 'describe', dataset: config });
+          if (describeReadsFiles(config)) return jobs.run({ kind: 'describe', dataset: config });
           try {
             return await describeDataset(config);
           } catch (err) {
@@ -141,15 +128,12 @@ export function createServiceDeps(opts: ServiceDepsOptions): ServiceDeps {
         },
         // Same cache folder as the training service, so a set downloaded for one is there for the other.
         // A bad file or setting (DatasetError, its message names the file) comes back 'invalid'; anything else is a bug.
-        preview: (config, samples) => previews.run({ kind: 'preview', dataset: config, samples, cacheDir: path.join(opts.dataDir, 'cache') }),
+        preview: (config, samples) => jobs.run({ kind: 'preview', dataset: config, samples, cacheDir: path.join(opts.dataDir, 'cache') }),
       },
     },
     dispose: () => {
-      previews.dispose();
+      jobs.dispose();
       datasetFiles.dispose();
-      exportJobs.dispose();
-      tryJobs.dispose();
-      lrJobs.dispose();
       experiments.dispose();
       return training.dispose();
     },

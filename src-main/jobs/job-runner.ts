@@ -3,8 +3,8 @@
 // starts, or takes longer than the time limit fails that job with a clear ApiError instead of hanging; the
 // next job gets a fresh worker.
 import { ApiError, errorDetail } from '../../shared/api';
-import { JOB_METHOD, JOB_PROCESS } from './protocol';
-import type { HostJob, HostJobResults, JobWorkerHandle, JobWorkerToMain, SpawnJobWorker } from './protocol';
+import type { JobWorkerHandle, JobWorkerToMain, SpawnJobWorker } from './protocol';
+import { jobDefinition, type HostJob, type HostJobKind, type HostJobResults } from './registry';
 
 export interface JobRunnerOptions {
   spawn: SpawnJobWorker;
@@ -47,11 +47,17 @@ export class JobRunner {
   constructor(private readonly opts: JobRunnerOptions) {}
 
   /** Runs `job` after the jobs already queued; rejects with the job's ApiError or a clear crash/timeout error. */
-  run<K extends HostJob['kind']>(job: Extract<HostJob, { kind: K }>, onNote?: (message: string) => void): Promise<HostJobResults[K]> {
+  run<K extends HostJobKind>(job: Extract<HostJob, { kind: K }>, onNote?: (message: string) => void): Promise<HostJobResults[K]> {
+    let names: { method: string; process: string };
+    try {
+      names = jobDefinition(job.kind);
+    } catch (err) {
+      return Promise.reject(err); // a kind nobody registered never reaches a worker
+    }
     // Counted in the same synchronous step as the check, so requests arriving together cannot all pass.
     const max = this.opts.maxQueued ?? 8;
     if (this.queued >= max) {
-      const what = `${JOB_METHOD[job.kind]}: ${this.queued} ${JOB_PROCESS[job.kind]} jobs are already running or waiting (at most ${max})`;
+      const what = `${names.method}: ${this.queued} ${names.process} jobs are already running or waiting (at most ${max})`;
       const message = `${what}; try again when they finish`;
       return Promise.reject(new ApiError('busy', message, errorDetail('api.busy', { detail: message }, message)));
     }
@@ -67,18 +73,18 @@ export class JobRunner {
     const live = this.worker;
     if (!live) return;
     this.retire(live);
-    if (live.current) this.settle(live, shuttingDown(JOB_METHOD[live.current.job.kind]));
+    if (live.current) this.settle(live, shuttingDown(jobDefinition(live.current.job.kind).method));
   }
 
   private runNow(job: HostJob, onNote?: (message: string) => void): Promise<unknown> {
-    const method = JOB_METHOD[job.kind];
+    const { method, process: processName } = jobDefinition(job.kind);
     if (this.disposed) return Promise.reject(shuttingDown(method));
     return new Promise((resolve, reject) => {
       let live: LiveWorker;
       try {
         live = this.worker ?? this.start();
       } catch (err) {
-        reject(new ApiError('internal', `${method}: could not start the ${JOB_PROCESS[job.kind]} process: ${(err as Error).message}`));
+        reject(new ApiError('internal', `${method}: could not start the ${processName} process: ${(err as Error).message}`));
         return;
       }
       if (live.idleTimer) clearTimeout(live.idleTimer);
@@ -90,7 +96,7 @@ export class JobRunner {
       if (limit !== undefined) {
         pending.timer = setTimeout(() => {
           this.retire(live);
-          const params = { job: method, seconds: limit / 1000, process: JOB_PROCESS[job.kind] };
+          const params = { job: method, seconds: limit / 1000, process: processName };
           const message = `${method}: no answer after ${params.seconds} s, so the ${params.process} process was stopped`;
           this.settle(live, new ApiError('internal', message, errorDetail('api.jobTimeout', params, message)));
         }, limit);
@@ -130,11 +136,11 @@ export class JobRunner {
     if (this.worker === live) this.worker = null;
     if (live.idleTimer) clearTimeout(live.idleTimer);
     if (!live.current) return;
-    const kind = live.current.job.kind;
+    const { method, process: processName } = jobDefinition(live.current.job.kind);
     const how = signal ? `killed by ${signal}` : code === null ? 'it did not start' : `exit code ${code}`;
     const tail = live.output.length > 0 ? `; its last output: ${live.output.join(' | ').slice(-500)}` : '';
-    const message = `${JOB_METHOD[kind]}: the ${JOB_PROCESS[kind]} process stopped unexpectedly (${how})${tail}`;
-    this.settle(live, new ApiError('internal', message, errorDetail('api.jobCrashed', { job: JOB_METHOD[kind], process: JOB_PROCESS[kind], how }, message)));
+    const message = `${method}: the ${processName} process stopped unexpectedly (${how})${tail}`;
+    this.settle(live, new ApiError('internal', message, errorDetail('api.jobCrashed', { job: method, process: processName, how }, message)));
   }
 
   /** Kills `live` and makes sure no later job is sent to it while it dies. */

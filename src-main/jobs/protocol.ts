@@ -2,66 +2,11 @@
 // heavy one-off work the api asks for (dataset previews, exports) so the host's event loop stays free to relay
 // IPC / WebSocket traffic and live training events. Runs under Electron's utilityProcess (process.parentPort)
 // and Node's child_process.fork (process.send), like the training worker.
-import type { ApiErrorCode, ErrorDetail, ExportFormat, ExportRunResult, ImportModelResult, LrFinderResult, PredictRequest, PredictResult, TryInfo } from '../../shared/api';
-import type { GraphFile } from '../../shared/graph/types';
-import type { DatasetConfig } from '../../shared/graph/types';
-import type { DatasetPreview } from '../../shared/data/preview';
-import type { DatasetShapes } from '../../shared/data/types';
-import type { TryInput } from '../../shared/try-input';
-import type { RunActivations, RunProjection } from '../../shared/inspect';
+import type { ApiErrorCode, ErrorDetail } from '../../shared/api';
+import type { HostJob } from './registry';
 
-export type HostJob =
-  | { kind: 'preview'; dataset: DatasetConfig; samples: number; cacheDir: string }
-  | { kind: 'describe'; dataset: DatasetConfig }
-  | { kind: 'export'; dataDir: string; runId: string; format: ExportFormat; outDir: string }
-  | { kind: 'import'; content: string; name: string }
-  /** An ONNX file (base64): its graph, and its weights stored as a run in dataDir. */
-  | { kind: 'import-onnx'; base64: string; name: string; dataDir: string }
-  | { kind: 'tryInfo'; dataDir: string; runId: string }
-  | { kind: 'predict'; dataDir: string; request: PredictRequest }
-  | { kind: 'inspect'; dataDir: string; runId: string; input: TryInput }
-  | { kind: 'project'; dataDir: string; runId: string; nodeId?: string; samples?: number }
-  | { kind: 'lrFind'; graph: GraphFile; cacheDir: string };
-
-/** What each kind of job answers with; an export answers the api's result minus what main adds. */
-export interface HostJobResults {
-  preview: DatasetPreview;
-  describe: DatasetShapes;
-  export: Omit<Extract<ExportRunResult, { canceled: false }>, 'canceled' | 'dir'>;
-  import: ImportModelResult;
-  'import-onnx': ImportModelResult;
-  tryInfo: TryInfo;
-  predict: PredictResult;
-  inspect: RunActivations;
-  project: RunProjection;
-  lrFind: LrFinderResult;
-}
-
-/** The api method each job kind serves and what its process is called, for messages. */
-export const JOB_METHOD: Record<HostJob['kind'], string> = {
-  preview: 'previewDataset',
-  describe: 'describeDataset',
-  export: 'exportRun',
-  import: 'importModel',
-  'import-onnx': 'importModel',
-  tryInfo: 'getTryInfo',
-  predict: 'predict',
-  inspect: 'inspectRun',
-  project: 'projectRun',
-  lrFind: 'findLearningRate',
-};
-export const JOB_PROCESS: Record<HostJob['kind'], string> = {
-  preview: 'dataset preview',
-  describe: 'dataset preview',
-  export: 'export',
-  import: 'model import',
-  'import-onnx': 'model import',
-  tryInfo: 'prediction',
-  predict: 'prediction',
-  inspect: 'look-inside',
-  project: 'look-inside',
-  lrFind: 'learning-rate finder',
-};
+// The job union and its results are derived from the registered job kinds (jobs/registry.ts).
+export type { HostJob, HostJobKind, HostJobResults } from './registry';
 
 /** An error as it crosses the process boundary: with a code it becomes an ApiError, without one a plain Error. */
 export interface JobFailure {
