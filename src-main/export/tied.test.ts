@@ -155,6 +155,8 @@ describe('tfjs model files of a tied model', () => {
     expect(out.params).toBe(inferGraphFile(tiedLmGraph).totalParams);
     expect(out.tables.sort()).toEqual(['n_other/embeddings', 'n_wte/embeddings']);
     expect(out.headWeights).toEqual(['n_lm_head/bias']);
-    expect(Math.max(...out.prediction.map((v, i) => Math.abs(v - expected[i])))).toBe(0);
+    // The fresh process runs tfjs's own LSTM, LayerLab its fused one (same maths, other order of float sums):
+    // equal to rounding (9e-10 measured), far below what a wrong or untied weight would give.
+    expect(Math.max(...out.prediction.map((v, i) => Math.abs(v - expected[i])))).toBeLessThan(1e-6);
   }, 240_000);
 });

@@ -114,7 +114,7 @@ describe('TrainingService with a forked worker', () => {
     // The evaluation line is stored with its code, line for line, so a re-opened run says it in the chosen language.
     expect(onDisk.logDetails).toHaveLength(onDisk.log.length);
     const at = onDisk.log.findIndex((l: string) => l.startsWith('[info] Evaluated on 2,000 test samples: loss '));
-    expect(onDisk.logDetails[at]).toMatchObject({ code: 'eval.doneAccuracy', params: { samples: 2000, split: 'test' } });
+    expect(onDisk.logDetails[at]).toMatchObject({ code: 'eval.doneAccuracy', params: { samples: '2,000', split: 'test' } });
     console.log(`service run with all features: val_acc ${accs.map((a) => a.toFixed(3)).join(' ')}, test accuracy ${ev.accuracy!.toFixed(3)}, evaluation ${ev.durationMs.toFixed(0)} ms, ${JSON.stringify(onDisk).length} bytes of run.json`);
   }, 90_000);
 
