@@ -120,8 +120,11 @@ export function rnnInfer(kind: RnnKind, inputs: Shape[][], p: RnnParams) {
   const out: Shape = p.returnSequences ? [shape[0], p.units] : [p.units];
   const states: Shape[] = p.returnState ? stateNames(kind).map(() => [p.units]) : [];
   // Backpropagation through time keeps every step's input slice, and per gate its two products, their
-  // sum, the bias add and the activation, and the state updates (memory estimate).
-  const workingElements = (shape[0] ?? 1) * (p.units * (gateCount(kind) * 5 + 4) + features);
+  // sum, the bias add and the activation, and the state updates (memory estimate). LayerLab's fused LSTM
+  // (wasm and cpu, src-main/engine/custom/lstm-fused.ts) keeps only h, c and the gate activations per step,
+  // and the gates' gradients while it goes back; tfjs-node runs the generic path and holds about twice that.
+  const perStep = kind === 'LSTM' ? p.units * (gateCount(kind) * 2 + 2) : p.units * (gateCount(kind) * 5 + 4);
+  const workingElements = (shape[0] ?? 1) * (perStep + features);
   return { outputs: [out, ...states], params: rnnParamCount(kind, features, p.units), workingElements };
 }
 
