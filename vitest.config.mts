@@ -30,7 +30,6 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Korean on the i18n instance synchronously, as in the CLI (the renderer loads it on demand).
-    setupFiles: ['shared/i18n/test-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,6 +1,7 @@
 // Errors leave main with a code and parameters that the renderer's formatter says in Korean: a broken
 // graph file, a dataset file with a text cell in a numeric column, and a refused api payload, each from
 // the real code path, through the wire (JSON).
+import '../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // The catalogue check on the real catalogues and source tree, and on a broken fixture to prove it fails.
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { ApiError, ERROR_CODES, errorDetail } from '../api';
 import { ERROR_KEY, errorDetailText, errorText } from './error-text';

@@ -1,3 +1,4 @@
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCount, formatDateTime, formatDateTimeShort, formatDuration, formatFixed, formatNumber, formatPercent, formatTime, setFormatLang } from './format';
 

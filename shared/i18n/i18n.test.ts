@@ -1,3 +1,4 @@
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { i18n } from './i18n';
 

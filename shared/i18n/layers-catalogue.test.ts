@@ -1,5 +1,6 @@
 // The `layers` namespace: the English catalogue is the layer files' own text, the Korean one has exactly
 // the same keys, both resolve through layerText/paramText, and the Korean uses the glossary's terms.
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { ALL_LAYERS } from '../layers';
 import { lstmLayer } from '../layers/recurrent/lstm';

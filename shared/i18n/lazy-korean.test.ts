@@ -1,5 +1,5 @@
 // The renderer's i18n instance holds English only; Korean arrives with loadLanguage('ko') (a separate chunk in
-// the build). Tested on a fresh module graph: the test setup puts Korean on the shared instance synchronously.
+// the build). Tested on a fresh module graph: tests that need Korean import all-languages, which puts it on the shared instance synchronously.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 describe('Korean catalogues loaded on demand', () => {

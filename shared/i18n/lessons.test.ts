@@ -1,6 +1,7 @@
 // The `lessons` catalogue: the Korean file has exactly the keys of the English catalogue built from the
 // registries, keeps every placeholder and every figure of the English, uses the glossary's Korean terms, and
 // the helpers resolve texts in both languages (with figures filled from the templates' own constants).
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

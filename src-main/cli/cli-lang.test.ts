@@ -1,5 +1,6 @@
 // The CLI speaks Korean with --lang ko or a Korean LANG: its help and a bad graph file's error (with the
 // file's line and column); without either it stays English, word for word.
+import '../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // Content-Security-Policy and permission refusals, the navigation guards and the api's sender check are attached,
 // and quitting stops the services once. Electron itself cannot run here; these stand-ins record what main.ts asks
 // of it, so removing any of those settings turns a test red.
+import '../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

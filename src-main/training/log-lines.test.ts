@@ -1,5 +1,6 @@
 // Host-written run log lines (evaluation, early stopping, restored weights, dataset progress) said from their codes:
 // English exactly as the host writes it, Korean in the course terms; unknown codes and lines without one stay as written.
+import '../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { LOG_CODES, errorDetail, type LogDetail } from '../../shared/api';
 import { i18n } from '../../shared/i18n/i18n';

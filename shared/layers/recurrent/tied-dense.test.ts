@@ -1,6 +1,7 @@
 // Tied Dense in whole-graph inference: its size comes from the Embedding it names, the matrix is counted once
 // (at the Embedding), a wrong input size or a missing, deleted, wrong-kind or downstream link is an error on
 // the head with one-click fixes, and the link orders the Embedding first without being a wire.
+import '../../i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { inferGraph } from '../../infer';
 import { GRAPH_FORMAT, GRAPH_VERSION, type GraphFile, type GraphNode } from '../../graph/types';

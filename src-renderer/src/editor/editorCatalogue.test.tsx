@@ -1,6 +1,7 @@
 // The `editor` namespace in both languages: the same keys in English and Korean, plurals and interpolation
 // resolved, and editor views rendered as the app renders them (through the one i18next instance) show Korean
 // after a language switch and the exact English text the e2e specs look for before it.
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';

@@ -1,5 +1,6 @@
 // The look-inside views in both languages: an LSTM node's gate captions and legend, its statistics line, and an
 // attention node's heads read as before in English and in the course terms in Korean.
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';

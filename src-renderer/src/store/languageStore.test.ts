@@ -1,3 +1,4 @@
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../../shared/i18n/i18n';
 import { formatDuration } from '../../../shared/i18n/format';

@@ -1,3 +1,4 @@
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import type { ApiClient, ApiEvents, TrainEvent, TrainEventBody } from '../../../shared/api';
 import { IDLE, formatDuration, reduceTrainEvent, type TrainView } from './trainState';

@@ -1,6 +1,7 @@
 // The training namespace in both languages: a few keys with interpolation and plurals resolve in English and
 // Korean, every English key has its Korean twin (plural forms: English _one/_other, Korean _other), and a
 // component rendered under the provider shows the current language.
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
