@@ -1,6 +1,6 @@
 // Shown when nothing is selected: the graph's name, dataset settings and training settings.
 import { useTranslation } from 'react-i18next';
-import type { DatasetConfig, LabelEncoding, LossName, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
+import type { DatasetConfig, LabelEncoding, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetOptionSpec } from '../../../shared/data/types';
 import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
@@ -19,16 +19,9 @@ import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 import { PresetPicker } from './PresetPicker';
 import { trainingSettingQuestion } from '../../../shared/graph/sensible';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
+import { LOSS_KEY } from './settingNames';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
-/** The losses offered, in this order, with their names as catalogue keys. */
-const LOSS_KEY = {
-  categoricalCrossentropy: 'editor:inspector.training.losses.categoricalCrossentropy',
-  sparseCategoricalCrossentropy: 'editor:inspector.training.losses.sparseCategoricalCrossentropy',
-  binaryCrossentropy: 'editor:inspector.training.losses.binaryCrossentropy',
-  meanSquaredError: 'editor:inspector.training.losses.meanSquaredError',
-  meanAbsoluteError: 'editor:inspector.training.losses.meanAbsoluteError',
-} as const satisfies Partial<Record<LossName, string>>;
 const LOSSES = Object.keys(LOSS_KEY) as (keyof typeof LOSS_KEY)[];
 const REPRESENTATION_KEY = {
   vector: 'editor:inspector.dataset.representations.vector',
