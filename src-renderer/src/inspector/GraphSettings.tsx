@@ -20,6 +20,7 @@ import { PresetPicker } from './PresetPicker';
 import { trainingSettingQuestion } from '../../../shared/graph/sensible';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
 import { LOSS_KEY } from './settingNames';
+import { needsFileCheck, useDatasetCheck } from '../dataset/datasetCheck';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
 const LOSSES = Object.keys(LOSS_KEY) as (keyof typeof LOSS_KEY)[];
@@ -91,6 +92,9 @@ function DatasetSettings() {
   const datasets = useAppInfo((s) => s.datasets);
   const desc = datasets.find((d) => d.id === dataset.id);
   const lng = useLessonsLanguage();
+  // User files: the counts the host read from them (the catalogue's are only what the dataset usually has).
+  const fileCheck = useDatasetCheck(api, dataset, desc);
+  const sizes = needsFileCheck(desc) ? fileCheck?.shapes : shapes;
 
   return (
     <section className="ll-section" data-testid="dataset-settings">
@@ -172,17 +176,22 @@ function DatasetSettings() {
                 </dd>
               </div>
             ))}
-            {shapes.trainSize !== undefined && (
+            {sizes?.trainSize !== undefined && (
               <div>
                 <dt>{t('editor:inspector.dataset.samples')}</dt>
                 <dd>
-                  {t('editor:inspector.dataset.train', { n: shapes.trainSize.toLocaleString('en-US') })}
-                  {shapes.testSize !== undefined ? t('editor:inspector.dataset.test', { n: shapes.testSize.toLocaleString('en-US') }) : ''}
+                  {t('editor:inspector.dataset.train', { n: sizes.trainSize.toLocaleString('en-US') })}
+                  {sizes.testSize !== undefined ? t('editor:inspector.dataset.test', { n: sizes.testSize.toLocaleString('en-US') }) : ''}
                 </dd>
               </div>
             )}
           </dl>
         )
+      )}
+      {!problem && fileCheck?.problem && (
+        <div className="ll-error-box" role="alert" data-testid="dataset-files-problem">
+          {t('editor:inspector.dataset.cannotRead', { problem: fileCheck.problem })}
+        </div>
       )}
       {downloadNeeded(dataset) && <DownloadOffer id={downloadNeeded(dataset)!} />}
       <PreviewDataButton />
