@@ -182,6 +182,35 @@ test('a bad path shows an error naming the file, and fixing it recovers', async 
   }
 });
 
+test('the inspector warns when a dataset path cannot be read, and shows the sizes read from the files', async ({ app: page }, testInfo) => {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-ds-e2e-'));
+  try {
+    await showGraphSettings(page);
+    await page.getByTestId('param-dataset').selectOption('kmnist');
+    const missing = join(dir, 'no-such-folder');
+    await page.getByTestId('param-dataset-option-path').fill(missing);
+    await page.getByTestId('param-dataset-option-path').press('Enter');
+    const warning = page.getByTestId('dataset-files-problem');
+    await expect(warning).toContainText(missing, { timeout: 60_000 });
+    await expect(page.getByTestId('dataset-shapes')).not.toContainText('train');
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('dataset-files-problem.png') });
+
+    const idx = join(dir, 'idx');
+    mkdirSync(idx);
+    writeFileSync(join(idx, 'train-images-idx3-ubyte'), idxImages(12));
+    writeFileSync(join(idx, 'train-labels-idx1-ubyte'), idxLabels(12));
+    writeFileSync(join(idx, 't10k-images-idx3-ubyte'), idxImages(4));
+    writeFileSync(join(idx, 't10k-labels-idx1-ubyte'), idxLabels(4));
+    await page.getByTestId('param-dataset-option-path').fill(idx);
+    await page.getByTestId('param-dataset-option-path').press('Enter');
+    await expect(page.getByTestId('dataset-shapes')).toContainText('4 test', { timeout: 60_000 });
+    await expect(warning).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** A CIFAR-10 binary batch: per record a label byte, then 1024 red, 1024 green, 1024 blue bytes (planar). */
 function cifarBatch(records: number): Buffer {
   const buf = Buffer.alloc(records * 3073);

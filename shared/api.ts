@@ -391,6 +391,12 @@ export type DownloadDatasetResult = { cancelled: true } | { cancelled: false; st
 
 // ---- trying a trained run (the Try panel, `layerlab predict`) ----
 
+/**
+ * Which weights a run is tried with: those training ended with (`epochs` trained; absent when a running run
+ * ended since its record was read), or the latest epoch's of a run still training (1-based `epoch`).
+ */
+export type TryWeights = { source: 'final'; epochs?: number } | { source: 'latest'; epoch: number };
+
 /** Which input a run's Try panel offers, from its dataset. */
 export type TryMode = 'image' | 'generate' | 'translate' | 'forecast' | 'episode' | 'tabular' | 'sample';
 
@@ -398,8 +404,8 @@ export type TryMode = 'image' | 'generate' | 'translate' | 'forecast' | 'episode
 export interface TryInfo {
   runId: string;
   mode: TryMode;
-  /** Where the weights come from, e.g. "the weights training ended with (epoch 3)". */
-  weights: string;
+  /** Where the weights come from (in words: shared/i18n/try-weights.ts). */
+  weights: TryWeights;
   /** Samples of `split` that a { kind: 'sample' } input may pick: 0..samples-1. */
   samples: number;
   split: 'test' | 'validation';
@@ -505,7 +511,7 @@ export type PredictResult = (
       truth?: number;
     }
   | { kind: 'steps'; predicted: string[]; truth?: string[] }
-) & { weights?: string };
+) & { weights?: TryWeights };
 
 // ---- the request methods ----
 

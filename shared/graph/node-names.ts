@@ -10,15 +10,33 @@ export function layerNameFor(nodeId: string): string {
   return `n_${nodeId.replace(/[^A-Za-z0-9_]/g, '_')}`;
 }
 
-/** 'the "Hidden" Dense layer', 'the Output node', 'Dense layer 2 of 4' (counted along the wires). */
-export function nodeName(graph: Pick<GraphFile, 'nodes' | 'edges'>, nodeId: string): string {
+/** What names a node (nodeName words it in English; shared/i18n/node-name-text.ts in the UI's language). */
+export type NodeNaming =
+  | { form: 'missing'; nodeId: string }
+  /** The user's own label: 'the "Hidden" Dense layer'. */
+  | { form: 'labelled'; kind: string; isNode: boolean; label: string }
+  /** One of several nodes of this kind, counted along the wires: 'Dense layer 2 of 4'. */
+  | { form: 'numbered'; kind: string; isNode: boolean; index: number; count: number }
+  /** The only node of this kind: 'the Output node'. */
+  | { form: 'only'; kind: string; isNode: boolean };
+
+/** How to name a node: by its label, else by its kind (numbered when the graph has several). */
+export function nodeNaming(graph: Pick<GraphFile, 'nodes' | 'edges'>, nodeId: string): NodeNaming {
   const node = graph.nodes.find((n) => n.id === nodeId);
-  if (!node) return `node '${nodeId}'`;
-  const kind = getLayerDef(node.kind)?.label ?? node.kind;
-  const what = node.kind === 'Input' || node.kind === 'Output' ? `${kind} node` : `${kind} layer`;
-  if (node.label?.trim()) return `the "${node.label.trim()}" ${what}`;
+  if (!node) return { form: 'missing', nodeId };
+  const base = { kind: node.kind, isNode: node.kind === 'Input' || node.kind === 'Output' };
+  if (node.label?.trim()) return { form: 'labelled', ...base, label: node.label.trim() };
   const same = topologicalOrder(graph.nodes, graph.edges).order.filter((id) => graph.nodes.find((n) => n.id === id)?.kind === node.kind);
-  return same.length > 1 ? `${what} ${same.indexOf(node.id) + 1} of ${same.length}` : `the ${what}`;
+  return same.length > 1 ? { form: 'numbered', ...base, index: same.indexOf(node.id) + 1, count: same.length } : { form: 'only', ...base };
+}
+
+/** 'the "Hidden" Dense layer', 'the Output node', 'Dense layer 2 of 4' (counted along the wires), in English. */
+export function nodeName(graph: Pick<GraphFile, 'nodes' | 'edges'>, nodeId: string): string {
+  const n = nodeNaming(graph, nodeId);
+  if (n.form === 'missing') return `node '${n.nodeId}'`;
+  const what = `${getLayerDef(n.kind)?.label ?? n.kind} ${n.isNode ? 'node' : 'layer'}`;
+  if (n.form === 'labelled') return `the "${n.label}" ${what}`;
+  return n.form === 'numbered' ? `${what} ${n.index} of ${n.count}` : `the ${what}`;
 }
 
 /** The message with every tfjs layer name of a graph node replaced by the node's name. */

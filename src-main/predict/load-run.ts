@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { RunRecord } from '../../shared/api';
+import type { RunRecord, TryWeights } from '../../shared/api';
 import { layerNameFor } from '../../shared/graph/node-names';
 import { loadDataset } from '../data';
 import { prepareEngine } from '../engine/setup';
@@ -19,8 +19,8 @@ import { TryInputError, type TryModelInput, type TryRun } from './prepare-input'
 export interface LoadedTryRun extends TryRun {
   record: RunRecord;
   model: tf.LayersModel;
-  /** Where the weights come from, in words. */
-  weights: string;
+  /** Where the weights come from. */
+  weights: TryWeights;
 }
 
 /** The model's inputs in model.inputs order, each with the feature its Input node reads. */
@@ -40,7 +40,7 @@ interface WeightsSource {
   dir: string;
   /** Changes whenever the weights do (the cache key). */
   stamp: string;
-  wording: string;
+  weights: TryWeights;
 }
 
 async function modelStamp(dir: string): Promise<number | null> {
@@ -53,10 +53,10 @@ async function weightsSource(store: RunStore, record: RunRecord): Promise<Weight
   if (record.status === 'running') {
     const latest = await findLatestWeights(store.runDir(record.id));
     if (latest) {
-      return { dir: latest.dir, stamp: `latest ${latest.epoch} ${latest.mtimeMs}`, wording: `the weights of epoch ${latest.epoch}, saved while training (the run is still running)` };
+      return { dir: latest.dir, stamp: `latest ${latest.epoch} ${latest.mtimeMs}`, weights: { source: 'latest', epoch: latest.epoch } };
     }
     const ended = await modelStamp(modelDir);
-    if (ended !== null) return { dir: modelDir, stamp: `model ${ended}`, wording: 'the weights training ended with' };
+    if (ended !== null) return { dir: modelDir, stamp: `model ${ended}`, weights: { source: 'final' } };
     throw new TryInputError(
       `run ${record.id} is still training and has no saved weights yet (they are first saved when epoch 1 ends): try it again in a moment`,
     );
@@ -65,7 +65,7 @@ async function weightsSource(store: RunStore, record: RunRecord): Promise<Weight
   if (stamp === null) {
     throw new TryInputError(`run ${record.id} has no trained weights (status ${record.status}); train for at least one epoch to try it`);
   }
-  return { dir: modelDir, stamp: `model ${stamp}`, wording: `the weights training ended with (${epochs} epoch${epochs === 1 ? '' : 's'})` };
+  return { dir: modelDir, stamp: `model ${stamp}`, weights: { source: 'final', epochs } };
 }
 
 /** Runs kept loaded (the Try panel of one run, and one other to compare); the oldest is disposed past this. */
@@ -99,7 +99,7 @@ export async function loadTryRun(dataDir: string, runId: string): Promise<Loaded
   const key = keyOf(source);
   try {
     const dataset = await loadDataset(record.graph.dataset, { cacheDir: path.join(dataDir, 'cache') });
-    const run: LoadedTryRun = { runId, record, graph: record.graph, model, dataset, inputs: modelInputsOf(record, model), weights: source.wording };
+    const run: LoadedTryRun = { runId, record, graph: record.graph, model, dataset, inputs: modelInputsOf(record, model), weights: source.weights };
     // Newer weights of the same run replace the old ones; past KEEP_LOADED the oldest run goes.
     for (let i = cache.length - 1; i >= 0; i--) if (cache[i].run.runId === runId) cache.splice(i, 1)[0].run.model.dispose();
     while (cache.length >= KEEP_LOADED) cache.shift()!.run.model.dispose();

@@ -75,7 +75,7 @@ describe('latest weights of a running run', () => {
 
     // The Try loader, for the running run, uses them and names the epoch; predictions are theirs.
     const running = await loadTryRun(dataDir, id);
-    expect(running.weights).toMatch(/epoch 1\b.*still running/);
+    expect(running.weights).toEqual({ source: 'latest', epoch: 1 });
     const liveResult = predictRun(tf, running, { input: { kind: 'sample', index: 0 } });
     if (liveResult.kind !== 'classes') throw new Error(`expected classes, got ${liveResult.kind}`);
     const direct = tf.tidy(() => {
@@ -104,7 +104,7 @@ describe('latest weights of a running run', () => {
     // Finished: model/ (3 epochs), which predicts differently from epoch 1's weights.
     await store.save({ ...record, status: 'completed', epochs: 3, epochsHistory: events.filter((e): e is EpochEvent => e.type === 'epoch').map((e) => e.metrics) });
     const finished = await loadTryRun(dataDir, id);
-    expect(finished.weights).toBe('the weights training ended with (3 epochs)');
+    expect(finished.weights).toEqual({ source: 'final', epochs: 3 });
     expect(finished).not.toBe(running);
     const atEnd = await scoreFolder(path.join(runDir, MODEL_DIR), limit);
     const endResult = predictRun(tf, finished, { input: { kind: 'sample', index: 0 } });

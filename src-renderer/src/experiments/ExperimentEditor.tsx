@@ -10,6 +10,7 @@ import { EXPERIMENT_EXTRAS_KEY, type ExperimentDefinition, type ExperimentParam,
 import { useExperiments, useGraphStore, useUi } from '../store/stores';
 import { parseValues } from './parseValues';
 import { errorText } from '../../../shared/i18n/error-text';
+import { datasetName, settingPathName } from '../inspector/settingNames';
 
 export const DEFAULT_DEFINITION: ExperimentDefinition = {
   params: [{ path: 'training.learningRate', range: { min: 0.0001, max: 0.1, count: 4, scale: 'log' } }],
@@ -99,7 +100,8 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
   const paths = useMemo(() => variablePaths(graph), [graph]);
   const rule = ruleFor(graph, param.path);
   const rangeable = typeof rule !== 'string' && (rule.kind === 'number' || rule.kind === 'int');
-  const { t } = useTranslation(['training']);
+  const { t, i18n } = useTranslation(['training']);
+  const lng = i18n.language;
   const update = (p: ExperimentParam) => writeDefinition({ ...def, params: def.params.map((q, i) => (i === index ? p : q)) });
   return (
     <div className="ll-exp-param" data-testid={`exp-param-${index}`}>
@@ -115,7 +117,7 @@ function ParamRow({ graph, param, index, def }: { graph: GraphFile; param: Exper
         {!paths.some((p) => p.path === param.path) && <option value={param.path}>{param.path}</option>}
         {paths.map((p) => (
           <option key={p.path} value={p.path}>
-            {p.label}
+            {settingPathName(graph, p.path, lng)}
           </option>
         ))}
       </select>
@@ -158,7 +160,7 @@ export function ExperimentEditor() {
   const inferenceErrors = useGraphStore((s) => s.inference.errors);
   const stored = experimentOf(graph);
   const def = stored ?? DEFAULT_DEFINITION;
-  const { t } = useTranslation(['training']);
+  const { t, i18n } = useTranslation(['training']);
   let problem: string | null = null;
   let trialCount = 0;
   try {
@@ -215,8 +217,8 @@ export function ExperimentEditor() {
         ) : (
           <span className="ll-muted" data-testid="exp-trial-count">
             {def.params.some((p) => p.path === 'training.epochs')
-              ? t('training:experiments.trialCountVaried', { count: trialCount, dataset: graph.dataset.id })
-              : t('training:experiments.trialCount', { count: trialCount, epochs: def.budget.epochsPerTrial, dataset: graph.dataset.id })}
+              ? t('training:experiments.trialCountVaried', { count: trialCount, dataset: datasetName(graph.dataset.id, i18n.language) })
+              : t('training:experiments.trialCount', { count: trialCount, epochs: def.budget.epochsPerTrial, dataset: datasetName(graph.dataset.id, i18n.language) })}
             {graph.dataset.limit ? ` ${t('training:runs.limit', { limit: graph.dataset.limit })}` : ''}
           </span>
         )}

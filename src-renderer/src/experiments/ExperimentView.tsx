@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../../shared/api';
 import type { ExperimentRecord, TrialRecord, TrialValue } from '../../../shared/experiments/types';
-import { applyValues, pathLabel } from '../../../shared/experiments/paths';
+import { applyValues } from '../../../shared/experiments/paths';
+import { settingPathName } from '../inspector/settingNames';
 import { scoreOf, sortTrials, type SortKey } from '../../../shared/experiments/results';
 import { useExperiments, useGraphStore, useRuns, useUi } from '../store/stores';
 import { LineChart } from '../training/LineChart';
@@ -73,7 +74,8 @@ function metricOf(t: TrialRecord, key: string): number | undefined {
 
 export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
   const [sort, setSort] = useState<SortKey>({ column: 'index', descending: false });
-  const { t: tr } = useTranslation(['training']);
+  const { t: tr, i18n } = useTranslation(['training']);
+  const lng = i18n.language;
   const { smoothing, logLoss } = useChartOptions();
   const runs = useTrialRuns(exp);
   const currentGraphId = useGraphStore((s) => graphIdOf(s.graph));
@@ -90,9 +92,9 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
 
   const legend = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const t of exp.trials) seen.set(`${pathLabel(exp.baseGraph, first)} ${formatValue(t.values[first])}`, colorOf(t.values[first]));
+    for (const t of exp.trials) seen.set(`${settingPathName(exp.baseGraph, first, lng)} ${formatValue(t.values[first])}`, colorOf(t.values[first]));
     return [...seen].map(([label, color]) => ({ label, color }));
-  }, [exp, first, colorOf]);
+  }, [exp, first, colorOf, lng]);
   const rows = sortTrials(exp.trials, sort);
   const best = exp.bestTrial !== null ? exp.trials[exp.bestTrial] : null;
   const active = exp.status === 'running' || exp.status === 'paused';
@@ -169,7 +171,7 @@ export function ExperimentView({ exp }: { exp: ExperimentRecord }) {
             <thead>
               <tr>
                 {header('index', '#')}
-                {exp.params.map((p) => header(p, pathLabel(exp.baseGraph, p)))}
+                {exp.params.map((p) => header(p, settingPathName(exp.baseGraph, p)))}
                 <th>{tr('training:experiments.col.status')}</th>
                 {METRICS.map((m) => header(m.key, tr(m.label)))}
                 <th>{tr('training:runs.col.took')}</th>
@@ -248,7 +250,7 @@ function ParamChart({ exp, path }: { exp: ExperimentRecord; path: string }) {
     points.push({ x: numeric ? (v as number) : categories!.indexOf(String(v)), y: s, color: colorOf(v) });
   }
   const hasVal = exp.trials.some((t) => t.final?.val_loss !== undefined);
-  const label = pathLabel(exp.baseGraph, path);
+  const label = settingPathName(exp.baseGraph, path);
   const { t } = useTranslation(['training']);
   return (
     <ScatterChart

@@ -1,6 +1,6 @@
 // Shown when nothing is selected: the graph's name, dataset settings and training settings.
 import { useTranslation } from 'react-i18next';
-import type { DatasetConfig, LabelEncoding, LossName, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
+import type { DatasetConfig, LabelEncoding, Normalization, OptimizerName, Representation } from '../../../shared/graph/types';
 import type { DatasetDescriptor, DatasetOptionSpec } from '../../../shared/data/types';
 import { formatShape } from '../../../shared/layers/types';
 import { useAppInfo, useGraphStore } from '../store/stores';
@@ -19,16 +19,10 @@ import { useLessonsLanguage } from '../lesson/useLessonsLanguage';
 import { PresetPicker } from './PresetPicker';
 import { trainingSettingQuestion } from '../../../shared/graph/sensible';
 import { MemoryEstimateNote } from '../training/MemoryEstimateNote';
+import { LOSS_KEY } from './settingNames';
+import { needsFileCheck, useDatasetCheck } from '../dataset/datasetCheck';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'];
-/** The losses offered, in this order, with their names as catalogue keys. */
-const LOSS_KEY = {
-  categoricalCrossentropy: 'editor:inspector.training.losses.categoricalCrossentropy',
-  sparseCategoricalCrossentropy: 'editor:inspector.training.losses.sparseCategoricalCrossentropy',
-  binaryCrossentropy: 'editor:inspector.training.losses.binaryCrossentropy',
-  meanSquaredError: 'editor:inspector.training.losses.meanSquaredError',
-  meanAbsoluteError: 'editor:inspector.training.losses.meanAbsoluteError',
-} as const satisfies Partial<Record<LossName, string>>;
 const LOSSES = Object.keys(LOSS_KEY) as (keyof typeof LOSS_KEY)[];
 const REPRESENTATION_KEY = {
   vector: 'editor:inspector.dataset.representations.vector',
@@ -98,6 +92,9 @@ function DatasetSettings() {
   const datasets = useAppInfo((s) => s.datasets);
   const desc = datasets.find((d) => d.id === dataset.id);
   const lng = useLessonsLanguage();
+  // User files: the counts the host read from them (the catalogue's are only what the dataset usually has).
+  const fileCheck = useDatasetCheck(api, dataset, desc);
+  const sizes = needsFileCheck(desc) ? fileCheck?.shapes : shapes;
 
   return (
     <section className="ll-section" data-testid="dataset-settings">
@@ -179,17 +176,22 @@ function DatasetSettings() {
                 </dd>
               </div>
             ))}
-            {shapes.trainSize !== undefined && (
+            {sizes?.trainSize !== undefined && (
               <div>
                 <dt>{t('editor:inspector.dataset.samples')}</dt>
                 <dd>
-                  {t('editor:inspector.dataset.train', { n: shapes.trainSize.toLocaleString('en-US') })}
-                  {shapes.testSize !== undefined ? t('editor:inspector.dataset.test', { n: shapes.testSize.toLocaleString('en-US') }) : ''}
+                  {t('editor:inspector.dataset.train', { n: sizes.trainSize.toLocaleString('en-US') })}
+                  {sizes.testSize !== undefined ? t('editor:inspector.dataset.test', { n: sizes.testSize.toLocaleString('en-US') }) : ''}
                 </dd>
               </div>
             )}
           </dl>
         )
+      )}
+      {!problem && fileCheck?.problem && (
+        <div className="ll-error-box" role="alert" data-testid="dataset-files-problem">
+          {t('editor:inspector.dataset.cannotRead', { problem: fileCheck.problem })}
+        </div>
       )}
       {downloadNeeded(dataset) && <DownloadOffer id={downloadNeeded(dataset)!} />}
       <PreviewDataButton />

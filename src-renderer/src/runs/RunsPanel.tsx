@@ -22,6 +22,7 @@ import { TryButton } from '../try/TryPanel';
 import { errorText } from '../../../shared/i18n/error-text';
 import { logLineText, storedLogLine } from '../../../shared/i18n/log-text';
 import { formatDateTime, formatDateTimeShort } from '../../../shared/i18n/format';
+import { datasetName, lossName } from '../inspector/settingNames';
 
 const RUN_STATUS_KEY = {
   running: 'training:runs.status.running',
@@ -143,8 +144,8 @@ function RunDetail({ id }: { id: string }) {
         </button>
       </header>
       <div className="ll-muted ll-small">
-        {record.training.optimizer} · lr {record.training.learningRate} · {t('training:runs.batch', { size: record.training.batchSize })} · {record.training.loss} ·{' '}
-        {t('training:runs.dataset', { id: record.dataset.id })}
+        {record.training.optimizer} · lr {record.training.learningRate} · {t('training:runs.batch', { size: record.training.batchSize })} · {lossName(record.training.loss, i18n.language)} ·{' '}
+        {t('training:runs.dataset', { id: datasetName(record.dataset.id, i18n.language) })}
         {record.dataset.limit ? ` ${t('training:runs.limit', { limit: record.dataset.limit })}` : ''}
         {record.stopReason ? ` · ${logLineText(record.stopReason, record.stopDetail)}` : ''}
         {record.bestEpoch !== undefined ? ` · ${t('training:runs.bestEpoch', { epoch: record.bestEpoch + 1 })}` : ''}

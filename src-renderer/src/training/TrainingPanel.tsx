@@ -311,16 +311,20 @@ function LiveView() {
             {tr(experiment.status === 'paused' ? 'training:panel.experimentPaused' : 'training:panel.experimentRunning', { done: experiment.finishedCount, total: experiment.trialCount })} ›
           </button>
         )}
-        <ChartControls />
-        <div className="ll-chart-views" role="group" aria-label={tr('training:panel.charts')}>
-          <button type="button" className={`ll-btn ll-btn-small${chartView === 'metrics' ? ' active' : ''}`} aria-pressed={chartView === 'metrics'} data-testid="charts-metrics" onClick={() => setChartView('metrics')}>
+      </div>
+      {/* Above the charts, where a learner looks after a run (at the foot of the left column it was below the fold). */}
+      <div className="ll-chart-bar">
+        <div className="ll-chart-views" role="tablist" aria-label={tr('training:panel.charts')}>
+          <button type="button" role="tab" className={`ll-btn ll-btn-small${chartView === 'metrics' ? ' active' : ''}`} aria-selected={chartView === 'metrics'} data-testid="charts-metrics" onClick={() => setChartView('metrics')}>
             {tr('training:panel.metricsView')}
           </button>
-          <button type="button" className={`ll-btn ll-btn-small${chartView === 'layers' ? ' active' : ''}`} aria-pressed={chartView === 'layers'} data-testid="charts-layers" onClick={() => setChartView('layers')}>
+          <button type="button" role="tab" className={`ll-btn ll-btn-small${chartView === 'layers' ? ' active' : ''}`} aria-selected={chartView === 'layers'} data-testid="charts-layers" onClick={() => setChartView('layers')}>
             {tr('training:panel.layersView')}
           </button>
-          {!active && <LrFinderButton label={tr('training:lrFinder.short')} />}
         </div>
+        {!active && <LrFinderButton label={tr('training:lrFinder.short')} />}
+        <div className="ll-spacer" />
+        <ChartControls />
       </div>
       {chartView === 'layers' ? (
         <LayersView layers={series.layers} graph={graph} plannedSteps={plannedSteps} epochSteps={t.batchesPerEpoch} />

@@ -3,7 +3,7 @@
 // (refused above the machine's memory, asked above half of it).
 import { i18n } from '../../../shared/i18n/i18n';
 import { messageText } from '../../../shared/i18n/layer-text';
-import { nodeName } from '../../../shared/graph/node-names';
+import { nodeNameText } from '../../../shared/i18n/node-name-text';
 import { useAppInfo, useGraphStore, useTraining, useUi } from '../store/stores';
 import { useBottomPanel } from '../store/bottomPanelStore';
 import { isActive } from './trainState';
@@ -31,7 +31,7 @@ export async function startTraining(): Promise<void> {
   if (isActive(useTraining.getState().status)) return;
   if (inference.errors.length > 0) {
     const first = inference.errors[0];
-    const where = first.nodeId ? ` (${nodeName(graph, first.nodeId)})` : '';
+    const where = first.nodeId ? ` (${nodeNameText(graph, first.nodeId)})` : '';
     const more = inference.errors.length > 1 ? i18n.t('training:actions.moreErrors', { count: inference.errors.length - 1 }) : '';
     useUi.getState().toast(i18n.t('training:actions.fixGraph', { error: `${messageText(first, first.message)}${where}`, more }), 'error', 'train');
     if (first.nodeId) useGraphStore.getState().select(first.nodeId);

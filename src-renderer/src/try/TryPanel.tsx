@@ -13,6 +13,7 @@ import { TryImageView, imageFilePixels } from './TryImage';
 import { toMnistDigit } from './mnistScale';
 import './try.css';
 import { errorText } from '../../../shared/i18n/error-text';
+import { tryWeightsText } from '../../../shared/i18n/try-weights';
 import { SPLIT_KEY } from '../dataset/DatasetPanel';
 
 const isMnistLike = (info: TryInfo) => info.image?.width === 28 && info.image.height === 28 && info.image.channels === 1;
@@ -237,7 +238,7 @@ function Result() {
 export function TryPanel() {
   const { runId, runName, info, result, loadingInfo, error, busy, close } = useTry();
   const ref = useRef<HTMLDivElement>(null);
-  const { t } = useTranslation(['training']);
+  const { t, i18n } = useTranslation(['training']);
   useEffect(() => {
     if (!runId) return;
     const previous = document.activeElement as HTMLElement | null;
@@ -260,7 +261,7 @@ export function TryPanel() {
             {t('training:dataset.close')}
           </button>
         </header>
-        {info && <div className="ll-muted ll-small" data-testid="try-weights">{t('training:try.using', { weights: result?.weights ?? info.weights })}</div>}
+        {info && <div className="ll-muted ll-small" data-testid="try-weights">{t('training:try.using', { weights: tryWeightsText(result?.weights ?? info.weights, i18n.language) })}</div>}
         {loadingInfo && <div className="ll-muted">{t('training:try.loading')}</div>}
         {error && (
           <div className="ll-error-box" role="alert" data-testid="try-error">

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EpochLayerStats, Histogram } from '../../../../shared/api';
-import { nodeName } from '../../../../shared/graph/node-names';
+import { nodeNameText } from '../../../../shared/i18n/node-name-text';
 import type { GraphFile } from '../../../../shared/graph/types';
 import { LineChart } from '../LineChart';
 import type { LayerSeries } from './layerSeries';
@@ -17,9 +17,9 @@ interface Props {
   epochSteps: number;
 }
 
-/** "Dense layer 1 of 2" without the leading article; layers that are no graph node keep their tfjs name. */
+/** "Dense layer 1 of 2" (in the UI's language) without a leading article; layers that are no graph node keep their tfjs name. */
 function labelOf(graph: Props['graph'], node: string): string {
-  return graph.nodes.some((n) => n.id === node) ? nodeName(graph, node).replace(/^the /, '') : node;
+  return graph.nodes.some((n) => n.id === node) ? nodeNameText(graph, node, { article: false }) : node;
 }
 
 type Pick3 = { what: 'weights' | 'activations'; node: string } | { what: 'inputGradient' };
