@@ -1,4 +1,5 @@
 // Node names in the UI's language: the English equals nodeName (the CLI's and logs'), the Korean has no English words.
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { nodeName } from '../graph/node-names';
 import { TEMPLATES } from '../templates';

@@ -1,4 +1,5 @@
 // The Try panel's "which weights" line comes from a code and an epoch, in both languages.
+import './all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { describe, expect, it } from 'vitest';
 import { tryWeightsText } from './try-weights';
 

@@ -1,4 +1,5 @@
 // Experiments and run details name settings, losses and datasets as the inspector does, in both languages.
+import '../../../shared/i18n/all-languages'; // Korean on the shared i18n instance, as the CLI and the Electron menu have it
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../../shared/i18n/i18n';
 import { getTemplate } from '../../../shared/templates';
