@@ -29,7 +29,6 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    // Korean on the i18n instance synchronously, as in the CLI (the renderer loads it on demand).
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +78,8 @@ describe('mnist-bundled', () => {
       const parsed = await readAllDigits(dir);
       expect(parsed.count).toBe(10_000);
       const [name] = readdirSync(dir);
-      expect(name).toBe('mnist-bundled-1.1.0-1.bin');
+      const { version } = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('mnist/package.json'), 'utf8')) as { version: string };
+      expect(name).toBe(`mnist-bundled-${version}-1.bin`);
       const file = join(dir, name);
       expect(statSync(file).size).toBe(10_000 * 785);
       // A changed label in the cache shows in the next read: the digits come from the file, not the JSON.
@@ -88,6 +90,12 @@ describe('mnist-bundled', () => {
       expect(Buffer.compare(Buffer.from(fromCache.pixels), Buffer.from(parsed.pixels))).toBe(0);
       expect(fromCache.labels[0]).toBe((parsed.labels[0] + 1) % 10);
       expect(Buffer.compare(Buffer.from(fromCache.labels.subarray(1)), Buffer.from(parsed.labels.subarray(1)))).toBe(0);
+      // A label no digit has (a damaged file of the right size): not used, and written again from the package.
+      bytes[10_000 * 784 + 5] = 200;
+      writeFileSync(file, bytes);
+      const repaired = await readAllDigits(dir);
+      expect(Buffer.compare(Buffer.from(repaired.labels), Buffer.from(parsed.labels))).toBe(0);
+      expect(readFileSync(file)[10_000 * 784 + 5]).toBe(parsed.labels[5]);
       // Cut short (a crash while writing, a full disk): not used, and written whole again.
       writeFileSync(file, bytes.subarray(0, 1000));
       const again = await readAllDigits(dir);

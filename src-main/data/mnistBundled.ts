@@ -47,6 +47,8 @@ async function readCache(file: string): Promise<RawImages | null> {
   if (bytes.length !== DIGITS * (PIXELS + 1)) return null;
   const pixels = new Uint8Array(bytes.buffer, bytes.byteOffset, DIGITS * PIXELS);
   const labels = new Uint8Array(bytes.buffer, bytes.byteOffset + DIGITS * PIXELS, DIGITS);
+  // A damaged file of the right size would train on wrong classes: a label outside 0..9 rejects it.
+  if (labels.some((l) => l > 9)) return null;
   return { pixels, labels, count: DIGITS, height: 28, width: 28, channels: 1 };
 }
 

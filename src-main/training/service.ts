@@ -260,7 +260,7 @@ export class TrainingService {
 
   async getRun(runId: string): Promise<RunRecord> {
     const active = this.active.get(runId);
-    if (active) return { ...active.record, batches: active.record.batches.slice(), log: active.record.log.slice() };
+    if (active) return { ...active.record, batches: active.record.batches.slice(), log: active.record.log.slice(), ...(active.record.logDetails ? { logDetails: active.record.logDetails.slice() } : {}) };
     const stored = await this.readStored(runId);
     return this.current(stored);
   }

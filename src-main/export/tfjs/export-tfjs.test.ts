@@ -99,7 +99,9 @@ describe('tfjs Layers export', () => {
     expect(out.before).toMatch(/Unknown layer: CausalPad1D/);
     const diff = Math.max(...out.prediction.map((v, i) => Math.abs(v - expected[i])));
     console.log(`[tfjs] causal Conv1D model in a fresh Node process: max diff ${diff}`);
-    expect(diff).toBe(0);
+    // The fresh process runs tfjs's own LSTM, LayerLab its fused one (same maths, other order of float sums):
+    // equal to rounding (7e-9 measured), far below what a wrong weight or a missing causal pad would give.
+    expect(diff).toBeLessThan(1e-6);
     x.dispose();
   }, 90_000);
 });

@@ -117,6 +117,10 @@ describe('latest/ of a PyTorch run is labelled with the epoch inside the checkpo
     // Every epoch's write is due (not only one per interval), so writes queue up behind the script; each one is
     // checked as it is written: the label it gets against the weights the model holds at that moment.
     const writes: { event: number; epoch: number; diff: number }[] = [];
+    let linesSeen = 0;
+    const until = async (ready: () => boolean) => {
+      while (!ready()) await new Promise((r) => setTimeout(r, 5));
+    };
     const everyEpoch = new (class extends LatestWeightsWriter {
       override due(): boolean {
         return true;
@@ -124,6 +128,8 @@ describe('latest/ of a PyTorch run is labelled with the epoch inside the checkpo
       override writeWhenDue(m: tf.LayersModel, load: () => Promise<number | null>): Promise<void> {
         const event = writes.length + 1; // one call per event, in order
         return super.writeWhenDue(m, async () => {
+          // The first read waits until the script has written epoch 2, so the race happens on any machine load.
+          if (event === 1) await until(() => linesSeen >= 2);
           const epoch = await load();
           if (epoch !== null) writes.push({ event, epoch, diff: maxDiff(predict(), predictions[epoch]) });
           return epoch;
@@ -132,7 +138,10 @@ describe('latest/ of a PyTorch run is labelled with the epoch inside the checkpo
     })(runDir, (m) => warnings.push(m));
     const latest = new TorchLatestWeights(everyEpoch, checkpoint, model, exp);
     const child = spawn(process.execPath, ['-e', writer, tmp, checkpoint, String(EPOCHS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', lineSplitter(() => latest.epochEnded()));
+    child.stdout.on('data', lineSplitter(() => {
+      linesSeen++;
+      latest.epochEnded();
+    }));
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(0);
     await latest.settled();

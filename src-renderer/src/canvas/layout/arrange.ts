@@ -1,4 +1,5 @@
-// Arranging the canvas: laying the drawn graph out (ELK, off the page's thread) and choosing the view.
+// Arranging the canvas: laying the drawn graph out (./elk.ts: ELK off the page's thread, or the own layered
+// layout for large graphs) and choosing the view.
 // Runs when a document opens (a template always; a file when its nodes overlap, have no positions or it is
 // marked for layout), after a block is expanded onto other nodes, and for the Auto-layout command.
 // Repeated blocks are collapsed when the expanded graph would not fit at a readable zoom.

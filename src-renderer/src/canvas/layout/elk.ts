@@ -1,6 +1,8 @@
-// ELK for the app: layouts run in a web worker (elkjs's own worker script, copied into the build), so a
-// large graph never freezes the canvas. A layout still running when a newer one starts is cancelled by
-// ending its worker. Where a worker cannot start, ELK runs on the page instead (same results, slower).
+// Layouts for the app. ELK runs in a web worker (elkjs's own worker script, copied into the build): its first
+// layouts take seconds until its code is warm, and the canvas must not freeze meanwhile. A layout still running
+// when a newer one starts is cancelled by ending its worker; where a worker cannot start, ELK runs on the page
+// (same results, slower). Graphs over LAYERED_ABOVE_NODES nodes get the own layered layout (./layered.ts)
+// directly on the page instead: 10-85 ms for 300 nodes, less than a worker round trip, and far less than ELK.
 import ElkApi, { type ELK } from 'elkjs/lib/elk-api';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { layoutGraph, type LayoutRequest, type LayoutResult } from './engine';
@@ -82,7 +84,14 @@ function cancelInFlight(): void {
 
 /** The layered layout, superseding any ELK layout in flight; null for a graph with a cycle (ELK takes it). */
 function layeredNow(req: LayoutRequest): LayoutResult | null {
-  const result = layeredLayout(req);
+  let result: LayoutResult | null;
+  try {
+    result = layeredLayout(req);
+  } catch (err) {
+    // A bug in the own layout must not leave a graph unplaced: ELK takes it.
+    console.warn(`Layered layout failed, using ELK instead: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
   if (result) {
     ++generation;
     cancelInFlight();
