@@ -5,6 +5,7 @@
 // language it shows (never raw keys or half-translated text), then switches in one render.
 import { create } from 'zustand';
 import { hasLanguage, i18n, isLang, loadLanguage, type Lang } from '../../../shared/i18n/i18n';
+import { useUi } from './uiStore';
 
 export const LANG_KEY = 'layerlab.lang';
 
@@ -60,7 +61,7 @@ let wanted: Lang = 'en';
 
 /**
  * Shows `lang`: at once when its catalogues are there, else after they load (the current language stays until
- * then). Resolves with the language shown; a load that fails keeps the current one and says so on the console.
+ * then). Resolves with the language shown; a load that fails keeps the current one and says so in a toast.
  */
 function apply(lang: Lang): Promise<Lang> {
   wanted = lang;
@@ -83,6 +84,8 @@ function apply(lang: Lang): Promise<Lang> {
       if (wanted === lang) {
         wanted = useLanguage.getState().lang;
         useLanguage.setState({ loading: null });
+        // Said in the language that stays, so the learner knows why the switch did not happen.
+        useUi.getState().toast(i18n.t('common:language.loadFailed', { language: i18n.t(`common:language.${lang}`) }), 'error', 'language');
       }
       return wanted;
     },
