@@ -30,6 +30,21 @@ export interface Ops {
   getTemp(i: number): void;
 }
 
+/** Everything but `load`, in vector or scalar mode; temporaries are locals `temps + i`. */
+export function arithmeticOps(c: Code, vector: boolean, temps: number): Omit<Ops, 'load'> {
+  return {
+    constant: (v) => (vector ? c.f32(v).f32x4Splat() : c.f32(v)),
+    add: () => (vector ? c.f32x4Add() : c.f32Add()),
+    sub: () => (vector ? c.f32x4Sub() : c.f32Sub()),
+    mul: () => (vector ? c.f32x4Mul() : c.f32Mul()),
+    div: () => (vector ? c.f32x4Div() : c.f32Div()),
+    min: () => (vector ? c.f32x4Min() : c.f32Min()),
+    max: () => (vector ? c.f32x4Max() : c.f32Max()),
+    setTemp: (i) => c.set(temps + i),
+    getTemp: (i) => c.get(temps + i),
+  };
+}
+
 const TEMPS = 2;
 
 /**
@@ -45,16 +60,8 @@ function elementwise(name: string, inputs: number, compute: (o: Ops) => void): W
   const STEMP = VTEMP + TEMPS;
   const c = new Code();
   const ops = (vector: boolean): Ops => ({
+    ...arithmeticOps(c, vector, vector ? VTEMP : STEMP),
     load: (i) => (vector ? c.get(i).get(AT).add().v128Load() : c.get(i).get(AT).add().f32Load()),
-    constant: (v) => (vector ? c.f32(v).f32x4Splat() : c.f32(v)),
-    add: () => (vector ? c.f32x4Add() : c.f32Add()),
-    sub: () => (vector ? c.f32x4Sub() : c.f32Sub()),
-    mul: () => (vector ? c.f32x4Mul() : c.f32Mul()),
-    div: () => (vector ? c.f32x4Div() : c.f32Div()),
-    min: () => (vector ? c.f32x4Min() : c.f32Min()),
-    max: () => (vector ? c.f32x4Max() : c.f32Max()),
-    setTemp: (i) => c.set((vector ? VTEMP : STEMP) + i),
-    getTemp: (i) => c.get((vector ? VTEMP : STEMP) + i),
   });
   const step = (vector: boolean) => {
     c.get(OUT).get(AT).add(); // the store's address, under the value

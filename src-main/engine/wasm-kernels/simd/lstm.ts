@@ -11,7 +11,7 @@
 //   dz = [dcTotal*g*i(1-i), dcTotal*cPrev*f(1-f), dcTotal*i*(1-g^2), dh*tc*o(1-o)]; dcPrev = dcTotal*f.
 // sigmoid(x) is computed as 0.5*tanh(0.5x) + 0.5 with the rational float32 tanh of ./elementwise.ts.
 import { Code, F32, I32, V128, type ValType, type WasmFunction } from './assembler';
-import { pushTanh, type Ops } from './elementwise';
+import { arithmeticOps, pushTanh, type Ops } from './elementwise';
 
 /** Locals shared by both kernels' loops (indices given per kernel). */
 interface Loop {
@@ -35,16 +35,8 @@ type LstmOps = Omit<Ops, 'load'> & { load(): void; tmp(i: number): number; store
 function ops(c: Code, vector: boolean, vbase: number, sbase: number): LstmOps {
   const t = (i: number) => (vector ? vbase : sbase) + i;
   return {
+    ...arithmeticOps(c, vector, t(0)),
     load: () => (vector ? c.v128Load() : c.f32Load()),
-    constant: (v) => (vector ? c.f32(v).f32x4Splat() : c.f32(v)),
-    add: () => (vector ? c.f32x4Add() : c.f32Add()),
-    sub: () => (vector ? c.f32x4Sub() : c.f32Sub()),
-    mul: () => (vector ? c.f32x4Mul() : c.f32Mul()),
-    div: () => (vector ? c.f32x4Div() : c.f32Div()),
-    min: () => (vector ? c.f32x4Min() : c.f32Min()),
-    max: () => (vector ? c.f32x4Max() : c.f32Max()),
-    setTemp: (i) => c.set(t(i)),
-    getTemp: (i) => c.get(t(i)),
     tmp: t,
     store: () => (vector ? c.v128Store() : c.f32Store()),
   };
