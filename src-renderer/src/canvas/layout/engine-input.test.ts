@@ -8,7 +8,8 @@ import type { ELK as ElkApi, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import { TEMPLATES } from '../../../../shared/templates';
 import type { GraphFile } from '../../../../shared/graph/types';
 import { syntheticGraph } from '../../../../bench/graphs';
-import { layoutGraph, type LayoutNode, type LayoutRequest } from './engine';
+import { layoutGraph, type LayoutRequest } from './engine';
+import { layoutRequestOf } from './testing-request';
 
 const elk = new ELK() as unknown as ElkApi;
 
@@ -26,21 +27,8 @@ const elkWithPerPortOptions: ElkApi = {
   },
 } as ElkApi;
 
-/** A request for a graph file: handles where its wires attach, sizes varied like measured nodes. */
-function requestOf(g: Pick<GraphFile, 'nodes' | 'edges'>, view = { width: 1200, height: 700 }): LayoutRequest {
-  const nodes: LayoutNode[] = g.nodes.map((n, i) => {
-    const ins = [...new Set(g.edges.filter((e) => e.target === n.id).map((e) => e.targetHandle))];
-    const outs = [...new Set(g.edges.filter((e) => e.source === n.id).map((e) => e.sourceHandle))];
-    return {
-      id: n.id,
-      width: 120 + (n.kind.length % 7) * 14,
-      height: 54 + (i % 3) * 12,
-      inputs: ins.map((id, k) => ({ id, y: 18 + k * 16 })),
-      outputs: outs.map((id, k) => ({ id, y: 18 + k * 16 })),
-      labelWidth: outs.length ? 40 + (i % 4) * 9 : 0,
-    };
-  });
-  return { nodes, edges: g.edges, view, readableZoom: 11 / 15, maxZoom: 1 };
+function requestOf(g: Pick<GraphFile, 'nodes' | 'edges'>): LayoutRequest {
+  return layoutRequestOf(g, { view: { width: 1200, height: 700 } });
 }
 
 const cases: [string, LayoutRequest][] = [

@@ -4,26 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../../shared/graph/types';
 import { gpt3ExpandedGraph, syntheticGraph } from '../../../../bench/graphs';
-import { LABEL_GAP, type LayoutNode, type LayoutRequest, type LayoutResult } from './engine';
+import { LABEL_GAP, type LayoutRequest, type LayoutResult } from './engine';
 import { layeredLayout } from './layered';
+import { layoutRequestOf } from './testing-request';
 
-const READABLE = 11 / 15;
-
-/** A request for a graph file: handles where its wires attach, sizes varied like measured nodes. */
+/** A request for a graph file: nodes with several inputs drawn taller. */
 function requestOf(g: Pick<GraphFile, 'nodes' | 'edges'>, view = { width: 1392, height: 760 }): LayoutRequest {
-  const nodes: LayoutNode[] = g.nodes.map((n, i) => {
-    const ins = [...new Set(g.edges.filter((e) => e.target === n.id).map((e) => e.targetHandle))];
-    const outs = [...new Set(g.edges.filter((e) => e.source === n.id).map((e) => e.sourceHandle))];
-    return {
-      id: n.id,
-      width: 120 + (n.kind.length % 7) * 14,
-      height: 54 + (i % 3) * 12 + ins.length * 16,
-      inputs: ins.map((id, k) => ({ id, y: 18 + k * 16 })),
-      outputs: outs.map((id, k) => ({ id, y: 18 + k * 16 })),
-      labelWidth: outs.length ? 40 + (i % 4) * 9 : 0,
-    };
-  });
-  return { nodes, edges: g.edges, view, readableZoom: READABLE, maxZoom: 1 };
+  return layoutRequestOf(g, { view, heightPerInput: 16 });
 }
 
 type Box = { x: number; y: number; w: number; h: number; what: string };
@@ -95,7 +82,7 @@ describe('layeredLayout', () => {
     const long = layeredLayout(req)!;
     expect(long.arrangement).not.toBe('layered in 1 row');
     expectReadableLayout(req, long);
-    expect(long.zoom).toBeGreaterThanOrEqual(READABLE);
+    expect(long.zoom).toBeGreaterThanOrEqual(req.readableZoom);
   });
 
   it('puts the branches of a block side by side in one layer, the first input on top', () => {
